@@ -1,0 +1,3 @@
+from lovwatch.cli import main
+
+main()

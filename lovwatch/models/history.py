@@ -1,0 +1,368 @@
+"""Applying a crawl to the store: versions when content changes, events, the completeness guard.
+
+The decisions are pure functions (`snapshot`, `changed_fields`, `should_end`); `apply_crawl`
+does the writing, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, delete, func, select
+
+from lovwatch.clock import now
+from lovwatch.constants import AdvertStatus, EventKind, RunStatus
+from lovwatch.models.store import session_scope
+from lovwatch.models.tables import (
+    Advert,
+    AdvertCategory,
+    AdvertVersion,
+    Authority,
+    CrawlRun,
+    Event,
+)
+from lovwatch.normalize.authorities import AuthorityMatch, match_authority, match_slug
+from lovwatch.normalize.categories import categorize
+from lovwatch.normalize.dates import parse_date
+from lovwatch.normalize.text import fold
+from lovwatch.spiders.advert_page import AdvertPage
+from lovwatch.spiders.listing import ListingItem
+from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
+
+GONE_STATUSES = (404, 410)
+#: The parts of an advert's content that come from the listing (always known).
+LISTING_FIELDS = ("title", "region_name", "listing_areas", "excerpt")
+#: The parts that come from the advert page (known once a page was read).
+PAGE_FIELDS = ("authority", "page_areas", "published", "contact", "documents", "description")
+
+
+def snapshot(advert: Advert, authority_name: str | None) -> dict[str, Any]:
+    """The advert's content, as compared between crawls (timestamps are not content)."""
+    return {
+        "title": advert.title,
+        "region_name": advert.region_name,
+        "listing_areas": sorted(advert.listing_areas),
+        "excerpt": advert.excerpt,
+        "authority": authority_name,
+        "page_areas": sorted(_page_areas(advert)),
+        "published": advert.published.isoformat() if advert.published else None,
+        "contact": advert.contact,
+        "documents": advert.documents,
+        "description": advert.description,
+    }
+
+
+def _authority_like(region_name: str | None) -> str | None:
+    """`regionName` when it names a buyer rather than a place ("Salems kommun", not
+    "Stockholms län" or "Stockholm")."""
+    if not region_name:
+        return None
+    words = fold(region_name).split()
+    buyer_words = {"kommun", "stad", "region", "regionen", "landsting", "landstinget"}
+    return (
+        region_name if buyer_words & set(words) or fold(region_name).endswith("regionen") else None
+    )
+
+
+def _page_areas(advert: Advert) -> list[str]:
+    return [area for area in advert.service_areas if area not in advert.listing_areas]
+
+
+def fingerprint(content: dict[str, Any]) -> str:
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
+
+
+def changed_fields(
+    before: dict[str, Any], after: dict[str, Any], page_known_before: bool
+) -> list[str]:
+    """Fields whose content differs. A page read for the first time fills fields in: that is
+    not a change, so page fields count only when a page had been read before."""
+    fields = LISTING_FIELDS + (PAGE_FIELDS if page_known_before else ())
+    return [name for name in fields if before.get(name) != after.get(name)]
+
+
+def should_end(missing_runs: int, confirmation: int | None, end_after: int) -> str | None:
+    """Why a vanished advert ends now, or None if it stays active for the time being."""
+    if confirmation in GONE_STATUSES:
+        return f"its page answered HTTP {confirmation}"
+    if missing_runs >= end_after:
+        return f"missing from {missing_runs} consecutive complete listings"
+    return None
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    status: str
+    reason: str | None = None
+    baseline: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    unmatched_authorities: list[str] = field(default_factory=list)
+    unmapped_areas: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == RunStatus.COMPLETE
+
+
+def known_adverts(engine: Engine) -> dict[str, KnownAdvert]:
+    """What the spider needs to know to decide which pages to request."""
+    with Session(engine) as session:
+        return {
+            advert.id: KnownAdvert(
+                url=advert.url,
+                updated_raw=advert.updated_raw,
+                listing_fingerprint=advert.listing_fingerprint,
+                page_read=advert.page_updated_raw is not None,
+                active=advert.status == AdvertStatus.ACTIVE,
+            )
+            for advert in session.exec(select(Advert))
+        }
+
+
+def start_run(engine: Engine, base_url: str, source: str = "national") -> int:
+    """Record a run as running; first mark runs that never finished as failed."""
+    with session_scope(engine) as session:
+        for stale in session.exec(select(CrawlRun).where(CrawlRun.status == RunStatus.RUNNING)):
+            stale.status = RunStatus.FAILED
+            stale.reason = stale.reason or "interrupted: the process stopped before the run ended"
+            stale.finished_at = stale.finished_at or now()
+            session.add(stale)
+        run = CrawlRun(source=source, base_url=base_url, status=RunStatus.RUNNING)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def fail_run(engine: Engine, run_id: int, reason: str) -> None:
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is not None:
+            run.status, run.reason, run.finished_at = RunStatus.FAILED, reason, now()
+            session.add(run)
+
+
+class _Applier:
+    """One run's writes; every method works inside the caller's transaction."""
+
+    def __init__(self, session: Session, run: CrawlRun, crawl: NationalCrawl, baseline: bool):
+        self.session, self.run, self.crawl, self.baseline = session, run, crawl, baseline
+        self.moment = now()
+        self.counts = {kind.value: 0 for kind in EventKind}
+        self.unmatched: set[str] = set()
+        self.unmapped: set[str] = set()
+
+    def event(self, kind: EventKind, advert_id: str, **details: Any) -> None:
+        assert self.run.id is not None
+        self.session.add(
+            Event(
+                kind=kind,
+                advert_id=advert_id,
+                run_id=self.run.id,
+                detected_at=self.moment,
+                baseline=self.baseline,
+                details=details,
+            )
+        )
+        self.counts[kind.value] += 1
+
+    def authority(self, item: ListingItem, page: AdvertPage | None) -> Authority:
+        """The buyer: the page's name, else the listing's, else the slug (as such).
+
+        A name that matches nothing borrows the codes of the URL's buyer slug when that slug
+        is unambiguous; otherwise it is stored unmatched, never guessed.
+        """
+        name = (
+            (page.authority if page else None)
+            or item.authority
+            or _authority_like(item.region_name)
+        )
+        match = match_authority(name) if name else match_slug(item.buyer_slug)
+        if name and not match.matched:
+            by_slug = match_slug(item.buyer_slug)
+            if by_slug.matched:
+                match = AuthorityMatch(
+                    match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
+                )
+        stored_name = match.name if name else item.buyer_slug
+        row = self.session.exec(select(Authority).where(Authority.name == stored_name)).first()
+        if row is None:
+            row = Authority(
+                name=stored_name,
+                kind=match.kind.value,
+                municipality_code=match.municipality_code,
+                county_code=match.county_code,
+                matched=match.matched,
+            )
+            self.session.add(row)
+            self.session.flush()
+        if not row.matched:
+            self.unmatched.add(row.name)
+        return row
+
+    def fill(self, advert: Advert, item: ListingItem, page: AdvertPage | None) -> None:
+        page_areas = list(page.service_areas) if page else _page_areas(advert)
+        advert.url = item.url
+        advert.title = item.heading or (page.title if page else "") or advert.title
+        advert.region_name = item.region_name
+        advert.excerpt = item.excerpt
+        advert.updated_raw = item.updated_raw
+        advert.raw_item = item.raw
+        advert.listing_areas = list(item.business_areas)
+        advert.listing_fingerprint = item.fingerprint()
+        advert.last_seen = self.moment
+        advert.missing_runs = 0
+        advert.service_areas = list(dict.fromkeys([*item.business_areas, *page_areas]))
+        if page is not None:
+            advert.published = page.published or advert.published
+            advert.contact = page.contact
+            advert.documents = page.documents
+            advert.description = page.description
+            advert.page_text = page.text
+            advert.page_updated_raw = item.updated_raw or ""
+            advert.page_fetched_at = self.moment
+        if page is not None or advert.authority_id is None:
+            advert.authority_id = self.authority(item, page).id
+        advert.updated = (
+            parse_date(item.updated_raw) or (page.updated if page else None) or advert.updated
+        )
+
+    def categorise(self, advert: Advert) -> None:
+        result = categorize(
+            advert.service_areas,
+            advert.title,
+            " ".join(filter(None, [advert.excerpt, advert.description])),
+        )
+        self.unmapped.update(result.unmapped)
+        current = set(
+            self.session.exec(
+                select(AdvertCategory.category_code).where(AdvertCategory.advert_id == advert.id)
+            )
+        )
+        if current == set(result.codes):
+            return
+        self.session.exec(delete(AdvertCategory).where(AdvertCategory.advert_id == advert.id))
+        for code in result.codes:
+            self.session.add(AdvertCategory(advert_id=advert.id, category_code=code))
+
+    def authority_name(self, advert: Advert) -> str | None:
+        if advert.authority_id is None:
+            return None
+        authority = self.session.get(Authority, advert.authority_id)
+        return authority.name if authority else None
+
+    def version(self, advert: Advert, content: dict[str, Any], changed: list[str]) -> None:
+        self.session.add(
+            AdvertVersion(
+                advert_id=advert.id,
+                run_id=self.run.id,
+                recorded_at=self.moment,
+                fingerprint=advert.content_fingerprint,
+                snapshot=content,
+                changed_fields=changed,
+            )
+        )
+
+    def listed(self, item: ListingItem) -> None:
+        page = self.crawl.pages.get(item.key)
+        advert = self.session.get(Advert, item.key)
+        if advert is None:
+            advert = Advert(id=item.key, url=item.url, first_seen=self.moment)
+            self.fill(advert, item, page)
+            self.session.add(advert)
+            self.session.flush()
+            content = snapshot(advert, self.authority_name(advert))
+            advert.content_fingerprint = fingerprint(content)
+            self.version(advert, content, [])
+            self.categorise(advert)
+            self.event(EventKind.NEW, advert.id, title=advert.title)
+            return
+        before = snapshot(advert, self.authority_name(advert))
+        page_known_before = advert.page_updated_raw is not None
+        was_ended = advert.status == AdvertStatus.ENDED
+        self.fill(advert, item, page)
+        after = snapshot(advert, self.authority_name(advert))
+        changed = changed_fields(before, after, page_known_before)
+        new_fingerprint = fingerprint(after)
+        if new_fingerprint != advert.content_fingerprint:
+            advert.content_fingerprint = new_fingerprint
+            self.version(advert, after, changed)
+        self.categorise(advert)
+        if was_ended:
+            advert.status, advert.ended_at = AdvertStatus.ACTIVE, None
+            self.event(EventKind.REAPPEARED, advert.id, title=advert.title, fields=changed)
+        elif changed:
+            self.event(
+                EventKind.CHANGED,
+                advert.id,
+                title=advert.title,
+                fields=changed,
+                before={name: before.get(name) for name in changed},
+                after={name: after.get(name) for name in changed},
+            )
+        self.session.add(advert)
+
+    def vanished(self, advert: Advert, end_after: int) -> None:
+        advert.missing_runs += 1
+        reason = should_end(advert.missing_runs, self.crawl.confirmations.get(advert.id), end_after)
+        if reason:
+            advert.status, advert.ended_at = AdvertStatus.ENDED, self.moment
+            self.event(EventKind.ENDED, advert.id, title=advert.title, reason=reason)
+        self.session.add(advert)
+
+
+def apply_crawl(engine: Engine, run_id: int, crawl: NationalCrawl, end_after: int) -> RunSummary:
+    """Write what a crawl saw; a run that was not complete writes nothing but its own record."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        run.finished_at = now()
+        run.number_of_hits = crawl.number_of_hits
+        run.unique_adverts = len(crawl.items)
+        run.listing_pages = crawl.listing_pages
+        run.page_requests = len(crawl.pages) + len(crawl.page_status) + len(crawl.page_errors)
+        run.requests = crawl.requests
+        reason = crawl.incompleteness()
+        if reason is not None:
+            run.status, run.reason = RunStatus.PARTIAL, reason
+            session.add(run)
+            return RunSummary(run_id, RunStatus.PARTIAL, reason)
+        stored = session.exec(select(func.count()).select_from(Advert)).one()
+        run.baseline = stored == 0
+        applier = _Applier(session, run, crawl, run.baseline)
+        for item in crawl.items.values():
+            applier.listed(item)
+        gone = session.exec(
+            select(Advert).where(
+                Advert.status == AdvertStatus.ACTIVE, Advert.id.not_in(list(crawl.items))
+            )
+        )  # type: ignore[union-attr]
+        for advert in gone:
+            applier.vanished(advert, end_after)
+        run.status = RunStatus.COMPLETE
+        notes = []
+        if crawl.page_errors:
+            notes.append(
+                f"{len(crawl.page_errors)} advert pages could not be read (retried next run)"
+            )
+        if crawl.skipped:
+            notes.append(f"{len(crawl.skipped)} listing items without a usable URL skipped")
+        run.reason = "; ".join(notes) or None
+        for kind, count in applier.counts.items():
+            setattr(run, kind, count)
+        session.add(run)
+        return RunSummary(
+            run_id,
+            RunStatus.COMPLETE,
+            run.reason,
+            run.baseline,
+            applier.counts,
+            sorted(applier.unmatched),
+            sorted(applier.unmapped),
+        )

@@ -1,0 +1,250 @@
+"""A municipal page reduced to what extraction reads: its main content as a list of blocks.
+
+Sitevision pages wrap one content portlet in menus, search forms, cookie banners, "Lättläst"
+and language links, and footers. `page_from_html` drops that noise and keeps headings,
+paragraphs, list items and table rows in document order; `page_from_text` gives the same shape
+for saved text (the shared seeds, PDFs already turned into text, markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml.etree import ParserError
+
+HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
+
+#: Elements that never hold the page's own content.
+_NOISE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "aside",
+    "template",
+    "svg",
+    "button",
+    "select",
+)
+#: id/class fragments of menus, breadcrumbs, banners and footers on Sitevision and others.
+_NOISE_MARKERS = re.compile(
+    r"(^|[-_ ])(nav|navigation|menu|meny|breadcrumbs?|cookies?|footer|sidfot|header|search|sok|"
+    r"skip|lattlast|languages?|sprak|share|dela|social)([-_ ]|$)",
+    re.IGNORECASE,
+)
+_MAIN_XPATHS = (
+    "//main",
+    "//*[@role='main']",
+    "//*[@id='content']",
+    "//*[@id='main']",
+    "//article",
+    "//body",
+)
+_BLOCK_TAGS = {
+    "h1": HEADING,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+    "p": PARA,
+    "li": ITEM,
+    "dt": ITEM,
+    "dd": PARA,
+    "tr": ROW,
+    "blockquote": PARA,
+    "figcaption": PARA,
+    "caption": HEADING,
+}
+_CONTAINERS = ("div", "section", "article", "main", "body", "span", "td", "th")
+_STRUCTURE = ("ul", "ol", "table", "div", "section", "article", "br")
+# Leaked server-side artefacts, e.g. "org.mozilla.javascript.Undefined@0" on Sitevision.
+_ARTEFACTS = re.compile(r"org\.mozilla\.javascript\.\w+@\w+")
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of content: a heading (with its level), a paragraph, a list item or a table
+    row (cells separated by tabs)."""
+
+    kind: str
+    text: str
+    level: int = 0
+    #: The whole block is link text (a menu or a list of links): it names pages, it does not
+    #: state anything.
+    linked: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as the page shows it: absolute URL and visible text."""
+
+    url: str
+    text: str
+
+
+@dataclass
+class Page:
+    """A page's title, main-content blocks, and links (all of the page, and of the content)."""
+
+    url: str
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    content_links: list[Link] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The main content as plain text, one block a line (what snapshots keep)."""
+        return "\n".join(block.text for block in self.blocks)
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and drop leaked server artefacts."""
+    return _SPACES.sub(" ", _ARTEFACTS.sub("", text)).strip()
+
+
+def _is_noise(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _NOISE_TAGS or element.get("role") in (
+        "navigation",
+        "banner",
+        "contentinfo",
+        "search",
+    ):
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    marker = f"{element.get('id', '')} {element.get('class', '')}"
+    return bool(marker.strip()) and bool(_NOISE_MARKERS.search(marker))
+
+
+def _own_text(element: lxml.html.HtmlElement) -> str:
+    """An element's text without nested lists (a list item's sub-list is its own items)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in ("ul", "ol", "table") and not _is_noise(child):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return clean(" ".join(parts))
+
+
+def _has_blocks(element: lxml.html.HtmlElement) -> bool:
+    return any(
+        isinstance(node.tag, str) and (node.tag in _BLOCK_TAGS or node.tag in _STRUCTURE)
+        for node in element.iterdescendants()
+    )
+
+
+def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
+    for child in element:
+        if not isinstance(child.tag, str) or _is_noise(child):
+            continue
+        kind = _BLOCK_TAGS.get(child.tag)
+        if kind == ROW:
+            cells = [clean(cell.text_content()) for cell in child if cell.tag in ("td", "th")]
+            if any(cells):
+                blocks.append(Block(ROW, "\t".join(cells)))
+        elif kind is not None:
+            text = _own_text(child) if kind == ITEM else clean(child.text_content())
+            if text:
+                level = int(child.tag[1]) if kind == HEADING and child.tag[1:].isdigit() else 0
+                linked = (
+                    kind != HEADING
+                    and clean(" ".join(a.text_content() for a in child.iterfind(".//a"))) == text
+                )
+                blocks.append(Block(kind, text, level or (4 if kind == HEADING else 0), linked))
+            if kind == ITEM:
+                _walk(child, blocks)
+        elif child.tag in _CONTAINERS and not _has_blocks(child):
+            # Text straight in a <div>, with inline markup: one paragraph, not fragments.
+            if text := clean(child.text_content()):
+                blocks.append(Block(PARA, text))
+        else:
+            loose = clean(child.text or "") if child.tag in _CONTAINERS else ""
+            if loose:
+                blocks.append(Block(PARA, loose))
+            _walk(child, blocks)
+        tail = clean(child.tail or "")
+        if tail and element.tag in _CONTAINERS:
+            blocks.append(Block(PARA, tail))
+
+
+def _links(root: lxml.html.HtmlElement, base_url: str) -> list[Link]:
+    found = []
+    for anchor in root.iterfind(".//a[@href]"):
+        href = anchor.get("href", "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        found.append(Link(urljoin(base_url, href).split("#")[0], clean(anchor.text_content())))
+    return found
+
+
+def page_from_html(html: str, url: str) -> Page:
+    """Parse a page: title, main-content blocks without navigation noise, and links."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return Page(url)
+    title = clean(root.findtext(".//title") or "")
+    links = _links(root, url)
+    main = next((found[0] for xpath in _MAIN_XPATHS if (found := root.xpath(xpath))), root)
+    blocks: list[Block] = []
+    if main.tag in _BLOCK_TAGS:
+        blocks.append(Block(_BLOCK_TAGS[main.tag], clean(main.text_content())))
+    else:
+        _walk(main, blocks)
+    return Page(url, title, blocks, links, _links(main, url))
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_COMPANY_LINE = re.compile(
+    r"\b(AB|HB|KB|\d{6}-\d{4})\b|ekonomisk förening|enskild firma", re.IGNORECASE
+)
+
+
+def _text_kind(line: str) -> tuple[str, int, str]:
+    if match := _MD_HEADING.match(line):
+        return HEADING, len(match.group(1)), match.group(2)
+    if match := _BULLET.match(line):
+        return ITEM, 0, line[match.end() :]
+    if "\t" in line.strip():
+        return ROW, 0, line
+    short = (
+        len(line) <= 80
+        and len(line.split()) <= 10
+        and not line.rstrip().endswith((".", ":", ",", "?", "!", ";"))
+    )
+    if short and line[:1].isupper() and not _COMPANY_LINE.search(line):
+        return HEADING, 4, line
+    return (ITEM if _COMPANY_LINE.search(line) and len(line) <= 120 else PARA), 0, line
+
+
+def page_from_text(text: str, url: str = "", title: str = "") -> Page:
+    """Read saved plain text or markdown: `#` headings, bullets, tab rows, paragraphs.
+
+    A short line without final punctuation is taken as a heading (how pages flatten to text);
+    a short line naming a company (AB, HB, org number) as a list item.
+    """
+    blocks: list[Block] = []
+    links: list[Link] = []
+    for raw in text.splitlines():
+        for label, href in _MD_LINK.findall(raw):
+            links.append(Link(urljoin(url, href), clean(label)))
+        line = _MD_LINK.sub(lambda m: m.group(1), raw)
+        if not line.strip():
+            continue
+        kind, level, body = _text_kind(line)
+        body = "\t".join(clean(cell) for cell in body.split("\t")) if kind == ROW else clean(body)
+        if body.strip():
+            blocks.append(Block(kind, body, level))
+    first_heading = next((b.text for b in blocks if b.kind == HEADING), "")
+    return Page(url, title or first_heading, blocks, links, links)

@@ -1,0 +1,226 @@
+"""Commands for municipal sites: `municipality`, `providers`, `gaps`, and the municipal part of
+`crawl --source municipal|all`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlmodel import Session
+
+from lovwatch.cli_common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    State,
+    pass_state,
+    resolve_categories,
+    resolve_municipalities,
+)
+from lovwatch.crawl import Politeness
+from lovwatch.municipal import queries
+from lovwatch.municipal.sites import SiteError, select_sites
+from lovwatch.normalize.authorities import find_municipality
+from lovwatch.output import cell, emit, format_option
+
+PROVIDER_COLUMNS = ("municipality", "category", "name", "org_number", "own_unit", "first_seen")
+GAP_COLUMNS = ("municipality_code", "municipality", "kind", "category", "evidence_url")
+
+
+def run_municipal_crawl(
+    state: State,
+    source: str,
+    site_options: tuple[str, ...],
+    sites_file: str | None,
+    max_pages: int,
+    max_depth: int,
+    base_url: str,
+    politeness: Politeness,
+    end_after: int,
+    verbose: bool,
+    fmt: str,
+) -> None:
+    """`crawl --source municipal|all`: crawl, report, and exit 1 unless every run completed."""
+    from lovwatch.municipal.crawl import MunicipalOptions, crawl_municipal
+
+    try:
+        sites = select_sites(site_options, Path(sites_file) if sites_file else None)
+    except SiteError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
+    options = MunicipalOptions(tuple(sites), max_pages, max_depth)
+    rows: list[dict[str, Any]] = []
+    ok = True
+    if source == "all":
+        from lovwatch.crawl import crawl_all
+
+        national, summary = crawl_all(
+            state.engine, base_url, options, politeness, end_after, verbose=verbose
+        )
+        rows.append(
+            {
+                "source": "national",
+                "run_id": national.run_id,
+                "status": national.status,
+                "baseline": national.baseline,
+                **national.counts,
+                "reason": national.reason,
+            }
+        )
+        ok = national.ok
+    else:
+        summary = crawl_municipal(state.engine, options, politeness, verbose)
+    rows.append(
+        {
+            "source": "municipal",
+            "run_id": summary.run_id,
+            "status": summary.status,
+            "pages": summary.pages,
+            **summary.counts,
+            "rendered": summary.rendered,
+            "unrendered": summary.unrendered,
+            "reason": summary.reason,
+        }
+    )
+    ok = ok and summary.ok
+    if fmt == "json":
+        emit(rows, fmt, [], json_rows=rows if source == "all" else rows[-1])
+    else:
+        for row in rows:
+            details = ", ".join(
+                f"{key} {cell(value)}"
+                for key, value in row.items()
+                if key not in ("source", "run_id", "status", "reason")
+                and value not in (None, [], "")
+            )
+            click.echo(
+                f"{row['source']} run {row['run_id']} {row['status']}: {details}"
+                + (f"; note: {row['reason']}" if row.get("reason") else "")
+            )
+    if not ok:
+        raise SystemExit(EXIT_FAILED)
+
+
+@click.command()
+@click.argument("name_or_code", metavar="CODE|NAME")
+@format_option
+@pass_state
+def municipality(state: State, name_or_code: str, fmt: str) -> None:
+    """Profile of one municipality: reference facts, national adverts, what its own site says
+    about LOV (with evidence: URL, quote, date), approved providers by category, and gaps.
+
+    \b
+    Examples:
+      lovwatch municipality 2309
+      lovwatch municipality Krokom --format json
+    """
+    found = find_municipality(name_or_code)
+    if found is None:
+        raise click.BadParameter(
+            f"unknown municipality {name_or_code!r}; give a kommunkod (0180) or a name (Stockholm)",
+            param_hint="CODE|NAME",
+        )
+    with Session(state.engine) as session:
+        data = queries.profile(session, found)
+    if fmt != "table":
+        emit([data], fmt, ("code", "name", "county", "kommungrupp", "population"), json_rows=data)
+        return
+    click.echo(
+        f"{data['name']} ({data['code']}), {data['county']}; {data['kommungrupp_code']} "
+        f"{data['kommungrupp']}; population {data['population']}"
+    )
+    click.echo(f"national adverts: {len(data['national_adverts'])}")
+    for advert in data["national_adverts"]:
+        click.echo(f"  {advert['id']} [{advert['status']}] {advert['title']}")
+    click.echo("site findings:")
+    for finding in data["findings"]:
+        when = f" {finding['date']}" if finding["date"] else ""
+        click.echo(
+            f"  {finding['kind']}{when} – {finding['category']}: “{finding['quote']}” "
+            f"({finding['url']})"
+        )
+    click.echo("providers:")
+    for category, listed in data["providers"].items():
+        names = ", ".join(p["name"] + (" (own unit)" if p["own_unit"] else "") for p in listed)
+        click.echo(f"  {category} ({len(listed)}): {names}")
+    click.echo("gaps:" + ("" if data["gaps"] else " none"))
+    for gap in data["gaps"]:
+        click.echo(
+            f"  {gap['kind']} – {gap['category']}: {gap['evidence']} ({gap['evidence_url']})"
+        )
+
+
+@click.command()
+@click.option(
+    "--municipality",
+    "municipality_filter",
+    multiple=True,
+    metavar="CODE|NAME",
+    help="Only these municipalities; repeatable.",
+)
+@click.option(
+    "--category",
+    multiple=True,
+    metavar="CODE|NAME",
+    help="Only these service categories; repeatable.",
+)
+@click.option("--removed", is_flag=True, help="Include providers no longer listed.")
+@format_option
+@pass_state
+def providers(
+    state: State,
+    municipality_filter: tuple[str, ...],
+    category: tuple[str, ...],
+    removed: bool,
+    fmt: str,
+) -> None:
+    """List approved providers (godkända utförare) found on municipal sites.
+
+    \b
+    Examples:
+      lovwatch providers --municipality Krokom
+      lovwatch providers --category hemtjanst --format csv
+    """
+    with Session(state.engine) as session:
+        rows = queries.list_providers(
+            session,
+            resolve_municipalities(municipality_filter),
+            resolve_categories(category),
+            include_removed=removed,
+        )
+    emit(rows, fmt, PROVIDER_COLUMNS + (("removed_at",) if removed else ()))
+
+
+@click.command()
+@click.option(
+    "--municipality",
+    "municipality_filter",
+    multiple=True,
+    metavar="CODE|NAME",
+    help="Only these municipalities; repeatable.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["site_only", "national_only"]),
+    multiple=True,
+    help="Only this kind of gap; repeatable.",
+)
+@format_option
+@pass_state
+def gaps(
+    state: State, municipality_filter: tuple[str, ...], kind: tuple[str, ...], fmt: str
+) -> None:
+    """Gaps between municipal sites and the national database: a site describes an active
+    valfrihetssystem with no national advert (site_only), or the reverse (national_only).
+    Only municipalities whose site was crawled are compared.
+
+    \b
+    Examples:
+      lovwatch gaps
+      lovwatch gaps --kind site_only --format json
+    """
+    with Session(state.engine) as session:
+        rows = queries.gaps(session, resolve_municipalities(municipality_filter) or None)
+    if kind:
+        rows = [row for row in rows if row["kind"] in kind]
+    emit(rows, fmt, GAP_COLUMNS)

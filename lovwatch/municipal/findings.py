@@ -1,0 +1,138 @@
+"""Everything extraction finds on one page, in one call: the pure entry point.
+
+`findings_from_html` / `findings_from_text` take a page as fetched (or saved) and return its
+LOV statements, approved providers, provider counts and links to the national advert and to
+förfrågningsunderlag. No network, no database: the spider and the tests both call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml.etree import ParserError
+
+from lovwatch.municipal.blocks import Link, Page, page_from_html, page_from_text
+from lovwatch.municipal.providers import Count, Provider, counts_in, providers_in
+from lovwatch.municipal.statements import Statement, statements_in
+from lovwatch.municipal.vocabulary import fold_words, speaks_of_lov
+
+ADVERT, UNDERLAG = "advert", "underlag"
+#: Hitta LOV-uppdrag advert pages: /hitta-lov-uppdrag/annonser/<buyer>/<system>/.
+_ADVERT_PATH = re.compile(r"/hitta-lov-uppdrag/annonser/([^/]+)/([^/]+)")
+
+
+@dataclass
+class PageFindings:
+    """What one page says: its text (for the snapshot), statements, providers, counts, links."""
+
+    url: str
+    title: str
+    text: str
+    statements: list[Statement] = field(default_factory=list)
+    providers: list[Provider] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    links: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def relevant(self) -> bool:
+        """Whether the page is about LOV at all (only such pages are stored)."""
+        return bool(self.statements or self.providers or self.links) or speaks_of_lov(
+            self.title + "\n" + self.text
+        )
+
+
+def advert_id(url: str) -> str | None:
+    """The national advert ID ("<buyer>/<system>") a Hitta LOV-uppdrag link points to."""
+    match = _ADVERT_PATH.search(urlsplit(url).path)
+    return f"{match.group(1)}/{match.group(2)}" if match else None
+
+
+def classify_link(link: Link) -> str | None:
+    """ADVERT for a Hitta LOV-uppdrag (or Valfrihetswebben) advert, UNDERLAG for a
+    förfrågningsunderlag, else None."""
+    host = urlsplit(link.url).hostname or ""
+    if advert_id(link.url) or "valfrihetswebben" in host:
+        return ADVERT
+    if "forfragningsunderlag" in fold_words(link.text + " " + link.url).replace(" ", ""):
+        return UNDERLAG
+    return None
+
+
+def document_links(page: Page) -> list[dict[str, str]]:
+    """Links in the main content to national adverts and förfrågningsunderlag."""
+    found: dict[str, dict[str, str]] = {}
+    for link in page.content_links:
+        kind = classify_link(link)
+        if kind and link.url not in found:
+            entry = {"kind": kind, "url": link.url, "text": link.text}
+            if kind == ADVERT and (advert := advert_id(link.url)):
+                entry["advert_id"] = advert
+            found[link.url] = entry
+    return list(found.values())
+
+
+def findings_from_page(page: Page) -> PageFindings:
+    """Run every extractor over a parsed page."""
+    providers = providers_in(page)
+    return PageFindings(
+        page.url,
+        page.title,
+        page.text,
+        statements_in(page),
+        providers,
+        counts_in(page, providers),
+        document_links(page),
+    )
+
+
+def findings_from_html(html: str, url: str) -> PageFindings:
+    """Findings of an HTML page as fetched."""
+    return findings_from_page(page_from_html(html, url))
+
+
+def findings_from_text(text: str, url: str = "", title: str = "") -> PageFindings:
+    """Findings of saved plain text or markdown (seeds, PDFs turned into text)."""
+    return findings_from_page(page_from_text(text, url, title))
+
+
+_SCRIPTED_CONTAINER = re.compile(
+    r"(utforare|leverantor|provider|jamfor|compare|valbara)", re.IGNORECASE
+)
+
+
+def needs_browser(html: str) -> bool:
+    """Whether a page's content is injected by script, so only a browser can read it.
+
+    Signs: an element marked `data-render="js"`; or an empty container whose id/class speaks
+    of providers or comparison ("Jämför service") on a page with scripts; or a <noscript>
+    that asks for JavaScript on a page without an approved-provider list.
+    """
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return False
+    if root.xpath("//*[@data-render='js']"):
+        return True
+    if not root.xpath("//script"):
+        return False
+    for element in root.xpath("//*[@id or @class]"):
+        marker = f"{element.get('id', '')} {element.get('class', '')}"
+        if (
+            element.tag not in ("script", "a", "link")
+            and _SCRIPTED_CONTAINER.search(marker)
+            and not element.text_content().strip()
+            and not len(element)
+        ):
+            return True
+    asks = any(
+        "javascript" in (node.text_content() or "").lower() for node in root.iterfind(".//noscript")
+    )
+    return asks and not providers_in(page_from_html(html, ""))

@@ -1,0 +1,297 @@
+"""Applying a municipal crawl to the store, in one transaction, and the events it gives.
+
+- A page gets a new `PageSnapshot` only when its main text changed.
+- Statements and provider listings are upserted with first_seen / last_seen.
+- A provider is removed only when a page that listed it was read again in this run and no
+  longer lists it: a page or site that failed to load ends nothing.
+- A municipality's first crawl is a baseline: its events are history, not news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from lovwatch.clock import now
+from lovwatch.constants import RunStatus
+from lovwatch.models.municipal import (
+    LovStatement,
+    MunicipalEvent,
+    MunicipalPage,
+    PageSnapshot,
+    ProviderCount,
+    ProviderListing,
+)
+from lovwatch.models.store import session_scope
+from lovwatch.models.tables import CrawlRun
+from lovwatch.municipal.outcome import MunicipalCrawl, ReadPage
+from lovwatch.municipal.statements import StatementKind
+from lovwatch.municipal.vocabulary import fold_words
+
+PROVIDER_ADDED, PROVIDER_REMOVED = "provider_added", "provider_removed"
+LOV_INTRODUCED, LOV_ENDED = "lov_introduced", "lov_ended"
+MUNICIPAL_EVENT_KINDS = (PROVIDER_ADDED, PROVIDER_REMOVED, LOV_INTRODUCED, LOV_ENDED)
+_STATEMENT_EVENTS = {StatementKind.INTRODUCE: LOV_INTRODUCED, StatementKind.END: LOV_ENDED}
+#: Longer quotes are cut: they are evidence, and part of a unique key.
+MAX_QUOTE = 500
+
+
+@dataclass
+class MunicipalSummary:
+    """What a municipal crawl did, for the CLI and for cron."""
+
+    run_id: int
+    status: str
+    reason: str | None = None
+    pages: int = 0
+    rendered: list[str] = field(default_factory=list)
+    unrendered: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == RunStatus.COMPLETE
+
+
+def start_municipal_run(engine: Engine, label: str) -> int:
+    """Record a municipal run as running (leaves any other running run alone: with
+    `--source all` the national run runs beside it)."""
+    with session_scope(engine) as session:
+        run = CrawlRun(source="municipal", base_url=label, status=RunStatus.RUNNING)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+class _Applier:
+    def __init__(self, session: Session, run: CrawlRun, moment: datetime) -> None:
+        self.session = session
+        self.run = run
+        self.moment = moment
+        self.known_codes = set(session.exec(select(MunicipalPage.municipality_code)).all())
+        self.counts = dict.fromkeys(MUNICIPAL_EVENT_KINDS, 0)
+        self.stated: set[tuple[str, str, str | None]] = set()
+
+    def event(self, kind: str, code: str, category: str | None, **details: Any) -> None:
+        assert self.run.id is not None
+        self.session.add(
+            MunicipalEvent(
+                kind=kind,
+                municipality_code=code,
+                category_code=category or None,
+                run_id=self.run.id,
+                detected_at=self.moment,
+                baseline=code not in self.known_codes,
+                details=details,
+            )
+        )
+        self.counts[kind] += 1
+
+    def first_statement(self, code: str, kind: str, category: str | None) -> bool:
+        """Whether no page of the municipality said this before: a decision reported on a
+        news item, a start page teaser and a minutes page is one event, not three."""
+        key = (code, kind, category)
+        if key in self.stated:
+            return False
+        self.stated.add(key)
+        return (
+            self.session.exec(
+                select(LovStatement.id).where(
+                    LovStatement.municipality_code == code,
+                    LovStatement.kind == kind,
+                    LovStatement.category_code == category,
+                )
+            ).first()
+            is None
+        )
+
+    def page(self, read: ReadPage) -> None:
+        found = read.findings
+        page = self.session.exec(
+            select(MunicipalPage).where(MunicipalPage.url == found.url)
+        ).first()
+        if page is None:
+            page = MunicipalPage(
+                municipality_code=read.municipality_code, url=found.url, first_seen=self.moment
+            )
+        changed = page.content_hash != found.content_hash
+        page.title, page.rendered, page.links = found.title, read.rendered, found.links
+        page.content_hash, page.last_seen = found.content_hash, self.moment
+        self.session.add(page)
+        self.session.flush()
+        if changed:
+            assert page.id is not None
+            self.session.add(
+                PageSnapshot(
+                    page_id=page.id,
+                    run_id=self.run.id,
+                    fetched_at=self.moment,
+                    content_hash=found.content_hash,
+                    text=found.text,
+                )
+            )
+
+    def statements(self, read: ReadPage) -> None:
+        code = read.municipality_code
+        for statement in read.findings.statements:
+            quote = statement.quote[:MAX_QUOTE]
+            for category in statement.categories or (None,):
+                row = self.session.exec(
+                    select(LovStatement).where(
+                        LovStatement.municipality_code == code,
+                        LovStatement.url == read.findings.url,
+                        LovStatement.kind == statement.kind,
+                        LovStatement.category_code == category,
+                        LovStatement.quote == quote,
+                    )
+                ).first()
+                if row is None:
+                    row = LovStatement(
+                        municipality_code=code,
+                        kind=statement.kind,
+                        category_code=category,
+                        url=read.findings.url,
+                        quote=quote,
+                        statement_date=statement.date,
+                        date_text=statement.date_text,
+                        first_seen=self.moment,
+                    )
+                    kind = _STATEMENT_EVENTS.get(statement.kind)
+                    if kind and self.first_statement(code, statement.kind, category):
+                        self.event(
+                            kind,
+                            code,
+                            category,
+                            url=read.findings.url,
+                            quote=quote,
+                            date=statement.date.isoformat() if statement.date else None,
+                        )
+                row.last_seen = self.moment
+                self.session.add(row)
+
+    def providers(self, read: ReadPage, listed: set[tuple[str, str, str]]) -> None:
+        code, url = read.municipality_code, read.findings.url
+        for provider in read.findings.providers:
+            for category in provider.categories or ("",):
+                row = self.listing(code, category, provider.key, provider.name)
+                listed.add((code, category, row.provider_key if row else provider.key))
+                if row is None or row.removed_at is not None:
+                    self.event(
+                        PROVIDER_ADDED,
+                        code,
+                        category,
+                        provider=provider.name,
+                        org_number=provider.org_number,
+                        own_unit=provider.own_unit,
+                        url=url,
+                    )
+                row = row or ProviderListing(
+                    municipality_code=code,
+                    category_code=category,
+                    provider_key=provider.key,
+                    name=provider.name,
+                    url=url,
+                    first_seen=self.moment,
+                )
+                row.name, row.org_number, row.own_unit = (
+                    provider.name,
+                    provider.org_number,
+                    provider.own_unit,
+                )
+                row.url, row.last_seen, row.removed_at = url, self.moment, None
+                self.session.add(row)
+        for count in read.findings.counts:
+            for category in count.categories or ("",):
+                self.session.add(
+                    ProviderCount(
+                        municipality_code=code,
+                        category_code=category,
+                        run_id=self.run.id,
+                        observed_at=self.moment,
+                        source=count.source,
+                        private=count.private,
+                        own_units=count.own_units,
+                        url=url,
+                        quote=count.quote[:MAX_QUOTE] or None,
+                    )
+                )
+
+    def listing(self, code: str, category: str, key: str, name: str) -> ProviderListing | None:
+        """The stored listing of a provider: by key, else by name (a news item names a
+        company without the org number its list entry shows)."""
+        rows = self.session.exec(
+            select(ProviderListing).where(
+                ProviderListing.municipality_code == code, ProviderListing.category_code == category
+            )
+        ).all()
+        folded = fold_words(name)
+        return next((row for row in rows if row.provider_key == key), None) or next(
+            (row for row in rows if fold_words(row.name) == folded), None
+        )
+
+    def removals(self, read_urls: set[str], listed: set[tuple[str, str, str]]) -> None:
+        if not read_urls:
+            return
+        rows = self.session.exec(
+            select(ProviderListing).where(
+                ProviderListing.removed_at.is_(None),  # type: ignore[union-attr]
+                ProviderListing.url.in_(read_urls),
+            )
+        )  # type: ignore[attr-defined]
+        for row in rows:
+            if (row.municipality_code, row.category_code, row.provider_key) in listed:
+                continue
+            row.removed_at = self.moment
+            self.session.add(row)
+            self.event(
+                PROVIDER_REMOVED,
+                row.municipality_code,
+                row.category_code,
+                provider=row.name,
+                org_number=row.org_number,
+                url=row.url,
+            )
+
+
+def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> MunicipalSummary:
+    """Write what the crawl read; finish the run as complete, or partial if a site failed."""
+    moment = now()
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        applier = _Applier(session, run, moment)
+        listed: set[tuple[str, str, str]] = set()
+        for read in crawl.pages.values():
+            applier.page(read)
+            applier.statements(read)
+            applier.providers(read, listed)
+        applier.removals(set(crawl.pages) | set(crawl.gone), listed)
+        failed = "; ".join(
+            f"{code}: {reason}" for code, reason in sorted(crawl.failed_sites.items())
+        )
+        run.status = RunStatus.PARTIAL if failed else RunStatus.COMPLETE
+        run.reason = (
+            "; ".join(filter(None, [f"sites not read: {failed}" if failed else "", *crawl.notes]))
+            or None
+        )
+        run.finished_at = moment
+        run.unique_adverts = len(crawl.pages)
+        run.page_requests = run.requests = crawl.requests
+        run.baseline = not applier.known_codes
+        run.new = applier.counts[PROVIDER_ADDED] + applier.counts[LOV_INTRODUCED]
+        run.ended = applier.counts[PROVIDER_REMOVED] + applier.counts[LOV_ENDED]
+        session.add(run)
+        return MunicipalSummary(
+            run_id,
+            run.status,
+            run.reason,
+            len(crawl.pages),
+            list(crawl.rendered),
+            list(crawl.unrendered),
+            dict(applier.counts),
+        )

@@ -1,0 +1,179 @@
+"""Words municipal sites use for LOV, and the categories and dates inside a sentence.
+
+Everything here works on *folded* text (`lovwatch.normalize.text.words`: lower case, no
+diacritics, single spaces), so "Välj utförare" and "valj utforare" are the same phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from lovwatch.normalize.categories import CATEGORIES, map_term
+from lovwatch.normalize.dates import MONTHS
+from lovwatch.normalize.text import words
+
+#: A text that speaks of a valfrihetssystem (for discovery and for statement context).
+LOV_TERMS = re.compile(
+    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|valj utforare|bli utforare|"
+    r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|valbara (foretag|"
+    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|ickevalsalternativ\w*)\b"
+)
+#: What a link's text or URL says when it leads to LOV pages.
+LINK_TERMS = re.compile(
+    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|valj utforare|bli utforare|utforare\w*|"
+    r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag)\b"
+)
+
+_NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+}
+
+
+def fold_words(text: str) -> str:
+    """The folded word string of `text`."""
+    return words(text)
+
+
+def speaks_of_lov(text: str) -> bool:
+    """Whether `text` mentions LOV, valfrihet, kundval or their usual companions."""
+    return bool(LOV_TERMS.search(fold_words(text)))
+
+
+def link_speaks_of_lov(url: str, text: str) -> bool:
+    """Whether a link's visible text or its URL path suggests a LOV page."""
+    return bool(LINK_TERMS.search(fold_words(text)) or LINK_TERMS.search(fold_words(url)))
+
+
+def number_value(token: str) -> int | None:
+    """'4' or 'fyra' → 4; anything else → None."""
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token)
+
+
+@cache
+def _compound_heads() -> tuple[tuple[str, str], ...]:
+    """Single-word synonyms long enough to start a compound ("hemtjänstföretag")."""
+    heads = []
+    for category in CATEGORIES:
+        for synonym in (category.label, *category.synonyms):
+            folded = fold_words(synonym)
+            if " " not in folded and len(folded) >= 8:
+                heads.append((folded, synonym))
+    return tuple(sorted(heads, key=lambda pair: -len(pair[0])))
+
+
+def categories_in(text: str) -> tuple[str, ...]:
+    """Category codes (shared taxonomy) that `text` names, including as the first part of a
+    compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk."""
+    codes = list(map_term(text))
+    for token in fold_words(text).split():
+        for head, synonym in _compound_heads():
+            if token.startswith(head) and len(token) > len(head) + 2:
+                codes += [code for code in map_term(synonym) if code not in codes]
+                break
+    return tuple(category.code for category in CATEGORIES if category.code in codes)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date in a sentence, where it stands (folded text offsets) and how it was written."""
+
+    value: date
+    text: str
+    start: int
+
+
+_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "maj"), key=len, reverse=True))
+_SEASONS = {
+    "varen": 3,
+    "sommaren": 6,
+    "hosten": 9,
+    "vintern": 12,
+    "borjan av": 1,
+    "mitten av": 7,
+    "slutet av": 12,
+}
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(\d{4}) (\d{1,2}) (\d{1,2})\b"), "iso"),
+    (re.compile(r"\b(\d{1,2}) (\d{1,2}) (\d{4})\b"), "dmy"),
+    (
+        re.compile(rf"\b(?:(borjan|mitten|slutet) av )?(\d{{1,2}} )?({_MONTH}) (\d{{4}})\b"),
+        "spelled",
+    ),
+    (re.compile(rf"\b(?:den )(\d{{1,2}}) ({_MONTH})\b(?! \d)"), "day_month"),
+    (
+        re.compile(r"\b(varen|sommaren|hosten|vintern|borjan av|mitten av|slutet av) (\d{4})\b"),
+        "season",
+    ),
+    (re.compile(r"\b(?:sedan|fran|ar|infordes|inforde|under|start|starten) (\d{4})\b"), "year"),
+)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _spelled(match: re.Match[str]) -> date | None:
+    part, day, month, year = match.groups()
+    number = MONTHS[month]
+    if day:
+        return _safe(int(year), number, int(day))
+    return _safe(int(year), number, {"mitten": 15, "slutet": 28}.get(part or "", 1))
+
+
+def find_dates(folded: str) -> list[FoundDate]:
+    """Dates in a folded sentence: ISO, d/m/yyyy, "16 maj 2017", "maj 2017", "hösten 2010",
+    "sedan 2009", and "den 16 maj" (its year taken from another date in the sentence)."""
+    found: list[FoundDate] = []
+    taken: set[int] = set()
+    pending: list[re.Match[str]] = []
+    for pattern, kind in _DATE_PATTERNS:
+        for match in pattern.finditer(folded):
+            if match.start() in taken or any(
+                f.start <= match.start() < f.start + len(f.text) for f in found
+            ):
+                continue
+            value: date | None
+            if kind == "iso":
+                value = _safe(*(int(g) for g in match.groups()))
+            elif kind == "dmy":
+                day, month, year = (int(g) for g in match.groups())
+                value = _safe(year, month, day)
+            elif kind == "spelled":
+                value = _spelled(match)
+            elif kind == "season":
+                value = _safe(int(match.group(2)), _SEASONS[match.group(1)], 1)
+            elif kind == "year":
+                value = _safe(int(match.group(1)), 1, 1)
+            else:
+                pending.append(match)
+                continue
+            if value is not None and 1990 <= value.year <= 2100:
+                found.append(FoundDate(value, match.group(0), match.start()))
+                taken.add(match.start())
+    if found:
+        year = found[0].value.year
+        for match in pending:
+            value = _safe(year, MONTHS[match.group(2)], int(match.group(1)))
+            if value is not None:
+                found.append(FoundDate(value, match.group(0), match.start()))
+    return sorted(found, key=lambda f: f.start)

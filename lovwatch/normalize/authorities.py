@@ -1,0 +1,347 @@
+"""Recognise who advertises a valfrihetssystem: municipality, unit, region or state agency.
+
+Adverts name their authority (upphandlande myndighet) in free text ("Salems kommun",
+"Sociala resursnämnden, Göteborgs Stad", "Region Skåne") and in the URL's buyer slug
+("salems-kommun"). These pure functions map both to official codes: kommunkod (4 digits) and
+länskod (2 digits; a region carries its county's code). A name that cannot be placed with
+certainty is reported as unmatched, never guessed.
+"""
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from lovwatch.normalize.text import contains_phrase, words
+
+
+class AuthorityKind(StrEnum):
+    """What sort of body an authority is; the values are stored in the database."""
+
+    MUNICIPALITY = "municipality"  # a kommun (incl. "X stad")
+    MUNICIPAL_UNIT = "municipal_unit"  # committee / district / förvaltning of a municipality
+    REGION = "region"  # region (formerly landsting); Region Gotland too
+    STATE = "state"  # state agency, e.g. Arbetsförmedlingen (nationwide)
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One of Sweden's 290 municipalities (kommuner), from the packaged reference data."""
+
+    code: str
+    name: str
+    county_code: str
+    county_name: str
+    kommungrupp_code: str
+    kommungrupp_name: str
+    population: int
+    website: str
+
+
+@dataclass(frozen=True)
+class County:
+    """One of the 21 counties (län) and the region that serves it."""
+
+    code: str
+    name: str
+    region_name: str
+
+
+@dataclass(frozen=True)
+class AuthorityMatch:
+    """The outcome of recognising one authority name or slug."""
+
+    name: str  # the input, whitespace-cleaned (never replaced by a guess)
+    kind: AuthorityKind
+    municipality_code: str | None
+    county_code: str | None
+    matched: bool  # False = unknown name: stored as such and reported, never guessed
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A municipality name form found in a word sequence, tokens [start, end)."""
+
+    start: int
+    end: int
+    codes: frozenset[str]
+    anchored: bool  # next to "kommun"/"stad": certainly meant as the municipality
+
+
+# Words that turn a name into the municipality itself ("Salems kommun", "Göteborgs Stad").
+_MUNICIPALITY_WORDS = frozenset({"kommun", "kommuns", "kommunen", "stad", "stads", "staden"})
+_ANCHORS_AFTER = frozenset({"kommun", "kommuns", "stad", "stads"})
+_ANCHORS_BEFORE = frozenset({"kommunen", "staden"})
+# "Uppsala län" names a county, not the municipality Uppsala.
+_COUNTY_WORDS = frozenset({"län", "läns", "lan", "lans"})
+# Word parts (folded) that mark a unit of a municipality: nämnd, förvaltning, stadsdel, ...
+_UNIT_MARKERS = (
+    "namnd",
+    "forvaltning",
+    "stadsdel",
+    "utskott",
+    "enhet",
+    "avdelning",
+    "kontor",
+    "sektor",
+)
+# Kommunalförbund and samordningsförbund are legal bodies of their own: their member
+# municipality is not the buyer, so such names stay unmatched.
+_FEDERATION_MARKER = "forbund"
+_STATE_AGENCIES = (
+    "Arbetsförmedlingen",
+    "Försäkringskassan",
+    "Statens institutionsstyrelse",
+    "Kriminalvården",
+    "Migrationsverket",
+)
+# Official genitives that are not the name plus "s".
+_IRREGULAR_FORMS = {"2080": ("Falu",)}
+
+
+def _read_data(filename: str) -> list[dict[str, str]]:
+    text = resources.files("lovwatch").joinpath("data", filename).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """All 290 municipalities in kommunkod order (read once, then cached)."""
+    return tuple(
+        Municipality(
+            code=row["municipality_code"],
+            name=row["municipality_name"],
+            county_code=row["county_code"],
+            county_name=row["county_name"],
+            kommungrupp_code=row["kommungrupp_code"],
+            kommungrupp_name=row["kommungrupp_name"],
+            population=int(row["population"]),
+            website=row["website"],
+        )
+        for row in sorted(_read_data("municipalities.csv"), key=lambda r: r["municipality_code"])
+    )
+
+
+@cache
+def _region_rows() -> tuple[dict[str, str], ...]:
+    return tuple(_read_data("regions.csv"))
+
+
+@cache
+def counties() -> tuple[County, ...]:
+    """All 21 counties in länskod order (read once, then cached)."""
+    return tuple(
+        County(code=row["county_code"], name=row["county_name"], region_name=row["region_name"])
+        for row in sorted(_region_rows(), key=lambda r: r["county_code"])
+    )
+
+
+@cache
+def _municipalities_by_code() -> dict[str, Municipality]:
+    return {m.code: m for m in municipalities()}
+
+
+@cache
+def _counties_by_code() -> dict[str, County]:
+    return {c.code: c for c in counties()}
+
+
+def municipality_by_code(code: str) -> Municipality | None:
+    """The municipality with this 4-digit kommunkod, or None."""
+    return _municipalities_by_code().get(code)
+
+
+def county_by_code(code: str) -> County | None:
+    """The county with this 2-digit länskod, or None."""
+    return _counties_by_code().get(code)
+
+
+def _name_forms(municipality: Municipality) -> set[str]:
+    """The municipality's name, its genitive and any irregular form."""
+    forms = {municipality.name, *_IRREGULAR_FORMS.get(municipality.code, ())}
+    # A name ending in s, x or z takes no extra genitive s: "Borås Stad", "Kramfors kommun".
+    if municipality.name[-1] not in "sxz":
+        forms.add(municipality.name + "s")
+    return forms
+
+
+@cache
+def _form_index(folded: bool) -> dict[str, frozenset[str]]:
+    """Name form (as a word string) → kommunkoder; folded forms may be shared (Habo/Håbo)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for municipality in municipalities():
+        for form in _name_forms(municipality):
+            index[words(form, keep_diacritics=not folded)].add(municipality.code)
+    return {form: frozenset(codes) for form, codes in index.items()}
+
+
+@cache
+def _region_aliases() -> dict[str, str]:
+    """Folded region name or alias → länskod."""
+    aliases: dict[str, str] = {}
+    for row in _region_rows():
+        for alias in [row["region_name"], *row["aliases"].split("|")]:
+            if alias.strip():
+                aliases[words(alias)] = row["county_code"]
+    return aliases
+
+
+def _find_hits(tokens: list[str], index: dict[str, frozenset[str]]) -> list[_Hit]:
+    """Municipality name forms in `tokens` as whole words, the longest at each position."""
+    longest = max(len(form.split()) for form in index)
+    hits: list[_Hit] = []
+    position = 0
+    while position < len(tokens):
+        for length in range(min(longest, len(tokens) - position), 0, -1):
+            codes = index.get(" ".join(tokens[position : position + length]))
+            end = position + length
+            if codes is None or (end < len(tokens) and tokens[end] in _COUNTY_WORDS):
+                continue
+            anchored = (end < len(tokens) and tokens[end] in _ANCHORS_AFTER) or (
+                position > 0 and tokens[position - 1] in _ANCHORS_BEFORE
+            )
+            hits.append(_Hit(position, end, codes, anchored))
+            position = end - 1
+            break
+        position += 1
+    return hits
+
+
+def _has_unit_marker(folded_words: str) -> bool:
+    return any(marker in folded_words for marker in _UNIT_MARKERS)
+
+
+def _municipality_match(
+    name: str, exact_words: str | None, folded_words: str
+) -> AuthorityMatch | None:
+    """Place the words in one municipality; None when no municipality name occurs at all.
+
+    Diacritics are compared first (`exact_words`; "Habo" is not "Håbo"); folded words are only
+    tried when the exact words name no municipality, and a folded form shared by two
+    municipalities leaves the name unmatched.
+    """
+    passes = [(folded_words, True)]
+    if exact_words is not None:
+        passes.insert(0, (exact_words, False))
+    for candidate, folded in passes:
+        tokens = candidate.split()
+        hits = _find_hits(tokens, _form_index(folded))
+        if hits:
+            break
+    else:
+        return None
+    # A bare name counts only as the whole text ("Nacka") or beside unit words
+    # ("Stadsdelsnämnd Västra Göteborg"); otherwise it may be a provider ("Attendo Nacka").
+    chosen = [hit for hit in hits if hit.anchored]
+    whole_name = len(hits) == 1 and hits[0].end - hits[0].start == len(tokens)
+    if not chosen and (whole_name or _has_unit_marker(folded_words)):
+        chosen = hits
+    codes = frozenset().union(*(hit.codes for hit in chosen))
+    if len(codes) != 1:
+        return _unmatched(name)
+    (code,) = codes
+    covered = {i for hit in chosen for i in range(hit.start, hit.end)}
+    extra = [token for i, token in enumerate(tokens) if i not in covered]
+    kind = (
+        AuthorityKind.MUNICIPALITY
+        if all(token in _MUNICIPALITY_WORDS for token in extra)
+        else AuthorityKind.MUNICIPAL_UNIT
+    )
+    return AuthorityMatch(name, kind, code, _municipalities_by_code()[code].county_code, True)
+
+
+def _region_match(name: str, folded_words: str) -> AuthorityMatch | None:
+    codes = {
+        code for alias, code in _region_aliases().items() if contains_phrase(folded_words, alias)
+    }
+    if not codes:
+        return None
+    if len(codes) > 1:
+        return _unmatched(name)
+    (county_code,) = codes
+    # A county with a single municipality has one body for both (Region Gotland is 0980).
+    members = [m.code for m in municipalities() if m.county_code == county_code]
+    municipality_code = members[0] if len(members) == 1 else None
+    return AuthorityMatch(name, AuthorityKind.REGION, municipality_code, county_code, True)
+
+
+def _unmatched(name: str) -> AuthorityMatch:
+    return AuthorityMatch(name, AuthorityKind.UNKNOWN, None, None, False)
+
+
+def _match(name: str, exact_words: str | None, folded_words: str) -> AuthorityMatch:
+    """Shared rules: state agency, then region, then municipality or unit of one."""
+    if not folded_words or _FEDERATION_MARKER in folded_words:
+        return _unmatched(name)
+    if any(contains_phrase(folded_words, words(agency)) for agency in _STATE_AGENCIES):
+        return AuthorityMatch(name, AuthorityKind.STATE, None, None, True)
+    return (
+        _region_match(name, folded_words)
+        or _municipality_match(name, exact_words, folded_words)
+        or _unmatched(name)
+    )
+
+
+def match_authority(name: str | None) -> AuthorityMatch:
+    """Recognise an advert's authority name ("Salems kommun", "Region Skåne", ...)."""
+    cleaned = " ".join((name or "").split())
+    return _match(cleaned, words(cleaned, keep_diacritics=True), words(cleaned))
+
+
+def match_slug(slug: str) -> AuthorityMatch:
+    """Recognise the buyer slug of an advert URL ("salems-kommun").
+
+    Slugs are ASCII-folded, so names that fold alike (Habo, Håbo) stay unmatched.
+    """
+    cleaned = " ".join(slug.split())
+    return _match(cleaned, None, words(cleaned.strip("/")))
+
+
+def find_municipality(text: str) -> Municipality | None:
+    """What a person types: "0181", "181", "Södertälje", "sodertalje", "Södertälje kommun"."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and len(cleaned) <= 4:
+        return municipality_by_code(cleaned.zfill(4))
+    for folded in (False, True):
+        tokens = words(cleaned, keep_diacritics=not folded).split()
+        core = " ".join(token for token in tokens if token not in _MUNICIPALITY_WORDS)
+        codes = _form_index(folded).get(core)
+        if codes is not None:
+            return municipality_by_code(next(iter(codes))) if len(codes) == 1 else None
+    return None
+
+
+@cache
+def _county_keys() -> dict[str, str]:
+    """Folded county name, stem, region name or alias → länskod."""
+    keys: dict[str, str] = {}
+    for row in _region_rows():
+        code = row["county_code"]
+        county = words(row["county_name"])
+        stem = county.removesuffix(" lan")
+        region = words(row["region_name"])
+        for key in (county, stem, stem.removesuffix("s"), region, region.removeprefix("region ")):
+            keys[key] = code
+        keys.update(
+            (alias, code) for alias, alias_code in _region_aliases().items() if alias_code == code
+        )
+    return keys
+
+
+@cache
+def _letter_codes() -> dict[str, str]:
+    """Länsbokstav ("AB", "M", ...), the letter code still used in official registers → länskod."""
+    return {row["letter_code"]: row["county_code"] for row in _region_rows()}
+
+
+def find_county(text: str) -> County | None:
+    """What a person types: "01", "1", "AB", "Stockholms län", "stockholm", "Region Stockholm"."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and len(cleaned) <= 2:
+        return county_by_code(cleaned.zfill(2))
+    code = _letter_codes().get(cleaned.upper()) or _county_keys().get(words(cleaned))
+    return county_by_code(code) if code else None

@@ -1,0 +1,79 @@
+"""Dates as Swedish sites write them: ISO, day/month/year, and spelled-out months."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_COMPACT = re.compile(r"\b(20\d{2}|19\d{2})(\d{2})(\d{2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_SPELLED = re.compile(
+    r"\b(\d{1,2})\s*(?:e|a|:e|:a)?\s+("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first date in `text`, or None.
+
+    >>> parse_date("2024-11-01"), parse_date("den 22/2/2018"), parse_date("16 maj 2017")
+    (datetime.date(2024, 11, 1), datetime.date(2018, 2, 22), datetime.date(2017, 5, 16))
+    """
+    if not text:
+        return None
+    found = parse_timestamp(text)
+    if found:
+        return found.date()
+    if match := _NUMERIC.search(text):
+        day, month, year = (int(part) for part in match.groups())
+        return _safe(year, month, day)
+    if match := _SPELLED.search(text):
+        day, month_name, year = match.groups()
+        return _safe(int(year), MONTHS[month_name.lower()], int(day))
+    if match := _COMPACT.search(text):
+        year, month, day = (int(part) for part in match.groups())
+        return _safe(year, month, day)
+    return None
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """An ISO date or timestamp at the start of or inside `text`, as a naive datetime."""
+    if not text:
+        return None
+    stripped = text.strip()
+    try:
+        moment = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
+        return moment.replace(tzinfo=None)
+    except ValueError:
+        pass
+    if match := _ISO.search(stripped):
+        year, month, day, hour, minute, second = match.groups()
+        day_value = _safe(int(year), int(month), int(day))
+        if day_value is None:
+            return None
+        return datetime(
+            day_value.year,
+            day_value.month,
+            day_value.day,
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+        )
+    return None

@@ -1,0 +1,5 @@
+"""Subscriptions and notifications: who hears about which events, through Apprise, once.
+
+Kept free of imports so that `lovwatch.models` can register `lovwatch.notify.models` without
+pulling in the sender, templates or CLI.
+"""

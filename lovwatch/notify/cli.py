@@ -1,0 +1,468 @@
+"""`lovwatch subscribe ...`, `lovwatch notify` and `lovwatch run` (crawl, then notify)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlmodel import Session
+
+from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, filter_options, pass_state
+from lovwatch.clock import now
+from lovwatch.constants import EventKind
+from lovwatch.models.store import session_scope
+from lovwatch.notify import subscriptions as subs
+from lovwatch.notify.delivery import DEFAULT_FLAG_AFTER, NotifyReport
+from lovwatch.notify.delivery import notify as run_notify
+from lovwatch.notify.files import (
+    build_spec,
+    dump_specs,
+    read_specs,
+    spec_entry,
+    write_private,
+)
+from lovwatch.notify.messages import Notice, render
+from lovwatch.notify.models import Mode
+from lovwatch.notify.subscriptions import SubscriptionError
+from lovwatch.notify.targets import TargetError, body_format, redact, send
+from lovwatch.output import emit, format_option, render_json
+
+LIST_COLUMNS = ("name", "mode", "events", "filter_summary", "notify", "paused", "health")
+REPORT_COLUMNS = ("subscription", "target", "events", "status", "title", "error")
+
+
+def _refuse(exc: Exception) -> None:
+    """Bad input: say what is wrong (messages are already redacted) and exit 2."""
+    click.echo(f"error: {exc}", err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+@click.group()
+def subscribe() -> None:
+    """Manage subscriptions: who is told about which events, and where (Apprise URLs).
+
+    \b
+    Examples:
+      lovwatch subscribe add huddinge --notify "mailto://me:app-password@gmail.com" \\
+          --municipality Huddinge --category Hemtjänst --events new,ended
+      lovwatch subscribe list
+    """
+
+
+@subscribe.command(name="add")
+@click.argument("name")
+@click.option(
+    "--notify",
+    "urls",
+    multiple=True,
+    required=True,
+    metavar="URL",
+    help="Apprise URL (mailto://, tgram://, slack://, json://, ...); repeatable.",
+)
+@filter_options
+@click.option(
+    "--kommungrupp",
+    multiple=True,
+    metavar="CODE|NAME",
+    help='SKR kommungrupp ("A1", "Storstäder"); repeatable.',
+)
+@click.option(
+    "--keyword",
+    multiple=True,
+    metavar="WORD",
+    help="Word in title, buyer, service areas or categories; repeatable.",
+)
+@click.option(
+    "--events",
+    "events",
+    multiple=True,
+    metavar="KINDS",
+    help="Event kinds, comma-separated: new,changed,ended,reappeared (default: new,ended).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice([m.value for m in Mode]),
+    default=Mode.INSTANT.value,
+    show_default=True,
+    help="Message after every run, or a daily/weekly digest (UTC calendar periods).",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Jinja2 body template replacing the built-in one (see docs).",
+)
+@click.option("--paused", is_flag=True, help="Create it paused.")
+@pass_state
+def add(
+    state: State,
+    name: str,
+    urls: tuple[str, ...],
+    category: tuple[str, ...],
+    county: tuple[str, ...],
+    municipality: tuple[str, ...],
+    kommungrupp: tuple[str, ...],
+    keyword: tuple[str, ...],
+    events: tuple[str, ...],
+    mode: str,
+    template: Path | None,
+    paused: bool,
+) -> None:
+    """Add a subscription. Filters combine with AND across kinds, OR within one kind. It
+    receives events detected from now on; the first crawl's baseline notifies no one.
+
+    \b
+    Examples:
+      lovwatch subscribe add stockholm-hemtjanst --notify "tgram://BOT_TOKEN/CHAT_ID" \\
+          --county "Stockholms län" --category Hemtjänst
+      lovwatch subscribe add avslut --notify "json://127.0.0.1:8000/hook" --events ended
+    """
+    try:
+        spec = build_spec(
+            name,
+            urls,
+            category=category,
+            county=county,
+            municipality=municipality,
+            kommungrupp=kommungrupp,
+            keyword=keyword,
+            events=events,
+            mode=mode,
+            paused=paused,
+            template=template.read_text("utf-8") if template else None,
+        )
+        with session_scope(state.engine) as session:
+            subs.save(session, spec)
+    except (SubscriptionError, TargetError) as exc:
+        _refuse(exc)
+    click.echo(
+        f"subscription {spec.name!r} added: {spec.filters.describe()}; events "
+        f"{','.join(spec.events)}; {spec.mode}; to {', '.join(map(redact, spec.urls))}"
+    )
+
+
+@subscribe.command(name="list")
+@format_option
+@pass_state
+def list_(state: State, fmt: str) -> None:
+    """List subscriptions with redacted URLs and their health (FAILING = flagged after
+    repeated failures).
+
+    \b
+    Example:
+      lovwatch subscribe list --format json
+    """
+    with Session(state.engine) as session:
+        rows = subs.describe_all(session)
+    emit(rows, fmt, LIST_COLUMNS)
+
+
+@subscribe.command()
+@click.argument("name")
+@format_option
+@pass_state
+def show(state: State, name: str, fmt: str) -> None:
+    """Show one subscription: filters, targets (redacted), health and delivery counts.
+
+    \b
+    Example:
+      lovwatch subscribe show huddinge
+    """
+    try:
+        with Session(state.engine) as session:
+            data = subs.describe(session, subs.find(session, name))
+    except SubscriptionError as exc:
+        _refuse(exc)
+    if fmt != "table":
+        emit([data], fmt, LIST_COLUMNS, json_rows=data)
+        return
+    for key in (
+        "name",
+        "mode",
+        "events",
+        "filter_summary",
+        "paused",
+        "created_at",
+        "receives_since",
+        "custom_template",
+        "health",
+        "deliveries",
+    ):
+        click.echo(f"{key:>16}: {data[key]}")
+    for target in data["targets"]:
+        click.echo(
+            f"{'target':>16}: {target['url']} (failures {target['consecutive_failures']}"
+            + (f", last error: {target['last_error']}" if target["last_error"] else "")
+            + ")"
+        )
+
+
+@subscribe.command()
+@click.argument("name")
+@pass_state
+def remove(state: State, name: str) -> None:
+    """Remove a subscription and its delivery history.
+
+    \b
+    Example:
+      lovwatch subscribe remove huddinge
+    """
+    try:
+        with session_scope(state.engine) as session:
+            subs.remove(session, name)
+    except SubscriptionError as exc:
+        _refuse(exc)
+    click.echo(f"subscription {name!r} removed")
+
+
+def _set_paused(state: State, name: str, paused: bool) -> None:
+    try:
+        with session_scope(state.engine) as session:
+            changed = subs.set_paused(session, name, paused)
+    except SubscriptionError as exc:
+        _refuse(exc)
+    word = "paused" if paused else "resumed"
+    click.echo(
+        f"subscription {name!r} {word}" if changed else f"subscription {name!r} was already {word}"
+    )
+
+
+@subscribe.command()
+@click.argument("name")
+@pass_state
+def pause(state: State, name: str) -> None:
+    """Stop notifying a subscription; events detected while paused are never sent.
+
+    \b
+    Example:
+      lovwatch subscribe pause huddinge
+    """
+    _set_paused(state, name, True)
+
+
+@subscribe.command()
+@click.argument("name")
+@pass_state
+def resume(state: State, name: str) -> None:
+    """Notify a paused subscription again, about events detected from now on.
+
+    \b
+    Example:
+      lovwatch subscribe resume huddinge
+    """
+    _set_paused(state, name, False)
+
+
+@subscribe.command()
+@click.argument("name")
+@pass_state
+def test(state: State, name: str) -> None:
+    """Send a test message to every target of a subscription now (records nothing).
+
+    \b
+    Example:
+      lovwatch subscribe test huddinge
+    """
+    try:
+        with Session(state.engine) as session:
+            spec = subs.spec_of(session, subs.find(session, name))
+    except SubscriptionError as exc:
+        _refuse(exc)
+    sample = Notice(
+        kind=EventKind.NEW,
+        title="Testmeddelande från lovwatch",
+        authority="lovwatch",
+        municipality="",
+        county="",
+        categories=[],
+        url=None,
+        detected_at=now(),
+    )
+    failed = False
+    for url in spec.urls:
+        message = render([sample], body_format(url), spec.name, template=spec.template)
+        result = send(url, "lovwatch: test av " + spec.name, message.body, message.fmt)
+        failed |= not result.ok
+        click.echo(f"{redact(url)}: " + ("sent" if result.ok else f"FAILED: {result.error}"))
+    if failed:
+        raise SystemExit(EXIT_FAILED)
+
+
+@subscribe.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_state
+def import_(state: State, file: Path) -> None:
+    """Add or update subscriptions from a TOML or YAML file (all or nothing). Same keys as the
+    options of `subscribe add`; see `lovwatch subscribe export`.
+
+    \b
+    Example:
+      lovwatch subscribe import subscriptions.toml
+    """
+    try:
+        specs = read_specs(file)
+        with session_scope(state.engine) as session:
+            created = sum(subs.save(session, spec, update=True) for spec in specs)
+    except (SubscriptionError, OSError, UnicodeDecodeError) as exc:
+        _refuse(exc)
+    click.echo(
+        f"imported {len(specs)} subscriptions: {created} added, {len(specs) - created} updated"
+    )
+
+
+@subscribe.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--as",
+    "kind",
+    type=click.Choice(["toml", "yaml"]),
+    help="File format (default: from FILE's extension, else toml).",
+)
+@pass_state
+def export(state: State, file: Path | None, kind: str | None) -> None:
+    """Write every subscription to FILE (private, 0600, with full URLs, for `import`), or print
+    them with URLs redacted when FILE is not given.
+
+    \b
+    Examples:
+      lovwatch subscribe export subscriptions.yaml
+      lovwatch subscribe export --as yaml
+    """
+    if kind is None:
+        kind = "yaml" if file is not None and file.suffix.lower() in (".yaml", ".yml") else "toml"
+    with Session(state.engine) as session:
+        specs = subs.all_specs(session)
+    if file is None:
+        click.echo(dump_specs([spec_entry(spec, redact) for spec in specs], kind), nl=False)
+        return
+    write_private(file, dump_specs([spec_entry(spec) for spec in specs], kind))
+    click.echo(f"wrote {len(specs)} subscriptions to {file} (mode 0600)", err=True)
+
+
+def _report(report: NotifyReport, fmt: str, dry_run: bool) -> None:
+    rows: list[dict[str, Any]] = [
+        {
+            "subscription": o.subscription,
+            "target": o.target,
+            "events": o.events,
+            "status": o.status,
+            "title": o.title,
+            "error": o.error,
+            **({"format": o.message.fmt, "body": o.message.body} if dry_run and o.message else {}),
+        }
+        for o in report.outcomes
+    ]
+    if fmt == "json":
+        click.echo(
+            render_json(
+                {
+                    "recorded": report.recorded,
+                    "uncertain": report.uncertain,
+                    "dry_run": dry_run,
+                    "messages": rows,
+                }
+            )
+        )
+        return
+    if dry_run and fmt == "table":
+        for row in rows:
+            if "body" in row:
+                click.echo(
+                    f"--- to {row['subscription']} via {row['target']} ({row['format']}): "
+                    f"{row['title']}\n{row['body']}"
+                )
+    emit(rows, fmt, REPORT_COLUMNS)
+    if report.uncertain:
+        click.echo(
+            f"warning: {report.uncertain} deliveries were being sent when an earlier run "
+            "died; they are not resent (see `lovwatch subscribe show`)",
+            err=True,
+        )
+
+
+def _notify(state: State, dry_run: bool, flag_after: int, fmt: str) -> bool:
+    report = run_notify(state.engine, dry_run=dry_run, flag_after=flag_after)
+    _report(report, fmt, dry_run)
+    return not report.failed
+
+
+_notify_options = [
+    click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Print what would be sent and to whom; send and record nothing.",
+    ),
+    click.option(
+        "--flag-after",
+        type=click.IntRange(min=1),
+        default=DEFAULT_FLAG_AFTER,
+        show_default=True,
+        metavar="N",
+        help="Flag a target in `subscribe list` after N consecutive failures.",
+    ),
+]
+
+
+@click.command(name="notify")
+@_notify_options[0]
+@_notify_options[1]
+@format_option
+@pass_state
+def notify(state: State, dry_run: bool, flag_after: int, fmt: str) -> None:
+    """Send subscribers what they are owed: one message per target per run (instant) or per
+    period (daily/weekly digest). An event never reaches a target twice; failed sends are
+    retried on later runs with backoff. Exits 1 if any send failed.
+
+    \b
+    Examples:
+      lovwatch notify --dry-run
+      lovwatch notify --format json
+    """
+    if not _notify(state, dry_run, flag_after, fmt):
+        raise SystemExit(EXIT_FAILED)
+
+
+class _RunCommand(click.Command):
+    """A command that takes every option of `lovwatch crawl` as well as its own."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        crawl = _crawl_command(ctx)
+        shared = [p for p in crawl.params if p.name != "fmt"] if crawl else []
+        return shared + super().get_params(ctx)
+
+
+def _crawl_command(ctx: click.Context) -> click.Command | None:
+    root = ctx.find_root().command
+    return root.get_command(ctx, "crawl") if isinstance(root, click.Group) else None
+
+
+@click.command(name="run", cls=_RunCommand)
+@_notify_options[0]
+@_notify_options[1]
+@format_option
+@click.pass_context
+def run(ctx: click.Context, dry_run: bool, flag_after: int, fmt: str, **crawl_options: Any) -> None:
+    """Crawl (same options as `crawl`), then notify: the one command for cron. The crawl's
+    summary goes to stderr, the notification report to stdout. A partial crawl records no
+    events, so it alerts no one; the run still sends pending retries and exits 1.
+
+    \b
+    Example (crontab, every morning at 06:15):
+      15 6 * * *  lovwatch run >> ~/lovwatch.log 2>&1
+    """
+    crawl = _crawl_command(ctx)
+    assert crawl is not None, "lovwatch run needs the crawl command"
+    state = ctx.find_object(State)
+    assert state is not None
+    crawl_ok = True
+    with contextlib.redirect_stdout(sys.stderr):
+        try:
+            ctx.invoke(crawl, fmt="table", **crawl_options)
+        except SystemExit as exc:
+            if exc.code not in (0, None):
+                crawl_ok = False
+    sent_ok = _notify(state, dry_run, flag_after, fmt)
+    if not (crawl_ok and sent_ok):
+        raise SystemExit(EXIT_FAILED)

@@ -1,0 +1,124 @@
+"""Matching events to subscriptions and recording what each target is owed.
+
+A target is owed an event when the event is not part of a baseline, is of a kind the
+subscription wants, was detected at or after the subscription began receiving (creation or
+last resume) and after the target was added, and its advert passes the filters. What is owed
+is written as a pending `Delivery` under the unique key (target, event), with INSERT ... ON
+CONFLICT DO NOTHING, so re-runs and overlapping runs can never owe an event twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert as generic_insert
+from sqlmodel import Session, col, select
+
+from lovwatch.models import queries
+from lovwatch.models.tables import CrawlRun, Event
+from lovwatch.notify.filters import Filters, matches
+from lovwatch.notify.models import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
+
+#: Rows per INSERT: keeps the bound parameters far below SQLite's limit.
+_CHUNK = 500
+
+
+def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> None:
+    dialect = session.get_bind().dialect.name
+    table = Delivery.__table__  # type: ignore[attr-defined]
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement: Any = (
+            pg_insert(table).values(rows).on_conflict_do_nothing(constraint="uq_delivery_once")
+        )
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = (
+            sqlite_insert(table)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["target_id", "event_id"])
+        )
+    else:  # other dialects: the unique key still refuses a duplicate, loudly
+        statement = generic_insert(table).values(rows)
+    session.execute(statement)
+
+
+def adverts_by_id(session: Session) -> dict[str, dict[str, Any]]:
+    """Every stored advert (active or ended) as `queries.advert_dict`, by id."""
+    return {advert["id"]: advert for advert in queries.list_adverts(session, status="all")}
+
+
+def base_urls(session: Session, run_ids: set[int]) -> dict[int, str]:
+    """Which site each run crawled: advert links are relative to it."""
+    rows = session.exec(select(CrawlRun.id, CrawlRun.base_url).where(col(CrawlRun.id).in_(run_ids)))
+    return {run_id: url for run_id, url in rows if run_id is not None}
+
+
+def wanted(
+    subscription: Subscription,
+    target: SubscriptionTarget,
+    event: Event,
+    advert: dict[str, Any] | None,
+) -> bool:
+    """Whether `target` of `subscription` is owed `event` (pure; see the module docstring)."""
+    if event.baseline or event.kind not in subscription.events or advert is None:
+        return False
+    if event.detected_at < max(subscription.receives_since, target.added_at):
+        return False
+    return matches(Filters.from_stored(subscription.filters), advert)
+
+
+def record_deliveries(session: Session, moment: datetime) -> int:
+    """Write a pending Delivery for every (target, event) owed and not yet recorded; return how
+    many were new. Paused subscriptions are skipped (what happens while paused is not owed)."""
+    subscriptions = list(
+        session.exec(select(Subscription).where(col(Subscription.paused).is_(False)))
+    )
+    if not subscriptions:
+        return 0
+    targets = list(
+        session.exec(
+            select(SubscriptionTarget).where(
+                col(SubscriptionTarget.subscription_id).in_([s.id for s in subscriptions])
+            )
+        )
+    )
+    if not targets:
+        return 0
+    earliest = min(min(s.receives_since for s in subscriptions), min(t.added_at for t in targets))
+    events = list(
+        session.exec(
+            select(Event).where(col(Event.baseline).is_(False), col(Event.detected_at) >= earliest)
+        )
+    )
+    if not events:
+        return 0
+    known = set(
+        session.exec(
+            select(Delivery.target_id, Delivery.event_id).where(
+                col(Delivery.event_id).in_([e.id for e in events])
+            )
+        ).all()
+    )
+    adverts = adverts_by_id(session)
+    by_id = {s.id: s for s in subscriptions}
+    rows = [
+        {
+            "subscription_id": target.subscription_id,
+            "target_id": target.id,
+            "event_id": event.id,
+            "status": DeliveryStatus.PENDING.value,
+            "recorded_at": moment,
+            "attempts": 0,
+        }
+        for target in targets
+        for event in events
+        if (target.id, event.id) not in known
+        and wanted(by_id[target.subscription_id], target, event, adverts.get(event.advert_id))
+    ]
+    for start in range(0, len(rows), _CHUNK):
+        _insert_ignoring_duplicates(session, rows[start : start + _CHUNK])
+    return len(rows)

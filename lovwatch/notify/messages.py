@@ -1,0 +1,217 @@
+"""Turning events into a message: a Swedish title and a body rendered from Jinja2 templates in
+the target's format (text, Markdown or HTML).
+
+Advert text is data, never markup: every value a template prints is escaped for the format
+(HTML entities; Markdown backslashes; whitespace collapsed so a heading cannot start a new
+line or block), and URLs inside advert text are defanged so chat and mail clients do not turn
+them into links. Only lovwatch's own advert links are links, and only if they are http(s).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from lovwatch.constants import EventKind
+from lovwatch.normalize.authorities import county_by_code, municipality_by_code
+from lovwatch.notify.targets import HTML, MARKDOWN, TEXT
+
+#: Order of kinds in titles and bodies; (singular, plural) adjectives for "valfrihetssystem".
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    EventKind.NEW: ("nytt", "nya"),
+    EventKind.REAPPEARED: ("återpublicerat", "återpublicerade"),
+    EventKind.CHANGED: ("ändrat", "ändrade"),
+    EventKind.ENDED: ("avslutat", "avslutade"),
+}
+#: Swedish names of the snapshot fields a "changed" event lists.
+FIELD_LABELS = {
+    "title": "rubrik",
+    "region_name": "region",
+    "listing_areas": "tjänsteområden",
+    "page_areas": "tjänsteområden på sidan",
+    "excerpt": "ingress",
+    "authority": "myndighet",
+    "published": "publicerad",
+    "contact": "kontaktperson",
+    "documents": "dokument",
+    "description": "beskrivning",
+}
+_SHORT_VALUE = 80
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200e\u200f\u202a-\u202e]+")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&])")
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One event as a message shows it."""
+
+    kind: str
+    title: str
+    authority: str
+    municipality: str
+    county: str
+    categories: list[str]
+    url: str | None
+    detected_at: datetime
+    changes: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        value = ", ".join(
+            str(item.get("label", item)) if isinstance(item, dict) else str(item) for item in value
+        )
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= _SHORT_VALUE else text[: _SHORT_VALUE - 1] + "…"
+
+
+def _changes(details: dict[str, Any]) -> list[str]:
+    before, after = details.get("before") or {}, details.get("after") or {}
+    lines = []
+    for name in details.get("fields") or []:
+        label = FIELD_LABELS.get(name, name)
+        if name in before or name in after:
+            lines.append(f"{label}: {_short(before.get(name))} → {_short(after.get(name))}")
+        else:
+            lines.append(label)
+    return lines
+
+
+def safe_link(url: str | None, base_url: str | None) -> str | None:
+    """An absolute http(s) link, percent-encoded so no format can read markup into it."""
+    if not url:
+        return None
+    absolute = urljoin((base_url or "").rstrip("/") + "/", url)
+    if not absolute.lower().startswith(("http://", "https://")):
+        return None
+    return quote(absolute, safe=":/?#=&%.-_~+,;@")
+
+
+def notice(event: dict[str, Any], advert: dict[str, Any] | None, base_url: str | None) -> Notice:
+    """A Notice from `queries.event_dict(...)` and `queries.advert_dict(...)` of its advert."""
+    advert = advert or {}
+    municipality = municipality_by_code(advert.get("municipality_code") or "")
+    county = county_by_code(advert.get("county_code") or "")
+    details = event.get("details") or {}
+    return Notice(
+        kind=event["kind"],
+        title=advert.get("title") or details.get("title") or event["advert_id"],
+        authority=advert.get("authority") or "",
+        municipality=municipality.name if municipality else "",
+        county=county.name if county else "",
+        categories=[category["label"] for category in advert.get("categories") or []],
+        url=safe_link(advert.get("url"), base_url),
+        detected_at=event["detected_at"],
+        changes=_changes(details) if event["kind"] == EventKind.CHANGED else [],
+        reason=str(details.get("reason") or ""),
+    )
+
+
+def title_for(notices: list[Notice]) -> str:
+    """'3 nya och 1 avslutat valfrihetssystem' (kinds in a fixed order)."""
+    counts = Counter(item.kind for item in notices)
+    parts = [
+        f"{counts[kind]} {words[0] if counts[kind] == 1 else words[1]}"
+        for kind, words in KIND_WORDS.items()
+        if counts[kind]
+    ]
+    if not parts:
+        return "Inga nya händelser för valfrihetssystem"
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"{joined} valfrihetssystem"
+
+
+def _plain(value: Any) -> str:
+    """One line of data: control characters and line breaks gone, URLs defanged."""
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())
+    return _AUTOLINK.sub(lambda m: m.group(1) + "\u200b", text)
+
+
+def escape_for(fmt: str, value: Any) -> str:
+    """`value` as inert text in `fmt`; Markup (lovwatch's own, already safe) passes as is."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _plain(value)
+    if fmt == HTML:
+        return str(escape(text))
+    if fmt == MARKDOWN:
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text
+
+
+def _environment(fmt: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("lovwatch.notify", "templates"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=lambda value: escape_for(fmt, value),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["link"] = lambda url: Markup(url or "")
+    return env
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    body: str
+    fmt: str
+
+
+def render(
+    notices: list[Notice],
+    fmt: str,
+    subscription: str,
+    *,
+    digest: str | None = None,
+    template: str | None = None,
+) -> Message:
+    """The message for one batch: `template` (a subscription's override) or the built-in body
+    template for `fmt`. `digest` names the period of a digest ("2026-03-01", "2026-W09")."""
+    fmt = fmt if fmt in (TEXT, MARKDOWN, HTML) else TEXT
+    env = _environment(fmt)
+    ordered = sorted(notices, key=lambda n: (list(KIND_WORDS).index(n.kind), n.title))
+    title = title_for(ordered)
+    context = {
+        "title": title,
+        "subscription": subscription,
+        "digest": digest,
+        "notices": ordered,
+        "groups": [
+            (kind, [n for n in ordered if n.kind == kind])
+            for kind in KIND_WORDS
+            if any(n.kind == kind for n in ordered)
+        ],
+        "kind_labels": {kind: words[1].capitalize() for kind, words in KIND_WORDS.items()},
+    }
+    source = env.from_string(template) if template else env.get_template(f"body.{fmt}.j2")
+    return Message(title=_plain(title), body=source.render(context).strip() + "\n", fmt=fmt)
+
+
+def check_template(template: str) -> None:
+    """Raise jinja2.TemplateError if `template` does not compile or render with sample data."""
+    sample = Notice(
+        kind=EventKind.NEW,
+        title="Hemtjänst",
+        authority="Salems kommun",
+        municipality="Salem",
+        county="Stockholms län",
+        categories=["Hemtjänst"],
+        url="https://example.org/a",
+        detected_at=datetime(2026, 1, 1),
+    )
+    for fmt in (TEXT, MARKDOWN, HTML):
+        render([sample], fmt, "test", template=template)

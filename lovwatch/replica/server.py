@@ -1,0 +1,354 @@
+"""A local HTTP replica of Hitta LOV-uppdrag: the search endpoint, advert pages, robots.txt.
+
+It follows the contract in docs/hitta-lov-uppdrag.md (fetch/offset paging with `fetch` capped
+at 100, `numberOfHits` envelope, site-relative advert URLs, removed adverts answering 404/410)
+and can inject the faults a crawler must survive (5xx, 429, timeouts, truncated JSON, empty
+pages, unknown keys, null areas, timestamp dates). Used by tests, `lovwatch demo` and
+benchmarks; standard library only, served from a daemon thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import threading
+import time
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, NamedTuple
+from urllib.parse import parse_qs, urlsplit
+
+from lovwatch.replica import pages
+from lovwatch.replica.dataset import ReplicaAdvert
+
+SEARCH_PATH = "/api/sv/hitta-lov/search"
+ADVERT_PREFIX = "/hitta-lov-uppdrag/annonser/"
+DOCUMENT_PREFIX = "/globalassets/lov/"
+MAX_FETCH = 100
+#: Page size when the client sends no `fetch`.
+DEFAULT_FETCH = 10
+ROBOTS_TXT = "User-agent: *\nDisallow: /sok/\nDisallow: /episerver/\nAllow: /\n"
+
+_ADVERT_PATH = re.compile(r"^/hitta-lov-uppdrag/annonser/([^/]+)/([^/]+)(/?)$")
+_DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@dataclass
+class Faults:
+    """Faults to inject; all off by default, each may be changed while the server runs."""
+
+    #: Answer 500 to search requests at these offsets.
+    fail_listing_offsets: set[int] = field(default_factory=set)
+    #: Request-target prefix (path, optionally with query) → seconds to sleep before answering.
+    slow_paths: dict[str, float] = field(default_factory=dict)
+    #: Answer a JSON body cut in the middle (a complete HTTP response) at these offsets.
+    truncated_json_offsets: set[int] = field(default_factory=set)
+    #: Answer results=[] while numberOfHits stays the full count at these offsets.
+    empty_page_offsets: set[int] = field(default_factory=set)
+    #: Answer 429 with Retry-After: 1 to the next N requests, whatever the path.
+    too_many_requests: int = 0
+    #: Add unknown keys to the envelope and to every item.
+    extra_keys: bool = False
+    #: Send businessAreas: null on every item.
+    null_business_areas: bool = False
+    #: Send `updated` as a full ISO timestamp (same local date) instead of a date.
+    timestamp_updated: bool = False
+
+
+class _Response(NamedTuple):
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class _State:
+    listed: tuple[ReplicaAdvert, ...]
+    by_key: dict[str, ReplicaAdvert]
+
+
+def document_id(advert: ReplicaAdvert) -> int:
+    """A stable numeric id per advert key (the site's likely `documentId`)."""
+    return zlib.crc32(advert.key.encode("utf-8"))
+
+
+def _timestamp(advert: ReplicaAdvert) -> str:
+    # A working-hours time keeps the UTC date equal to the local date.
+    seconds = 6 * 3600 + document_id(advert) % (11 * 3600)
+    hh, mm, ss = seconds // 3600, seconds // 60 % 60, seconds % 60
+    return f"{advert.updated}T{hh:02d}:{mm:02d}:{ss:02d}+01:00"
+
+
+def _html(status: int, text: str) -> _Response:
+    return _Response(status, "text/html; charset=utf-8", text.encode("utf-8"))
+
+
+def _json(status: int, payload: Any) -> _Response:
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    return _Response(status, "application/json; charset=utf-8", body)
+
+
+class ReplicaServer:
+    """The replica on host:port (port 0 = any free port), bound at construction.
+
+    `start()` serves from a daemon thread; `stop()` (or leaving the `with` block) closes it.
+    `requests` records every request target served, in arrival order.
+    """
+
+    def __init__(
+        self, adverts: list[ReplicaAdvert], host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        self.faults = Faults()
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+        self._state = self._make_state(adverts)
+        self._httpd = _HTTPServer((host, port), _Handler, self)
+        bound_host, bound_port = self._httpd.server_address[:2]
+        self.base_url = f"http://{bound_host}:{bound_port}"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> ReplicaServer:
+        """Serve in a daemon thread; returns self for chaining."""
+        if self._thread is None:
+            # A short poll keeps stop() fast: tests start and stop many servers.
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever,
+                args=(0.02,),
+                name=f"replica {self.base_url}",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._httpd.server_close()
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def set_adverts(self, adverts: list[ReplicaAdvert]) -> None:
+        """Switch to another state (e.g. the next day) in one step: a request sees either."""
+        self._state = self._make_state(adverts)
+
+    def reset_log(self) -> None:
+        with self._lock:
+            self.requests.clear()
+
+    @staticmethod
+    def _make_state(adverts: list[ReplicaAdvert]) -> _State:
+        # Copies, so that a caller mutating its adverts later does not change what is served.
+        copies = [replace(advert) for advert in adverts]
+        by_key = {advert.key: advert for advert in copies}
+        if len(by_key) != len(copies):
+            counts = Counter(advert.key for advert in copies)
+            dupes = sorted(key for key, n in counts.items() if n > 1)
+            raise ValueError(f"advert keys must be unique; repeated: {', '.join(dupes)}")
+        return _State(tuple(a for a in copies if a.listed), by_key)
+
+    # --- called from handler threads -------------------------------------------------------
+
+    def _admit(self, target: str) -> bool:
+        """Log the request; False when it must get a 429."""
+        with self._lock:
+            self.requests.append(target)
+            if self.faults.too_many_requests > 0:
+                self.faults.too_many_requests -= 1
+                return False
+        return True
+
+    def _delay(self, target: str) -> float:
+        return max(
+            (s for p, s in dict(self.faults.slow_paths).items() if target.startswith(p)),
+            default=0.0,
+        )
+
+    def respond(self, target: str, if_none_match: str | None) -> _Response:
+        """The answer to GET `target` (path and query)."""
+        parts = urlsplit(target)
+        path = parts.path
+        if path == SEARCH_PATH:
+            return self._search(parse_qs(parts.query, keep_blank_values=True))
+        if path == "/robots.txt":
+            return _Response(200, "text/plain; charset=utf-8", ROBOTS_TXT.encode())
+        if path == "/":
+            return _html(200, pages.render_home())
+        if path == "/hitta-lov-uppdrag/":
+            return _html(200, pages.render_listing_shell())
+        match = _ADVERT_PATH.match(path)
+        if match:
+            return self._advert(match, if_none_match)
+        if path.startswith(DOCUMENT_PREFIX):
+            return self._document(path)
+        return _html(404, pages.render_status(404))
+
+    def _search(self, params: dict[str, list[str]]) -> _Response:
+        try:
+            fetch = int(params.get("fetch", [str(DEFAULT_FETCH)])[0])
+            offset = int(params.get("offset", ["0"])[0])
+        except ValueError:
+            return _json(400, {"error": "fetch and offset must be integers"})
+        if fetch < 0 or offset < 0:
+            return _json(400, {"error": "fetch and offset must not be negative"})
+        faults = self.faults
+        if offset in faults.fail_listing_offsets:
+            return _json(500, {"error": "Internal server error"})
+        terms = params.get("query", [""])[0].lower().split()
+        hits = [a for a in self._state.listed if _matches(a, terms)]
+        page = (
+            []
+            if offset in faults.empty_page_offsets
+            else hits[offset : offset + min(fetch, MAX_FETCH)]
+        )
+        envelope: dict[str, Any] = {
+            "numberOfHits": len(hits),
+            "results": [self._item(a, terms) for a in page],
+        }
+        if faults.extra_keys:
+            envelope.update(facets={"regions": [], "businessAreas": []}, spellingSuggestion=None)
+        response = _json(200, envelope)
+        if offset in faults.truncated_json_offsets:
+            return response._replace(body=response.body[: len(response.body) // 2])
+        return response
+
+    def _item(self, advert: ReplicaAdvert, terms: list[str]) -> dict[str, Any]:
+        faults = self.faults
+        item: dict[str, Any] = {
+            "documentId": document_id(advert),
+            "url": f"{ADVERT_PREFIX}{advert.key}/",
+            "heading": advert.heading,
+            "regionName": advert.region_name,
+            "businessAreas": None if faults.null_business_areas else advert.business_areas,
+            "excerpt": _mark(advert.excerpt, terms),
+            "updated": _timestamp(advert) if faults.timestamp_updated else advert.updated,
+        }
+        if faults.extra_keys:
+            item.update(contentType="LovAdvertPage", score=1.0, isNew=False)
+        return item
+
+    def _advert(self, match: re.Match[str], if_none_match: str | None) -> _Response:
+        buyer, system, slash = match.groups()
+        if not slash:
+            # The site's canonical advert URLs end in a slash.
+            location = f"{ADVERT_PREFIX}{buyer}/{system}/"
+            return _Response(301, "text/plain; charset=utf-8", b"", {"Location": location})
+        advert = self._state.by_key.get(f"{buyer}/{system}")
+        if advert is None:
+            return _html(404, pages.render_status(404))
+        if advert.page_status != 200:
+            return _html(advert.page_status, pages.render_status(advert.page_status))
+        response = _html(200, pages.render_advert(advert))
+        etag = '"' + hashlib.sha1(response.body).hexdigest()[:20] + '"'
+        if if_none_match == etag:
+            return _Response(304, response.content_type, b"", {"ETag": etag})
+        return response._replace(headers={"ETag": etag})
+
+    def _document(self, path: str) -> _Response:
+        buyer, _, rest = path.removeprefix(DOCUMENT_PREFIX).partition("/")
+        system = rest.partition("/")[0]
+        advert = self._state.by_key.get(f"{buyer}/{system}")
+        suffix = path[path.rfind(".") :]
+        if (
+            advert is None
+            or advert.page_status != 200
+            or path not in {url for _, url in advert.documents}
+        ):
+            return _html(404, pages.render_status(404))
+        body = f"Replica document for {advert.key}: {advert.heading}\n".encode()
+        return _Response(200, _DOCUMENT_TYPES.get(suffix, "application/octet-stream"), body)
+
+
+def _matches(advert: ReplicaAdvert, terms: list[str]) -> bool:
+    """Free-text search: every term occurs somewhere in the advert's listed text."""
+    text = " ".join(
+        [
+            advert.heading,
+            advert.authority,
+            advert.region_name,
+            advert.excerpt,
+            *(advert.business_areas or []),
+        ]
+    ).lower()
+    return all(term in text for term in terms)
+
+
+def _mark(text: str, terms: list[str]) -> str:
+    """Wrap search hits in <mark>, as the site's sister endpoints do."""
+    if not terms:
+        return text
+    pattern = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return re.sub(pattern, lambda m: f"<mark>{m.group(0)}</mark>", text, flags=re.IGNORECASE)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        replica: ReplicaServer,
+    ) -> None:
+        self.replica = replica
+        super().__init__(address, handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients that time out hang up while a slow answer is pending: not an error here.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _HTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "LovReplica/1.0"
+
+    def do_GET(self) -> None:
+        self._serve(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(send_body=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silent: the replica's request log is `ReplicaServer.requests`."""
+
+    def _serve(self, send_body: bool) -> None:
+        replica = self.server.replica
+        if not replica._admit(self.path):
+            response = _Response(
+                429, "text/plain; charset=utf-8", b"Too Many Requests\n", {"Retry-After": "1"}
+            )
+        else:
+            delay = replica._delay(self.path)
+            if delay:
+                time.sleep(delay)
+            response = replica.respond(self.path, self.headers.get("If-None-Match"))
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(response.body)

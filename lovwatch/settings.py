@@ -1,0 +1,46 @@
+"""Scrapy settings: polite defaults for the real national site.
+
+`lovwatch crawl` overrides the delay, concurrency and timeout from its options; everything
+else stays as set here.
+"""
+
+from lovwatch.config import USER_AGENT
+
+BOT_NAME = "lovwatch"
+SPIDER_MODULES = ["lovwatch.spiders"]
+NEWSPIDER_MODULE = "lovwatch.spiders"
+
+USER_AGENT = USER_AGENT
+ROBOTSTXT_OBEY = True
+
+# One national site with a few hundred adverts: go slowly.
+CONCURRENT_REQUESTS = 2
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "lovwatch.spiders.middlewares.BackoffRetryMiddleware": 550,
+}
+#: Seconds before the first retry; doubled on each further one.
+LOVWATCH_BACKOFF_BASE = 2.0
+#: Never wait longer than this for one retry, whatever Retry-After says.
+LOVWATCH_BACKOFF_MAX = 120.0
+
+# 404/410 answers are data here (an ended advert), not errors.
+HTTPERROR_ALLOWED_CODES = [404, 410]
+
+REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"

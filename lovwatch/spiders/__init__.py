@@ -1,0 +1,1 @@
+"""Scrapy spiders: the national database (`hitta_lov`) and municipal sites."""

@@ -1,0 +1,351 @@
+"""Reading an advert page by its labels' words, whatever element holds them.
+
+The page layout of the national database is not known, so nothing here depends on classes or
+ids: a label ("Upphandlande myndighet", "Tjänsteområde", "Senast uppdaterad", ...) is found as
+an element's own text, and its value is whatever follows it: the `dd` after a `dt`, the `td`
+after a `th`, the text after a `<strong>`, the next element after a label `span`, or the
+section after a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from lovwatch.normalize.dates import parse_date
+from lovwatch.normalize.text import fold
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "authority": (
+        "upphandlande myndighet",
+        "annonserande organisation",
+        "upphandlande organisation",
+        "annonserande myndighet",
+        "myndighet",
+        "organisation",
+        "kommun/region",
+        "köpare",
+        "beställare",
+        "uppdragsgivare",
+        "annonsör",
+        "upphandlare",
+        "utannonserad av",
+        "organisationsnamn",
+    ),
+    "areas": (
+        "tjänsteområde",
+        "tjänsteområden",
+        "tjänsteomrade",
+        "verksamhetsområde",
+        "verksamhetsområden",
+        "område",
+        "områden",
+        "affärsområde",
+        "affärsområden",
+        "tjänst",
+        "tjänster",
+        "kategori",
+        "kategorier",
+        "tjänstekategori",
+        "tjänstekategorier",
+        "verksamhet",
+        "insats",
+        "insatser",
+    ),
+    "published": (
+        "publicerad",
+        "publiceringsdatum",
+        "publicerades",
+        "annonsen publicerades",
+        "publicerat",
+        "datum för publicering",
+    ),
+    "updated": (
+        "senast uppdaterad",
+        "uppdaterad",
+        "senast ändrad",
+        "ändrad",
+        "uppdaterades",
+        "senaste uppdatering",
+    ),
+    "contact": ("kontaktperson", "kontaktpersoner", "kontakt", "kontaktuppgifter"),
+    "description": (
+        "beskrivning",
+        "om uppdraget",
+        "om valfrihetssystemet",
+        "sammanfattning",
+        "information",
+        "om tjänsten",
+        "beskrivning av uppdraget",
+    ),
+    "documents": (
+        "förfrågningsunderlag",
+        "ansökan",
+        "ansökningsformulär",
+        "dokument",
+        "länkar",
+        "ansök",
+        "bilagor",
+    ),
+}
+
+_LABEL_TAGS = (
+    "dt",
+    "th",
+    "strong",
+    "b",
+    "label",
+    "span",
+    "div",
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "td",
+    "em",
+    "li",
+)
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NOISE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "button")
+_DOC_WORDS = (
+    "forfragningsunderlag",
+    "ansokan",
+    "ansokningsformular",
+    "ansok",
+    "e tjanst",
+    "underlag",
+    "upphandlingsdokument",
+    "avtal",
+    "kravspecifikation",
+)
+_SPACE = re.compile(r"\s+")
+_SPLIT_AREAS = re.compile(r"\s*(?:\n|;|\||•|·)\s*")
+
+
+@dataclass
+class AdvertPage:
+    """What an advert page says, as far as its labels could be found."""
+
+    title: str = ""
+    authority: str | None = None
+    service_areas: list[str] = field(default_factory=list)
+    published: date | None = None
+    updated: date | None = None
+    contact: str | None = None
+    documents: list[dict[str, str]] = field(default_factory=list)
+    description: str = ""
+    text: str = ""
+    #: Which fields were found by a label (for diagnostics of an unfamiliar layout).
+    found: list[str] = field(default_factory=list)
+
+
+def _text(element: HtmlElement) -> str:
+    return _SPACE.sub(" ", element.text_content()).strip()
+
+
+def _lines(element: HtmlElement) -> list[str]:
+    """The element's text split at block boundaries (li, br, p, div)."""
+    items = element.xpath(".//li")
+    if items:
+        return [t for t in (_text(li) for li in items) if t]
+    for br in element.xpath(".//br"):
+        br.tail = "\n" + (br.tail or "")
+    raw = "\n".join(part.text_content() for part in element.xpath("./p|./div") or [element])
+    return [t for t in (_SPACE.sub(" ", x).strip() for x in _SPLIT_AREAS.split(raw)) if t]
+
+
+@cache
+def _label_index() -> dict[str, str]:
+    return {fold(word): name for name, words in LABELS.items() for word in words}
+
+
+def _label_of(element: HtmlElement) -> str | None:
+    """The field name when the element's own text is one of the label words."""
+    own = _SPACE.sub(" ", element.text_content()).strip()
+    if not own or len(own) > 60:
+        return None
+    return _label_index().get(fold(own.rstrip(":").strip()))
+
+
+def _inline_pair(element: HtmlElement) -> tuple[str, str] | None:
+    """`<li>Upphandlande myndighet: Salems kommun</li>`: label and value in one element."""
+    if len(element) > 0:
+        return None
+    label, colon, value = _SPACE.sub(" ", element.text_content()).partition(":")
+    if not colon or not value.strip() or len(label) > 40:
+        return None
+    name = _label_index().get(fold(label.strip()))
+    return (name, value.strip()) if name else None
+
+
+def _value_after(label: HtmlElement) -> HtmlElement | str | None:
+    """The value belonging to a label element, by the usual HTML pairings."""
+    tag = label.tag
+    if tag == "dt":
+        found = label.xpath("following-sibling::dd[1]")
+        return found[0] if found else None
+    if tag == "th" or (tag == "td" and label.getnext() is not None):
+        found = label.xpath("following-sibling::td[1]")
+        return found[0] if found else None
+    if tag in _HEADINGS:
+        return _section_after(label)
+    inline = _inline_value(label)
+    if inline:
+        return inline
+    following = label.getnext()
+    if following is not None:
+        return following
+    parent = label.getparent()
+    if parent is not None and parent.tag not in ("body", "html"):
+        sibling = parent.getnext()
+        if sibling is not None and _label_of(parent) is not None:
+            return sibling
+    return None
+
+
+def _inline_value(label: HtmlElement) -> str | None:
+    """`<strong>Label:</strong> value<br>more<br><strong>Next:</strong>`: the text after the
+    label up to the next label, one line per break. None when no text follows the label."""
+    if not (label.tail or "").strip(" :\u00a0\t\r\n"):
+        return None
+    lines = [label.tail or ""]
+    for sibling in label.itersiblings():
+        if sibling.tag in _LABEL_TAGS and _label_of(sibling) is not None:
+            break
+        if sibling.tag == "br":
+            lines.append("\n")
+        else:
+            lines.append(sibling.text_content())
+        lines.append(sibling.tail or "")
+    parts = [_SPACE.sub(" ", part).strip(" :") for part in "".join(lines).split("\n")]
+    return ", ".join(part for part in parts if part) or None
+
+
+def _split_areas(text: str) -> list[str]:
+    """Areas written on one line: split at separators, and at commas only between names
+    ("Ledsagarservice, Avlösarservice") — not before a lower-case qualifier
+    ("Hemtjänst – service, omvårdnad")."""
+    areas: list[str] = []
+    for part in _SPLIT_AREAS.split(text):
+        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
+        if pieces and all(piece[0].isupper() for piece in pieces):
+            areas.extend(pieces)
+        elif part.strip():
+            areas.append(part.strip())
+    return areas
+
+
+def _section_after(heading: HtmlElement) -> HtmlElement:
+    """The elements after a heading up to the next heading of the same or higher level."""
+    section = lxml.html.Element("div")
+    level = int(heading.tag[1])
+    for sibling in heading.itersiblings():
+        if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
+            break
+        section.append(_copy(sibling))
+    return section
+
+
+def _copy(element: HtmlElement) -> HtmlElement:
+    return lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+
+
+def _main(root: HtmlElement) -> HtmlElement:
+    for path in ("//main", "//*[@role='main']", "//article", "//body"):
+        found = root.xpath(path)
+        if found:
+            return found[0]
+    return root
+
+
+def _documents(
+    scope: HtmlElement, base_url: str, labelled: list[HtmlElement]
+) -> list[dict[str, str]]:
+    """Links to the förfrågningsunderlag and application: every link under a documents label,
+    and any link whose words speak of them."""
+    documents: list[dict[str, str]] = []
+    seen: set[str] = set()
+    # lxml keeps one proxy per node while it is referenced: `labelled_anchors` stays alive, so
+    # the ids below stay valid.
+    labelled_anchors = [a for value in labelled for a in value.xpath(".//a[@href]")]
+    under_label = {id(a) for a in labelled_anchors}
+    anchors = labelled_anchors + [a for a in scope.xpath(".//a[@href]") if id(a) not in under_label]
+    for anchor in anchors:
+        href = anchor.get("href", "").strip()
+        label = _text(anchor)
+        parent = anchor.getparent()
+        context = fold(" ".join([label, href, _text(parent) if parent is not None else ""]))
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if id(anchor) not in under_label and not any(word in context for word in _DOC_WORDS):
+            continue
+        url = urljoin(base_url, href)
+        if url not in seen:
+            seen.add(url)
+            documents.append({"label": label or url, "url": url})
+    return documents
+
+
+def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
+    """Extract an advert page's fields by their labels; missing labels leave fields empty."""
+    root = lxml.html.fromstring(html)
+    for noise in root.xpath("|".join(f"//{tag}" for tag in _NOISE_TAGS)):
+        noise.drop_tree()
+    main = _main(root)
+    page = AdvertPage(text=_text(main))
+    headings = main.xpath(".//h1") or root.xpath("//h1")
+    if headings:
+        page.title = _text(headings[0])
+
+    values: dict[str, HtmlElement | str] = {}
+    labelled_documents: list[HtmlElement] = []
+    for element in main.iter(*_LABEL_TAGS):
+        name = _label_of(element)
+        if name is None:
+            pair = _inline_pair(element)
+            if pair and pair[0] not in values:
+                values[pair[0]] = pair[1]
+            continue
+        if name in values and name != "documents":
+            continue
+        if element.tag in ("div", "p", "td") and len(element) > 0:
+            continue  # a container whose text happens to equal a label
+        value = _value_after(element)
+        if name == "documents":
+            if isinstance(value, HtmlElement):
+                labelled_documents.append(value)
+            continue
+        if value is not None and (not isinstance(value, str) or value):
+            values[name] = value
+    page.found = sorted(values)
+
+    def as_text(name: str) -> str | None:
+        value = values.get(name)
+        if value is None:
+            return None
+        return value if isinstance(value, str) else _text(value) or None
+
+    page.authority = as_text("authority")
+    areas = values.get("areas")
+    if areas is not None:
+        page.service_areas = (
+            _split_areas(areas)
+            if isinstance(areas, str)
+            else [area for line in _lines(areas) for area in _split_areas(line)]
+        )
+    page.published = parse_date(as_text("published"))
+    page.updated = parse_date(as_text("updated"))
+    page.contact = as_text("contact")
+    page.description = as_text("description") or ""
+    if not page.description:
+        paragraphs = sorted((_text(p) for p in main.xpath(".//p")), key=len, reverse=True)
+        page.description = paragraphs[0] if paragraphs else ""
+    page.documents = _documents(main, url, labelled_documents)
+    return page

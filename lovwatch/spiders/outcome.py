@@ -1,0 +1,101 @@
+"""What one crawl of the national database saw, gathered for the store to apply at once.
+
+Nothing is written while the spider runs: the store applies the whole outcome in one
+transaction afterwards, so a crash mid-crawl leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lovwatch.spiders.advert_page import AdvertPage
+from lovwatch.spiders.listing import ListingItem, ListingPage
+
+
+@dataclass(frozen=True)
+class KnownAdvert:
+    """What the store already knows of an advert, to decide which pages to request."""
+
+    url: str
+    updated_raw: str | None
+    listing_fingerprint: str
+    page_read: bool
+    active: bool
+
+
+ProgressCallback = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class NationalCrawl:
+    """The listing, the advert pages read and the confirmations of vanished adverts."""
+
+    base_url: str
+    items: dict[str, ListingItem] = field(default_factory=dict)
+    number_of_hits: int | None = None
+    listing_pages: int = 0
+    listing_done: bool = False
+    failures: list[str] = field(default_factory=list)
+    pages: dict[str, AdvertPage] = field(default_factory=dict)
+    page_status: dict[str, int] = field(default_factory=dict)
+    page_errors: dict[str, str] = field(default_factory=dict)
+    #: HTTP status of each vanished advert's page (None: it could not be asked).
+    confirmations: dict[str, int | None] = field(default_factory=dict)
+    duplicates: int = 0
+    skipped: list[str] = field(default_factory=list)
+    requests: int = 0
+    progress: ProgressCallback | None = None
+
+    def record_listing(self, page: ListingPage) -> None:
+        if self.number_of_hits is None:
+            self.number_of_hits = page.number_of_hits
+        elif page.number_of_hits is not None and page.number_of_hits != self.number_of_hits:
+            self.fail(
+                f"numberOfHits changed during the listing ({self.number_of_hits} → "
+                f"{page.number_of_hits})"
+            )
+        self.listing_pages += 1
+        self.skipped.extend(page.skipped)
+        for item in page.items:
+            if item.key in self.items:
+                self.duplicates += 1
+            self.items[item.key] = item
+        self._tick("listing", len(self.items), self.number_of_hits)
+
+    def fail(self, reason: str) -> None:
+        self.failures.append(reason)
+
+    @property
+    def complete(self) -> bool:
+        """Every listing page read and the unique adverts equal numberOfHits."""
+        return (
+            self.listing_done
+            and not self.failures
+            and self.number_of_hits is not None
+            and len(self.items) == self.number_of_hits
+        )
+
+    def incompleteness(self) -> str | None:
+        """Why the run is not complete, in one line, or None."""
+        if self.failures:
+            return "; ".join(self.failures)
+        if not self.listing_done:
+            return "the listing was not read to its end"
+        if self.number_of_hits is None:
+            return "the listing gave no numberOfHits to check against"
+        if len(self.items) != self.number_of_hits:
+            return (
+                f"the listing held {len(self.items)} unique adverts but numberOfHits said "
+                f"{self.number_of_hits}"
+            )
+        return None
+
+    def _tick(self, stage: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    def page_done(self, total: int) -> None:
+        done = len(self.pages) + len(self.page_errors) + len(self.page_status)
+        done += len(self.confirmations)
+        self._tick("pages", done, total)

@@ -1,0 +1,152 @@
+"""Shared fixtures: a replica of the national database on loopback, a store file, and the real
+`lovwatch` CLI run in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lovwatch.replica.dataset import initial_adverts
+from lovwatch.replica.server import ReplicaServer
+
+#: Settings for crawling a loopback replica fast (the real-site defaults are slow on purpose).
+FAST = ("--delay", "0", "--concurrency", "4", "--timeout", "5", "--backoff", "0.1")
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+class Lovwatch:
+    """Runs the installed CLI against one store, as a user (or cron) would."""
+
+    def __init__(self, db: Path, env: dict[str, str] | None = None) -> None:
+        self.db = db
+        self.env = env or {}
+
+    def __call__(
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+        check: bool = False,
+    ) -> Result:
+        overrides = {"LOVWATCH_DB": str(self.db), **self.env, **(env or {})}
+        # A developer's own settings must not leak into tests (and never the real site).
+        inherited = {
+            k: v for k, v in os.environ.items() if k not in ("LOVWATCH_BASE_URL", "LOVWATCH_NOW")
+        }
+        environment = {**inherited, **overrides}
+        done = subprocess.run(
+            [sys.executable, "-m", "lovwatch", *args],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=timeout,
+            check=False,
+        )
+        result = Result(done.returncode, done.stdout, done.stderr)
+        if check and result.code != 0:
+            raise AssertionError(
+                f"lovwatch {' '.join(args)} exited {result.code}:\n{result.stdout}\n{result.stderr}"
+            )
+        return result
+
+    def crawl(self, base_url: str, *extra: str, env: dict[str, str] | None = None) -> Result:
+        return self("crawl", "--base-url", base_url, *FAST, *extra, env=env)
+
+
+@pytest.fixture
+def replica() -> Iterator[ReplicaServer]:
+    with ReplicaServer(initial_adverts()) as server:
+        yield server
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return tmp_path / "lovwatch.sqlite"
+
+
+@pytest.fixture
+def lovwatch(store: Path) -> Lovwatch:
+    return Lovwatch(store)
+
+
+def _required() -> bool:
+    """In CI every service must be there: a test that would skip fails instead."""
+    return os.environ.get("LOVWATCH_REQUIRE_SERVICES") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    if _required():
+        pytest.fail(f"{reason} (LOVWATCH_REQUIRE_SERVICES=1: CI must run this test)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
+
+    Needs LOVWATCH_TEST_POSTGRES_URL (a server URL whose user may create databases), e.g.
+    postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+    """
+    import uuid
+
+    server = os.environ.get("LOVWATCH_TEST_POSTGRES_URL")
+    if not server:
+        skip_or_fail("no PostgreSQL: set LOVWATCH_TEST_POSTGRES_URL to run this test")
+    try:
+        import psycopg
+        from sqlalchemy.engine import make_url
+    except ImportError:
+        skip_or_fail("psycopg is not installed (pip install 'lovwatch[postgres]')")
+    url = make_url(server)
+    name = f"lovwatch_test_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql", database=url.database or "postgres")
+    try:
+        connection = psycopg.connect(
+            admin.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+        )
+    except psycopg.OperationalError as exc:
+        skip_or_fail(f"PostgreSQL at {url.host}:{url.port} is unreachable: {exc}")
+    with connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(
+            admin.render_as_string(hide_password=False), autocommit=True
+        ) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    """Debian's Chromium (or LOVWATCH_CHROMIUM), for tests that need a real browser."""
+    import shutil
+
+    candidates = [
+        os.environ.get("LOVWATCH_CHROMIUM"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    skip_or_fail("no Chromium: install Debian's `chromium` or set LOVWATCH_CHROMIUM")
+    raise AssertionError("unreachable")

@@ -1,0 +1,283 @@
+"""Service categories: the taxonomy's integrity and real service areas and headings."""
+
+import re
+import time
+
+import pytest
+
+from lovwatch.normalize.categories import (
+    CATEGORIES,
+    GROUPS,
+    Categorization,
+    categorize,
+    category_by_code,
+    find_category,
+    map_term,
+)
+from lovwatch.normalize.taxonomy import (
+    CATEGORY_VETOES,
+    CONTEXT_RULES,
+    GENERIC_CODES,
+    SYNONYM_VETOES,
+)
+from lovwatch.normalize.text import fold
+
+CODES = {category.code for category in CATEGORIES}
+
+# --- taxonomy integrity -----------------------------------------------------------------
+
+
+def test_codes_are_stable_ascii_and_unique() -> None:
+    assert len(CODES) == len(CATEGORIES)
+    assert all(re.fullmatch(r"[a-z][a-z_]*[a-z]", code) for code in CODES)
+    assert all(re.fullmatch(r"[a-z][a-z_]*[a-z]", group.code) for group in GROUPS)
+    assert len({fold(category.label) for category in CATEGORIES}) == len(CATEGORIES)
+
+
+def test_six_groups_each_with_categories() -> None:
+    assert [group.code for group in GROUPS] == [
+        "aldreomsorg",
+        "funktionsnedsattning",
+        "socialpsykiatri",
+        "individ_och_familjeomsorg",
+        "arbetsmarknad",
+        "halso_och_sjukvard",
+    ]
+    used = {category.group for category in CATEGORIES}
+    assert used == {group.code for group in GROUPS}
+    assert 25 <= len(CATEGORIES) <= 40
+
+
+def test_rule_tables_refer_to_real_codes_and_synonyms() -> None:
+    synonyms = {(c.code, s) for c in CATEGORIES for s in c.synonyms}
+    assert set(SYNONYM_VETOES) <= synonyms
+    assert set(CATEGORY_VETOES) <= CODES
+    assert {rule.code for rule in CONTEXT_RULES} <= CODES
+    assert GENERIC_CODES <= CODES
+
+
+def test_every_label_and_synonym_maps_to_its_own_category() -> None:
+    for category in CATEGORIES:
+        for name in (category.label, *category.synonyms):
+            assert category.code in map_term(name), (category.code, name)
+
+
+# --- single terms -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        # SKR's names (2018-2023).
+        ("Hemtjänst", ("hemtjanst",)),
+        ("Daglig verksamhet enligt LSS", ("daglig_verksamhet_lss",)),
+        ("Särskilt boende för äldre (SoL)", ("sarskilt_boende_aldre",)),
+        ("Ledsagning/ledsagarservice (LSS)", ("ledsagning",)),
+        ("Avlösning/avlösarservice (LSS)", ("avlosning",)),
+        ("Familjerådgivning", ("familjeradgivning",)),
+        ("Boendestöd", ("boendestod",)),
+        ("Personlig assistans", ("personlig_assistans",)),
+        ("Dagverksamhet för äldre", ("dagverksamhet_aldre",)),
+        ("Särskilt boende / gruppbostad LSS", ("bostad_lss",)),
+        ("Sysselsättning inom socialpsykiatri", ("sysselsattning_socialpsykiatri",)),
+        ("Korttidsvistelse LSS", ("korttidsvistelse_lss",)),
+        ("Korttidstillsyn LSS", ("korttidstillsyn_lss",)),
+        ("Arbetsmarknadsinsatser", ("arbetsmarknadsinsatser",)),
+        ("Matdistribution", ("matdistribution",)),
+        ("HVB för barn", ("hvb_barn",)),
+        ("HVB för vuxna", ("hvb_vuxna",)),
+        ("Öppenvård missbruk", ("missbruk_oppenvard",)),
+        ("Gruppboende socialpsykiatri", ("boende_socialpsykiatri",)),
+        ("Fotvård", ("medicinsk_fotvard",)),
+        ("Öppenvård psykoterapi", ("psykoterapi",)),
+        ("Familjebehandling", ("familjebehandling",)),
+        ("Kvalificerad tillsyn vid livsuppehållande åtgärder", ("kvalificerad_tillsyn",)),
+        ("Korttidsboende för äldre utomlands", ("korttidsboende_aldre",)),
+        # Valfrihetswebben's list (2014).
+        ("Hemtjänst – service", ("hemtjanst",)),
+        ("Hemtjänst – omvårdnad", ("hemtjanst",)),
+        ("Hemtjänst – hemsjukvård", ("hemtjanst", "hemsjukvard")),
+        ("Gruppboende LSS", ("bostad_lss",)),
+        ("Fotvård i säbo", ("medicinsk_fotvard",)),
+        ("Ickeval personlig assistent LSS", ("personlig_assistans",)),
+        ("Daglig verksamhet LSS", ("daglig_verksamhet_lss",)),
+        ("Sysselsättning socialpsykiatri", ("sysselsattning_socialpsykiatri",)),
+        # Upphandlingsmyndigheten's CPV-style names.
+        ("vård i hemmet (hemtjänst)", ("hemtjanst",)),
+        ("tjänster för dagcenter", ("dagverksamhet_aldre",)),
+        ("äldreomsorg", ("aldreomsorg_ovrigt",)),
+        ("allmänpraktiserande läkare", ("primarvard",)),
+        ("tandläkarvård", ("tandvard",)),
+        ("paramedicinska tjänster", ("paramedicin",)),
+        ("jobbsökningstjänster", ("arbetsmarknadsinsatser",)),
+        # Regions' vårdval and Arbetsförmedlingen.
+        ("Vårdval primärvård", ("primarvard",)),
+        ("Vårdcentraler", ("primarvard",)),
+        ("Vårdval Halland – primärvård", ("primarvard",)),
+        ("Tandvård för barn och unga", ("tandvard",)),
+        ("Vårdval medicinsk fotvård", ("medicinsk_fotvard",)),
+        ("Vårdval fysioterapi/sjukgymnastik", ("fysioterapi",)),
+        ("Psykoterapi", ("psykoterapi",)),
+        ("Vårdval hörsel", ("horsel",)),
+        ("Ögonsjukvård", ("ogonsjukvard",)),
+        ("Barnmorskemottagning", ("barnmorskemottagning",)),
+        ("Logopedi", ("logopedi",)),
+        ("Specialiserad öppenvård", ("specialiserad_oppenvard",)),
+        ("Rusta och matcha", ("rusta_och_matcha",)),
+        ("Kundval Rusta och matcha", ("rusta_och_matcha",)),
+        ("Stöd och matchning", ("stod_och_matchning",)),
+    ],
+)
+def test_service_area_names(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+@pytest.mark.parametrize(
+    ("heading", "codes"),
+    [
+        ("Valfrihetssystem inom hemtjänst", ("hemtjanst",)),
+        ("Hemtjänst enligt 3 kap. 6 § SoL", ("hemtjanst",)),
+        ("Förfrågningsunderlag valfrihetssystem inom hemtjänst service", ("hemtjanst",)),
+        ("Kundval inom hemtjänsten", ("hemtjanst",)),
+        ("Ledsagar- och avlösarservice enligt LSS", ("ledsagning", "avlosning")),
+        ("Valfrihetssystem för daglig verksamhet enligt LSS", ("daglig_verksamhet_lss",)),
+        ("Dagliga verksamheter inom LSS", ("daglig_verksamhet_lss",)),
+        ("daglig verksamhet (LSS)", ("daglig_verksamhet_lss",)),
+        ("Valfrihetssystem för särskilda boenden för äldre", ("sarskilt_boende_aldre",)),
+        ("SÄBO", ("sarskilt_boende_aldre",)),
+        ("Vård- och omsorgsboende", ("sarskilt_boende_aldre",)),
+        ("Matlådor till hemmaboende", ("matdistribution",)),
+        ("Personliga assistenter – ickeval", ("personlig_assistans",)),
+        ("Beroendevård i öppenvård", ("missbruk_oppenvard",)),
+        ("HVB", ("hvb_barn", "hvb_vuxna")),  # no audience named: relevant to both
+        ("Hem för vård eller boende för ensamkommande barn", ("hvb_barn",)),
+        ("HVB för vuxna med missbruk", ("hvb_vuxna",)),
+        ("Valfrihetssystem för hemsjukvård", ("hemsjukvard",)),
+        ("Äldreomsorg – hemtjänst och matdistribution", ("hemtjanst", "matdistribution")),
+    ],
+)
+def test_headings_and_inflected_forms(heading: str, codes: tuple[str, ...]) -> None:
+    assert map_term(heading) == codes
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        # "Daglig verksamhet" is LSS; "dagverksamhet" is for older people.
+        ("Dagverksamhet för personer med demenssjukdom", ("dagverksamhet_aldre",)),
+        ("Dagverksamhet enligt LSS", ("daglig_verksamhet_lss",)),
+        # Short stays: children under LSS vs older people.
+        ("Korttidsboende för barn och unga enligt LSS", ("korttidsvistelse_lss",)),
+        ("Korttidsboende", ("korttidsboende_aldre",)),
+        # Sysselsättning is socialpsykiatri unless it is said to be LSS.
+        ("Daglig sysselsättning", ("sysselsattning_socialpsykiatri",)),
+        ("Daglig sysselsättning enligt LSS", ("daglig_verksamhet_lss",)),
+        # Housing: LSS, socialpsykiatri or older people, by who it is for.
+        ("Gruppboende för personer med psykisk funktionsnedsättning", ("boende_socialpsykiatri",)),
+        ("Särskilt boende för personer med funktionsnedsättning", ("bostad_lss",)),
+        ("Särskilt boende", ("sarskilt_boende_aldre",)),
+        # Ickeval in hemtjänst is the municipality's own provider, not personlig assistans.
+        ("Ickeval i hemtjänsten", ("hemtjanst",)),
+        # Words that merely contain a synonym's letters.
+        ("Valfrihetssystem", ()),
+        ("Beroende på behov", ()),
+        ("Lokalvård och städning", ()),
+        ("", ()),
+    ],
+)
+def test_false_matches_are_avoided(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+# --- categorize -------------------------------------------------------------------------
+
+
+def test_areas_come_first_and_unmapped_areas_are_kept_verbatim() -> None:
+    result = categorize(
+        ["Matdistribution", "  Trygghetslarm ", "Hemtjänst – service", "", "Trygghetslarm"],
+        heading="Valfrihetssystem inom daglig verksamhet",
+        text="Ledsagning",
+    )
+    assert result == Categorization(
+        ("hemtjanst", "matdistribution"), ("  Trygghetslarm ", "Trygghetslarm")
+    )
+
+
+def test_codes_are_deduplicated_in_taxonomy_order() -> None:
+    result = categorize(["Tandvård", "Hemtjänst – omvårdnad", "Hemtjänst – service", "Boendestöd"])
+    assert result.codes == ("hemtjanst", "boendestod", "tandvard")
+
+
+def test_catch_all_dropped_beside_a_precise_category() -> None:
+    assert categorize(["Äldreomsorg", "Hemtjänst"]).codes == ("hemtjanst",)
+    assert categorize(["Äldreomsorg", "Tandvård"]).codes == ("aldreomsorg_ovrigt", "tandvard")
+
+
+def test_heading_used_when_areas_give_nothing() -> None:
+    assert categorize(None, "Kundval inom hemtjänsten").codes == ("hemtjanst",)
+    assert categorize([], "Rusta och matcha", "Boendestöd").codes == ("rusta_och_matcha",)
+    result = categorize(["Okänt område"], "Vårdval medicinsk fotvård")
+    assert result == Categorization(("medicinsk_fotvard",), ("Okänt område",))
+
+
+def test_text_used_when_areas_and_heading_give_nothing() -> None:
+    text = "<p>Kommunen inför <mark>valfrihetssystem</mark> för ledsagarservice.</p>"
+    assert categorize(None, "Valfrihetssystem enligt LOV", text).codes == ("ledsagning",)
+    assert categorize(None, "Valfrihetssystem enligt LOV", "Allmän information") == (
+        Categorization((), ())
+    )
+
+
+def test_long_description_is_fast() -> None:
+    text = " ".join(["Utföraren ska bedriva hemtjänst och ledsagning enligt avtal."] * 3000)
+    started = time.perf_counter()
+    assert categorize(None, "", text).codes == ("hemtjanst", "ledsagning")
+    assert time.perf_counter() - started < 2.0
+
+
+# --- lookups ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("hemtjanst", "hemtjanst"),
+        ("HEMTJÄNST", "hemtjanst"),
+        ("daglig_verksamhet_lss", "daglig_verksamhet_lss"),
+        ("Daglig verksamhet enligt LSS", "daglig_verksamhet_lss"),
+        ("daglig verksamhet", "daglig_verksamhet_lss"),
+        ("säbo", "sarskilt_boende_aldre"),
+        ("Sjukgymnastik", "fysioterapi"),
+        ("rusta och matcha", "rusta_och_matcha"),
+        ("Primärvård (vårdcentral)", "primarvard"),
+    ],
+)
+def test_find_category(text: str, code: str) -> None:
+    found = find_category(text)
+    assert found is not None and found.code == code
+
+
+def test_find_category_refuses_unknown_and_shared_names() -> None:
+    for text in ("", "valfrihet", "hemtj", "hvb"):
+        assert find_category(text) is None, text
+
+
+def test_category_by_code() -> None:
+    hemtjanst = category_by_code("hemtjanst")
+    assert hemtjanst is not None and hemtjanst.label == "Hemtjänst"
+    assert hemtjanst.group == "aldreomsorg"
+    assert category_by_code("Hemtjänst") is None
+
+
+def test_broad_statistics_terms_give_way_to_a_precise_heading() -> None:
+    # "Tjänster för dagcenter" is the CPV name for day centres of any kind.
+    lss = categorize(["Tjänster för dagcenter"], "Daglig verksamhet enligt LSS")
+    assert lss.codes == ("daglig_verksamhet_lss",)
+    assert categorize(["Tjänster för dagcenter"], "Valfrihetssystem").codes == (
+        "dagverksamhet_aldre",
+    )
+    assert categorize(["Paramedicinska tjänster", "Fysioterapi"]).codes == ("fysioterapi",)
+    assert set(categorize(["Hemtjänst", "Paramedicinska tjänster"]).codes) == {
+        "hemtjanst",
+        "paramedicin",
+    }
