@@ -23,6 +23,7 @@ from lovwatch.constants import EventKind
 from lovwatch.models import queries
 from lovwatch.models.store import upgrade
 from lovwatch.models.tables import Advert, Authority
+from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
 from lovwatch.output import cell, emit, format_option
 
@@ -205,7 +206,8 @@ def crawl(
       lovwatch crawl --base-url http://127.0.0.1:8080 --delay 0 --concurrency 8
       lovwatch crawl --source municipal --site 2309=https://www.krokom.se
     """
-    from lovwatch.crawl import Politeness, crawl_national
+    from lovwatch.config import Politeness
+    from lovwatch.crawl import crawl_national
 
     politeness = Politeness(delay, concurrency, timeout, retries, backoff, not ignore_robots)
     if source != "national":
@@ -342,6 +344,13 @@ def show(state: State, advert_id: str, fmt: str) -> None:
 
 @cli.command()
 @click.option(
+    "--source",
+    type=click.Choice(["national", "municipal", "all"]),
+    default="national",
+    show_default=True,
+    help="Events of the national database, of municipal websites, or both.",
+)
+@click.option(
     "--since",
     callback=parse_date_option,
     metavar="DATE",
@@ -350,7 +359,7 @@ def show(state: State, advert_id: str, fmt: str) -> None:
 @click.option(
     "--kind",
     multiple=True,
-    type=click.Choice([k.value for k in EventKind]),
+    type=click.Choice([k.value for k in EventKind] + list(MUNICIPAL_EVENT_KINDS)),
     help="Only these kinds; repeatable.",
 )
 @click.option(
@@ -364,30 +373,54 @@ def show(state: State, advert_id: str, fmt: str) -> None:
 @pass_state
 def events(
     state: State,
+    source: str,
     since: date | None,
     kind: tuple[str, ...],
     limit: int | None,
     no_baseline: bool,
     fmt: str,
 ) -> None:
-    """List detected events (new, changed, ended, reappeared), newest first.
+    """List detected events, newest first: national (new, changed, ended, reappeared) and,
+    with --source, municipal-site ones (provider_added, provider_removed, lov_introduced,
+    lov_ended).
 
     \b
     Examples:
       lovwatch events --since 2026-11-01 --kind new --kind ended
-      lovwatch events --format json
+      lovwatch events --source municipal --kind provider_added --format json
+      lovwatch events --source all --no-baseline
     """
+    from lovwatch.municipal.queries import list_municipal_events
+
     if limit is None and fmt == "table":
         limit = 50
+    options = {
+        "since": since,
+        "kinds": list(kind) or None,
+        "limit": limit,
+        "include_baseline": not no_baseline,
+    }
     with Session(state.engine) as session:
-        rows = queries.list_events(
-            session,
-            since=since,
-            kinds=list(kind) or None,
-            limit=limit,
-            include_baseline=not no_baseline,
-        )
-    emit(rows, fmt, EVENT_COLUMNS)
+        national = queries.list_events(session, **options) if source != "municipal" else []
+        municipal = list_municipal_events(session, **options) if source != "national" else []
+    if source == "national":
+        emit(national, fmt, EVENT_COLUMNS)
+        return
+    if source == "municipal":
+        columns = ("detected_at", "kind", "municipality", "category_code", "run_id", "baseline")
+        emit(municipal, fmt, columns)
+        return
+    # Both, newest first across the two tables (each already cut to `limit`).
+    rows = sorted(
+        [{"source": "national", **row} for row in national] + municipal,
+        key=lambda row: row["detected_at"],
+        reverse=True,
+    )[:limit]
+    emit(
+        rows,
+        fmt,
+        ("detected_at", "source", "kind", "advert_id", "title", "municipality", "baseline"),
+    )
 
 
 @cli.command()

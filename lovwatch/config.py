@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from lovwatch import __version__
@@ -44,3 +45,19 @@ def database_url(override: str | None = None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How hard to press a site. The defaults suit the real national site."""
+
+    delay: float | None = None
+    concurrency: int | None = None
+    timeout: float | None = None
+    retries: int | None = None
+    backoff: float | None = None
+    obey_robots: bool = True
+
+
+#: The defaults: polite enough for the real sites.
+POLITE = Politeness()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scrapy.crawler import Crawler, CrawlerProcess
@@ -10,6 +9,7 @@ from scrapy.settings import Settings
 from sqlalchemy import Engine
 
 from lovwatch import settings as default_settings
+from lovwatch.config import POLITE, Politeness
 from lovwatch.models.history import (
     RunSummary,
     apply_crawl,
@@ -23,18 +23,6 @@ from lovwatch.spiders.outcome import NationalCrawl, ProgressCallback
 if TYPE_CHECKING:  # the municipal part imports this module: no import cycle at run time
     from lovwatch.municipal.crawl import MunicipalOptions
     from lovwatch.municipal.store import MunicipalSummary
-
-
-@dataclass(frozen=True)
-class Politeness:
-    """How hard to press a site. The defaults suit the real national site."""
-
-    delay: float | None = None
-    concurrency: int | None = None
-    timeout: float | None = None
-    retries: int | None = None
-    backoff: float | None = None
-    obey_robots: bool = True
 
 
 def scrapy_settings(politeness: Politeness, verbose: bool = False) -> Settings:
@@ -62,10 +50,17 @@ def scrapy_settings(politeness: Politeness, verbose: bool = False) -> Settings:
     return settings
 
 
+def crawler_process(politeness: Politeness, verbose: bool = False) -> CrawlerProcess:
+    """A Scrapy process with lovwatch's settings; Scrapy's own logging only when verbose."""
+    settings = scrapy_settings(politeness, verbose)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", verbose, priority="cmdline")
+    return CrawlerProcess(settings)
+
+
 def crawl_national(
     engine: Engine,
     base_url: str,
-    politeness: Politeness = Politeness(),
+    politeness: Politeness = POLITE,
     end_after: int = 2,
     progress: ProgressCallback | None = None,
     verbose: bool = False,
@@ -77,9 +72,7 @@ def crawl_national(
     run_id = start_run(engine, base_url)
     crawl = NationalCrawl(base_url=base_url, progress=progress)
     try:
-        settings = scrapy_settings(politeness, verbose)
-        settings.set("LOG_INSTALL_ROOT_HANDLER", verbose, priority="cmdline")
-        process = CrawlerProcess(settings)
+        process = crawler_process(politeness, verbose)
         crawler = process.create_crawler(HittaLovSpider)
         process.crawl(crawler, outcome=crawl, known=known_adverts(engine))
         process.start()
@@ -102,7 +95,7 @@ def crawl_all(
     engine: Engine,
     base_url: str,
     municipal: MunicipalOptions,
-    politeness: Politeness = Politeness(),
+    politeness: Politeness = POLITE,
     end_after: int = 2,
     progress: ProgressCallback | None = None,
     verbose: bool = False,
@@ -115,7 +108,7 @@ def crawl_all(
     municipal_run_id, municipal_crawl = prepare(engine, municipal)
     crawl = NationalCrawl(base_url=base_url, progress=progress)
     try:
-        process = CrawlerProcess(scrapy_settings(politeness, verbose), install_root_handler=verbose)
+        process = crawler_process(politeness, verbose)
         crawler = process.create_crawler(HittaLovSpider)
         process.crawl(crawler, outcome=crawl, known=known_adverts(engine))
         municipal_crawler = add_crawler(process, municipal_crawl)

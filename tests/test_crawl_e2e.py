@@ -240,3 +240,17 @@ def test_a_killed_crawl_leaves_the_store_consistent(lovwatch: Lovwatch, store: P
     runs = lovwatch("runs", "--format", "json").json()
     assert [run["status"] for run in runs] == ["complete", "failed", "complete"]
     assert "interrupted" in runs[1]["reason"]
+
+
+def test_an_unstable_order_is_read_whole_with_another_pass(lovwatch: Lovwatch) -> None:
+    adverts = generated_adverts(250)
+    with ReplicaServer(adverts) as server:
+        # Each search request sees the order rotated: pages overlap and leave gaps.
+        server.faults.drifting_order = 7
+        result = lovwatch.crawl(server.base_url, "--format", "json")
+        assert result.code == 0, result.stderr
+        assert result.json()["new"] == len(adverts)
+        listing = [path for path in server.requests if path.startswith(SEARCH)]
+        assert len(listing) > 3  # one pass was not enough
+        stored = {row["id"] for row in lovwatch("list", "--format", "json").json()}
+        assert stored == {advert.key for advert in adverts}

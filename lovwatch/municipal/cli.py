@@ -17,7 +17,7 @@ from lovwatch.cli_common import (
     resolve_categories,
     resolve_municipalities,
 )
-from lovwatch.crawl import Politeness
+from lovwatch.config import Politeness
 from lovwatch.municipal import queries
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.normalize.authorities import find_municipality

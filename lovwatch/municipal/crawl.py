@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from scrapy.crawler import Crawler, CrawlerProcess
 from sqlalchemy import Engine
 
-from lovwatch.crawl import Politeness, scrapy_settings
+from lovwatch.config import Politeness
+from lovwatch.crawl import crawler_process
 from lovwatch.models.history import fail_run
 from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
 from lovwatch.municipal.outcome import MunicipalCrawl
@@ -76,9 +77,7 @@ def crawl_municipal(
     call it once per process."""
     run_id, crawl = prepare(engine, options)
     try:
-        process = CrawlerProcess(
-            scrapy_settings(politeness or Politeness(), verbose), install_root_handler=verbose
-        )
+        process = crawler_process(politeness or Politeness(), verbose)
         crawler = add_crawler(process, crawl)
         process.start()
     except BaseException as exc:

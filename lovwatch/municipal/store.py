@@ -2,8 +2,9 @@
 
 - A page gets a new `PageSnapshot` only when its main text changed.
 - Statements and provider listings are upserted with first_seen / last_seen.
-- A provider is removed only when a page that listed it was read again in this run and no
-  longer lists it: a page or site that failed to load ends nothing.
+- A provider is removed only when a complete run read again a page that listed it and the
+  page no longer lists it: a partial run, a page or a site that failed to load, or a page that
+  is gone ends nothing.
 - A municipality's first crawl is a baseline: its events are history, not news.
 """
 
@@ -270,10 +271,13 @@ def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> Munic
             applier.page(read)
             applier.statements(read)
             applier.providers(read, listed)
-        applier.removals(set(crawl.pages) | set(crawl.gone), listed)
         failed = "; ".join(
             f"{code}: {reason}" for code, reason in sorted(crawl.failed_sites.items())
         )
+        if not failed:
+            # Only a complete run removes, and only from pages it read again: a page that is
+            # gone may have moved beyond this run's page budget, so it removes nothing.
+            applier.removals(set(crawl.pages), listed)
         run.status = RunStatus.PARTIAL if failed else RunStatus.COMPLETE
         run.reason = (
             "; ".join(filter(None, [f"sites not read: {failed}" if failed else "", *crawl.notes]))

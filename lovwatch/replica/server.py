@@ -59,6 +59,10 @@ class Faults:
     extra_keys: bool = False
     #: Send businessAreas: null on every item.
     null_business_areas: bool = False
+    #: Rotate the result order by this many places after every search request: an unstable
+    #: order, as when adverts are added while a client pages, so offset paging repeats some
+    #: items and skips others.
+    drifting_order: int = 0
     #: Send `updated` as a full ISO timestamp (same local date) instead of a date.
     timestamp_updated: bool = False
 
@@ -110,6 +114,7 @@ class ReplicaServer:
         self.faults = Faults()
         self.requests: list[str] = []
         self._lock = threading.Lock()
+        self._searches = 0
         self._state = self._make_state(adverts)
         self._httpd = _HTTPServer((host, port), _Handler, self)
         bound_host, bound_port = self._httpd.server_address[:2]
@@ -216,6 +221,11 @@ class ReplicaServer:
             return _json(500, {"error": "Internal server error"})
         terms = params.get("query", [""])[0].lower().split()
         hits = [a for a in self._state.listed if _matches(a, terms)]
+        if faults.drifting_order and hits:
+            with self._lock:
+                shift = self._searches * faults.drifting_order % len(hits)
+                self._searches += 1
+            hits = hits[shift:] + hits[:shift]
         page = (
             []
             if offset in faults.empty_page_offsets

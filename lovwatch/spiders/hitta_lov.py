@@ -23,6 +23,8 @@ from lovwatch.spiders.listing import ListingError, parse_listing
 from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
 
 GONE = (404, 410)
+#: Passes over the listing before a run that does not add up is given up as partial.
+MAX_PASSES = 3
 
 
 class HittaLovSpider(scrapy.Spider):
@@ -54,7 +56,9 @@ class HittaLovSpider(scrapy.Spider):
             errback=self.listing_failed,
             cb_kwargs={"offset": offset, "attempt": attempt},
             headers={"Accept": "application/json"},
-            dont_filter=attempt > 0,
+            # Listing URLs repeat on retries and further passes; the spider decides, not the
+            # duplicate filter.
+            dont_filter=True,
         )
 
     def parse_listing(
@@ -80,9 +84,23 @@ class HittaLovSpider(scrapy.Spider):
         if more:
             yield self.listing_request(next_offset)
             return
+        if self.another_pass_helps():
+            self.outcome.start_pass()
+            yield self.listing_request(0)
+            return
         self.outcome.listing_done = True
         if self.outcome.complete:
             yield from self.follow_ups()
+
+    def another_pass_helps(self) -> bool:
+        """Whether a pass that read every page but does not add up should be repeated."""
+        outcome = self.outcome
+        return (
+            not outcome.failures
+            and outcome.number_of_hits is not None
+            and (outcome.hits_changed or len(outcome.items) != outcome.number_of_hits)
+            and outcome.passes < MAX_PASSES
+        )
 
     def listing_failed(self, failure: Failure) -> None:
         offset = failure.request.cb_kwargs.get("offset") if hasattr(failure, "request") else "?"

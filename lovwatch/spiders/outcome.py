@@ -36,6 +36,11 @@ class NationalCrawl:
     number_of_hits: int | None = None
     listing_pages: int = 0
     listing_done: bool = False
+    #: Passes over the listing. Offset paging over an unstable order (or while adverts are
+    #: added) can skip items: another pass is made when the unique adverts do not add up.
+    passes: int = 1
+    #: numberOfHits moved between pages of the current pass.
+    hits_changed: bool = False
     failures: list[str] = field(default_factory=list)
     pages: dict[str, AdvertPage] = field(default_factory=dict)
     page_status: dict[str, int] = field(default_factory=dict)
@@ -48,13 +53,10 @@ class NationalCrawl:
     progress: ProgressCallback | None = None
 
     def record_listing(self, page: ListingPage) -> None:
-        if self.number_of_hits is None:
+        if page.number_of_hits is not None:
+            if self.number_of_hits not in (None, page.number_of_hits):
+                self.hits_changed = True
             self.number_of_hits = page.number_of_hits
-        elif page.number_of_hits is not None and page.number_of_hits != self.number_of_hits:
-            self.fail(
-                f"numberOfHits changed during the listing ({self.number_of_hits} → "
-                f"{page.number_of_hits})"
-            )
         self.listing_pages += 1
         self.skipped.extend(page.skipped)
         for item in page.items:
@@ -63,18 +65,23 @@ class NationalCrawl:
             self.items[item.key] = item
         self._tick("listing", len(self.items), self.number_of_hits)
 
+    def start_pass(self) -> None:
+        """Page through the listing again: keep what the earlier passes saw when the total held
+        (an unstable order only hid some adverts), start afresh when it moved."""
+        if self.hits_changed or (
+            self.number_of_hits is not None and len(self.items) > self.number_of_hits
+        ):
+            self.items.clear()
+            self.hits_changed = False
+        self.passes += 1
+
     def fail(self, reason: str) -> None:
         self.failures.append(reason)
 
     @property
     def complete(self) -> bool:
         """Every listing page read and the unique adverts equal numberOfHits."""
-        return (
-            self.listing_done
-            and not self.failures
-            and self.number_of_hits is not None
-            and len(self.items) == self.number_of_hits
-        )
+        return self.incompleteness() is None
 
     def incompleteness(self) -> str | None:
         """Why the run is not complete, in one line, or None."""
@@ -84,10 +91,12 @@ class NationalCrawl:
             return "the listing was not read to its end"
         if self.number_of_hits is None:
             return "the listing gave no numberOfHits to check against"
+        if self.hits_changed:
+            return "numberOfHits changed while the listing was read"
         if len(self.items) != self.number_of_hits:
             return (
                 f"the listing held {len(self.items)} unique adverts but numberOfHits said "
-                f"{self.number_of_hits}"
+                f"{self.number_of_hits} (after {self.passes} passes)"
             )
         return None
 
