@@ -6,7 +6,8 @@ a store without crawling.
   test kill the sender mid-send).
 - `SmtpSink`: an aiosmtpd server for mailto:// that records envelopes and messages.
 - `seed`: adverts, authorities and events written straight into a store, for delivery tests
-  that need exact, hostile or many events quickly (the CLI tests use the real crawl).
+  that need exact, hostile or many events quickly (the CLI tests use the real crawl);
+  `seed_municipal` does the same for municipal-site events.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import Advert, AdvertCategory, Authority, CrawlRun, Event
 
@@ -274,3 +276,76 @@ def seed(
             assert event.id is not None
             ids.append(event.id)
         return Seeded(run.id, ids)
+
+
+#: Municipal-site events for `seed_municipal`: a provider approved in Krokom's hemtjänst, one
+#: no longer listed in Sundbyberg's ledsagning, and Skurup introducing LOV in
+#: familjerådgivning.
+MUNICIPAL_EVENTS = [
+    {
+        "kind": "provider_added",
+        "municipality_code": "2309",
+        "category_code": "hemtjanst",
+        "details": {
+            "provider": "Jämtvård Omsorg AB",
+            "org_number": "556677-8899",
+            "own_unit": False,
+            "url": "http://127.0.0.2/valj-utforare-av-hemtjanst.html",
+        },
+    },
+    {
+        "kind": "provider_removed",
+        "municipality_code": "0183",
+        "category_code": "ledsagning",
+        "details": {
+            "provider": "Ledsagarna i Sundbyberg AB",
+            "org_number": None,
+            "url": "http://127.0.0.3/ledsagning.html",
+        },
+    },
+    {
+        "kind": "lov_introduced",
+        "municipality_code": "1264",
+        "category_code": "familjeradgivning",
+        "details": {
+            "url": "http://127.0.0.4/nyheter/lov-familjeradgivning.html",
+            "quote": "Skurups kommun inför valfrihetssystem enligt LOV inom familjerådgivning "
+            "från den 1 januari 2025.",
+            "date": "2025-01-01",
+        },
+    },
+]
+
+
+def seed_municipal(
+    engine: Engine, moment: datetime, events: list[dict[str, Any]], *, baseline: bool = False
+) -> Seeded:
+    """One complete municipal crawl run at `moment` with the given `MunicipalEvent` specs:
+    {"kind", "municipality_code", "category_code", "details"}."""
+    with session_scope(engine) as session:
+        run = CrawlRun(
+            source="municipal",
+            started_at=moment,
+            finished_at=moment,
+            status="complete",
+            base_url="municipal sites",
+            baseline=baseline,
+        )
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        rows = [
+            MunicipalEvent(
+                kind=spec["kind"],
+                municipality_code=spec["municipality_code"],
+                category_code=spec.get("category_code"),
+                run_id=run.id,
+                detected_at=moment,
+                baseline=baseline,
+                details=spec.get("details", {}),
+            )
+            for spec in events
+        ]
+        session.add_all(rows)
+        session.flush()
+        return Seeded(run.id, [row.id for row in rows if row.id is not None])

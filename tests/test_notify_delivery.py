@@ -14,7 +14,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from notify_helpers import ADVERTS, Receiver, SmtpSink, seed, smtp_sink
+from notify_helpers import (
+    ADVERTS,
+    MUNICIPAL_EVENTS,
+    Receiver,
+    SmtpSink,
+    seed,
+    seed_municipal,
+    smtp_sink,
+)
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
@@ -391,3 +399,84 @@ def test_postgresql_store_delivers_once(postgres_engine, clock, receiver):
     assert len(receiver.received) == 1
     assert receiver.received[0].title == "1 nytt och 1 avslutat valfrihetssystem"
     assert statuses(engine) == ["sent", "sent"]
+
+
+def test_national_and_municipal_events_share_one_message_per_target(engine, clock, receiver):
+    clock(T0 - timedelta(days=2))
+    seed_municipal(engine, T0 - timedelta(days=2), MUNICIPAL_EVENTS, baseline=True)
+    seed_municipal(engine, T0 - timedelta(days=1), MUNICIPAL_EVENTS[:1])  # before subscribing
+    clock(T0 - timedelta(hours=1))
+    subscribe(engine, "stockholm", receiver.url(path="/01"), county=["01"], events=["all"])
+    subscribe(
+        engine, "jamtvard", receiver.url(path="/kw"), keyword=["jämtvård"], events=["municipal"]
+    )
+    subscribe(
+        engine,
+        "familj",
+        receiver.url(path="/fam"),
+        category=["Familjerådgivning"],
+        kommungrupp=["A2"],
+        events=["lov_introduced"],
+    )
+    subscribe(engine, "national-default", receiver.url(path="/nat"))
+    seed(engine, T0, ADVERTS)
+    seed_municipal(engine, T0, MUNICIPAL_EVENTS)
+    clock(T0 + timedelta(minutes=5))
+
+    assert not notify(engine).failed
+
+    by_path = {item.path: item for item in receiver.received}
+    assert sorted(item.path for item in receiver.received) == ["/01", "/fam", "/kw", "/nat"]
+    stockholm = by_path["/01"]
+    assert stockholm.title == "2 nya och 1 avslutat valfrihetssystem, 1 utförare borttagen"
+    assert "Hemtjänst i Huddinge" in stockholm.message
+    assert (
+        "Utförare inte längre listad: Ledsagarna i Sundbyberg AB (ledsagning, Sundbybergs stad)"
+        in stockholm.message
+    )
+    assert "Krokom" not in stockholm.message and "Skurup" not in stockholm.message
+    keyword = by_path["/kw"]
+    assert keyword.title == "1 ny utförare"
+    assert "Ny utförare godkänd: Jämtvård Omsorg AB (hemtjänst, Krokoms kommun)" in keyword.message
+    assert "Org.nr: 556677-8899" in keyword.message
+    assert "http://127.0.0.2/valj-utforare-av-hemtjanst.html" in keyword.message
+    family = by_path["/fam"]
+    assert family.title == "1 kommunalt beslut att införa LOV"
+    assert "Skurups kommun inför LOV i familjerådgivning (2025-01-01)" in family.message
+    assert "Ur sidan: ”Skurups kommun inför valfrihetssystem" in family.message
+    assert by_path["/nat"].title == "2 nya och 2 avslutade valfrihetssystem"
+    assert "utförare" not in by_path["/nat"].message.lower()
+
+    again = notify(engine)
+    assert again.outcomes == [] and again.recorded == 0 and len(receiver.received) == 4
+    with Session(engine) as session:
+        municipal = session.exec(select(Delivery).where(Delivery.event_id == None)).all()  # noqa: E711
+    assert sorted(d.status for d in municipal) == ["sent"] * 3
+
+
+def test_municipal_events_are_retried_and_escaped(engine, clock, smtp):
+    hostile = {
+        **MUNICIPAL_EVENTS[0],
+        "details": {
+            "provider": "<script>x</script> [gratis](https://evil.example) AB",
+            "url": "javascript:alert(1)",
+            "quote": "\n# Falsk rubrik",
+        },
+    }
+    with Receiver(fail_first=1) as flaky:
+        clock(T0 - timedelta(days=1))
+        subscribe(engine, "flaky", flaky.url(path="/md") + "?format=markdown", events=["all"])
+        subscribe(engine, "mail", smtp.url("provider@example.org"), events=["provider_added"])
+        seed_municipal(engine, T0, [hostile])
+        clock(T0)
+        assert notify(engine).failed
+        assert len(flaky.refused) == 1 and flaky.received == [] and len(smtp.mails) == 1
+        clock(T0 + timedelta(minutes=11))
+        assert not notify(engine).failed
+        notify(engine)
+        assert len(flaky.received) == 1 and len(smtp.mails) == 1
+    markdown = flaky.received[0].message
+    assert "[gratis](https://evil" not in markdown and "\\[gratis\\]" in markdown
+    assert "\n# Falsk" not in markdown and "javascript" not in markdown
+    html = smtp.mails[0].part("html")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "href=" not in html

@@ -12,10 +12,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
+from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import open_store
+from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.notify.delivery import RETRY_CAP, digest_period, retry_delay
+from lovwatch.notify.files import resolve_events
 from lovwatch.notify.filters import Filters, find_kommungrupp, matches
 from lovwatch.notify.messages import Notice, escape_for, render, safe_link, title_for
+from lovwatch.notify.municipal import headline, subject
+from lovwatch.notify.subscriptions import SubscriptionError
 from lovwatch.notify.targets import TargetError, redact, scrub, validate
 
 ADVERT = {
@@ -77,6 +82,15 @@ def _notice(kind: str, title: str = "X") -> Notice:
             "1 nytt, 1 återpublicerat, 1 ändrat och 2 avslutade valfrihetssystem",
         ),
         (["changed", "changed"], "2 ändrade valfrihetssystem"),
+        (
+            ["provider_added", "ended", "new", "new", "provider_added"],
+            "2 nya och 1 avslutat valfrihetssystem, 2 nya utförare",
+        ),
+        (["provider_removed", "provider_added"], "1 ny utförare och 1 utförare borttagen"),
+        (
+            ["lov_ended", "lov_introduced", "lov_ended"],
+            "1 kommunalt beslut att införa LOV och 2 kommunala beslut att avsluta LOV",
+        ),
     ],
 )
 def test_swedish_titles(kinds: list[str], title: str) -> None:
@@ -153,3 +167,87 @@ def test_migration_matches_the_models_and_the_store_is_private(tmp_path: Path) -
         if any(name in repr(d) for name in ("'subscription", "'delivery", "subscriptiontarget"))
     ]
     assert mine == []
+
+
+def _municipal(kind: str, code: str, category: str | None, **details: object) -> MunicipalEvent:
+    return MunicipalEvent(
+        kind=kind,
+        municipality_code=code,
+        category_code=category,
+        run_id=1,
+        detected_at=datetime(2026, 1, 1),
+        details=details,
+    )
+
+
+@pytest.mark.parametrize(
+    ("event", "sentence"),
+    [
+        (
+            _municipal("provider_added", "2309", "hemtjanst", provider="X AB"),
+            "Ny utförare godkänd: X AB (hemtjänst, Krokoms kommun)",
+        ),
+        (
+            _municipal("provider_added", "2309", "hemtjanst", provider="Y", own_unit=True),
+            "Ny utförare i egen regi: Y (hemtjänst, Krokoms kommun)",
+        ),
+        (
+            _municipal("provider_removed", "1490", None, provider="Z HB"),
+            "Utförare inte längre listad: Z HB (Borås Stad)",
+        ),
+        (
+            _municipal("lov_introduced", "1264", "familjeradgivning", date="2025-01-01"),
+            "Skurups kommun inför LOV i familjerådgivning (2025-01-01)",
+        ),
+        (
+            _municipal("lov_ended", "1980", "hvb_barn"),
+            "Västerås stad avslutar LOV i HVB för barn och unga",
+        ),
+        (_municipal("lov_introduced", "0980", None), "Region Gotland inför LOV"),
+    ],
+)
+def test_municipal_headlines_in_swedish(event: MunicipalEvent, sentence: str) -> None:
+    assert headline(event) == sentence
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(counties=("23",), categories=("hemtjanst",)), True),
+        (Filters(counties=("01",)), False),
+        (Filters(municipalities=("2309",), kommungrupper=("B4",)), True),
+        (Filters(kommungrupper=("A1",)), False),
+        (Filters(keywords=("jamtvard",)), True),  # the provider's name, accents folded
+        (Filters(keywords=("egen regi",)), True),  # the quoted evidence
+        (Filters(keywords=("ledsagning",)), False),
+    ],
+)
+def test_filters_read_municipal_events(filters: Filters, expected: bool) -> None:
+    event = _municipal(
+        "provider_added",
+        "2309",
+        "hemtjanst",
+        provider="Jämtvård Omsorg AB",
+        quote="Kommunens egen regi och två företag",
+    )
+    assert matches(filters, subject(event)) is expected
+
+
+def test_a_category_filter_skips_events_without_category() -> None:
+    general = subject(_municipal("lov_introduced", "2309", None))
+    assert matches(Filters(municipalities=("2309",)), general)
+    assert not matches(Filters(categories=("hemtjanst",)), general)
+
+
+def test_event_kinds_accept_groups_and_refuse_unknown_kinds() -> None:
+    assert resolve_events([]) == ["new", "ended"]
+    assert resolve_events(["municipal"]) == list(MUNICIPAL_EVENT_KINDS)
+    assert resolve_events(["ended,provider_added", "national"]) == [
+        "ended",
+        "provider_added",
+        "new",
+        "changed",
+        "reappeared",
+    ]
+    with pytest.raises(SubscriptionError, match="provider_added"):
+        resolve_events(["provider_gone"])

@@ -157,6 +157,15 @@ class _Applier:
         self.counts = {kind.value: 0 for kind in EventKind}
         self.unmatched: set[str] = set()
         self.unmapped: set[str] = set()
+        # The whole national set is a few hundred rows: read it once rather than per advert.
+        self.adverts = {advert.id: advert for advert in session.exec(select(Advert))}
+        self.authorities = {row.id: row for row in session.exec(select(Authority))}
+        self.authority_ids = {row.name: row.id for row in self.authorities.values()}
+        self.categories: dict[str, set[str]] = {}
+        for advert_id, code in session.exec(
+            select(AdvertCategory.advert_id, AdvertCategory.category_code)
+        ):
+            self.categories.setdefault(advert_id, set()).add(code)
 
     def event(self, kind: EventKind, advert_id: str, **details: Any) -> None:
         assert self.run.id is not None
@@ -191,7 +200,8 @@ class _Applier:
                     match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
                 )
         stored_name = match.name if name else item.buyer_slug
-        row = self.session.exec(select(Authority).where(Authority.name == stored_name)).first()
+        known_id = self.authority_ids.get(stored_name)
+        row = self.authorities[known_id] if known_id is not None else None
         if row is None:
             row = Authority(
                 name=stored_name,
@@ -202,6 +212,9 @@ class _Applier:
             )
             self.session.add(row)
             self.session.flush()
+            assert row.id is not None
+            self.authorities[row.id] = row
+            self.authority_ids[row.name] = row.id
         if not row.matched:
             self.unmatched.add(row.name)
         return row
@@ -240,21 +253,19 @@ class _Applier:
             " ".join(filter(None, [advert.excerpt, advert.description])),
         )
         self.unmapped.update(result.unmapped)
-        current = set(
-            self.session.exec(
-                select(AdvertCategory.category_code).where(AdvertCategory.advert_id == advert.id)
-            )
-        )
+        current = self.categories.get(advert.id, set())
         if current == set(result.codes):
             return
-        self.session.exec(delete(AdvertCategory).where(AdvertCategory.advert_id == advert.id))
+        if current:
+            self.session.exec(delete(AdvertCategory).where(AdvertCategory.advert_id == advert.id))
+        self.categories[advert.id] = set(result.codes)
         for code in result.codes:
             self.session.add(AdvertCategory(advert_id=advert.id, category_code=code))
 
     def authority_name(self, advert: Advert) -> str | None:
         if advert.authority_id is None:
             return None
-        authority = self.session.get(Authority, advert.authority_id)
+        authority = self.authorities.get(advert.authority_id)
         return authority.name if authority else None
 
     def version(self, advert: Advert, content: dict[str, Any], changed: list[str]) -> None:
@@ -271,12 +282,11 @@ class _Applier:
 
     def listed(self, item: ListingItem) -> None:
         page = self.crawl.pages.get(item.key)
-        advert = self.session.get(Advert, item.key)
+        advert = self.adverts.get(item.key)
         if advert is None:
             advert = Advert(id=item.key, url=item.url, first_seen=self.moment)
             self.fill(advert, item, page)
             self.session.add(advert)
-            self.session.flush()
             content = snapshot(advert, self.authority_name(advert))
             advert.content_fingerprint = fingerprint(content)
             self.version(advert, content, [])
@@ -336,15 +346,12 @@ def apply_crawl(engine: Engine, run_id: int, crawl: NationalCrawl, end_after: in
         stored = session.exec(select(func.count()).select_from(Advert)).one()
         run.baseline = stored == 0
         applier = _Applier(session, run, crawl, run.baseline)
-        for item in crawl.items.values():
-            applier.listed(item)
-        gone = session.exec(
-            select(Advert).where(
-                Advert.status == AdvertStatus.ACTIVE, Advert.id.not_in(list(crawl.items))
-            )
-        )  # type: ignore[union-attr]
-        for advert in gone:
-            applier.vanished(advert, end_after)
+        with session.no_autoflush:
+            for item in crawl.items.values():
+                applier.listed(item)
+            for advert in list(applier.adverts.values()):
+                if advert.status == AdvertStatus.ACTIVE and advert.id not in crawl.items:
+                    applier.vanished(advert, end_after)
         run.status = RunStatus.COMPLETE
         notes = []
         if crawl.page_errors:

@@ -80,7 +80,9 @@ def subscribe() -> None:
     "events",
     multiple=True,
     metavar="KINDS",
-    help="Event kinds, comma-separated: new,changed,ended,reappeared (default: new,ended).",
+    help="Event kinds, comma-separated: new,changed,ended,reappeared (national adverts), "
+    "provider_added,provider_removed,lov_introduced,lov_ended (municipal websites), or the "
+    "groups national, municipal, all (default: new,ended).",
 )
 @click.option(
     "--mode",
@@ -118,6 +120,8 @@ def add(
       lovwatch subscribe add stockholm-hemtjanst --notify "tgram://BOT_TOKEN/CHAT_ID" \\
           --county "Stockholms län" --category Hemtjänst
       lovwatch subscribe add avslut --notify "json://127.0.0.1:8000/hook" --events ended
+      lovwatch subscribe add krokom --notify "json://127.0.0.1:8000/hook" \\
+          --municipality Krokom --events provider_added,provider_removed,new,ended
     """
     try:
         spec = build_spec(

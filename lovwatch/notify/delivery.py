@@ -1,6 +1,7 @@
 """`lovwatch notify`: send what each subscription is owed, one batched message per target.
 
-The guarantee is **at most once** per (target, event), and the order of writes gives it:
+The guarantee is **at most once** per (target, event), for national and municipal-site events
+alike (one message carries both), and the order of writes gives it:
 
 1. record: pending `Delivery` rows under the unique key (target, event), committed;
 2. claim: the rows this run will send move pending → sending in one committed UPDATE
@@ -28,6 +29,7 @@ from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
 from lovwatch.models import queries
+from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import Event
 from lovwatch.notify.matching import adverts_by_id, base_urls, record_deliveries
@@ -39,6 +41,7 @@ from lovwatch.notify.models import (
     Subscription,
     SubscriptionTarget,
 )
+from lovwatch.notify.municipal import municipal_notice
 from lovwatch.notify.targets import body_format, redact, scrub, send
 
 #: After this many consecutive failures a target is flagged in `subscribe list`.
@@ -67,15 +70,23 @@ def digest_period(mode: str, moment: datetime) -> str | None:
 
 @dataclass
 class Batch:
-    """One message to one target: the events it is owed now."""
+    """One message to one target: the events it is owed now, as
+    {delivery id: (national event id, municipal event id)}, one of the two None."""
 
     subscription: str
     target_id: int
     url: str
     template: str | None
     period: str | None
-    delivery_ids: list[int]
-    event_ids: list[int]
+    owed: dict[int, tuple[int | None, int | None]]
+
+    @property
+    def event_ids(self) -> list[int]:
+        return [event for event, _municipal in self.owed.values() if event is not None]
+
+    @property
+    def municipal_event_ids(self) -> list[int]:
+        return [municipal for _event, municipal in self.owed.values() if municipal is not None]
 
 
 @dataclass
@@ -140,12 +151,9 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
         else:
             batch = batches.setdefault(
                 target.id,
-                Batch(
-                    subscription.name, target.id, target.url, subscription.template, period, [], []
-                ),
+                Batch(subscription.name, target.id, target.url, subscription.template, period, {}),
             )
-            batch.delivery_ids.append(delivery.id)
-            batch.event_ids.append(delivery.event_id)
+            batch.owed[delivery.id] = (delivery.event_id, delivery.municipal_event_id)
             continue
         outcome = waiting.setdefault(
             target.id, Outcome(subscription.name, redact(target.url), 0, "waiting", error=reason)
@@ -157,12 +165,16 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
 def compose(session: Session, batch: Batch) -> Message:
     """The batch's message, in the format its target shows best."""
     events = list(session.exec(select(Event).where(col(Event.id).in_(batch.event_ids))))
-    adverts = adverts_by_id(session)
+    adverts = adverts_by_id(session) if events else {}
     sites = base_urls(session, {event.run_id for event in events})
     notices = [
         notice(queries.event_dict(event), adverts.get(event.advert_id), sites.get(event.run_id))
         for event in events
     ]
+    municipal = session.exec(
+        select(MunicipalEvent).where(col(MunicipalEvent.id).in_(batch.municipal_event_ids))
+    )
+    notices += [municipal_notice(event) for event in municipal]
     return render(
         notices,
         body_format(batch.url),
@@ -179,7 +191,7 @@ def _claim(engine: Engine, batch: Batch, moment: datetime) -> list[int]:
         session.execute(
             update(Delivery)
             .where(
-                col(Delivery.id).in_(batch.delivery_ids),
+                col(Delivery.id).in_(list(batch.owed)),
                 col(Delivery.status) == DeliveryStatus.PENDING,
             )
             .values(
@@ -241,7 +253,7 @@ def notify(
                     Outcome(
                         batch.subscription,
                         redact(batch.url),
-                        len(batch.event_ids),
+                        len(batch.owed),
                         "would send",
                         message.title,
                         message=message,
@@ -262,12 +274,7 @@ def _deliver(engine: Engine, batch: Batch, moment: datetime, flag_after: int) ->
     ids = _claim(engine, batch, moment)
     if not ids:  # another run claimed them first
         return None
-    won = set(ids)
-    batch.event_ids = [
-        event_id
-        for delivery_id, event_id in zip(batch.delivery_ids, batch.event_ids, strict=True)
-        if delivery_id in won
-    ]
+    batch.owed = {delivery_id: batch.owed[delivery_id] for delivery_id in ids}
     try:
         with Session(engine) as session:
             message = compose(session, batch)

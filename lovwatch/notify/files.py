@@ -28,11 +28,15 @@ import tomli_w
 import yaml
 
 from lovwatch.cli_common import resolve_categories, resolve_counties, resolve_municipalities
-from lovwatch.constants import EventKind
 from lovwatch.notify.filters import Filters, find_kommungrupp, kommungrupp_choices
 from lovwatch.notify.messages import check_template
 from lovwatch.notify.models import Mode
-from lovwatch.notify.subscriptions import DEFAULT_EVENTS, SubscriptionError, SubscriptionSpec
+from lovwatch.notify.subscriptions import (
+    DEFAULT_EVENTS,
+    EVENT_GROUPS,
+    SubscriptionError,
+    SubscriptionSpec,
+)
 from lovwatch.notify.targets import TargetError, validate
 
 _KEYS = {
@@ -67,11 +71,16 @@ def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
 
 
 def resolve_events(values: Iterable[str]) -> list[str]:
-    kinds = [kind.lower() for kind in _split(values)] or list(DEFAULT_EVENTS)
-    known = [kind.value for kind in EventKind]
-    for kind in kinds:
-        if kind not in known:
-            raise SubscriptionError(f"unknown event kind {kind!r}; use {', '.join(known)}")
+    """Event kinds from what a person typed: kinds, or the groups national, municipal, all."""
+    kinds: list[str] = []
+    for kind in [kind.lower() for kind in _split(values)] or list(DEFAULT_EVENTS):
+        if kind in EVENT_GROUPS:
+            kinds.extend(EVENT_GROUPS[kind])
+        elif kind in EVENT_GROUPS["all"]:
+            kinds.append(kind)
+        else:
+            known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
+            raise SubscriptionError(f"unknown event kind {kind!r}; use {known}")
     return list(dict.fromkeys(kinds))
 
 

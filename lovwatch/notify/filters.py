@@ -2,7 +2,8 @@
 
 Filters combine with AND across kinds and OR within one kind; an empty kind does not filter.
 Keywords match case- and accent-insensitively inside the advert's title, buyer, service areas
-and category labels ("hemtjänst" matches "Hemtjänsten i Huddinge").
+and category labels ("hemtjänst" matches "Hemtjänsten i Huddinge"), and in any further
+`texts` the subject carries (a municipal event's provider name and quoted evidence).
 """
 
 from __future__ import annotations
@@ -68,12 +69,14 @@ def _haystack(advert: dict[str, Any]) -> str:
         advert.get("authority") or "",
         *(advert.get("service_areas") or []),
         *(category.get("label", "") for category in advert.get("categories") or []),
+        *(advert.get("texts") or []),
     ]
     return " " + words(" ".join(texts)) + " "
 
 
 def matches(filters: Filters, advert: dict[str, Any]) -> bool:
-    """Whether an advert (a `queries.advert_dict`) passes every filter kind that is set."""
+    """Whether an advert (a `queries.advert_dict`, or a municipal event's
+    `lovwatch.notify.municipal.subject`) passes every filter kind that is set."""
     if filters.categories:
         codes = {category["code"] for category in advert.get("categories") or []}
         if not codes.intersection(filters.categories):

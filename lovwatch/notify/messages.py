@@ -1,5 +1,6 @@
 """Turning events into a message: a Swedish title and a body rendered from Jinja2 templates in
-the target's format (text, Markdown or HTML).
+the target's format (text, Markdown or HTML). National and municipal-site events (see
+`lovwatch.notify.municipal`) become the same `Notice`, so one message can hold both.
 
 Advert text is data, never markup: every value a template prints is escaped for the format
 (HTML entities; Markdown backslashes; whitespace collapsed so a heading cannot start a new
@@ -20,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from lovwatch.constants import EventKind
+from lovwatch.municipal.store import LOV_ENDED, LOV_INTRODUCED, PROVIDER_ADDED, PROVIDER_REMOVED
 from lovwatch.normalize.authorities import county_by_code, municipality_by_code
 from lovwatch.notify.targets import HTML, MARKDOWN, TEXT
 
@@ -29,6 +31,23 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     EventKind.REAPPEARED: ("återpublicerat", "återpublicerade"),
     EventKind.CHANGED: ("ändrat", "ändrade"),
     EventKind.ENDED: ("avslutat", "avslutade"),
+}
+#: Municipal-site kinds, after the national ones: (singular, plural) of the title's phrase.
+MUNICIPAL_KIND_WORDS: dict[str, tuple[str, str]] = {
+    PROVIDER_ADDED: ("ny utförare", "nya utförare"),
+    PROVIDER_REMOVED: ("utförare borttagen", "utförare borttagna"),
+    LOV_INTRODUCED: ("kommunalt beslut att införa LOV", "kommunala beslut att införa LOV"),
+    LOV_ENDED: ("kommunalt beslut att avsluta LOV", "kommunala beslut att avsluta LOV"),
+}
+#: Every kind in the order titles and bodies list them.
+KIND_ORDER = (*KIND_WORDS, *MUNICIPAL_KIND_WORDS)
+#: Headings of the body's groups.
+KIND_LABELS = {
+    **{kind: words[1].capitalize() for kind, words in KIND_WORDS.items()},
+    PROVIDER_ADDED: "Nya utförare",
+    PROVIDER_REMOVED: "Utförare som inte längre listas",
+    LOV_INTRODUCED: "Kommuner som inför LOV",
+    LOV_ENDED: "Kommuner som avslutar LOV",
 }
 #: Swedish names of the snapshot fields a "changed" event lists.
 FIELD_LABELS = {
@@ -51,7 +70,8 @@ _AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])")
 
 @dataclass(frozen=True)
 class Notice:
-    """One event as a message shows it."""
+    """One event as a message shows it. For a municipal-site event `title` is the Swedish
+    headline, `url` the page it was read on and `quote` the evidence from that page."""
 
     kind: str
     title: str
@@ -63,6 +83,10 @@ class Notice:
     detected_at: datetime
     changes: list[str] = field(default_factory=list)
     reason: str = ""
+    #: "national" (an advert in Hitta LOV-uppdrag) or "municipal" (a municipality's website).
+    source: str = "national"
+    quote: str = ""
+    org_number: str = ""
 
 
 def _short(value: Any) -> str:
@@ -116,18 +140,29 @@ def notice(event: dict[str, Any], advert: dict[str, Any] | None, base_url: str |
     )
 
 
-def title_for(notices: list[Notice]) -> str:
-    """'3 nya och 1 avslutat valfrihetssystem' (kinds in a fixed order)."""
-    counts = Counter(item.kind for item in notices)
-    parts = [
+def _counted(counts: Counter[str], kind_words: dict[str, tuple[str, str]]) -> list[str]:
+    return [
         f"{counts[kind]} {words[0] if counts[kind] == 1 else words[1]}"
-        for kind, words in KIND_WORDS.items()
+        for kind, words in kind_words.items()
         if counts[kind]
     ]
-    if not parts:
+
+
+def _enumerate(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def title_for(notices: list[Notice]) -> str:
+    """'3 nya och 1 avslutat valfrihetssystem, 1 ny utförare' (kinds in a fixed order)."""
+    counts = Counter(item.kind for item in notices)
+    national = _counted(counts, KIND_WORDS)
+    municipal = _counted(counts, MUNICIPAL_KIND_WORDS)
+    if not national and not municipal:
         return "Inga nya händelser för valfrihetssystem"
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-    return f"{joined} valfrihetssystem"
+    if not national:
+        return _enumerate(municipal)
+    title = f"{_enumerate(national)} valfrihetssystem"
+    return f"{title}, {_enumerate(municipal)}" if municipal else title
 
 
 def _plain(value: Any) -> str:
@@ -183,7 +218,7 @@ def render(
     template for `fmt`. `digest` names the period of a digest ("2026-03-01", "2026-W09")."""
     fmt = fmt if fmt in (TEXT, MARKDOWN, HTML) else TEXT
     env = _environment(fmt)
-    ordered = sorted(notices, key=lambda n: (list(KIND_WORDS).index(n.kind), n.title))
+    ordered = sorted(notices, key=lambda n: (KIND_ORDER.index(n.kind), n.title))
     title = title_for(ordered)
     context = {
         "title": title,
@@ -192,10 +227,10 @@ def render(
         "notices": ordered,
         "groups": [
             (kind, [n for n in ordered if n.kind == kind])
-            for kind in KIND_WORDS
+            for kind in KIND_ORDER
             if any(n.kind == kind for n in ordered)
         ],
-        "kind_labels": {kind: words[1].capitalize() for kind, words in KIND_WORDS.items()},
+        "kind_labels": KIND_LABELS,
     }
     source = env.from_string(template) if template else env.get_template(f"body.{fmt}.j2")
     return Message(title=_plain(title), body=source.render(context).strip() + "\n", fmt=fmt)

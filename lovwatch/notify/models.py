@@ -3,7 +3,9 @@
 Timestamps are naive UTC (`lovwatch.clock.now()`), declared `NaiveDatetime` like the core tables.
 
 A `Delivery` row exists per (target, event) under a unique key, written before anything is
-sent; its status is the notifier's memory across runs and crashes (see `delivery.py`).
+sent; its status is the notifier's memory across runs and crashes (see `delivery.py`). The
+event is either a national `Event` or a `MunicipalEvent` (exactly one of the two ids is set),
+each with its own unique key, so both kinds share one delivery history and one message.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from lovwatch.clock import now
@@ -74,15 +76,29 @@ class SubscriptionTarget(SQLModel, table=True):
     last_digest_period: str | None = None
 
 
-class Delivery(SQLModel, table=True):
-    """An event owed to (or told to) one target of one subscription: written before sending."""
+#: Exactly one of the two event references is set.
+ONE_EVENT = "(event_id IS NULL) <> (municipal_event_id IS NULL)"
 
-    __table_args__ = (UniqueConstraint("target_id", "event_id", name="uq_delivery_once"),)
+
+class Delivery(SQLModel, table=True):
+    """An event (national or municipal) owed to (or told to) one target of one subscription:
+    written before sending."""
+
+    __table_args__ = (
+        UniqueConstraint("target_id", "event_id", name="uq_delivery_once"),
+        UniqueConstraint("target_id", "municipal_event_id", name="uq_delivery_municipal_once"),
+        CheckConstraint(ONE_EVENT, name="ck_delivery_one_event"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     subscription_id: int = Field(foreign_key="subscription.id", index=True)
     target_id: int = Field(foreign_key="subscriptiontarget.id", index=True)
-    event_id: int = Field(foreign_key="event.id", index=True)
+    #: A national event (`Event`), or None for a municipal one.
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
+    #: A municipal-site event (`MunicipalEvent`), or None for a national one.
+    municipal_event_id: int | None = Field(
+        default=None, foreign_key="municipalevent.id", index=True
+    )
     status: str = Field(default=DeliveryStatus.PENDING.value, index=True)
     recorded_at: NaiveDatetime = Field(default_factory=now)
     attempts: int = 0

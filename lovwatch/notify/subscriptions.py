@@ -17,10 +17,23 @@ from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
 from lovwatch.constants import EventKind
+from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.notify.filters import Filters
 from lovwatch.notify.models import Delivery, Mode, Subscription, SubscriptionTarget
 from lovwatch.notify.targets import redact
 
+NATIONAL_EVENTS = tuple(kind.value for kind in EventKind)
+#: What municipal websites give (`lovwatch crawl --source municipal`).
+MUNICIPAL_EVENTS = MUNICIPAL_EVENT_KINDS
+#: Names a person may type for several kinds at once.
+EVENT_GROUPS = {
+    "national": NATIONAL_EVENTS,
+    "municipal": MUNICIPAL_EVENTS,
+    "all": NATIONAL_EVENTS + MUNICIPAL_EVENTS,
+}
+#: National kinds only: municipal events are read from free text on municipal websites (less
+#: certain than the national database's adverts) and interest fewer people (providers watching
+#: competitors, researchers), so a subscriber opts in to them by naming them.
 DEFAULT_EVENTS = (EventKind.NEW.value, EventKind.ENDED.value)
 
 
