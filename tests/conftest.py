@@ -150,3 +150,15 @@ def chromium_path() -> str:
             return candidate
     skip_or_fail("no Chromium: install Debian's `chromium` or set LOVWATCH_CHROMIUM")
     raise AssertionError("unreachable")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """With LOVWATCH_REQUIRE_SERVICES=1 (CI) no test may skip: a missing browser, database or
+    optional package is a broken CI machine, not a reason to pass quietly."""
+    outcome = yield
+    report = outcome.get_result()
+    if _required() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every test must run: {reason}"

@@ -70,3 +70,21 @@ def test_label_value_spans_and_inline_pairs() -> None:
 def test_unfamiliar_page_yields_empty_fields_not_errors(html: str) -> None:
     advert = parse_advert_page(html or "<html></html>")
     assert advert.authority is None and advert.service_areas == []
+
+
+def test_value_on_the_line_after_a_bold_label() -> None:
+    advert = page("strong_br_layout.html")
+    assert advert.authority == "Gävle kommun"
+    assert advert.service_areas == ["Hemtjänst"]
+    assert advert.contact == "Lena Nilsson, lena.nilsson@gavle.se"
+    assert advert.published == date(2025, 11, 3)
+
+
+def test_a_description_section_stops_at_the_next_labelled_heading() -> None:
+    advert = page("sections_layout.html")
+    # The date under "Senast uppdaterad" must not become part of the description, or a moved
+    # date would look like a content change.
+    assert advert.description == "Region Halland inför vårdval för ögonsjukvård."
+    assert advert.authority == "Region Halland"
+    assert advert.service_areas == ["Ögonsjukvård"]
+    assert advert.updated == date(2025, 4, 22)

@@ -28,8 +28,12 @@ _CUE = re.compile(
 )
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
-    r"(har|blivit|blev) godkand\w*)\b"
+    r"(har|blivit|blev) godkand\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
 )
+#: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
+_LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
+#: A provider presenting itself under its own heading: "Vi är godkända av X kommun ...".
+_SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
 _FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma)"
 #: A name that ends in a company form, and nothing after it.
 _COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
@@ -152,26 +156,62 @@ def _listed(page: Page) -> list[Provider]:
     return found
 
 
+def _company_names(sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of each company a sentence enumerates: "X AB, Y HB samt Z AB".
+
+    A piece without a company form counts when company-form names stand on both sides of it
+    ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
+    """
+    listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    pieces = [_LEAD_IN.sub("", piece.strip()).strip(" .") for piece in _LIST_SPLIT.split(listing)]
+    named: list[str | None] = []
+    for piece in pieces:
+        match = _COMPANY_END.match(piece)
+        name = match.group(1).strip() if match else ""
+        named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
+    found = []
+    for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
+        between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
+        if name is None and between and piece[:1].isupper() and len(piece.split()) <= 5:
+            name = piece
+        if name:
+            found.append((name, piece))
+    return found
+
+
 def _in_news(page: Page) -> list[Provider]:
+    """Companies named in running text: after a news cue, or two or more in one enumeration."""
     found = []
     for block in page.blocks:
         for sentence in sentences(block.text):
-            if not _NEWS_CUE.search(fold_words(sentence)):
+            names = _company_names(sentence)
+            if not names or not (_NEWS_CUE.search(fold_words(sentence)) or len(names) >= 2):
                 continue
-            categories = categories_in(sentence) or categories_in(page.title)
-            listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
-            for piece in _LIST_SPLIT.split(listing):
-                match = _COMPANY_END.match(piece.strip())
-                name = match.group(1).strip() if match else ""
-                if name[:1].isupper() and 2 <= len(name.split()) <= 8:
-                    found.append(Provider(name, org_number(piece), False, categories))
+            # "Tre företag ... bedriva hemtjänst. De tre är X AB, ...": the paragraph says what.
+            categories = (
+                categories_in(sentence) or categories_in(block.text) or categories_in(page.title)
+            )
+            found += [Provider(n, org_number(piece), False, categories) for n, piece in names]
+    return found
+
+
+def _presenting_themselves(page: Page) -> list[Provider]:
+    """A heading followed by "Vi är godkända av ... kommun att utföra hemtjänst": the heading
+    names a provider presenting itself (company presentations on a kundval page)."""
+    found = []
+    for heading, following in zip(page.blocks, page.blocks[1:], strict=False):
+        folded = fold_words(following.text)
+        if heading.kind == HEADING and _SELF_PRESENTATION.search(folded):
+            provider = provider_from_item(heading.text, categories_in(following.text))
+            if provider is not None and not provider.own_unit:
+                found.append(provider)
     return found
 
 
 def providers_in(page: Page) -> list[Provider]:
     """Every approved provider a page lists, de-duplicated per (categories, key)."""
     unique: dict[tuple[tuple[str, ...], str], Provider] = {}
-    for provider in _listed(page) + _in_news(page):
+    for provider in _listed(page) + _in_news(page) + _presenting_themselves(page):
         unique.setdefault((provider.categories, provider.key), provider)
     return list(unique.values())
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
+    UMBRELLA_CATEGORIES,
     FoundDate,
     categories_in,
     find_dates,
@@ -43,7 +44,7 @@ class Statement:
     quote: str
 
 
-_SYSTEM = r"(lov|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val)"
+_SYSTEM = r"(lov|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|eget val)"
 # Checked in this order: a sentence takes the first kind whose pattern matches.
 _KIND_PATTERNS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
@@ -68,7 +69,10 @@ _KIND_PATTERNS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(avveckla\w*|avsluta\w*|upphora med|upphor med|sag\w* upp|tog bort|ta bort)\b"
             rf"( \w+){{0,3}} {_SYSTEM}|"
             rf"{_SYSTEM}( \w+){{0,4}} (upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|"
-            rf"avslutas|avslutades|tas bort|togs bort)\b|\bavveckling av {_SYSTEM}"
+            rf"avslutas|avslutades|tas bort|togs bort)\b|\bavveckling av {_SYSTEM}|"
+            # "Kommunen avbryter LOV"; "tidigare beslut om LOV ... hävs" (a repealed decision).
+            rf"\bavbryt\w*( \w+){{0,3}} {_SYSTEM}|"
+            rf"\bbeslut\w* om( \w+){{0,3}} {_SYSTEM}.*\b(havs|upphavs|upphavdes|havdes)\b"
         ),
     ),
     (
@@ -76,7 +80,9 @@ _KIND_PATTERNS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(infor\w*|inforande av|inforandet av)( \w+){{0,3}} {_SYSTEM}|"
             rf"{_SYSTEM}( \w+){{0,5}} (infors|inforts|infordes|ska inforas|kommer att inforas)\b|"
-            rf"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)"
+            rf"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
+            # "ett politiskt beslut om att det ska finnas valfrihet inom hemtjänsten"
+            rf"\bbeslut\w* (om )?att det ska (finnas|inforas) {_SYSTEM}"
         ),
     ),
     (
@@ -98,8 +104,12 @@ _KIND_PATTERNS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         ),
     ),
 )
-#: "Valfrihet i hemtjänsten": says LOV is active only if the sentence names a category itself.
-_WEAK_ACTIVE = re.compile(rf"{_SYSTEM} (inom|i|for|av) \w+|\benligt lov\b")
+#: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
+#: is active only if the sentence names a category itself (else it explains what LOV is).
+_WEAK_ACTIVE = re.compile(
+    rf"{_SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
+    r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
+)
 _INQUIRY = re.compile(r"\b(utredning|utreda|utreder|utredningen)\b")
 #: Kinds that are decisions: without a date of their own they take the page's date.
 _DECISIONS = (
@@ -113,6 +123,7 @@ _ANCHORS = re.compile(
     r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
     r"fr o m|den)\s*$"
 )
+_DATELINE = re.compile(r"\b(publicerad|uppdaterad|datum|sammantradesdatum)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-])")
 
 
@@ -154,9 +165,16 @@ def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[st
 
 
 def _page_date(page: Page) -> FoundDate | None:
-    """The date a page carries near its top (minutes' meeting date, "Publicerad ...")."""
+    """The date a page carries near its top (minutes' meeting date, "Publicerad ...").
+
+    Only a dateline counts: a short block, or one saying it is a date. A body sentence near the
+    top ("LOV ... infördes 2009") dates the law, not the page.
+    """
     for block in page.blocks[:4]:
-        if found := find_dates(fold_words(block.text)):
+        folded = fold_words(block.text)
+        if len(block.text) > 100 and not _DATELINE.search(folded):
+            continue
+        if found := find_dates(folded):
             return found[0]
     return None
 
@@ -207,7 +225,20 @@ def statements_in(page: Page) -> list[Statement]:
                         sentence,
                     ),
                 )
-    return [statement for _rank, statement in found.values()] + _table_statements(page)
+    return _without_umbrellas([statement for _rank, statement in found.values()]) + (
+        _table_statements(page)
+    )
+
+
+def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
+    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen") when
+    statements of the same kind name the specific categories (hemtjänst, särskilt boende)."""
+    specific = {s.kind for s in statements if set(s.categories) - UMBRELLA_CATEGORIES}
+    return [
+        s
+        for s in statements
+        if not (s.categories and set(s.categories) <= UMBRELLA_CATEGORIES and s.kind in specific)
+    ]
 
 
 def _table_statements(page: Page) -> list[Statement]:

@@ -27,6 +27,9 @@ LINK_TERMS = re.compile(
     r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag)\b"
 )
 
+#: Categories that name a whole area ("äldreomsorgen") rather than one service in it.
+UMBRELLA_CATEGORIES = frozenset({"aldreomsorg_ovrigt"})
+
 _NUMBER_WORDS = {
     "en": 1,
     "ett": 1,

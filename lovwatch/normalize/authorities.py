@@ -12,7 +12,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lovwatch.normalize.text import contains_phrase, words
@@ -286,12 +286,14 @@ def _match(name: str, exact_words: str | None, folded_words: str) -> AuthorityMa
     )
 
 
+@lru_cache(maxsize=4096)  # a crawl meets the same few hundred buyers again and again
 def match_authority(name: str | None) -> AuthorityMatch:
     """Recognise an advert's authority name ("Salems kommun", "Region Skåne", ...)."""
     cleaned = " ".join((name or "").split())
     return _match(cleaned, words(cleaned, keep_diacritics=True), words(cleaned))
 
 
+@lru_cache(maxsize=4096)
 def match_slug(slug: str) -> AuthorityMatch:
     """Recognise the buyer slug of an advert URL ("salems-kommun").
 

@@ -211,9 +211,14 @@ def _value_after(label: HtmlElement) -> HtmlElement | str | None:
 
 
 def _inline_value(label: HtmlElement) -> str | None:
-    """`<strong>Label:</strong> value<br>more<br><strong>Next:</strong>`: the text after the
-    label up to the next label, one line per break. None when no text follows the label."""
-    if not (label.tail or "").strip(" :\u00a0\t\r\n"):
+    """`<strong>Label:</strong> value<br>more<br><strong>Next:</strong>` (or the value on the
+    line after the label): the text after the label up to the next label, one line per break.
+    None when no text follows the label."""
+    following = label.getnext()
+    starts_on_next_line = (
+        following is not None and following.tag == "br" and (following.tail or "").strip()
+    )
+    if not (label.tail or "").strip(" :\u00a0\t\r\n") and not starts_on_next_line:
         return None
     lines = [label.tail or ""]
     for sibling in label.itersiblings():
@@ -243,12 +248,15 @@ def _split_areas(text: str) -> list[str]:
 
 
 def _section_after(heading: HtmlElement) -> HtmlElement:
-    """The elements after a heading up to the next heading of the same or higher level."""
+    """The elements after a heading up to the next heading of the same or higher level, or a
+    lower heading that is itself a label ("Om uppdraget" must not swallow "Senast uppdaterad")."""
     section = lxml.html.Element("div")
     level = int(heading.tag[1])
     for sibling in heading.itersiblings():
-        if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
-            break
+        if sibling.tag in _HEADINGS and (
+            int(sibling.tag[1]) <= level or _label_of(sibling) is not None
+        ):
+            break  # the next section, or a sub-heading that labels another field
         section.append(_copy(sibling))
     return section
 
@@ -322,6 +330,8 @@ def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
             if isinstance(value, HtmlElement):
                 labelled_documents.append(value)
             continue
+        if isinstance(value, HtmlElement) and not _text(value):
+            continue  # an empty element (a <br>) is no value: a later label may have one
         if value is not None and (not isinstance(value, str) or value):
             values[name] = value
     page.found = sorted(values)
