@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,10 +16,12 @@ from typing import Any
 import pytest
 
 from lovwatch.replica.dataset import initial_adverts
+from lovwatch.replica.municipal import MunicipalReplica
 from lovwatch.replica.server import ReplicaServer
 
 #: Settings for crawling a loopback replica fast (the real-site defaults are slow on purpose).
-FAST = ("--delay", "0", "--concurrency", "4", "--timeout", "5", "--backoff", "0.1")
+# A generous timeout: a loaded CI machine must not turn a slow answer into a failed test.
+FAST = ("--delay", "0", "--concurrency", "4", "--timeout", "30", "--backoff", "0.1")
 
 
 @dataclass
@@ -68,6 +71,28 @@ class Lovwatch:
 
     def crawl(self, base_url: str, *extra: str, env: dict[str, str] | None = None) -> Result:
         return self("crawl", "--base-url", base_url, *FAST, *extra, env=env)
+
+
+def _loopback_alias_works() -> bool:
+    try:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.2", 0))
+        return True
+    except OSError:
+        return False
+
+
+#: Municipal replicas serve several sites on 127.0.0.2, 127.0.0.3, ...
+needs_loopback_aliases = pytest.mark.skipif(
+    not _loopback_alias_works(), reason="127.0.0.2 cannot be bound here (no loopback aliases)"
+)
+
+
+@pytest.fixture
+def sites() -> Iterator[MunicipalReplica]:
+    """The municipal-site replica (several Sitevision-like sites on loopback hosts)."""
+    with MunicipalReplica() as replica:
+        yield replica
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import FAST, needs_loopback_aliases
 from sqlmodel import Session, select
 
 from lovwatch.models.municipal import MunicipalEvent, MunicipalPage, PageSnapshot
@@ -16,7 +16,6 @@ from lovwatch.models.store import open_store
 from lovwatch.municipal.browser import find_chromium
 from lovwatch.replica.municipal import MunicipalReplica, page
 
-FAST = ("--delay", "0", "--concurrency", "4", "--timeout", "10", "--backoff", "0.1")
 CHROMIUM = find_chromium()
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
@@ -25,24 +24,7 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def _loopback_alias_works() -> bool:
-    try:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.2", 0))
-        return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _loopback_alias_works(), reason="127.0.0.2 cannot be bound here (no loopback aliases)"
-)
-
-
-@pytest.fixture
-def sites() -> Iterator[MunicipalReplica]:
-    with MunicipalReplica() as replica:
-        yield replica
+pytestmark = needs_loopback_aliases
 
 
 def crawl(lovwatch, sites: MunicipalReplica, *extra: str, env: dict[str, str] | None = None):  # noqa: ANN001, ANN201

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from conftest import FAST, needs_loopback_aliases
 from notify_helpers import ADVERTS, Receiver, seed
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session, select
@@ -20,29 +21,11 @@ from lovwatch.models.store import alembic_config, open_store, session_scope, syn
 from lovwatch.notify.models import Delivery
 from lovwatch.replica.municipal import MunicipalReplica
 
-FAST = ("--delay", "0", "--concurrency", "4", "--timeout", "10", "--backoff", "0.1")
 LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
 NEWS_PAGE = "/nyheter/nya-foretag-i-hemtjansten.html"
 
 
-def _loopback_alias_works() -> bool:
-    try:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.2", 0))
-        return True
-    except OSError:
-        return False
-
-
-needs_aliases = pytest.mark.skipif(
-    not _loopback_alias_works(), reason="127.0.0.2 cannot be bound here (no loopback aliases)"
-)
-
-
-@pytest.fixture
-def sites() -> Iterator[MunicipalReplica]:
-    with MunicipalReplica() as replica:
-        yield replica
+needs_aliases = needs_loopback_aliases
 
 
 @pytest.fixture
