@@ -254,3 +254,18 @@ def test_an_unstable_order_is_read_whole_with_another_pass(lovwatch: Lovwatch) -
         assert len(listing) > 3  # one pass was not enough
         stored = {row["id"] for row in lovwatch("list", "--format", "json").json()}
         assert stored == {advert.key for advert in adverts}
+
+
+def test_the_site_at_a_new_address_is_the_same_site(lovwatch: Lovwatch) -> None:
+    # Day two is served by a new server on another port: links into the site count by path,
+    # and vanished adverts are confirmed at the new address.
+    with ReplicaServer(initial_adverts()) as first:
+        assert lovwatch.crawl(first.base_url).code == 0
+    with ReplicaServer(next_day_adverts()) as second:
+        assert lovwatch.crawl(second.base_url).code == 0
+        confirmations = [p for p in second.requests if p.startswith("/hitta-lov-uppdrag/")]
+    events = events_by_kind(lovwatch)
+    assert events.get("changed") == set(NEXT_DAY_CHANGES["changed"])
+    assert events.get("ended") == set(NEXT_DAY_CHANGES["gone_404"] + NEXT_DAY_CHANGES["gone_410"])
+    gone = NEXT_DAY_CHANGES["gone_404"] + NEXT_DAY_CHANGES["gone_410"]
+    assert {f"/hitta-lov-uppdrag/annonser/{key}/" for key in gone} <= set(confirmations)

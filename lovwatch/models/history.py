@@ -30,7 +30,7 @@ from lovwatch.normalize.categories import categorize
 from lovwatch.normalize.dates import parse_date
 from lovwatch.normalize.text import fold
 from lovwatch.spiders.advert_page import AdvertPage
-from lovwatch.spiders.listing import ListingItem
+from lovwatch.spiders.listing import ListingItem, rebase, site_relative
 from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
 
 GONE_STATUSES = (404, 410)
@@ -51,7 +51,12 @@ def snapshot(advert: Advert, authority_name: str | None) -> dict[str, Any]:
         "page_areas": sorted(_page_areas(advert)),
         "published": advert.published.isoformat() if advert.published else None,
         "contact": advert.contact,
-        "documents": advert.documents,
+        # Links into the crawled site count by path: the same site at another address (a
+        # mirror, a replica on a new port) is no change.
+        "documents": [
+            {**doc, "url": site_relative(doc.get("url", ""), advert.url)}
+            for doc in advert.documents
+        ],
         "description": advert.description,
     }
 
@@ -221,6 +226,14 @@ class _Applier:
 
     def fill(self, advert: Advert, item: ListingItem, page: AdvertPage | None) -> None:
         page_areas = list(page.service_areas) if page else _page_areas(advert)
+        if page is None and advert.url and advert.url != item.url:
+            # The site answers at a new address: stored links into it move along.
+            advert.documents = [
+                {**doc, "url": rebase(doc["url"], item.url)}
+                if site_relative(doc.get("url", ""), advert.url) != doc.get("url")
+                else doc
+                for doc in advert.documents
+            ]
         advert.url = item.url
         advert.title = item.heading or (page.title if page else "") or advert.title
         advert.region_name = item.region_name

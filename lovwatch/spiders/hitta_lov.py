@@ -19,7 +19,7 @@ from twisted.python.failure import Failure
 
 from lovwatch.config import MAX_FETCH, SEARCH_PATH
 from lovwatch.spiders.advert_page import parse_advert_page
-from lovwatch.spiders.listing import ListingError, parse_listing
+from lovwatch.spiders.listing import ListingError, parse_listing, rebase
 from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
 
 GONE = (404, 410)
@@ -124,7 +124,7 @@ class HittaLovSpider(scrapy.Spider):
             )
         for key, url in vanished:
             yield scrapy.Request(
-                url,
+                rebase(url, self.base_url),
                 callback=self.confirm_vanished,
                 errback=self.confirm_failed,
                 cb_kwargs={"key": key},

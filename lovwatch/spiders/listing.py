@@ -32,6 +32,24 @@ def clean_text(value: Any) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def rebase(url: str, base_url: str) -> str:
+    """The URL's path (and query) on the site being crawled.
+
+    Advert pages live on that site: an absolute URL naming another host (the real site in a
+    listing served by a mirror, or a replica that moved port) is never followed there.
+    """
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return urljoin(base_url + "/", path)
+
+
+def site_relative(url: str, base_url: str) -> str:
+    """`url` without the origin of `base_url` when it is on that site: how links to the
+    crawled site are compared across runs, whatever host or port it was reached at."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    return url[len(origin) :] if url.startswith(origin + "/") else url
+
+
 def advert_key(url: str) -> str:
     """The stable `<buyer-slug>/<system-slug>` identifier: the URL's last two path segments."""
     segments = [part for part in urlsplit(url).path.split("/") if part]
@@ -105,11 +123,7 @@ def parse_item(raw: dict[str, Any], base_url: str) -> ListingItem:
     url = _lookup(raw, "url", "link", "href")
     if not url or not isinstance(url, str):
         raise ListingError("search result without a url")
-    # Advert pages live on the site being crawled: an absolute URL is re-based onto it, so a
-    # replica or mirror is never left for the host the URL names.
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    absolute = urljoin(base_url + "/", path)
+    absolute = rebase(url, base_url)
     updated = _lookup(raw, "updated", "lastUpdated", "modified", "changed")
     region = _lookup(raw, "regionName", "region")
     return ListingItem(
