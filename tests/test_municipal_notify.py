@@ -25,9 +25,6 @@ LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
 NEWS_PAGE = "/nyheter/nya-foretag-i-hemtjansten.html"
 
 
-needs_aliases = needs_loopback_aliases
-
-
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     with Receiver() as server:
@@ -55,7 +52,7 @@ def _edit(sites: MunicipalReplica, code: str, path: str, old: str, new: str) -> 
     sites.set_page(code, path, html.replace(old, new))
 
 
-@needs_aliases
+@needs_loopback_aliases
 def test_provider_added_and_removed_reach_the_subscriber_once(
     lovwatch, sites: MunicipalReplica, receiver: Receiver, store: Path
 ) -> None:
