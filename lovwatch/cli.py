@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 from sqlmodel import Session, col, func, select
@@ -26,6 +27,9 @@ from lovwatch.models.tables import Advert, Authority
 from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
 from lovwatch.output import cell, emit, format_option
+
+if TYPE_CHECKING:
+    from lovwatch.spiders.outcome import ProgressCallback
 
 LIST_COLUMNS = (
     "id",
@@ -75,7 +79,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = State(db)
 
 
-def _progress_printer() -> object | None:
+def _progress_printer() -> ProgressCallback | None:
     if not sys.stderr.isatty():
         return None
 
@@ -394,15 +398,17 @@ def events(
 
     if limit is None and fmt == "table":
         limit = 50
-    options = {
-        "since": since,
-        "kinds": list(kind) or None,
-        "limit": limit,
-        "include_baseline": not no_baseline,
-    }
+    kinds = list(kind) or None
     with Session(state.engine) as session:
-        national = queries.list_events(session, **options) if source != "municipal" else []
-        municipal = list_municipal_events(session, **options) if source != "national" else []
+        national, municipal = [
+            lister(session, since=since, kinds=kinds, limit=limit, include_baseline=not no_baseline)
+            if source in (name, "all")
+            else []
+            for name, lister in (
+                ("national", queries.list_events),
+                ("municipal", list_municipal_events),
+            )
+        ]
     if source == "national":
         emit(national, fmt, EVENT_COLUMNS)
         return

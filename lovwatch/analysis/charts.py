@@ -41,7 +41,7 @@ def trend_figure(
     markers in the colour of their category, placed mid-year."""
     figure = Figure(figsize=(10, 5.6), dpi=110, layout="constrained")
     axes = figure.add_subplot()
-    colours: dict[str, str] = {}
+    colours: dict[str, Any] = {}  # matplotlib colour specs
     crawled = [row for row in rows if row["coverage"] != "reference"]
     for code in dict.fromkeys(row["category_code"] for row in crawled):
         series = [row for row in crawled if row["category_code"] == code]
@@ -70,7 +70,7 @@ def trend_figure(
         source = str(row["source"]).split(":")[0]
         sources[source] = _MARKERS.get(source, "o")
         axes.plot(
-            [date(int(row["period"]), 7, 1)],
+            [date(int(row["period"]), 7, 1)],  # type: ignore[arg-type]  # dates are plottable
             [row[measure]],
             linestyle="none",
             marker=sources[source],
@@ -106,7 +106,8 @@ def trend_figure(
     axes.set_title(title)
     note = CRAWL_NOTE + ("\n" + REFERENCE_NOTE if references else "")
     figure.text(0.01, 0.0, note, fontsize=7.5, va="bottom", ha="left", color="#333333")
-    figure.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))  # type: ignore[union-attr]
+    # Constrained layout's engine takes `rect`; the base class's stub does not say so.
+    figure.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))  # type: ignore[union-attr,call-arg]
     return figure
 
 

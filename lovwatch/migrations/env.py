@@ -14,7 +14,9 @@ def run_migrations() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url, "alembic needs sqlalchemy.url when no connection is given"
+        engine = create_engine(url)
         with engine.begin() as conn:
             _migrate(conn)
         return

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, delete, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
 from lovwatch.constants import AdvertStatus, EventKind, RunStatus
@@ -270,7 +270,9 @@ class _Applier:
         if current == set(result.codes):
             return
         if current:
-            self.session.exec(delete(AdvertCategory).where(AdvertCategory.advert_id == advert.id))
+            self.session.exec(
+                delete(AdvertCategory).where(col(AdvertCategory.advert_id) == advert.id)
+            )
         self.categories[advert.id] = set(result.codes)
         for code in result.codes:
             self.session.add(AdvertCategory(advert_id=advert.id, category_code=code))

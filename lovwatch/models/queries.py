@@ -26,9 +26,9 @@ from lovwatch.models.tables import (
 def _categories(session: Session, advert_ids: list[str]) -> dict[str, list[dict[str, str]]]:
     rows = session.exec(
         select(AdvertCategory.advert_id, ServiceCategory)
-        .join(ServiceCategory, ServiceCategory.code == AdvertCategory.category_code)
+        .join(ServiceCategory, col(ServiceCategory.code) == col(AdvertCategory.category_code))
         .where(col(AdvertCategory.advert_id).in_(advert_ids))
-        .order_by(ServiceCategory.position)
+        .order_by(col(ServiceCategory.position))
     )
     found: dict[str, list[dict[str, str]]] = defaultdict(list)
     for advert_id, category in rows:

@@ -190,7 +190,7 @@ def profile(session: Session, municipality: Municipality) -> dict[str, Any]:
         session.exec(
             select(LovStatement)
             .where(LovStatement.municipality_code == code)
-            .order_by(LovStatement.category_code, LovStatement.statement_date)
+            .order_by(col(LovStatement.category_code), col(LovStatement.statement_date))
         )
     )
     providers = list_providers(session, [code])
@@ -213,7 +213,7 @@ def profile(session: Session, municipality: Municipality) -> dict[str, Any]:
         for row in session.exec(
             select(ProviderCount)
             .where(ProviderCount.municipality_code == code)
-            .order_by(ProviderCount.observed_at)
+            .order_by(col(ProviderCount.observed_at))
         )
     ]
     pages = session.exec(

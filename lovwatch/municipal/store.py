@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
 from lovwatch.constants import RunStatus
@@ -240,10 +240,10 @@ class _Applier:
             return
         rows = self.session.exec(
             select(ProviderListing).where(
-                ProviderListing.removed_at.is_(None),  # type: ignore[union-attr]
-                ProviderListing.url.in_(read_urls),
+                col(ProviderListing.removed_at).is_(None),
+                col(ProviderListing.url).in_(read_urls),
             )
-        )  # type: ignore[attr-defined]
+        )
         for row in rows:
             if (row.municipality_code, row.category_code, row.provider_key) in listed:
                 continue

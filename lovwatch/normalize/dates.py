@@ -45,8 +45,8 @@ def parse_date(text: str | None) -> date | None:
         day, month, year = (int(part) for part in match.groups())
         return _safe(year, month, day)
     if match := _SPELLED.search(text):
-        day, month_name, year = match.groups()
-        return _safe(int(year), MONTHS[month_name.lower()], int(day))
+        day_text, month_name, year_text = match.groups()
+        return _safe(int(year_text), MONTHS[month_name.lower()], int(day_text))
     if match := _COMPACT.search(text):
         year, month, day = (int(part) for part in match.groups())
         return _safe(year, month, day)

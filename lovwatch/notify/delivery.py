@@ -201,7 +201,11 @@ def _claim(engine: Engine, batch: Batch, moment: datetime) -> list[int]:
                 last_attempt_at=moment,
             )
         )
-        return list(session.exec(select(Delivery.id).where(Delivery.claim == token)))
+        return [
+            row
+            for row in session.exec(select(col(Delivery.id)).where(Delivery.claim == token))
+            if row is not None
+        ]
 
 
 def _finish(
@@ -266,8 +270,8 @@ def notify(
         recorded = record_deliveries(session, moment)
     with Session(engine) as session:
         batches, waiting = due_batches(session, moment)
-    outcomes = [_deliver(engine, batch, moment, flag_after) for batch in batches]
-    return NotifyReport(recorded, [o for o in outcomes if o is not None] + waiting, uncertain)
+    delivered = [_deliver(engine, batch, moment, flag_after) for batch in batches]
+    return NotifyReport(recorded, [o for o in delivered if o is not None] + waiting, uncertain)
 
 
 def _deliver(engine: Engine, batch: Batch, moment: datetime, flag_after: int) -> Outcome | None:

@@ -94,6 +94,7 @@ def save(session: Session, spec: SubscriptionSpec, *, update: bool = False) -> b
     subscription.template = spec.template
     session.add(subscription)
     session.flush()
+    assert subscription.id is not None
     old = {target.url: target for target in targets_of(session, subscription)}
     for position, url in enumerate(dict.fromkeys(spec.urls)):
         target = old.pop(url, None) or SubscriptionTarget(

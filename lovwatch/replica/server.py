@@ -117,8 +117,7 @@ class ReplicaServer:
         self._searches = 0
         self._state = self._make_state(adverts)
         self._httpd = _HTTPServer((host, port), _Handler, self)
-        bound_host, bound_port = self._httpd.server_address[:2]
-        self.base_url = f"http://{bound_host}:{bound_port}"
+        self.base_url = f"http://{host}:{self._httpd.server_address[1]}"
         self._thread: threading.Thread | None = None
 
     def start(self) -> ReplicaServer:

@@ -27,6 +27,12 @@ GONE = (404, 410)
 MAX_PASSES = 3
 
 
+def _cb_kwargs(failure: Failure) -> dict[str, Any]:
+    """The keyword arguments of the request that failed (Scrapy attaches the request)."""
+    request = getattr(failure, "request", None)
+    return request.cb_kwargs if request is not None else {}
+
+
 class HittaLovSpider(scrapy.Spider):
     name = "hitta_lov"
 
@@ -103,7 +109,7 @@ class HittaLovSpider(scrapy.Spider):
         )
 
     def listing_failed(self, failure: Failure) -> None:
-        offset = failure.request.cb_kwargs.get("offset") if hasattr(failure, "request") else "?"
+        offset = _cb_kwargs(failure).get("offset", "?")
         self.outcome.fail(f"listing offset {offset}: {failure.getErrorMessage() or failure.type}")
 
     def follow_ups(self) -> Iterator[scrapy.Request]:
@@ -149,7 +155,7 @@ class HittaLovSpider(scrapy.Spider):
         self.outcome.page_done(self.page_total)
 
     def advert_failed(self, failure: Failure) -> None:
-        key = failure.request.cb_kwargs["key"]
+        key = _cb_kwargs(failure)["key"]
         self.outcome.page_errors[key] = failure.getErrorMessage() or str(failure.type)
         self.outcome.page_done(self.page_total)
 
@@ -158,5 +164,5 @@ class HittaLovSpider(scrapy.Spider):
         self.outcome.page_done(self.page_total)
 
     def confirm_failed(self, failure: Failure) -> None:
-        self.outcome.confirmations[failure.request.cb_kwargs["key"]] = None
+        self.outcome.confirmations[_cb_kwargs(failure)["key"]] = None
         self.outcome.page_done(self.page_total)
