@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 from sqlmodel import Session, col, func, select
 
-from lovwatch import __version__, config
+from lovwatch import __version__
 from lovwatch.cli_common import (
     EXIT_FAILED,
     State,
@@ -20,16 +21,14 @@ from lovwatch.cli_common import (
     resolve_counties,
     resolve_municipalities,
 )
-from lovwatch.constants import EventKind
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.models import queries
-from lovwatch.models.store import upgrade
 from lovwatch.models.tables import Advert, Authority
-from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
 from lovwatch.output import cell, emit, format_option
 
 if TYPE_CHECKING:
-    from lovwatch.spiders.outcome import ProgressCallback
+    pass
 
 LIST_COLUMNS = (
     "id",
@@ -77,196 +76,6 @@ def cli(ctx: click.Context, db: str | None) -> None:
       lovwatch events --since 2026-11-01 --format json
     """
     ctx.obj = State(db)
-
-
-def _progress_printer() -> ProgressCallback | None:
-    if not sys.stderr.isatty():
-        return None
-
-    def show(stage: str, done: int, total: int | None) -> None:
-        of = f"/{total}" if total is not None else ""
-        click.echo(f"\r{stage}: {done}{of}   ", err=True, nl=False)
-
-    return show
-
-
-@cli.command()
-@click.option(
-    "--source",
-    type=click.Choice(["national", "municipal", "all"]),
-    default="national",
-    show_default=True,
-    help="What to crawl: the national database, municipal websites, or both.",
-)
-@click.option(
-    "--site",
-    "site_options",
-    multiple=True,
-    metavar="CODE=URL",
-    help="Municipal: crawl this site (kommunkod or name = start URL; append ';render' "
-    "to render its LOV pages in the browser); repeatable. Default: every "
-    "municipality's website from the reference data.",
-)
-@click.option(
-    "--sites",
-    "sites_file",
-    type=click.Path(exists=True, dir_okay=False),
-    metavar="FILE.csv",
-    help="Municipal: sites from a CSV (municipality_code,url[,render]).",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=60,
-    show_default=True,
-    metavar="N",
-    help="Municipal: at most N pages per site.",
-)
-@click.option(
-    "--max-depth",
-    type=click.IntRange(min=0),
-    default=3,
-    show_default=True,
-    metavar="N",
-    help="Municipal: follow links at most N steps from the start page.",
-)
-@click.option(
-    "--base-url",
-    envvar="LOVWATCH_BASE_URL",
-    metavar="URL",
-    help=f"National database base URL (env LOVWATCH_BASE_URL; default {config.DEFAULT_BASE_URL}).",
-)
-@click.option(
-    "--delay",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Seconds between requests (default 1, with AutoThrottle).",
-)
-@click.option(
-    "--concurrency",
-    type=click.IntRange(min=1, max=32),
-    metavar="N",
-    help="Parallel requests to the host (default 2).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    metavar="SECONDS",
-    help="Per-request timeout (default 30).",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0, max=10),
-    metavar="N",
-    help="Retries per request on 5xx/429/timeouts, with backoff (default 3).",
-)
-@click.option(
-    "--backoff",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="First retry's wait when the server sends no Retry-After (default 2; doubles each retry).",
-)
-@click.option(
-    "--end-after",
-    type=click.IntRange(min=1),
-    default=config.DEFAULT_END_AFTER,
-    show_default=True,
-    metavar="RUNS",
-    help="End an advert whose page still answers after it was missing from this many "
-    "consecutive complete listings (a 404/410 ends it at once).",
-)
-@click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (local tests only).")
-@click.option("-v", "--verbose", is_flag=True, help="Log Scrapy's progress.")
-@format_option
-@pass_state
-def crawl(
-    state: State,
-    source: str,
-    site_options: tuple[str, ...],
-    sites_file: str | None,
-    max_pages: int,
-    max_depth: int,
-    base_url: str | None,
-    delay: float | None,
-    concurrency: int | None,
-    timeout: float | None,
-    retries: int | None,
-    backoff: float | None,
-    end_after: int,
-    ignore_robots: bool,
-    verbose: bool,
-    fmt: str,
-) -> None:
-    """Crawl the national database into the store and detect new, changed and ended adverts.
-
-    A run counts as complete only if every listing page was read and the unique adverts equal
-    numberOfHits; only a complete run can end an advert. A partial run changes nothing and
-    exits with status 1 and a one-line reason. The first crawl into an empty store records a
-    baseline: its events are marked as such and notify no one.
-
-    \b
-    Examples:
-      lovwatch crawl
-      lovwatch crawl --base-url http://127.0.0.1:8080 --delay 0 --concurrency 8
-      lovwatch crawl --source municipal --site 2309=https://www.krokom.se
-    """
-    from lovwatch.config import Politeness
-    from lovwatch.crawl import crawl_national
-
-    politeness = Politeness(delay, concurrency, timeout, retries, backoff, not ignore_robots)
-    if source != "national":
-        from lovwatch.municipal.cli import run_municipal_crawl
-
-        run_municipal_crawl(
-            state,
-            source,
-            site_options,
-            sites_file,
-            max_pages,
-            max_depth,
-            config.base_url(base_url),
-            politeness,
-            end_after,
-            verbose,
-            fmt,
-        )
-        return
-    summary = crawl_national(
-        state.engine,
-        config.base_url(base_url),
-        politeness,
-        end_after,
-        progress=_progress_printer(),
-        verbose=verbose,
-    )  # type: ignore[arg-type]
-    if sys.stderr.isatty():
-        click.echo("", err=True)
-    row = {
-        "run_id": summary.run_id,
-        "status": summary.status,
-        "baseline": summary.baseline,
-        **summary.counts,
-        "reason": summary.reason,
-        "unmatched_authorities": summary.unmatched_authorities,
-        "unmapped_areas": summary.unmapped_areas,
-    }
-    if fmt == "json":
-        emit([row], fmt, [], json_rows=row)
-    elif summary.ok:
-        counts = ", ".join(f"{count} {kind}" for kind, count in summary.counts.items())
-        label = " (baseline)" if summary.baseline else ""
-        click.echo(
-            f"run {summary.run_id} complete{label}: {counts}"
-            + (f"; note: {summary.reason}" if summary.reason else "")
-        )
-        if summary.unmatched_authorities:
-            click.echo("unmatched authorities: " + "; ".join(summary.unmatched_authorities))
-        if summary.unmapped_areas:
-            click.echo("unmapped service areas: " + "; ".join(summary.unmapped_areas))
-    else:
-        click.echo(f"run {summary.run_id} {summary.status}: {summary.reason}", err=True)
-    if not summary.ok:
-        raise SystemExit(EXIT_FAILED)
 
 
 @cli.command(name="list")
@@ -394,7 +203,7 @@ def events(
       lovwatch events --source municipal --kind provider_added --format json
       lovwatch events --source all --no-baseline
     """
-    from lovwatch.municipal.queries import list_municipal_events
+    from lovwatch.models.municipal_queries import list_municipal_events
 
     if limit is None and fmt == "table":
         limit = 50
@@ -524,13 +333,14 @@ def db() -> None:
 @db.command(name="upgrade")
 @pass_state
 def db_upgrade(state: State) -> None:
-    """Apply pending schema migrations (also done automatically on every command).
+    """Create the store, or apply pending schema migrations (commands that write do this
+    themselves; commands that only read never change the store).
 
     \b
     Example:
       lovwatch --db postgresql+psycopg://user@host/lovwatch db upgrade
     """
-    upgrade(state.engine)
+    state.write_engine  # noqa: B018  (opening for writing creates and migrates the store)
     click.echo("store is at the latest schema")
 
 
@@ -541,7 +351,8 @@ def db_upgrade(state: State) -> None:
     metavar="FILE",
     help="Keep the demo store in FILE instead of a temporary file.",
 )
-def demo(keep: str | None) -> None:
+@click.pass_context
+def demo(ctx: click.Context, keep: str | None) -> None:
     """Start a local replica of the national database on 127.0.0.1, crawl it twice (day one and
     the next day) into a temporary store, and show what lovwatch found. Touches no real site.
 
@@ -551,21 +362,35 @@ def demo(keep: str | None) -> None:
     """
     from lovwatch.demo import run_demo
 
-    raise SystemExit(run_demo(keep))
+    with tempfile.TemporaryDirectory(prefix="lovwatch-demo-") as tmp:
+        db = Path(keep) if keep else Path(tmp) / "demo.sqlite"
+        if not run_demo(db):
+            raise SystemExit(EXIT_FAILED)
+        ctx.obj = State(str(db))
+        click.secho("\nHome care (hemtjänst) adverts in Stockholms län:", bold=True)
+        ctx.invoke(list_, category=("hemtjanst",), county=("01",))
+        click.secho("\nWhat happened on day 2:", bold=True)
+        ctx.invoke(events, no_baseline=True)
+        if keep:
+            click.echo(f"\nThe store is kept in {keep}: try `lovwatch --db {keep} list`.")
 
 
 # Commands of the other parts of lovwatch register below.
-from lovwatch.municipal.cli import gaps, municipality, providers  # noqa: E402
+from lovwatch.commands.crawl import crawl_command, run_command  # noqa: E402
+
+cli.add_command(crawl_command)
+cli.add_command(run_command)
+
+from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
 
 cli.add_command(municipality)
 cli.add_command(providers)
 cli.add_command(gaps)
 
-from lovwatch.notify.cli import notify, run, subscribe  # noqa: E402
+from lovwatch.notify.cli import notify, subscribe  # noqa: E402
 
 cli.add_command(subscribe)
 cli.add_command(notify)
-cli.add_command(run)
 
 from lovwatch.analysis import commands as analysis  # noqa: E402
 

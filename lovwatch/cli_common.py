@@ -25,21 +25,37 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class State:
-    """The per-invocation context: which store, opened on first use."""
+    """The per-invocation context: which store, opened on first use.
+
+    `engine` is for commands that only read: it never creates, migrates or changes the store.
+    `write_engine` is for commands that write: it creates a missing store and migrates one
+    that is behind.
+    """
 
     def __init__(self, db: str | None) -> None:
         self.db = db
         self._engine: Engine | None = None
+        self._writable = False
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            try:
-                self._engine = open_store(self.db)
-            except StoreError as exc:
-                click.echo(f"error: {exc}\nhint: check --db / LOVWATCH_DB", err=True)
-                raise SystemExit(EXIT_STORE) from exc
+            self._engine = self._open(write=False)
         return self._engine
+
+    @property
+    def write_engine(self) -> Engine:
+        if self._engine is None or not self._writable:
+            self._engine = self._open(write=True)
+            self._writable = True
+        return self._engine
+
+    def _open(self, write: bool) -> Engine:
+        try:
+            return open_store(self.db, write=write)
+        except StoreError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise SystemExit(EXIT_STORE) from exc
 
 
 pass_state = click.make_pass_decorator(State)

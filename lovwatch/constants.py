@@ -22,3 +22,26 @@ class RunStatus(StrEnum):
     PARTIAL = "partial"
     #: The crawl crashed or was interrupted before it could apply anything.
     FAILED = "failed"
+
+
+class MunicipalEventKind(StrEnum):
+    """What a municipality's own site said that subscribers can hear about."""
+
+    PROVIDER_ADDED = "provider_added"
+    PROVIDER_REMOVED = "provider_removed"
+    LOV_INTRODUCED = "lov_introduced"
+    LOV_ENDED = "lov_ended"
+
+
+PROVIDER_ADDED = MunicipalEventKind.PROVIDER_ADDED
+PROVIDER_REMOVED = MunicipalEventKind.PROVIDER_REMOVED
+LOV_INTRODUCED = MunicipalEventKind.LOV_INTRODUCED
+LOV_ENDED = MunicipalEventKind.LOV_ENDED
+MUNICIPAL_EVENT_KINDS: tuple[str, ...] = tuple(MunicipalEventKind)
+
+
+class CrawlSource(StrEnum):
+    """What a crawl run read: the national database or municipalities' own sites."""
+
+    NATIONAL = "national"
+    MUNICIPAL = "municipal"

@@ -1,31 +1,102 @@
-"""Running a crawl: the spider in a Scrapy process, then the store applies what it saw."""
+"""The crawl service: the one way lovwatch runs its spiders (`crawl`, `run` and `demo` all
+come here).
+
+It builds the Scrapy settings from what the user asked, takes each source's crawl lock, runs
+the spiders in this process on Scrapy's asyncio runner, and returns one report. The spiders
+yield items; the run pipelines (`lovwatch.pipelines`) apply each run to the store when its
+spider closes and announce the result with the `run_finished` signal, which is how the report
+is filled. A bare `scrapy crawl hitta_lov` goes through the same pipelines.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.crawler import AsyncCrawlerProcess, AsyncCrawlerRunner, Crawler
 from scrapy.settings import Settings
-from sqlalchemy import Engine
 
 from lovwatch import settings as default_settings
-from lovwatch.config import POLITE, Politeness
-from lovwatch.models.history import (
-    RunSummary,
-    apply_crawl,
-    fail_run,
-    known_adverts,
-    start_run,
-)
+from lovwatch.config import DEFAULT_END_AFTER, POLITE, Politeness
+from lovwatch.constants import CrawlSource, RunStatus
+from lovwatch.models.history import RunSummary
+from lovwatch.models.locks import JobLock, LockBusy
+from lovwatch.models.municipal_history import MunicipalSummary
+from lovwatch.models.store import open_store
+from lovwatch.municipal.sites import Site
+from lovwatch.pipelines import run_finished
 from lovwatch.spiders.hitta_lov import HittaLovSpider
-from lovwatch.spiders.outcome import NationalCrawl, ProgressCallback
+from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, MunicipalSpider
+from lovwatch.spiders.outcome import ProgressCallback
 
-if TYPE_CHECKING:  # the municipal part imports this module: no import cycle at run time
-    from lovwatch.municipal.crawl import MunicipalOptions
-    from lovwatch.municipal.store import MunicipalSummary
+T = TypeVar("T")
 
 
-def scrapy_settings(politeness: Politeness, verbose: bool = False) -> Settings:
+@dataclass(frozen=True)
+class MunicipalOptions:
+    """What to crawl on municipal sites and how deep: sites, page budget per site, link depth,
+    browser path (None: LOVWATCH_CHROMIUM, else Debian's Chromium when present)."""
+
+    sites: tuple[Site, ...]
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    chromium: str | None = None
+
+
+@dataclass(frozen=True)
+class CrawlRequest:
+    """One crawl as the user asked for it."""
+
+    sources: tuple[CrawlSource, ...] = (CrawlSource.NATIONAL,)
+    base_url: str | None = None
+    politeness: Politeness = POLITE
+    end_after: int = DEFAULT_END_AFTER
+    municipal: MunicipalOptions | None = None
+    #: Wait for a crawl of the same source that holds the lock, instead of giving up.
+    wait: bool = False
+    verbose: bool = False
+    progress: ProgressCallback | None = None
+
+
+@dataclass
+class CrawlReport:
+    """What a crawl did: one summary per source run, and the sources that did not run because
+    another crawl held their lock."""
+
+    national: RunSummary | None = None
+    municipal: MunicipalSummary | None = None
+    #: Source → why it did not run (another crawl of it holds the lock).
+    busy: dict[str, str] = field(default_factory=dict)
+    #: Sources whose spider stopped without recording a run (it could not start).
+    missing: list[str] = field(default_factory=list)
+
+    def check_missing(self, sources: Iterable[CrawlSource]) -> None:
+        """Note each source that was to run, was not refused its lock, and recorded no run."""
+        for source in sources:
+            summary = self.national if source == CrawlSource.NATIONAL else self.municipal
+            if summary is None and source not in self.missing and source not in self.busy:
+                self.missing.append(str(source))
+
+    @property
+    def summaries(self) -> list[RunSummary | MunicipalSummary]:
+        return [s for s in (self.national, self.municipal) if s is not None]
+
+    @property
+    def ok(self) -> bool:
+        return not self.busy and not self.missing and all(s.ok for s in self.summaries)
+
+    @property
+    def status(self) -> str:
+        return RunStatus.COMPLETE if self.ok else RunStatus.PARTIAL
+
+
+def scrapy_settings(
+    politeness: Politeness = POLITE, verbose: bool = False, store_url: str | None = None
+) -> Settings:
+    """lovwatch's Scrapy settings, with the user's politeness options on top."""
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     overrides: dict[str, object] = {"ROBOTSTXT_OBEY": politeness.obey_robots}
@@ -46,79 +117,130 @@ def scrapy_settings(politeness: Politeness, verbose: bool = False) -> Settings:
         overrides["LOVWATCH_BACKOFF_BASE"] = politeness.backoff
     if verbose:
         overrides["LOG_LEVEL"] = "INFO"
+    if store_url is not None:
+        overrides["LOVWATCH_DB"] = store_url
+    overrides["LOG_INSTALL_ROOT_HANDLER"] = verbose
     settings.setdict(overrides, priority="cmdline")
     return settings
 
 
-def crawler_process(politeness: Politeness, verbose: bool = False) -> CrawlerProcess:
-    """A Scrapy process with lovwatch's settings; Scrapy's own logging only when verbose."""
-    settings = scrapy_settings(politeness, verbose)
-    settings.set("LOG_INSTALL_ROOT_HANDLER", verbose, priority="cmdline")
-    return CrawlerProcess(settings)
+def _request_settings(request: CrawlRequest, store_url: str) -> Settings:
+    settings = scrapy_settings(request.politeness, request.verbose, store_url)
+    extra: dict[str, Any] = {"LOVWATCH_END_AFTER": request.end_after}
+    if request.base_url:
+        extra["LOVWATCH_BASE_URL"] = request.base_url
+    if request.progress is not None:
+        extra["LOVWATCH_PROGRESS"] = request.progress
+    if request.municipal is not None:
+        extra |= {
+            "LOVWATCH_SITES": list(request.municipal.sites),
+            "LOVWATCH_MAX_PAGES": request.municipal.max_pages,
+            "LOVWATCH_MAX_DEPTH": request.municipal.max_depth,
+        }
+        if request.municipal.chromium:
+            extra["LOVWATCH_CHROMIUM"] = request.municipal.chromium
+    settings.setdict(extra, priority="cmdline")
+    return settings
 
 
-def crawl_national(
-    engine: Engine,
-    base_url: str,
-    politeness: Politeness = POLITE,
-    end_after: int = 2,
-    progress: ProgressCallback | None = None,
-    verbose: bool = False,
-) -> RunSummary:
-    """Crawl the national database once and apply the result; return the run's summary.
+_SPIDERS = {CrawlSource.NATIONAL: HittaLovSpider, CrawlSource.MUNICIPAL: MunicipalSpider}
 
-    Runs a Twisted reactor: call it once per process (the CLI does).
+
+async def crawl_async(
+    runner: AsyncCrawlerRunner,
+    store_url: str | None,
+    request: CrawlRequest,
+    report: CrawlReport | None = None,
+) -> CrawlReport:
+    """Crawl every requested source at once inside a running reactor; return the report.
+
+    The store is opened for writing (created and migrated when needed) before any spider
+    starts, and each source's lock is held for the whole of its crawl.
     """
-    run_id = start_run(engine, base_url)
-    crawl = NationalCrawl(base_url=base_url, progress=progress)
+    engine = open_store(store_url, write=True)
+    url = engine.url.render_as_string(hide_password=False)
+    settings = _request_settings(request, url)
+    report = report if report is not None else CrawlReport()
+    locks: list[JobLock] = []
+    crawlers: list[tuple[CrawlSource, Crawler]] = []
     try:
-        process = crawler_process(politeness, verbose)
-        crawler = process.create_crawler(HittaLovSpider)
-        process.crawl(crawler, outcome=crawl, known=known_adverts(engine))
-        process.start()
-        _check_national(crawler, crawl)
-    except BaseException as exc:
-        fail_run(engine, run_id, f"crawl failed: {exc.__class__.__name__}: {exc}")
-        raise
-    return apply_crawl(engine, run_id, crawl, end_after)
+        for source in request.sources:
+            lock = JobLock(engine, source)
+            try:
+                lock.acquire(wait=request.wait)
+            except LockBusy as exc:
+                report.busy[source] = str(exc)
+                continue
+            locks.append(lock)
+            crawler = Crawler(_SPIDERS[source], settings.copy())
+            crawler.signals.connect(_collector(report), signal=run_finished, weak=False)
+            crawlers.append((source, crawler))
+        tasks = [runner.crawl(crawler) for _, crawler in crawlers]
+        if tasks:
+            await asyncio.gather(*tasks)
+    finally:
+        for lock in locks:
+            lock.release()
+    report.check_missing([source for source, _ in crawlers])
+    return report
 
 
-def _check_national(crawler: Crawler, crawl: NationalCrawl) -> None:
-    """Count the requests, and fail the crawl if the spider stopped before the listing ended."""
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    crawl.requests = int(stats.get("downloader/request_count", 0))
-    if not crawl.listing_done and not crawl.failures:
-        crawl.fail(f"the crawl stopped early ({stats.get('finish_reason', 'unknown reason')})")
+def _collector(report: CrawlReport) -> Callable[..., None]:
+    def collect(summary: RunSummary | MunicipalSummary, **_: Any) -> None:
+        if isinstance(summary, RunSummary):
+            report.national = summary
+        else:
+            report.municipal = summary
+
+    return collect
 
 
-def crawl_all(
-    engine: Engine,
-    base_url: str,
-    municipal: MunicipalOptions,
-    politeness: Politeness = POLITE,
-    end_after: int = 2,
-    progress: ProgressCallback | None = None,
-    verbose: bool = False,
-) -> tuple[RunSummary, MunicipalSummary]:
-    """Crawl the national database and the municipal sites in one Scrapy process (one
-    reactor), then apply each; return both summaries."""
-    from lovwatch.municipal.crawl import add_crawler, finish, prepare
+def run_in_reactor(
+    main: Callable[[AsyncCrawlerRunner], Awaitable[T]], verbose: bool = False
+) -> T | None:
+    """Start Scrapy's asyncio reactor, run `main` with a crawler runner, stop, and return what
+    `main` returned (None if a signal stopped the reactor first). A reactor starts once per
+    process: call this once.
 
-    run_id = start_run(engine, base_url)
-    municipal_run_id, municipal_crawl = prepare(engine, municipal)
-    crawl = NationalCrawl(base_url=base_url, progress=progress)
-    try:
-        process = crawler_process(politeness, verbose)
-        crawler = process.create_crawler(HittaLovSpider)
-        process.crawl(crawler, outcome=crawl, known=known_adverts(engine))
-        municipal_crawler = add_crawler(process, municipal_crawl)
-        process.start()
-        _check_national(crawler, crawl)
-    except BaseException as exc:
-        for failed in (run_id, municipal_run_id):
-            fail_run(engine, failed, f"crawl failed: {exc.__class__.__name__}: {exc}")
-        raise
-    return (
-        apply_crawl(engine, run_id, crawl, end_after),
-        finish(engine, municipal_run_id, municipal_crawl, municipal_crawler),
+    Ctrl-C or SIGTERM stops the crawls gracefully (their runs end as partial, "interrupted");
+    a second one stops at once, and the next run marks the unfinished one failed.
+    """
+    # The runner's settings are merged into every crawler's as defaults: project ones only,
+    # so that a crawler's own options (set at command-line priority) keep winning.
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    settings.setdict(
+        {"LOG_INSTALL_ROOT_HANDLER": verbose, "LOG_LEVEL": "INFO" if verbose else "WARNING"},
+        priority="project",
     )
+    process = AsyncCrawlerProcess(settings)
+    outcome: dict[str, Any] = {}
+
+    async def wrapped() -> None:
+        try:
+            outcome["value"] = await main(process)
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    task = asyncio.get_event_loop().create_task(wrapped())
+    task.add_done_callback(_stop_reactor)
+    process.start(stop_after_crawl=False)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def _stop_reactor(_: object) -> None:
+    from twisted.internet import reactor
+
+    with contextlib.suppress(RuntimeError):  # already stopping (a signal got there first)
+        reactor.stop()  # type: ignore[attr-defined,misc]
+
+
+def crawl(store_url: str | None, request: CrawlRequest) -> CrawlReport:
+    """Crawl once (see `crawl_async`) in a reactor of its own. A crawl stopped by a signal
+    still reports the runs its pipelines recorded."""
+    report = CrawlReport()
+    run_in_reactor(lambda runner: crawl_async(runner, store_url, request, report), request.verbose)
+    report.check_missing(request.sources)
+    return report

@@ -2,52 +2,41 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import click
+from scrapy.crawler import AsyncCrawlerRunner
 
+from lovwatch.commands.crawl import print_report
+from lovwatch.config import Politeness
+from lovwatch.crawl import CrawlRequest, crawl_async, run_in_reactor
 from lovwatch.replica.dataset import initial_adverts, next_day_adverts
 from lovwatch.replica.server import ReplicaServer
 
-
-def _lovwatch(db: Path, *args: str) -> int:
-    command = [sys.executable, "-m", "lovwatch", "--db", str(db), *args]
-    return subprocess.run(command, check=False).returncode
+#: The replica is local: no need to be gentle with it.
+FAST = Politeness(delay=0, concurrency=4, timeout=10)
 
 
-def run_demo(keep: str | None = None) -> int:
-    """Crawl the replica on day one, switch it to the next day, crawl again, and show it."""
-    with tempfile.TemporaryDirectory(prefix="lovwatch-demo-") as tmp:
-        db = Path(keep) if keep else Path(tmp) / "demo.sqlite"
+def run_demo(db: Path) -> bool:
+    """Crawl the replica on day one, switch it to the next day, and crawl again into `db`,
+    printing each run; True if both runs completed."""
+    store = str(db)
+
+    async def two_days(runner: AsyncCrawlerRunner) -> bool:
         with ReplicaServer(initial_adverts()) as server:
-            crawl = (
-                "crawl",
-                "--base-url",
-                server.base_url,
-                "--delay",
-                "0",
-                "--concurrency",
-                "4",
-                "--timeout",
-                "10",
-            )
+            request = CrawlRequest(base_url=server.base_url, politeness=FAST)
             click.secho(f"Replica of Hitta LOV-uppdrag at {server.base_url}", bold=True)
             click.secho("\nDay 1: the first crawl records a baseline", bold=True)
-            if _lovwatch(db, *crawl):
-                return 1
+            day_one = await crawl_async(runner, store, request)
+            print_report(day_one, "table", click.echo)
+            if not day_one.ok:
+                return False
             server.set_adverts(next_day_adverts())
             server.reset_log()
             click.secho("\nDay 2: new, changed and ended adverts", bold=True)
-            if _lovwatch(db, *crawl):
-                return 1
+            day_two = await crawl_async(runner, store, request)
+            print_report(day_two, "table", click.echo)
             click.echo(f"(day 2 took {len(server.requests)} requests)")
-        click.secho("\nHome care (hemtjänst) adverts in Stockholms län:", bold=True)
-        _lovwatch(db, "list", "--county", "01", "--category", "hemtjanst")
-        click.secho("\nWhat happened on day 2:", bold=True)
-        _lovwatch(db, "events", "--no-baseline")
-        if keep:
-            click.echo(f"\nThe store is kept in {keep}: try `lovwatch --db {keep} list`.")
-    return 0
+            return day_two.ok
+
+    return bool(run_in_reactor(two_days))

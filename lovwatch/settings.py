@@ -1,10 +1,12 @@
-"""Scrapy settings: polite defaults for the real national site.
+"""Scrapy settings: polite defaults for the real national site, and lovwatch's own.
 
 `lovwatch crawl` overrides the delay, concurrency and timeout from its options; everything
-else stays as set here.
+else stays as set here. Under a bare `scrapy crawl`, `-s NAME=VALUE` overrides any of them.
 """
 
-from lovwatch.config import USER_AGENT
+import os
+
+from lovwatch.config import DEFAULT_END_AFTER, USER_AGENT
 
 BOT_NAME = "lovwatch"
 SPIDER_MODULES = ["lovwatch.spiders"]
@@ -44,3 +46,21 @@ LOG_LEVEL = "WARNING"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
+
+# The spiders yield items; these pipelines apply each run to the store when its spider closes.
+ITEM_PIPELINES = {
+    "lovwatch.pipelines.national.NationalRunPipeline": 800,
+    "lovwatch.pipelines.municipal.MunicipalRunPipeline": 800,
+}
+
+# lovwatch's settings (environment variables of the same name are the defaults).
+#: The store: any SQLAlchemy URL or a SQLite file path; None means the default SQLite file.
+LOVWATCH_DB = os.environ.get("LOVWATCH_DB")
+#: The national database; None means the real site.
+LOVWATCH_BASE_URL = os.environ.get("LOVWATCH_BASE_URL")
+#: False: the spiders run and yield items, and nothing is written (feeds only).
+LOVWATCH_STORE_ENABLED = True
+#: Complete runs an advert may be missing from (its page still answering) before it ends.
+LOVWATCH_END_AFTER = DEFAULT_END_AFTER
+#: The browser for script-built municipal pages; None: Debian's Chromium when present.
+LOVWATCH_CHROMIUM = os.environ.get("LOVWATCH_CHROMIUM")

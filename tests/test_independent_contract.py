@@ -36,7 +36,9 @@ from independent_replica import (
     next_day,
 )
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "municipalities.csv"
+#: The official codes, copied verbatim from the project's reference data (not the package's copy,
+#: so that the expectation stays independent of what lovwatch ships).
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference" / "municipalities.csv"
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 NEWCOMERS = {"huddinge-kommun/hemtjanst", "region-dalarna/medicinsk-fotvard"}
 VANISHED = {GONE_404, GONE_410, DELISTED_ALIVE}

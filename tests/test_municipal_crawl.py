@@ -196,7 +196,9 @@ def test_all_sources_in_one_process_and_gaps_name_a_site_without_national_advert
         env={"LOVWATCH_CHROMIUM": os.devnull + "-missing"},
     )
     assert result.code == 0, result.stderr
-    runs = {row["source"]: row for row in result.json()}
+    report = result.json()
+    assert report["status"] == "complete" and report["run_id"] is not None
+    runs = {row["source"]: row for row in report["runs"]}
     assert runs["national"]["status"] == "complete" and runs["municipal"]["status"] == "complete"
     found = lovwatch("gaps", "--kind", "site_only", "--format", "json").json()
     by_place = {(g["municipality_code"], g["category_code"]) for g in found}

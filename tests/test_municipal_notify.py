@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session, select
 
 from lovwatch.models.store import alembic_config, open_store, session_scope, sync_categories
-from lovwatch.notify.models import Delivery
+from lovwatch.models.subscriptions import Delivery
 from lovwatch.replica.municipal import MunicipalReplica
 
 LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"

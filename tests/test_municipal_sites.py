@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lovwatch.models.municipal import LovStatement
-from lovwatch.municipal.queries import site_status
+from lovwatch.models.municipal_queries import site_status
 from lovwatch.municipal.sites import SiteError, default_sites, parse_site, select_sites
 
 

@@ -167,6 +167,7 @@ def test_crawl_subscribe_run_notify_end_to_end(replica, lovwatch, quick, store, 
     ],
 )
 def test_invalid_url_is_refused_clearly_without_echoing_secrets(quick, url, expected):
+    quick("db", "upgrade", check=True)
     result = quick("subscribe", "add", "x", "--notify", url)
     assert result.code == 2
     assert expected in result.stderr
@@ -244,6 +245,7 @@ def test_import_refuses_a_bad_file_whole(quick, tmp_path):
         "  - name: bad\n    notify: ['nosuch://x']\n",
         "utf-8",
     )
+    quick("db", "upgrade", check=True)
     result = quick("subscribe", "import", str(file))
     assert result.code == 2
     assert "subscription 2 ('bad')" in result.stderr and "nosuch" in result.stderr

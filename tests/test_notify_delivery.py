@@ -28,9 +28,9 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from lovwatch.models.store import open_store, session_scope
+from lovwatch.models.subscriptions import Delivery, SubscriptionTarget
 from lovwatch.notify.delivery import STALE_SENDING, notify
 from lovwatch.notify.files import build_spec
-from lovwatch.notify.models import Delivery, SubscriptionTarget
 from lovwatch.notify.subscriptions import describe, find, save, set_paused
 
 T0 = datetime(2026, 3, 2, 6, 0)  # a Monday

@@ -12,9 +12,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS
 from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import open_store
-from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
 from lovwatch.notify.delivery import RETRY_CAP, digest_period, retry_delay
 from lovwatch.notify.files import resolve_events
 from lovwatch.notify.filters import Filters, find_kommungrupp, matches

@@ -1,7 +1,7 @@
 """The SQL store: tables, opening and migrating it, and applying crawl results."""
 
 import lovwatch.models.municipal  # noqa: F401  (registers the municipal-site tables)
-import lovwatch.notify.models  # noqa: F401  (registers the subscription tables)
+import lovwatch.models.subscriptions  # noqa: F401  (registers the subscription tables)
 from lovwatch.models.tables import (
     Advert,
     AdvertCategory,

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
-from lovwatch.constants import AdvertStatus, EventKind, RunStatus
+from lovwatch.constants import AdvertStatus, CrawlSource, EventKind, RunStatus
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import (
     Advert,
@@ -130,10 +130,15 @@ def known_adverts(engine: Engine) -> dict[str, KnownAdvert]:
         }
 
 
-def start_run(engine: Engine, base_url: str, source: str = "national") -> int:
-    """Record a run as running; first mark runs that never finished as failed."""
+def start_run(engine: Engine, base_url: str, source: str = CrawlSource.NATIONAL) -> int:
+    """Record a run of `source` as running. The caller holds that source's crawl lock, so a
+    run of the same source still marked running was left by a process that died: it is marked
+    failed. Runs of the other source are left alone (they may be running beside this one)."""
     with session_scope(engine) as session:
-        for stale in session.exec(select(CrawlRun).where(CrawlRun.status == RunStatus.RUNNING)):
+        stale_runs = select(CrawlRun).where(
+            CrawlRun.status == RunStatus.RUNNING, CrawlRun.source == source
+        )
+        for stale in session.exec(stale_runs):
             stale.status = RunStatus.FAILED
             stale.reason = stale.reason or "interrupted: the process stopped before the run ended"
             stale.finished_at = stale.finished_at or now()

@@ -1,4 +1,4 @@
-"""Opening the store: the single function that gives an engine, migrated to the latest schema."""
+"""Opening the store: the single function that gives an engine, for reading or for writing."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine, select
 
 from lovwatch.config import database_url
@@ -36,38 +39,108 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "heads")
 
 
-def _prepare_sqlite_file(url: str) -> None:
-    """Create the SQLite file's folder, and the file private (0600): it will hold secrets."""
-    path = url.removeprefix("sqlite:///")
-    if not path or path == ":memory:" or url.startswith("sqlite:///:memory:"):
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for an in-memory store."""
+    path = make_url(url).database
+    return None if not path or path == ":memory:" else Path(path)
+
+
+def _create_sqlite_file(file: Path, default_location: bool) -> None:
+    """Create a new store file private (0600: it will hold notification secrets). Only the
+    default location's folder is created: a mistyped --db folder is an error, not a new tree."""
+    if default_location:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    elif not file.parent.is_dir():
+        raise StoreError(f"no folder {file.parent} for the store {file}; create it or fix --db")
+    try:
+        fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
+    except FileExistsError:  # another process created it just now
         return
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    if not file.exists():
-        fd = os.open(file, os.O_CREAT | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
-        os.close(fd)
-    else:
-        file.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store {file}: {exc.strerror}") from exc
+    os.close(fd)
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Engine:
-    """Open (and by default migrate) the store at `url`, LOVWATCH_DB, or the default file."""
+def open_store(url: str | None = None, *, write: bool = True) -> Engine:
+    """Open the store at `url`, LOVWATCH_DB, or the default file.
+
+    `write=False` (read commands) changes nothing: a missing SQLite file or a schema behind
+    this version's is an error that says what to run. `write=True` creates a missing SQLite
+    file (private), migrates a store that is behind and brings the category table in step;
+    an existing file's mode is left as its owner set it.
+    """
     resolved = database_url(url)
-    if resolved.startswith("sqlite:///"):
-        _prepare_sqlite_file(resolved)
+    file = _sqlite_path(resolved) if resolved.startswith("sqlite") else None
+    if file is not None and not file.exists():
+        if not write:
+            raise StoreError(
+                f"no store at {file}; run `lovwatch crawl` or `lovwatch db upgrade` to create one"
+            )
+        _create_sqlite_file(file, default_location=url is None and "LOVWATCH_DB" not in os.environ)
     try:
         engine = create_engine(resolved)
     except Exception as exc:  # unknown dialect, missing driver, malformed URL
-        raise StoreError(f"cannot open store {_redact(resolved)!r}: {exc}") from exc
+        raise StoreError(
+            f"cannot open store {_redact(resolved)!r}: {exc}; check --db / LOVWATCH_DB"
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    if migrate:
+    try:
+        behind = schema_behind(engine)
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(
+            f"cannot open store {_redact(resolved)!r}: {_first_line(exc)}; check --db / LOVWATCH_DB"
+        ) from exc
+    if behind and not write:
+        raise StoreError(
+            f"the store {_redact(resolved)!r} has an older schema than this lovwatch; "
+            "run `lovwatch db upgrade`"
+        )
+    if write:
         try:
-            upgrade(engine)
+            if behind:
+                _upgrade_once(engine)
+            sync_categories(engine)
         except Exception as exc:
-            raise StoreError(f"cannot migrate store {_redact(resolved)!r}: {exc}") from exc
-        sync_categories(engine)
+            raise StoreError(
+                f"cannot migrate store {_redact(resolved)!r}: {_first_line(exc)}"
+            ) from exc
     return engine
+
+
+def _upgrade_once(engine: Engine) -> None:
+    """Migrate under a lock, so that two first runs on a new store do not both create it."""
+    from lovwatch.models.locks import JobLock
+
+    lock = JobLock(engine, "schema")
+    lock.acquire(wait=True, timeout=600)
+    try:
+        if schema_behind(engine):
+            upgrade(engine)
+    finally:
+        lock.release()
+
+
+def schema_behind(engine: Engine) -> bool:
+    """Whether migrations are pending. A store at a revision this version does not know was
+    written by a newer lovwatch: that is an error, not something to migrate."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    heads = set(script.get_heads())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current - known:
+        raise StoreError(
+            f"the store is at schema {', '.join(sorted(current - known))}, unknown to this "
+            "lovwatch; upgrade lovwatch"
+        )
+    return current != heads
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -78,8 +151,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def _redact(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
@@ -107,11 +178,19 @@ def sync_categories(engine: Engine) -> None:
     with session_scope(engine) as session:
         existing = {row.code: row for row in session.exec(select(ServiceCategory))}
         for position, category in enumerate(CATEGORIES):
-            row = existing.get(category.code) or ServiceCategory(
+            wanted = (
+                category.label,
+                category.group,
+                group_labels.get(category.group, category.group),
+                position,
+            )
+            row = existing.get(category.code)
+            if row is not None and (row.label, row.group_code, row.group_label, row.position) == (
+                wanted
+            ):
+                continue  # in step already: nothing written
+            row = row or ServiceCategory(
                 code=category.code, label="", group_code="", group_label=""
             )
-            row.label = category.label
-            row.group_code = category.group
-            row.group_label = group_labels.get(category.group, category.group)
-            row.position = position
+            row.label, row.group_code, row.group_label, row.position = wanted
             session.add(row)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,9 @@ from sqlmodel import Session
 from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, filter_options, pass_state
 from lovwatch.clock import now
 from lovwatch.constants import EventKind
+from lovwatch.models.locks import JobLock, LockBusy
 from lovwatch.models.store import session_scope
+from lovwatch.models.subscriptions import Mode
 from lovwatch.notify import subscriptions as subs
 from lovwatch.notify.delivery import DEFAULT_FLAG_AFTER, NotifyReport
 from lovwatch.notify.delivery import notify as run_notify
@@ -25,7 +25,6 @@ from lovwatch.notify.files import (
     write_private,
 )
 from lovwatch.notify.messages import Notice, render
-from lovwatch.notify.models import Mode
 from lovwatch.notify.subscriptions import SubscriptionError
 from lovwatch.notify.targets import TargetError, body_format, redact, send
 from lovwatch.output import emit, format_option, render_json
@@ -137,7 +136,7 @@ def add(
             paused=paused,
             template=template.read_text("utf-8") if template else None,
         )
-        with session_scope(state.engine) as session:
+        with session_scope(state.write_engine) as session:
             subs.save(session, spec)
     except (SubscriptionError, TargetError) as exc:
         _refuse(exc)
@@ -214,7 +213,7 @@ def remove(state: State, name: str) -> None:
       lovwatch subscribe remove huddinge
     """
     try:
-        with session_scope(state.engine) as session:
+        with session_scope(state.write_engine) as session:
             subs.remove(session, name)
     except SubscriptionError as exc:
         _refuse(exc)
@@ -223,7 +222,7 @@ def remove(state: State, name: str) -> None:
 
 def _set_paused(state: State, name: str, paused: bool) -> None:
     try:
-        with session_scope(state.engine) as session:
+        with session_scope(state.write_engine) as session:
             changed = subs.set_paused(session, name, paused)
     except SubscriptionError as exc:
         _refuse(exc)
@@ -307,7 +306,7 @@ def import_(state: State, file: Path) -> None:
     """
     try:
         specs = read_specs(file)
-        with session_scope(state.engine) as session:
+        with session_scope(state.write_engine) as session:
             created = sum(subs.save(session, spec, update=True) for spec in specs)
     except (SubscriptionError, OSError, UnicodeDecodeError) as exc:
         _refuse(exc)
@@ -386,13 +385,27 @@ def _report(report: NotifyReport, fmt: str, dry_run: bool) -> None:
         )
 
 
-def _notify(state: State, dry_run: bool, flag_after: int, fmt: str) -> bool:
-    report = run_notify(state.engine, dry_run=dry_run, flag_after=flag_after)
+def notify_and_report(state: State, dry_run: bool, flag_after: int, fmt: str) -> bool:
+    """Send what is owed (under the store's notify lock) and print the report; False if a
+    send failed or another notification run holds the lock."""
+    engine = state.engine if dry_run else state.write_engine
+    lock = JobLock(engine, "notify")
+    if not dry_run:
+        try:
+            lock.acquire()
+        except LockBusy as exc:
+            click.echo(f"error: {exc}; try again when it has finished", err=True)
+            return False
+    try:
+        report = run_notify(engine, dry_run=dry_run, flag_after=flag_after)
+    finally:
+        if not dry_run:
+            lock.release()
     _report(report, fmt, dry_run)
     return not report.failed
 
 
-_notify_options = [
+NOTIFY_OPTIONS = [
     click.option(
         "--dry-run",
         is_flag=True,
@@ -410,8 +423,8 @@ _notify_options = [
 
 
 @click.command(name="notify")
-@_notify_options[0]
-@_notify_options[1]
+@NOTIFY_OPTIONS[0]
+@NOTIFY_OPTIONS[1]
 @format_option
 @pass_state
 def notify(state: State, dry_run: bool, flag_after: int, fmt: str) -> None:
@@ -424,49 +437,5 @@ def notify(state: State, dry_run: bool, flag_after: int, fmt: str) -> None:
       lovwatch notify --dry-run
       lovwatch notify --format json
     """
-    if not _notify(state, dry_run, flag_after, fmt):
-        raise SystemExit(EXIT_FAILED)
-
-
-class _RunCommand(click.Command):
-    """A command that takes every option of `lovwatch crawl` as well as its own."""
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        crawl = _crawl_command(ctx)
-        shared = [p for p in crawl.params if p.name != "fmt"] if crawl else []
-        return shared + super().get_params(ctx)
-
-
-def _crawl_command(ctx: click.Context) -> click.Command | None:
-    root = ctx.find_root().command
-    return root.get_command(ctx, "crawl") if isinstance(root, click.Group) else None
-
-
-@click.command(name="run", cls=_RunCommand)
-@_notify_options[0]
-@_notify_options[1]
-@format_option
-@click.pass_context
-def run(ctx: click.Context, dry_run: bool, flag_after: int, fmt: str, **crawl_options: Any) -> None:
-    """Crawl (same options as `crawl`), then notify: the one command for cron. The crawl's
-    summary goes to stderr, the notification report to stdout. A partial crawl records no
-    events, so it alerts no one; the run still sends pending retries and exits 1.
-
-    \b
-    Example (crontab, every morning at 06:15):
-      15 6 * * *  lovwatch run >> ~/lovwatch.log 2>&1
-    """
-    crawl = _crawl_command(ctx)
-    assert crawl is not None, "lovwatch run needs the crawl command"
-    state = ctx.find_object(State)
-    assert state is not None
-    crawl_ok = True
-    with contextlib.redirect_stdout(sys.stderr):
-        try:
-            ctx.invoke(crawl, fmt="table", **crawl_options)
-        except SystemExit as exc:
-            if exc.code not in (0, None):
-                crawl_ok = False
-    sent_ok = _notify(state, dry_run, flag_after, fmt)
-    if not (crawl_ok and sent_ok):
+    if not notify_and_report(state, dry_run, flag_after, fmt):
         raise SystemExit(EXIT_FAILED)

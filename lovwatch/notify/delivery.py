@@ -31,16 +31,16 @@ from lovwatch.clock import now
 from lovwatch.models import queries
 from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
-from lovwatch.models.tables import Event
-from lovwatch.notify.matching import adverts_by_id, base_urls, record_deliveries
-from lovwatch.notify.messages import Message, notice, render
-from lovwatch.notify.models import (
+from lovwatch.models.subscriptions import (
     Delivery,
     DeliveryStatus,
     Mode,
     Subscription,
     SubscriptionTarget,
 )
+from lovwatch.models.tables import Event
+from lovwatch.notify.matching import adverts_by_id, base_urls, record_deliveries
+from lovwatch.notify.messages import Message, notice, render
 from lovwatch.notify.municipal import municipal_notice
 from lovwatch.notify.targets import body_format, redact, scrub, send
 

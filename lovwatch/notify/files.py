@@ -28,9 +28,9 @@ import tomli_w
 import yaml
 
 from lovwatch.cli_common import resolve_categories, resolve_counties, resolve_municipalities
+from lovwatch.models.subscriptions import Mode
 from lovwatch.notify.filters import Filters, find_kommungrupp, kommungrupp_choices
 from lovwatch.notify.messages import check_template
-from lovwatch.notify.models import Mode
 from lovwatch.notify.subscriptions import (
     DEFAULT_EVENTS,
     EVENT_GROUPS,

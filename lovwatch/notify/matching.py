@@ -20,9 +20,9 @@ from sqlmodel import Session, col, select
 
 from lovwatch.models import queries
 from lovwatch.models.municipal import MunicipalEvent
+from lovwatch.models.subscriptions import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
 from lovwatch.models.tables import CrawlRun, Event
 from lovwatch.notify.filters import Filters, matches
-from lovwatch.notify.models import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
 from lovwatch.notify.municipal import subject
 
 #: Rows per INSERT: keeps the bound parameters far below SQLite's limit.

@@ -20,8 +20,13 @@ from urllib.parse import quote, urljoin
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from lovwatch.constants import EventKind
-from lovwatch.municipal.store import LOV_ENDED, LOV_INTRODUCED, PROVIDER_ADDED, PROVIDER_REMOVED
+from lovwatch.constants import (
+    LOV_ENDED,
+    LOV_INTRODUCED,
+    PROVIDER_ADDED,
+    PROVIDER_REMOVED,
+    EventKind,
+)
 from lovwatch.normalize.authorities import county_by_code, municipality_by_code
 from lovwatch.notify.targets import HTML, MARKDOWN, TEXT
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lovwatch.constants import LOV_ENDED, LOV_INTRODUCED, PROVIDER_ADDED, PROVIDER_REMOVED
 from lovwatch.models.municipal import MunicipalEvent
-from lovwatch.municipal.store import LOV_ENDED, LOV_INTRODUCED, PROVIDER_ADDED, PROVIDER_REMOVED
 from lovwatch.normalize.authorities import Municipality, municipality_by_code
 from lovwatch.normalize.categories import category_by_code
 from lovwatch.notify.messages import Notice, safe_link
@@ -71,7 +71,8 @@ def headline(event: MunicipalEvent) -> str:
         return f"{lead}: {provider} ({where})"
     if event.kind == PROVIDER_REMOVED:
         return f"Utförare inte längre listad: {provider} ({where})"
-    verb = {LOV_INTRODUCED: "inför", LOV_ENDED: "avslutar"}.get(event.kind, event.kind)
+    verbs: dict[str, str] = {LOV_INTRODUCED: "inför", LOV_ENDED: "avslutar"}
+    verb = verbs.get(event.kind, event.kind)
     sentence = f"{kommun} {verb} LOV" + (f" i {inline}" if inline else "")
     return sentence + (f" ({details['date']})" if details.get("date") else "")
 

@@ -16,10 +16,9 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
-from lovwatch.constants import EventKind
-from lovwatch.municipal.store import MUNICIPAL_EVENT_KINDS
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
+from lovwatch.models.subscriptions import Delivery, Mode, Subscription, SubscriptionTarget
 from lovwatch.notify.filters import Filters
-from lovwatch.notify.models import Delivery, Mode, Subscription, SubscriptionTarget
 from lovwatch.notify.targets import redact
 
 NATIONAL_EVENTS = tuple(kind.value for kind in EventKind)

@@ -5,20 +5,33 @@
    `updated` or listing content changed, or its page was never read; and the page of every
    known active advert that vanished from the listing, to confirm it is gone.
 A listing that fails anywhere stops the crawl: a partial run applies nothing.
+
+The spider only observes: it yields items (`lovwatch.spiders.items`) and the item pipelines
+decide and write. What the store already knows (`known`) is handed in by the store pipeline
+when the spider opens; without it every advert page is read.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlencode
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from lovwatch.config import MAX_FETCH, SEARCH_PATH
+from lovwatch.config import base_url as configured_base_url
 from lovwatch.spiders.advert_page import parse_advert_page
+from lovwatch.spiders.items import (
+    AdvertPageItem,
+    CrawlFailureItem,
+    ListingEndItem,
+    ListingPageItem,
+    VanishedCheckItem,
+)
 from lovwatch.spiders.listing import ListingError, parse_listing, rebase
 from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
 
@@ -34,25 +47,39 @@ def _cb_kwargs(failure: Failure) -> dict[str, Any]:
 
 
 class HittaLovSpider(scrapy.Spider):
+    """Hitta LOV-uppdrag. Arguments (`-a`): `base_url` (else the LOVWATCH_BASE_URL setting or
+    environment variable, else the real site) and `fetch` (listing page size, at most 100)."""
+
     name = "hitta_lov"
 
     def __init__(
-        self,
-        outcome: NationalCrawl,
-        known: dict[str, KnownAdvert] | None = None,
-        fetch: int = MAX_FETCH,
-        **kwargs: Any,
+        self, base_url: str | None = None, fetch: int | str = MAX_FETCH, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        self.outcome = outcome
-        self.base_url = outcome.base_url
-        self.known = known or {}
+        self.base_url = configured_base_url(base_url)
         self.fetch = max(1, min(int(fetch), MAX_FETCH))
+        #: What the store knows of each advert; filled by the store pipeline.
+        self.known: dict[str, KnownAdvert] = {}
         self.bad_body_retries = 2
-        self.page_total = 0
+        #: The spider's own view of the run, to steer the listing.
+        self.seen = NationalCrawl(base_url=self.base_url)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        kwargs["base_url"] = kwargs.get("base_url") or crawler.settings.get("LOVWATCH_BASE_URL")
+        return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         yield self.listing_request(0)
+
+    def stat(self, key: str, count: int = 1) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"lovwatch/{key}", count)
+
+    def observe(self, item: Any) -> Any:
+        """Note an item in the spider's own view of the run (to steer it), and pass it on."""
+        self.seen.add(item)
+        return item
 
     def listing_request(self, offset: int, attempt: int = 0) -> scrapy.Request:
         query = urlencode({"query": "", "fetch": self.fetch, "offset": offset})
@@ -67,21 +94,21 @@ class HittaLovSpider(scrapy.Spider):
             dont_filter=True,
         )
 
-    def parse_listing(
-        self, response: Response, offset: int, attempt: int
-    ) -> Iterator[scrapy.Request]:
+    def parse_listing(self, response: Response, offset: int, attempt: int) -> Iterator[Any]:
         if response.status != 200:
-            self.outcome.fail(f"listing offset {offset} answered HTTP {response.status}")
+            yield self.failure(f"listing offset {offset} answered HTTP {response.status}")
             return
         try:
             page = parse_listing(response.body, self.base_url)
         except ListingError as exc:
             if attempt < self.bad_body_retries:
+                self.stat("listing_bad_body_retries")
                 yield self.listing_request(offset, attempt + 1)
             else:
-                self.outcome.fail(f"listing offset {offset}: {exc}")
+                yield self.failure(f"listing offset {offset}: {exc}")
             return
-        self.outcome.record_listing(page)
+        self.stat("listing_pages")
+        yield self.observe(ListingPageItem(offset, self.seen.passes, page))
         next_offset = offset + page.result_count
         hits = page.number_of_hits
         more = page.result_count > 0 and (
@@ -91,54 +118,55 @@ class HittaLovSpider(scrapy.Spider):
             yield self.listing_request(next_offset)
             return
         if self.another_pass_helps():
-            self.outcome.start_pass()
+            self.stat("listing_passes")
+            self.seen.start_pass()
             yield self.listing_request(0)
             return
-        self.outcome.listing_done = True
-        if self.outcome.complete:
-            yield from self.follow_ups()
+        self.seen.listing_done = True
+        follow_ups = list(self.follow_ups()) if self.seen.complete else []
+        yield self.observe(ListingEndItem(self.seen.passes, len(follow_ups)))
+        yield from follow_ups
+
+    def failure(self, reason: str) -> CrawlFailureItem:
+        self.stat("failures")
+        return self.observe(CrawlFailureItem(reason))
 
     def another_pass_helps(self) -> bool:
         """Whether a pass that read every page but does not add up should be repeated."""
-        outcome = self.outcome
+        seen = self.seen
         return (
-            not outcome.failures
-            and outcome.number_of_hits is not None
-            and (outcome.hits_changed or len(outcome.items) != outcome.number_of_hits)
-            and outcome.passes < MAX_PASSES
+            not seen.failures
+            and seen.number_of_hits is not None
+            and (seen.hits_changed or len(seen.items) != seen.number_of_hits)
+            and seen.passes < MAX_PASSES
         )
 
-    def listing_failed(self, failure: Failure) -> None:
+    def listing_failed(self, failure: Failure) -> CrawlFailureItem:
         offset = _cb_kwargs(failure).get("offset", "?")
-        self.outcome.fail(f"listing offset {offset}: {failure.getErrorMessage() or failure.type}")
+        return self.failure(f"listing offset {offset}: {failure.getErrorMessage() or failure.type}")
 
     def follow_ups(self) -> Iterator[scrapy.Request]:
         """Advert pages worth reading, and confirmations for the adverts that vanished."""
-        wanted = [item for key, item in self.outcome.items.items() if self.needs_page(key)]
-        vanished = [
-            (key, known.url)
-            for key, known in self.known.items()
-            if known.active and key not in self.outcome.items
-        ]
-        self.page_total = len(wanted) + len(vanished)
-        for item in wanted:
-            yield scrapy.Request(
-                item.url,
-                callback=self.parse_advert,
-                errback=self.advert_failed,
-                cb_kwargs={"key": item.key},
-            )
-        for key, url in vanished:
-            yield scrapy.Request(
-                rebase(url, self.base_url),
-                callback=self.confirm_vanished,
-                errback=self.confirm_failed,
-                cb_kwargs={"key": key},
-            )
+        for key, item in self.seen.items.items():
+            if self.needs_page(key):
+                yield scrapy.Request(
+                    item.url,
+                    callback=self.parse_advert,
+                    errback=self.advert_failed,
+                    cb_kwargs={"key": item.key},
+                )
+        for key, known in self.known.items():
+            if known.active and key not in self.seen.items:
+                yield scrapy.Request(
+                    rebase(known.url, self.base_url),
+                    callback=self.confirm_vanished,
+                    errback=self.confirm_failed,
+                    cb_kwargs={"key": key},
+                )
 
     def needs_page(self, key: str) -> bool:
         known = self.known.get(key)
-        item = self.outcome.items[key]
+        item = self.seen.items[key]
         return (
             known is None
             or not known.active
@@ -147,22 +175,28 @@ class HittaLovSpider(scrapy.Spider):
             or known.listing_fingerprint != item.fingerprint()
         )
 
-    def parse_advert(self, response: Response, key: str) -> None:
+    def parse_advert(self, response: Response, key: str) -> AdvertPageItem:
         if response.status in GONE:
-            self.outcome.page_status[key] = response.status
-        else:
-            self.outcome.pages[key] = parse_advert_page(response.text, response.url)
-        self.outcome.page_done(self.page_total)
+            self.stat("advert_pages_gone")
+            return AdvertPageItem(key, response.url, status=response.status)
+        self.stat("advert_pages")
+        return AdvertPageItem(
+            key, response.url, page=parse_advert_page(response.text, response.url)
+        )
 
-    def advert_failed(self, failure: Failure) -> None:
-        key = _cb_kwargs(failure)["key"]
-        self.outcome.page_errors[key] = failure.getErrorMessage() or str(failure.type)
-        self.outcome.page_done(self.page_total)
+    def advert_failed(self, failure: Failure) -> AdvertPageItem:
+        self.stat("advert_page_errors")
+        request = getattr(failure, "request", None)
+        return AdvertPageItem(
+            _cb_kwargs(failure)["key"],
+            request.url if request is not None else "",
+            error=failure.getErrorMessage() or str(failure.type),
+        )
 
-    def confirm_vanished(self, response: Response, key: str) -> None:
-        self.outcome.confirmations[key] = response.status
-        self.outcome.page_done(self.page_total)
+    def confirm_vanished(self, response: Response, key: str) -> VanishedCheckItem:
+        self.stat("vanished_checks")
+        return VanishedCheckItem(key, response.status)
 
-    def confirm_failed(self, failure: Failure) -> None:
-        self.outcome.confirmations[_cb_kwargs(failure)["key"]] = None
-        self.outcome.page_done(self.page_total)
+    def confirm_failed(self, failure: Failure) -> VanishedCheckItem:
+        self.stat("vanished_check_errors")
+        return VanishedCheckItem(_cb_kwargs(failure)["key"], None)

@@ -6,25 +6,37 @@ plus, near the start page, links into the care and business sections where those
 Depth-limited and with a page budget per site; robots.txt and per-host politeness come from
 Scrapy's settings (download slots are per host). A page whose content is built by script is
 fetched again through the browser; no other page is.
+
+A site is the host that serves it: the configured address's redirects are followed (a bare
+domain that answers with its www host), and the www / bare twin of a host counts as the same
+site. The spider only observes: it yields items and the municipal run pipeline writes.
+
+Settings: LOVWATCH_SITES (Site objects or "CODE=URL" strings; `-a sites=CODE=URL,...` too;
+default every municipality's website), LOVWATCH_MAX_PAGES, LOVWATCH_MAX_DEPTH, and
+LOVWATCH_CHROMIUM (the browser; else Debian's Chromium when present).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from lovwatch.municipal.blocks import Page, page_from_html
-from lovwatch.municipal.browser import MISSING
+from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
 from lovwatch.municipal.findings import findings_from_page, needs_browser
-from lovwatch.municipal.outcome import MunicipalCrawl
-from lovwatch.municipal.sites import Site
+from lovwatch.municipal.sites import Site, default_sites, parse_site
 from lovwatch.municipal.vocabulary import fold_words, link_speaks_of_lov
+from lovwatch.spiders.items import MunicipalPageItem, PageProblemItem, SiteFailureItem
 
 #: Sections where LOV pages usually sit; followed only close to the start page.
 _TOPICS = re.compile(
@@ -32,7 +44,8 @@ _TOPICS = re.compile(
     r"socialtjanst\w*|foretag\w*|naringsliv\w*|upphandling\w*|nyheter)\b"
 )
 _BINARY = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics)$", re.I)
-_LOC = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>")
+DEFAULT_MAX_PAGES = 60
+DEFAULT_MAX_DEPTH = 3
 
 
 def _browser_meta() -> dict[str, Any]:
@@ -50,42 +63,99 @@ def _browser_meta() -> dict[str, Any]:
 _BROWSER_META = _browser_meta()
 
 
+def twin_hosts(host: str) -> set[str]:
+    """A host and its www / bare twin: the same site."""
+    bare = host.removeprefix("www.")
+    return {bare, f"www.{bare}"}
+
+
+def configured_sites(value: Any) -> list[Site]:
+    """Sites from a setting or spider argument: Site objects, "CODE=URL" strings, or one
+    comma-separated string; nothing means every municipality's website."""
+    if not value:
+        return default_sites()
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    return [item if isinstance(item, Site) else parse_site(str(item)) for item in value]
+
+
 class MunicipalSpider(scrapy.Spider):
     name = "municipal"
 
-    def __init__(self, outcome: MunicipalCrawl, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        sites: Iterable[Site] | str | None = None,
+        max_pages: int | str = DEFAULT_MAX_PAGES,
+        max_depth: int | str = DEFAULT_MAX_DEPTH,
+        browser: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
-        self.outcome = outcome
+        self.sites = configured_sites(sites)
+        self.max_pages = int(max_pages)
+        self.max_depth = int(max_depth)
+        self.browser = browser or None
+        #: The hosts that belong to each site, grown when its start page redirects.
+        self.hosts: dict[str, set[str]] = {
+            site.municipality_code: twin_hosts(site.host) for site in self.sites
+        }
         self.scheduled: dict[str, int] = {}
         self.seen: set[str] = set()
 
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        # Many hosts, each gently: parallel across sites, one request at a time per site
+        # (unless the user set --concurrency, which is applied at a higher priority).
+        settings.setdict(
+            {"CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}, priority="spider"
+        )
+        browser = find_chromium(settings.get("LOVWATCH_CHROMIUM"))
+        if browser and playwright_available():
+            settings.setdict(browser_settings(browser), priority="spider")
+            settings.set("LOVWATCH_BROWSER", browser, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        settings = crawler.settings
+        kwargs.setdefault("sites", settings.get("LOVWATCH_SITES"))
+        kwargs.setdefault("max_pages", settings.getint("LOVWATCH_MAX_PAGES", DEFAULT_MAX_PAGES))
+        kwargs.setdefault("max_depth", settings.getint("LOVWATCH_MAX_DEPTH", DEFAULT_MAX_DEPTH))
+        kwargs.setdefault("browser", settings.get("LOVWATCH_BROWSER"))
+        return super().from_crawler(crawler, *args, **kwargs)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for site in self.outcome.sites:
+        for site in self.sites:
             root = f"{urlsplit(site.url).scheme}://{site.host}"
             yield scrapy.Request(
                 f"{root}/sitemap.xml",
                 callback=self.parse_sitemap,
                 errback=self.ignore,
                 cb_kwargs={"site": site},
-                meta={"handle_httpstatus_all": True},
+                # Redirects are followed (a bare domain answering with its www host).
+                meta={"handle_httpstatus_list": [404, 410]},
                 priority=5,
             )
             request = self.page_request(site, site.url, 0, priority=5)
             if request is not None:
                 yield request
 
+    def on_site(self, site: Site, url: str) -> bool:
+        return urlsplit(url).netloc in self.hosts[site.municipality_code]
+
     def page_request(
         self, site: Site, url: str, depth: int, priority: int = 0, render: bool = False
     ) -> scrapy.Request | None:
-        """A request for a page of `site`, unless it is off-host, seen, or over budget."""
+        """A request for a page of `site`, unless it is off-site, seen, or over budget."""
         url = url.split("#")[0]
-        if urlsplit(url).netloc != site.host or _BINARY.search(urlsplit(url).path):
+        if not self.on_site(site, url) or _BINARY.search(urlsplit(url).path):
             return None
+        code = site.municipality_code
         if not render:
-            if url in self.seen or self.scheduled.get(site.host, 0) >= self.outcome.max_pages:
+            if url in self.seen or self.scheduled.get(code, 0) >= self.max_pages:
                 return None
             self.seen.add(url)
-            self.scheduled[site.host] = self.scheduled.get(site.host, 0) + 1
+            self.scheduled[code] = self.scheduled.get(code, 0) + 1
         return scrapy.Request(
             url,
             callback=self.parse_page,
@@ -102,9 +172,22 @@ class MunicipalSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
         if response.status != 200:
             return
-        for raw in _LOC.findall(response.body):
-            url = raw.decode("utf-8", "replace").replace("&amp;", "&")
-            if url.endswith(".xml") and urlsplit(url).netloc == site.host:
+        self.adopt_host(site, response.url)
+        body = response.body
+        if body[:2] == b"\x1f\x8b":  # a .gz sitemap
+            try:
+                body = gunzip(body)
+            except OSError:
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # not XML at all: a site without a sitemap answering with a page
+            return
+        for entry in sitemap:
+            url = entry.get("loc", "")
+            if not self.on_site(site, url):
+                continue
+            if sitemap.type == "sitemapindex":
                 yield scrapy.Request(
                     url, callback=self.parse_sitemap, errback=self.ignore, cb_kwargs={"site": site}
                 )
@@ -112,42 +195,46 @@ class MunicipalSpider(scrapy.Spider):
                 if request := self.page_request(site, url, 1, priority=10):
                     yield request
 
-    def page_failed(self, failure: Failure) -> None:
+    def adopt_host(self, site: Site, url: str) -> None:
+        """The host a site's address redirected to serves that site (with its twin)."""
+        self.hosts[site.municipality_code] |= twin_hosts(urlsplit(url).netloc)
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         site: Site = request.cb_kwargs["site"]
         reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        self.outcome.page_errors[request.url] = reason
+        yield PageProblemItem(request.url, error=reason)
         if request.cb_kwargs["depth"] == 0 and not request.cb_kwargs["rendered"]:
-            self.outcome.failed_sites[site.municipality_code] = reason
+            yield SiteFailureItem(site.municipality_code, reason)
 
     def parse_page(
         self, response: Response, site: Site, depth: int, rendered: bool
-    ) -> Iterator[scrapy.Request]:
+    ) -> Iterator[Any]:
+        if depth == 0:
+            self.adopt_host(site, response.url)
         if response.status >= 400 or not isinstance(response, TextResponse):
             if depth == 0:
-                self.outcome.failed_sites[site.municipality_code] = f"HTTP {response.status}"
+                yield SiteFailureItem(site.municipality_code, f"HTTP {response.status}")
             elif response.status in (404, 410):
-                self.outcome.gone.append(response.url)
+                yield PageProblemItem(response.url, gone=True)
             return
         html = response.text
         page = page_from_html(html, response.url)
         findings = findings_from_page(page)
         lov_page = findings.relevant or link_speaks_of_lov(urlsplit(response.url).path, "")
         if lov_page and not rendered and (site.render or needs_browser(html)):
-            if self.outcome.browser:
+            if self.browser:
                 if request := self.page_request(site, response.url, depth, 20, render=True):
                     yield request
                     return
             else:
-                self.outcome.unrendered.append(response.url)
-                if MISSING not in self.outcome.notes:
-                    self.outcome.notes.append(MISSING)
+                yield PageProblemItem(response.url, unrendered=True)
         if findings.relevant or rendered:
-            self.outcome.read(site.municipality_code, findings, rendered)
+            yield MunicipalPageItem(site.municipality_code, findings, rendered)
         yield from self.follow(page, site, depth)
 
     def follow(self, page: Page, site: Site, depth: int) -> Iterator[scrapy.Request]:
-        if depth >= self.outcome.max_depth:
+        if depth >= self.max_depth:
             return
         for link in page.links:
             if link_speaks_of_lov(urlsplit(link.url).path, link.text):

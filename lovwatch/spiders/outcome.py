@@ -1,7 +1,9 @@
-"""What one crawl of the national database saw, gathered for the store to apply at once.
+"""What one crawl of the national database saw, gathered from the spider's items for the
+store to apply at once.
 
 Nothing is written while the spider runs: the store applies the whole outcome in one
-transaction afterwards, so a crash mid-crawl leaves the store as it was.
+transaction when the spider closes, so a crash mid-crawl leaves the store as it was. The
+spider keeps one of these too, to steer the listing (another pass, follow-up pages).
 """
 
 from __future__ import annotations
@@ -10,6 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lovwatch.spiders.advert_page import AdvertPage
+from lovwatch.spiders.items import (
+    AdvertPageItem,
+    CrawlFailureItem,
+    ListingEndItem,
+    ListingPageItem,
+    VanishedCheckItem,
+)
 from lovwatch.spiders.listing import ListingItem, ListingPage
 
 
@@ -50,7 +59,35 @@ class NationalCrawl:
     duplicates: int = 0
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
+    #: Advert pages and confirmations the spider asked for once the listing was done.
+    pages_wanted: int = 0
     progress: ProgressCallback | None = None
+
+    def add(self, item: object) -> None:
+        """Take in one item the spider yielded."""
+        match item:
+            case ListingPageItem(page=page, pass_number=pass_number):
+                while self.passes < pass_number:
+                    self.start_pass()
+                self.record_listing(page)
+            case ListingEndItem(follow_ups=follow_ups):
+                self.listing_done = True
+                self.pages_wanted = follow_ups
+            case CrawlFailureItem(reason=reason):
+                self.fail(reason)
+            case AdvertPageItem(key=key, page=page, status=status, error=error):
+                if page is not None:
+                    self.pages[key] = page
+                elif status is not None:
+                    self.page_status[key] = status
+                else:
+                    self.page_errors[key] = error or "unknown error"
+            case VanishedCheckItem(key=key, status=status):
+                self.confirmations[key] = status
+            case _:
+                return
+        if isinstance(item, AdvertPageItem | VanishedCheckItem):
+            self.page_done(self.pages_wanted)
 
     def record_listing(self, page: ListingPage) -> None:
         if page.number_of_hits is not None:

@@ -18,7 +18,16 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
-from lovwatch.constants import RunStatus
+from lovwatch.constants import (
+    LOV_ENDED,
+    LOV_INTRODUCED,
+    MUNICIPAL_EVENT_KINDS,
+    PROVIDER_ADDED,
+    PROVIDER_REMOVED,
+    CrawlSource,
+    RunStatus,
+)
+from lovwatch.models.history import start_run
 from lovwatch.models.municipal import (
     LovStatement,
     MunicipalEvent,
@@ -29,13 +38,10 @@ from lovwatch.models.municipal import (
 )
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import CrawlRun
-from lovwatch.municipal.outcome import MunicipalCrawl, ReadPage
 from lovwatch.municipal.statements import StatementKind
 from lovwatch.municipal.vocabulary import fold_words
+from lovwatch.spiders.municipal_outcome import MunicipalCrawl, ReadPage
 
-PROVIDER_ADDED, PROVIDER_REMOVED = "provider_added", "provider_removed"
-LOV_INTRODUCED, LOV_ENDED = "lov_introduced", "lov_ended"
-MUNICIPAL_EVENT_KINDS = (PROVIDER_ADDED, PROVIDER_REMOVED, LOV_INTRODUCED, LOV_ENDED)
 _STATEMENT_EVENTS = {StatementKind.INTRODUCE: LOV_INTRODUCED, StatementKind.END: LOV_ENDED}
 #: Longer quotes are cut: they are evidence, and part of a unique key.
 MAX_QUOTE = 500
@@ -59,14 +65,8 @@ class MunicipalSummary:
 
 
 def start_municipal_run(engine: Engine, label: str) -> int:
-    """Record a municipal run as running (leaves any other running run alone: with
-    `--source all` the national run runs beside it)."""
-    with session_scope(engine) as session:
-        run = CrawlRun(source="municipal", base_url=label, status=RunStatus.RUNNING)
-        session.add(run)
-        session.flush()
-        assert run.id is not None
-        return run.id
+    """Record a municipal run as running (`label` names the sites); see `start_run`."""
+    return start_run(engine, label, CrawlSource.MUNICIPAL)
 
 
 class _Applier:
@@ -299,3 +299,19 @@ def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> Munic
             list(crawl.unrendered),
             dict(applier.counts),
         )
+
+
+def interrupted_municipal(
+    engine: Engine, run_id: int, crawl: MunicipalCrawl, reason: str
+) -> MunicipalSummary:
+    """Record a run stopped before its end (Ctrl-C, SIGTERM) as partial, applying nothing:
+    the next run reads the same pages again, so nothing is lost and nobody is alarmed."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        run.status = RunStatus.PARTIAL
+        run.reason = f"the crawl was interrupted ({reason}) before it ended; nothing was applied"
+        run.finished_at = now()
+        run.page_requests = run.requests = crawl.requests
+        session.add(run)
+        return MunicipalSummary(run_id, RunStatus.PARTIAL, run.reason)

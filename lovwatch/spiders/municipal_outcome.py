@@ -1,11 +1,14 @@
-"""What one crawl of municipal websites saw, gathered for the store to apply afterwards."""
+"""What one crawl of municipal websites saw, gathered from the spider's items for the store
+to apply when the spider closes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lovwatch.municipal.browser import MISSING
 from lovwatch.municipal.findings import PageFindings
 from lovwatch.municipal.sites import Site
+from lovwatch.spiders.items import MunicipalPageItem, PageProblemItem, SiteFailureItem
 
 
 @dataclass
@@ -36,6 +39,25 @@ class MunicipalCrawl:
     gone: list[str] = field(default_factory=list)
     requests: int = 0
     notes: list[str] = field(default_factory=list)
+    #: Scrapy's finish reason when the crawl was stopped before its end (Ctrl-C, SIGTERM).
+    interrupted: str | None = None
+
+    def add(self, item: object) -> None:
+        """Take in one item the spider yielded."""
+        match item:
+            case MunicipalPageItem(municipality_code=code, findings=findings, rendered=rendered):
+                self.read(code, findings, rendered)
+            case SiteFailureItem(municipality_code=code, reason=reason):
+                self.failed_sites[code] = reason
+            case PageProblemItem(url=url, error=error, gone=gone, unrendered=unrendered):
+                if error is not None:
+                    self.page_errors[url] = error
+                if gone:
+                    self.gone.append(url)
+                if unrendered:
+                    self.unrendered.append(url)
+                    if MISSING not in self.notes:
+                        self.notes.append(MISSING)
 
     def read(self, code: str, findings: PageFindings, rendered: bool) -> None:
         self.pages[findings.url] = ReadPage(code, findings, rendered)

@@ -1,104 +1,22 @@
-"""Commands for municipal sites: `municipality`, `providers`, `gaps`, and the municipal part of
-`crawl --source municipal|all`."""
+"""Commands for what municipal sites say: `municipality`, `providers`, `gaps`."""
 
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Any
 
 import click
 from sqlmodel import Session
 
 from lovwatch.cli_common import (
-    EXIT_FAILED,
-    EXIT_USAGE,
     State,
     pass_state,
     resolve_categories,
     resolve_municipalities,
 )
-from lovwatch.config import Politeness
-from lovwatch.municipal import queries
-from lovwatch.municipal.sites import SiteError, select_sites
+from lovwatch.models import municipal_queries as queries
 from lovwatch.normalize.authorities import find_municipality
-from lovwatch.output import cell, emit, format_option
+from lovwatch.output import emit, format_option
 
 PROVIDER_COLUMNS = ("municipality", "category", "name", "org_number", "own_unit", "first_seen")
 GAP_COLUMNS = ("municipality_code", "municipality", "kind", "category", "evidence_url")
-
-
-def run_municipal_crawl(
-    state: State,
-    source: str,
-    site_options: tuple[str, ...],
-    sites_file: str | None,
-    max_pages: int,
-    max_depth: int,
-    base_url: str,
-    politeness: Politeness,
-    end_after: int,
-    verbose: bool,
-    fmt: str,
-) -> None:
-    """`crawl --source municipal|all`: crawl, report, and exit 1 unless every run completed."""
-    from lovwatch.municipal.crawl import MunicipalOptions, crawl_municipal
-
-    try:
-        sites = select_sites(site_options, Path(sites_file) if sites_file else None)
-    except SiteError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_USAGE) from exc
-    options = MunicipalOptions(tuple(sites), max_pages, max_depth)
-    rows: list[dict[str, Any]] = []
-    ok = True
-    if source == "all":
-        from lovwatch.crawl import crawl_all
-
-        national, summary = crawl_all(
-            state.engine, base_url, options, politeness, end_after, verbose=verbose
-        )
-        rows.append(
-            {
-                "source": "national",
-                "run_id": national.run_id,
-                "status": national.status,
-                "baseline": national.baseline,
-                **national.counts,
-                "reason": national.reason,
-            }
-        )
-        ok = national.ok
-    else:
-        summary = crawl_municipal(state.engine, options, politeness, verbose)
-    rows.append(
-        {
-            "source": "municipal",
-            "run_id": summary.run_id,
-            "status": summary.status,
-            "pages": summary.pages,
-            **summary.counts,
-            "rendered": summary.rendered,
-            "unrendered": summary.unrendered,
-            "reason": summary.reason,
-        }
-    )
-    ok = ok and summary.ok
-    if fmt == "json":
-        emit(rows, fmt, [], json_rows=rows if source == "all" else rows[-1])
-    else:
-        for row in rows:
-            details = ", ".join(
-                f"{key} {cell(value)}"
-                for key, value in row.items()
-                if key not in ("source", "run_id", "status", "reason")
-                and value not in (None, [], "")
-            )
-            click.echo(
-                f"{row['source']} run {row['run_id']} {row['status']}: {details}"
-                + (f"; note: {row['reason']}" if row.get("reason") else "")
-            )
-    if not ok:
-        raise SystemExit(EXIT_FAILED)
 
 
 @click.command()

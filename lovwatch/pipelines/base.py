@@ -1,0 +1,96 @@
+"""What both run pipelines share: the store, the crawl lock, and the end of the run."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar, Self
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider, NotConfigured
+from sqlalchemy import Engine
+
+from lovwatch.models.history import fail_run
+from lovwatch.models.locks import JobLock, LockBusy
+from lovwatch.models.store import open_store
+from lovwatch.pipelines import run_finished
+
+logger = logging.getLogger(__name__)
+
+
+class RunPipeline:
+    """Serves the spider named `spider_name`: opens the store and takes the job's lock when the
+    spider opens, collects its items, and applies them when it closes (see `finish`).
+
+    Settings: LOVWATCH_DB (the store), LOVWATCH_STORE_ENABLED (False: observe only).
+    """
+
+    spider_name: ClassVar[str]
+    job: ClassVar[str]
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.store_url: str | None = crawler.settings.get("LOVWATCH_DB")
+        self.engine: Engine | None = None
+        self.lock: JobLock | None = None
+        self.run_id: int | None = None
+        self.summary: Any = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if crawler.spidercls.name != cls.spider_name:
+            raise NotConfigured  # another spider's run: silently off
+        if not crawler.settings.getbool("LOVWATCH_STORE_ENABLED", True):
+            raise NotConfigured("LOVWATCH_STORE_ENABLED is off")
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        assert spider is not None
+        self.engine = open_store(self.store_url, write=True)
+        lock = JobLock(self.engine, self.job)
+        try:
+            lock.acquire()
+        except LockBusy as exc:
+            logger.error("%s: not crawling", exc)
+            raise CloseSpider("lock_busy") from exc
+        self.lock = lock
+        self.run_id = self.start(spider)
+
+    def start(self, spider: Spider) -> int:
+        """Record the run as running; return its id."""
+        raise NotImplementedError
+
+    def apply(self, reason: str) -> Any:
+        """Apply what the run saw (`reason` is Scrapy's finish reason); return the summary."""
+        raise NotImplementedError
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Scrapy's finish reason is known only here (after `close_spider`): "finished", or
+        "shutdown" on Ctrl-C / SIGTERM, which makes the run partial."""
+        if self.run_id is None or self.engine is None:
+            return
+        try:
+            self.summary = self.apply(reason)
+        except Exception as exc:
+            fail_run(self.engine, self.run_id, f"applying the run failed: {exc}")
+            raise
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+        status = self.summary.status
+        log = logger.info if self.summary.ok else logger.warning
+        log("%s run %s %s%s", self.job, self.run_id, status, _note(self.summary.reason))
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("lovwatch/run_id", self.run_id)
+            self.crawler.stats.set_value("lovwatch/run_status", str(status))
+        self.crawler.signals.send_catch_log(run_finished, summary=self.summary)
+
+    def requests(self) -> int:
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        return int(stats.get("downloader/request_count", 0))
+
+
+def _note(reason: str | None) -> str:
+    return f": {reason}" if reason else ""
