@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml.etree import ParserError
+
+from lovwatch.normalize.dates import parse_date
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 
@@ -99,6 +102,9 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     content_links: list[Link] = field(default_factory=list)
+    #: The page's own date from its metadata (published or modified), when it carries one:
+    #: relative dates in its text ("i år", "den första mars") are read against it.
+    published: date | None = None
 
     @property
     def text(self) -> str:
@@ -200,7 +206,25 @@ def page_from_html(html: str, url: str) -> Page:
         blocks.append(Block(_BLOCK_TAGS[main.tag], clean(main.text_content())))
     else:
         _walk(main, blocks)
-    return Page(url, title, blocks, links, _links(main, url))
+    return Page(url, title, blocks, links, _links(main, url), _published(root))
+
+
+#: Metadata that dates a page, most telling first.
+_DATE_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='DC.date.issued' or @name='dcterms.issued' or @name='date']/@content",
+    "//main//time/@datetime | //article//time/@datetime",
+    "//meta[@property='article:modified_time' or @name='DC.date.modified']/@content",
+    "//meta[@name='dcterms.modified' or @name='last-modified']/@content",
+)
+
+
+def _published(root: lxml.html.HtmlElement) -> date | None:
+    for xpath in _DATE_XPATHS:
+        for value in root.xpath(xpath):
+            if found := parse_date(str(value)):
+                return found
+    return None
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")

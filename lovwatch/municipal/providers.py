@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.numbers import number_value
 from lovwatch.municipal.statements import sentences
-from lovwatch.municipal.vocabulary import categories_in, fold_words, number_value
+from lovwatch.municipal.vocabulary import categories_in, fold_words
 
 ORG_NUMBER = re.compile(r"\b(\d{6})[- ]?(\d{4})\b")
 _CUE = re.compile(
