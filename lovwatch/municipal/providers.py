@@ -1,24 +1,36 @@
-"""Approved providers (godkända utförare) and provider counts on municipal pages.
+"""Approved providers (godkända utförare) on municipal pages.
 
-Three shapes are read:
+Four shapes are read:
 - a list or table after a cue such as "Följande utförare är godkända", "Valbara företag",
-  "Godkända utförare inom hemtjänst" (one provider per item or row);
-- a news sentence naming companies: "Tre nya hemtjänstföretag: X AB, Y HB samt Z AB";
-- counts: "fyra aktiva leverantörer förutom kommunens egen verksamhet", or a table row
-  "Hemtjänst, ledsagning, avlösning | 54 anordnare | 1 anordnare".
+  "Godkända utförare inom hemtjänst" (one provider per item or row); in a table the provider
+  column is picked by its header (Utförare, Företag, Leverantör, Anordnare, Namn), so a
+  "Boende | Utförare" table gives the companies, not the homes;
+- an enumeration of companies: "Tre nya hemtjänstföretag: X AB, Y HB samt Z AB";
+- a company named in running text by its company form (AB, HB, KB, ekonomisk förening,
+  stiftelse, enskild firma) in a sentence about providers: "nu finns bara en privat utförare,
+  Omsorgshuset i Norr AB, kvar", "Linnea ekonomisk förening har godkänts";
+- a provider presenting itself under its own heading ("Vi är godkända av ... kommun").
+
+Organisation numbers count only when they pass the Swedish check (`numbers.org_number_in`);
+a provider is the municipality's own unit by whole words ("kommunens", "egen regi", "stad"),
+never by a substring ("Städ" is not "stad").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
-from lovwatch.municipal.numbers import number_value
+from lovwatch.municipal.counts import Count, counts_in
+from lovwatch.municipal.numbers import ORG_NUMBER, is_public_body, org_number_in
 from lovwatch.municipal.statements import sentences
 from lovwatch.municipal.vocabulary import categories_in, fold_words
+from lovwatch.normalize.text import words
 
-ORG_NUMBER = re.compile(r"\b(\d{6})[- ]?(\d{4})\b")
+__all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
+
 _CUE = re.compile(
     r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer)|"
     r"valbara (utforare|foretag|leverantorer)|"
@@ -29,68 +41,103 @@ _CUE = re.compile(
 )
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
-    r"(har|blivit|blev) godkand\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
+    r"(har|blivit|blev) godkan\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
+)
+#: A sentence about providers: who runs the service, who is approved.
+_PROVIDER_CONTEXT = re.compile(
+    r"\b(\w*(utforare|foretag|foretaget|leverantor\w*|anordnare|aktor\w*)|godkan\w*|"
+    r"auktoriser\w*|valbar\w*|tecknat avtal|avtal med)\b"
+)
+#: A company that leaves, is refused or is gone is not an approved provider.
+_NOT_APPROVED = re.compile(
+    r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
+    r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
+    r"inte langre|tidigare utforare)\b"
 )
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
 _LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
 #: A provider presenting itself under its own heading: "Vi är godkända av X kommun ...".
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
-_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma)"
+_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
 #: A name that ends in a company form, and nothing after it.
 _COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
+#: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
 _OWN_UNIT = re.compile(
-    r"\b(kommun|kommunens|kommunal\w*|egen regi|stad|stadens|"
-    r"hemtjanst i egen regi)\b"
+    r"\b(kommun|kommunens|kommunal|kommunala|egen regi|stad|stadens|regionens)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
-_UNITS = r"(leverantorer|utforare|anordnare|foretag|aktorer|verksamheter|boenden)"
-_STATED = re.compile(
-    rf"\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv) "
-    rf"((aktiva|godkanda|privata|externa|olika) )*{_UNITS}\b"
-)
+#: Table headers naming the provider column, and those naming something else (the homes).
+_PROVIDER_HEADER = re.compile(r"\b(utforare|foretag|leverantor\w*|anordnare|aktor\w*|namn)\b")
+_OTHER_HEADER = re.compile(r"\b(boende\w*|enhet\w*|verksamhet\w*|adress|omrade\w*|plats)\b")
+_HEADER_ROW = re.compile(r"\b(namn|utforare|foretag|organisationsnummer|leverantor|anordnare)\b")
 
 
 @dataclass(frozen=True)
 class Provider:
-    """One approved provider as listed: name, org number when shown, own unit or not."""
+    """One approved provider as listed: name, org number when shown and valid, own unit or
+    not; `form` is its company form when the name shows one ("AB", "ekonomisk förening"),
+    `source` where it was read (list, table, text, presentation)."""
 
     name: str
     org_number: str | None
     own_unit: bool
     categories: tuple[str, ...]
+    form: str | None = None
+    source: str = "list"
 
     @property
     def key(self) -> str:
-        """What identifies the provider across reads: org number, else the folded name."""
+        """What identifies the provider across reads: a valid org number, else the folded
+        name (an invalid number was never kept, so it can never be the identity)."""
         return self.org_number or fold_words(self.name)
 
-
-@dataclass(frozen=True)
-class Count:
-    """A number of providers in some categories: counted on a list, or stated in text."""
-
-    categories: tuple[str, ...]
-    private: int
-    own_units: int
-    source: str
-    quote: str
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able form."""
+        return {
+            "name": self.name,
+            "org_number": self.org_number,
+            "own_unit": self.own_unit,
+            "categories": list(self.categories),
+            "form": self.form,
+            "source": self.source,
+            "key": self.key,
+        }
 
 
 def org_number(text: str) -> str | None:
-    """An organisation number NNNNNN-NNNN in `text`, normalised with the hyphen."""
-    match = ORG_NUMBER.search(text)
-    return f"{match.group(1)}-{match.group(2)}" if match else None
+    """A valid organisation number in `text`, normalised NNNNNN-NNNN (phone numbers and
+    numbers that fail the check are not org numbers)."""
+    return org_number_in(text)
 
 
-def provider_from_item(text: str, categories: tuple[str, ...]) -> Provider | None:
-    """A provider from one list item or table row, or None if it does not name one."""
-    first = text.split("\t")[0] if "\t" in text else text
+def company_form(name: str) -> str | None:
+    """The company form a name shows ("AB", "ekonomisk förening", "egen regi"), or None."""
+    match = re.search(rf"\b({_FORMS}|egen regi)(?=\W|$)", name, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def is_own_unit(name: str, org: str | None) -> bool:
+    """Whether a name is the municipality's own unit: a public body's org number, or own-unit
+    words as whole words in a name without a company form."""
+    if org is not None:
+        return is_public_body(org)
+    form = company_form(name)
+    if form and form.lower() != "egen regi":
+        return False
+    return bool(_OWN_UNIT.search(words(name, keep_diacritics=True)))
+
+
+def provider_from_item(
+    text: str, categories: tuple[str, ...], column: int = 0, source: str = "list"
+) -> Provider | None:
+    """A provider from one list item or table row (its `column`), or None if it names none."""
+    cells = text.split("\t")
+    first = cells[column] if column < len(cells) else ""
     name = ORG_NUMBER.sub("", _NAME_END.split(first, maxsplit=1)[0]).strip(" ,;:.–-")
-    words = name.split()
     if (
         not name
-        or len(words) > 8
+        or len(name.split()) > 8
         or len(name) > 80
         or not name[0].isupper()
         and not name[0].isdigit()
@@ -99,7 +146,8 @@ def provider_from_item(text: str, categories: tuple[str, ...]) -> Provider | Non
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
-    return Provider(name, org_number(text), bool(_OWN_UNIT.search(folded)), categories)
+    org = org_number_in(text)
+    return Provider(name, org, is_own_unit(name, org), categories, company_form(name), source)
 
 
 def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, ...]:
@@ -112,7 +160,23 @@ def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, .
     return categories_in(page.title)
 
 
+def _provider_column(row: Block) -> int | None:
+    """The provider column of a header row; None when the row is not a header."""
+    cells = [fold_words(cell) for cell in row.text.split("\t")]
+    if not any(_HEADER_ROW.search(cell) or _OTHER_HEADER.fullmatch(cell) for cell in cells):
+        return None
+    if any(len(cell.split()) > 4 for cell in cells):
+        return None  # a data row that happens to say "utförare"
+    for position, cell in enumerate(cells):
+        if _PROVIDER_HEADER.search(cell) and not _OTHER_HEADER.search(cell):
+            return position
+    return -1  # a header without a provider column ("Boende | Adress"): nothing to read
+
+
 def _is_cue(block: Block) -> bool:
+    if block.kind == ROW:
+        column = _provider_column(block)
+        return column is not None and column >= 0
     return block.kind in (HEADING, PARA) and bool(_CUE.search(fold_words(block.text)))
 
 
@@ -126,7 +190,12 @@ def _listed(page: Page) -> list[Provider]:
             index += 1
             continue
         categories = _categories_for(blocks, index, page)
-        index += 1
+        column = 0
+        if cue.kind == ROW:
+            column = _provider_column(cue) or 0
+            index += 1
+        else:
+            index += 1
         while index < len(blocks):
             block = blocks[index]
             if block.kind == HEADING and (
@@ -137,10 +206,15 @@ def _listed(page: Page) -> list[Provider]:
             ):
                 break  # a new section (a sub-heading like "Delområde Väst" is not)
             if block.kind in (ITEM, ROW) or (block.kind == PARA and len(block.text) <= 120):
-                header = block.kind == ROW and re.search(
-                    r"\b(namn|utforare|foretag|organisationsnummer)\b", fold_words(block.text)
-                )
-                provider = None if header else provider_from_item(block.text, categories)
+                header = _provider_column(block) if block.kind == ROW else None
+                if header is not None:
+                    column = header
+                    index += 1
+                    continue
+                provider = None
+                if column >= 0:
+                    source = "table" if block.kind == ROW else "list"
+                    provider = provider_from_item(block.text, categories, column, source)
                 if (
                     block.kind == PARA
                     and not _COMPANY_END.search(block.text)
@@ -180,19 +254,79 @@ def _company_names(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
-def _in_news(page: Page) -> list[Provider]:
-    """Companies named in running text: after a news cue, or two or more in one enumeration."""
+# Words that may stand inside a name between capitalised words ("Omsorgshuset i Norr AB").
+_CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "of", "the", "-"})
+# Capitalised words that start a sentence or name a role, not a company.
+_NOT_NAME_START = frozenset(
+    "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
+    "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
+    "hemtjänstföretaget när där här om att som".split()
+)
+_FORM_TOKENS = re.compile(
+    r"\b(AB|HB|KB|ekonomisk förening|ek\. ?för\.?|enskild firma|stiftelse)(?=[\s,.;:)]|$)",
+    re.IGNORECASE,
+)
+
+
+def names_in_text(sentence: str) -> list[tuple[str, str]]:
+    """(name, form) of each company a sentence names by its company form, read backwards from
+    the form over capitalised words and name connectors; "Stiftelsen X Y" reads forwards."""
     found = []
-    for block in page.blocks:
+    for match in _FORM_TOKENS.finditer(sentence):
+        form = match.group(1)
+        if form.isupper() is False and form.lower() in ("ab", "hb", "kb"):
+            continue  # "ab" in lower case is not a company form
+        tokens = sentence[: match.start()].split()
+        name: list[str] = []
+        for token in reversed(tokens):
+            if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")):
+                break
+            if token[0].isupper() or token[0].isdigit() or token in _CONNECTORS:
+                name.insert(0, token)
+            else:
+                break
+        while name and (name[0] in _CONNECTORS or name[0].lower() in _NOT_NAME_START):
+            name.pop(0)
+        if name and any(t[0].isupper() for t in name) and len(name) <= 7:
+            found.append((" ".join([*name, form]), form))
+    for match in re.finditer(r"\bStiftelsen((?: [A-ZÅÄÖ][\w&-]*| i| för| och){1,6})", sentence):
+        found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
+    return found
+
+
+def _heading_categories(page: Page, index: int) -> tuple[str, ...]:
+    for block in reversed(page.blocks[:index]):
+        if block.kind == HEADING and (found := categories_in(block.text)):
+            return found
+    return categories_in(page.title)
+
+
+def _in_text(page: Page) -> list[Provider]:
+    """Companies named in running text: an enumeration after a news cue (or of two or more),
+    or a company-form name in a sentence about providers."""
+    found = []
+    for index, block in enumerate(page.blocks):
+        if block.kind == ROW:
+            continue
         for sentence in sentences(block.text):
-            names = _company_names(sentence)
-            if not names or not (_NEWS_CUE.search(fold_words(sentence)) or len(names) >= 2):
+            folded = fold_words(sentence)
+            if _NOT_APPROVED.search(folded):
                 continue
-            # "Tre företag ... bedriva hemtjänst. De tre är X AB, ...": the paragraph says what.
             categories = (
-                categories_in(sentence) or categories_in(block.text) or categories_in(page.title)
+                categories_in(sentence)
+                or categories_in(block.text)
+                or _heading_categories(page, index)
             )
-            found += [Provider(n, org_number(piece), False, categories) for n, piece in names]
+            names = _company_names(sentence)
+            if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
+                found += [
+                    Provider(n, org_number_in(p), False, categories, company_form(n), "text")
+                    for n, p in names
+                ]
+                continue
+            if block.kind in (PARA, ITEM) and _PROVIDER_CONTEXT.search(folded):
+                for name, form in names_in_text(sentence):
+                    found.append(Provider(name, None, False, categories, form, "text"))
     return found
 
 
@@ -203,85 +337,21 @@ def _presenting_themselves(page: Page) -> list[Provider]:
     for heading, following in zip(page.blocks, page.blocks[1:], strict=False):
         folded = fold_words(following.text)
         if heading.kind == HEADING and _SELF_PRESENTATION.search(folded):
-            provider = provider_from_item(heading.text, categories_in(following.text))
+            provider = provider_from_item(
+                heading.text, categories_in(following.text), source="presentation"
+            )
             if provider is not None and not provider.own_unit:
                 found.append(provider)
     return found
 
 
 def providers_in(page: Page) -> list[Provider]:
-    """Every approved provider a page lists, de-duplicated per (categories, key)."""
+    """Every approved provider a page lists, de-duplicated per (categories, key); a name read
+    in running text is dropped when a list already has it (with its org number)."""
     unique: dict[tuple[tuple[str, ...], str], Provider] = {}
-    for provider in _listed(page) + _in_news(page) + _presenting_themselves(page):
+    listed = _listed(page)
+    names = {fold_words(p.name) for p in listed}
+    in_text = [p for p in _in_text(page) if fold_words(p.name) not in names]
+    for provider in listed + in_text + _presenting_themselves(page):
         unique.setdefault((provider.categories, provider.key), provider)
     return list(unique.values())
-
-
-def counts_in(page: Page, providers: list[Provider]) -> list[Count]:
-    """Provider counts: of the listed providers per categories, and as the text states them."""
-    counts: list[Count] = []
-    by_categories: dict[tuple[str, ...], list[Provider]] = {}
-    for provider in providers:
-        by_categories.setdefault(provider.categories, []).append(provider)
-    for categories, listed in by_categories.items():
-        own = sum(provider.own_unit for provider in listed)
-        counts.append(Count(categories, len(listed) - own, own, "listed", ""))
-    counts += _stated(page)
-    return counts
-
-
-def _stated(page: Page) -> list[Count]:
-    counts = []
-    own_column: int | None = None
-    for index, block in enumerate(page.blocks):
-        folded_block = fold_words(block.text)
-        if block.kind == ROW:
-            cells = [fold_words(cell) for cell in block.text.split("\t")]
-            if not any(_STATED.search(cell) for cell in cells):
-                own_column = next(
-                    (
-                        i
-                        for i, cell in enumerate(cells)
-                        if re.search(r"\b(kommunal|egen regi)", cell)
-                    ),
-                    own_column,
-                )
-                continue
-            categories = categories_in(block.text.split("\t")[0])
-            if not categories:
-                continue
-            private = own = 0
-            for position, cell in enumerate(cells[1:], start=1):
-                if match := _STATED.search(cell):
-                    value = number_value(match.group(1)) or 0
-                    if position == own_column:
-                        own += value
-                    else:
-                        private += value
-            counts.append(
-                Count(
-                    categories,
-                    private,
-                    own,
-                    "stated",
-                    " | ".join(c for c in block.text.split("\t") if c.strip()),
-                )
-            )
-            continue
-        for sentence in (
-            sentences(block.text)
-            if "utforare" in folded_block or re.search(_UNITS, folded_block)
-            else ()
-        ):
-            folded = fold_words(sentence)
-            match = _STATED.search(folded)
-            # "fyra aktiva leverantörer", "sju godkända utförare": a bare "ett företag" is
-            # not a count of the system's providers.
-            if not match or not (match.group(2) or re.search(r"\bgodkan", folded)):
-                continue
-            categories = categories_in(sentence) or _categories_for(page.blocks, index, page)
-            own = 1 if re.search(r"\b(forutom|utover|samt|och) kommunens egen", folded) else 0
-            counts.append(
-                Count(categories, number_value(match.group(1)) or 0, own, "stated", sentence)
-            )
-    return counts

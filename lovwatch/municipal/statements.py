@@ -81,6 +81,12 @@ class Statement:
         return self.subject is Subject.OWN and self.modality is Modality.DECIDED
 
     @property
+    def is_status(self) -> bool:
+        """Whether it states where the system stands or is going: decided or planned (not a
+        proposal, a demand or a rejected proposal)."""
+        return self.modality in (Modality.DECIDED, Modality.PLANNED)
+
+    @property
     def is_event(self) -> bool:
         """Whether this statement should become an event: a decision to introduce or end."""
         return self.is_decision and self.kind in EVENT_KINDS
@@ -235,6 +241,7 @@ def claims_in(page: Page) -> list[Statement]:
                 chosen is None
                 and claim.kind is not StatementKind.ACTIVE
                 and claim.modality is Modality.DECIDED
+                and claim.subject is Subject.OWN
                 and dated is not None
             ):
                 chosen, rank = dated, 1
@@ -264,11 +271,7 @@ def statements_in(page: Page) -> list[Statement]:
     """The page's statements of the municipality's own LOV status: its own system, decided or
     planned. Proposals, demands, rejected proposals, other municipalities, the law and general
     explanations stay in `claims_in` only."""
-    return [
-        s
-        for s in claims_in(page)
-        if s.subject is Subject.OWN and s.modality in (Modality.DECIDED, Modality.PLANNED)
-    ]
+    return [s for s in claims_in(page) if s.subject is Subject.OWN and s.is_status]
 
 
 def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
