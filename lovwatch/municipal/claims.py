@@ -110,7 +110,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.ACTIVE,
         re.compile(
             rf"\bsedan\b.*{SYSTEM}|{SYSTEM}.*\bsedan\b|\binfordes\b|"
-            r"\b(du|ni) (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
+            r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             rf"\b(har|tillampar|anvander) (inte |ej |inget |ingen )?{SYSTEM}"

@@ -243,6 +243,8 @@ def _company_names(sentence: str) -> list[tuple[str, str]]:
     for piece in pieces:
         match = _COMPANY_END.match(piece)
         name = match.group(1).strip() if match else ""
+        if match and (form := company_form(name)):
+            name = f"{name_before(name[: name.rfind(form)]) or ''} {form}".strip()
         named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
     found = []
     for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
@@ -256,6 +258,11 @@ def _company_names(sentence: str) -> list[tuple[str, str]]:
 
 # Words that may stand inside a name between capitalised words ("Omsorgshuset i Norr AB").
 _CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "of", "the", "-"})
+# Words a name never runs back over: verbs and conjunctions of the sentence around it.
+_STOP = frozenset(
+    "att som är har hade blev blir från till med kan ska får finns heter driver bedriver "
+    "nämligen bland annat även samt".split()
+)
 # Capitalised words that start a sentence or name a role, not a company.
 _NOT_NAME_START = frozenset(
     "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
@@ -268,30 +275,53 @@ _FORM_TOKENS = re.compile(
 )
 
 
+def name_before(text: str) -> str | None:
+    """The company name that ends `text` (the words before a company form): back over at most
+    seven words, never over punctuation or a sentence's verbs, starting at a capital."""
+    name: list[str] = []
+    for token in reversed(text.split()):
+        if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")) or token.lower() in _STOP:
+            break
+        name.insert(0, token)
+        if len(name) > 7:
+            return None
+    while name and (
+        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in _NOT_NAME_START
+    ):
+        name.pop(0)
+    return " ".join(name) if name else None
+
+
 def names_in_text(sentence: str) -> list[tuple[str, str]]:
-    """(name, form) of each company a sentence names by its company form, read backwards from
-    the form over capitalised words and name connectors; "Stiftelsen X Y" reads forwards."""
+    """(name, form) of each company a sentence names by its company form ("Omsorgshuset i
+    Norr AB", "Linnea ekonomisk förening"); "Stiftelsen X Y" reads forwards."""
     found = []
     for match in _FORM_TOKENS.finditer(sentence):
         form = match.group(1)
-        if form.isupper() is False and form.lower() in ("ab", "hb", "kb"):
+        if form.lower() in ("ab", "hb", "kb") and not form.isupper():
             continue  # "ab" in lower case is not a company form
-        tokens = sentence[: match.start()].split()
-        name: list[str] = []
-        for token in reversed(tokens):
-            if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")):
-                break
-            if token[0].isupper() or token[0].isdigit() or token in _CONNECTORS:
-                name.insert(0, token)
-            else:
-                break
-        while name and (name[0] in _CONNECTORS or name[0].lower() in _NOT_NAME_START):
-            name.pop(0)
-        if name and any(t[0].isupper() for t in name) and len(name) <= 7:
-            found.append((" ".join([*name, form]), form))
+        if form.lower() == "stiftelse":
+            continue
+        if before := name_before(sentence[: match.start()]):
+            found.append((f"{before} {form}", form))
     for match in re.finditer(r"\bStiftelsen((?: [A-ZÅÄÖ][\w&-]*| i| för| och){1,6})", sentence):
         found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
     return found
+
+
+_CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
+
+
+def _leaves(sentence: str, name: str) -> bool:
+    """Whether the clause that names the company says it leaves, is refused or is gone
+    ("X AB har sagt upp sitt avtal"); another clause's company leaving does not count."""
+    at = sentence.find(name) + len(name)
+    start = 0
+    for boundary in _CLAUSES.finditer(sentence):
+        if boundary.start() >= at:
+            return bool(_NOT_APPROVED.search(fold_words(sentence[start : boundary.start()])))
+        start = boundary.end()
+    return bool(_NOT_APPROVED.search(fold_words(sentence[start:])))
 
 
 def _heading_categories(page: Page, index: int) -> tuple[str, ...]:
@@ -310,14 +340,14 @@ def _in_text(page: Page) -> list[Provider]:
             continue
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            if _NOT_APPROVED.search(folded):
-                continue
             categories = (
                 categories_in(sentence)
                 or categories_in(block.text)
                 or _heading_categories(page, index)
             )
             names = _company_names(sentence)
+            if _NOT_APPROVED.search(folded):
+                names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
                 found += [
                     Provider(n, org_number_in(p), False, categories, company_form(n), "text")
@@ -326,7 +356,8 @@ def _in_text(page: Page) -> list[Provider]:
                 continue
             if block.kind in (PARA, ITEM) and _PROVIDER_CONTEXT.search(folded):
                 for name, form in names_in_text(sentence):
-                    found.append(Provider(name, None, False, categories, form, "text"))
+                    if not _leaves(sentence, name):
+                        found.append(Provider(name, None, False, categories, form, "text"))
     return found
 
 

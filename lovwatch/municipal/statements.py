@@ -113,6 +113,8 @@ _WEAK_ACTIVE = re.compile(
     rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
+#: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
+_WEAK = 0.4
 #: Words before a date that make it the date the statement is about.
 _ANCHORS = re.compile(
     r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
@@ -140,7 +142,7 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
         return claim
     if _WEAK_ACTIVE.search(folded) and categories_in(sentence):
         subject = subject_of(sentence, folded, 0, names)
-        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, 0.4, 0)
+        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, _WEAK, 0)
     return None
 
 
@@ -262,9 +264,28 @@ def claims_in(page: Page) -> list[Statement]:
             earlier = found.get(key)
             if earlier is None or earlier[0] < rank:
                 found[key] = (rank, statement)
-    return _without_umbrellas([statement for _rank, statement in found.values()]) + (
-        _table_statements(page)
-    )
+    return _without_topics(
+        _without_umbrellas([statement for _rank, statement in found.values()])
+    ) + (_table_statements(page))
+
+
+def _without_topics(statements: list[Statement]) -> list[Statement]:
+    """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
+    page's own claims of another kind are about the same categories: the page is about an
+    introduction or an ending then, not about a system in use."""
+    others = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
+        for code in s.categories
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            s.kind is StatementKind.ACTIVE and s.confidence <= _WEAK and set(s.categories) & others
+        )
+    ]
 
 
 def statements_in(page: Page) -> list[Statement]:
