@@ -85,6 +85,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
+            # "Sedan 2019 finns inte längre kundval inom städ"
+            rf"\b(inte|ej) langre( \w+){{0,3}} {SYSTEM}|\b{SYSTEM}( \w+){{0,4}} (inte|ej) langre\b|"
             # "tidigare beslut om LOV ... hävs" (a repealed decision).
             rf"\bbeslut\w* om( \w+){{0,3}} {SYSTEM}.*\b(havs|upphavs|upphavdes|havdes)\b"
         ),
@@ -111,9 +113,17 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"\bsedan\b.*{SYSTEM}|{SYSTEM}.*\bsedan\b|\binfordes\b|"
             r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
+            # "kan du som har hemtjänst välja mellan ...", "Den som ... kan välja utförare"
+            r"\b((kan|far) (du|ni)|(du|ni)|som)( \w+){0,6} (kan |far )?valja "
+            r"(\w+ ){0,2}(utforare|vem som|mellan|leverantor\w*|foretag|anordnare)\b|"
+            rf"\bfinns (det )?(\w+ )?{SYSTEM} (inom|i|for)\b|"
+            rf"\b{SYSTEM} (omfattar|galler for|galler inom)\b|"
+            rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
+            rf"{SYSTEM}|"
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
-            rf"\b(har|tillampar|anvander) (inte |ej |inget |ingen )?{SYSTEM}"
+            rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda) (inte |ej |inget |ingen )?"
+            rf"{SYSTEM}"
         ),
     ),
 )
@@ -123,7 +133,9 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     StatementKind.INTRODUCE: re.compile(
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*)\b"
     ),
-    StatementKind.ACTIVE: re.compile(r"\b(har|tillampar|anvander|kan|far|valj|bli)\b"),
+    StatementKind.ACTIVE: re.compile(
+        r"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|finns)\b"
+    ),
 }
 _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|nej till|i stallet for att|istallet for att|"
@@ -151,14 +163,16 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PLANNED,
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
-            r"arbetar (med|for) att|pa sikt|vill|onskar|ambition\w*|kan komma att|tanken ar)\b"
+            r"arbetar (med|for) att|pa sikt|vill|onskar|ambition\w*|kan komma att|tanken ar|"
+            # "Det är ännu inte bestämt när ...": undecided, so at most a plan
+            r"(inte|ej) (\w+ )?(bestamt|klart|beslutat|avgjort))\b"
         ),
     ),
     (
         Modality.PROPOSED,
         re.compile(
             r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
-            r"oversyn|remiss\w*|overvag\w*|diskuter\w*|ta stallning)\b"
+            r"oversyn|remiss\w*|overvag\w*|diskuter\w*|ta stallning|fragan om|tas upp)\b"
         ),
     ),
     (
@@ -176,15 +190,20 @@ _PASSIVE_MODALITY = {
     "kravs": Modality.DEMANDED,
 }
 #: A party or the opposition as the one who wants something: a demand, not a plan.
-_PARTY = re.compile(r"\b(partiet|oppositionen|s|m|v|sd|c|l|kd|mp)\b(?= (vill|kraver|anser))")
+_PARTY = re.compile(
+    r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser))"
+)
 _OWN_SUBJECT = re.compile(
     r"\b(vi|kommunen|kommunens|kommunfullmaktige|kommunstyrelsen|\w*namnden|regionen|"
     r"regionfullmaktige|staden|stadens|politikerna|fullmaktige)\b"
 )
 _OTHER_SUBJECT = re.compile(
     r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+|ett antal|ett fatal|de flesta|hundra"
-    r"\w*|halften) (av )?(landets |sveriges |svenska |andra )*(kommuner|regioner)|"
-    r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|i (hela )?landet|"
+    r"\w*|halften|tva tredjedelar|majoriteten) (av )?(landets |sveriges |svenska |andra )*"
+    r"(kommuner|regioner|kommunerna|regionerna)|"
+    r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
+    r"i (hela )?(landet|sverige)|"
     r"(foretaget|utforaren|foretagen|leverantoren)|\w+ (ab|hb|kb))\b"
 )
 _LAW_SUBJECT = re.compile(
@@ -279,6 +298,7 @@ def modality_of(folded: str, verb_at: int) -> Modality:
             return _PASSIVE_MODALITY[passive.group(1)]
         return Modality.DECIDED
     if best[1] is Modality.PLANNED and _PARTY.search(folded[: best[0] + 8]):
+        # What a party wants is its demand, not the municipality's plan.
         return Modality.DEMANDED
     return best[1]
 

@@ -64,11 +64,15 @@ _COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
 #: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
 _OWN_UNIT = re.compile(
-    r"\b(kommun|kommunens|kommunal|kommunala|egen regi|stad|stadens|regionens)\b"
+    r"\b(kommun|kommunen|kommunens|kommunal|kommunala|egen regi|stad|staden|stadens|"
+    r"regionen|regionens)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: Table headers naming the provider column, and those naming something else (the homes).
-_PROVIDER_HEADER = re.compile(r"\b(utforare|foretag|leverantor\w*|anordnare|aktor\w*|namn)\b")
+_PROVIDER_HEADER = re.compile(
+    r"\b(utforare|foretag|leverantor\w*|anordnare|aktor\w*|namn|drivs av|driftsform|regi|"
+    r"huvudman|bolag)\b"
+)
 _OTHER_HEADER = re.compile(r"\b(boende\w*|enhet\w*|verksamhet\w*|adress|omrade\w*|plats)\b")
 _HEADER_ROW = re.compile(r"\b(namn|utforare|foretag|organisationsnummer|leverantor|anordnare)\b")
 
@@ -147,7 +151,14 @@ def provider_from_item(
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
     org = org_number_in(text)
-    return Provider(name, org, is_own_unit(name, org), categories, company_form(name), source)
+    # A row whose other short cell says "Bergsjö kommun" / "Egen regi" is the own unit's.
+    marked = any(
+        is_own_unit(cell, None) and len(cell.split()) <= 4
+        for position, cell in enumerate(cells)
+        if position != column and not org_number_in(cell)
+    )
+    own = is_own_unit(name, org) or (marked and not company_form(name) and org is None)
+    return Provider(name, org, own, categories, company_form(name), source)
 
 
 def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, ...]:
@@ -313,13 +324,12 @@ _CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
 
 
 def _leaves(sentence: str, name: str) -> bool:
-    """Whether the clause that names the company says it leaves, is refused or is gone
-    ("X AB har sagt upp sitt avtal"); another clause's company leaving does not count."""
-    at = sentence.find(name) + len(name)
+    """Whether the sentence says the company leaves, is refused or is gone: in the clause that
+    names it or after it ("X AB har ansökt men inte godkänts"), not in an earlier clause
+    about other companies ("Två företag har lämnat och nu finns bara X AB kvar")."""
+    at = sentence.find(name)
     start = 0
-    for boundary in _CLAUSES.finditer(sentence):
-        if boundary.start() >= at:
-            return bool(_NOT_APPROVED.search(fold_words(sentence[start : boundary.start()])))
+    for boundary in _CLAUSES.finditer(sentence[: max(at, 0)]):
         start = boundary.end()
     return bool(_NOT_APPROVED.search(fold_words(sentence[start:])))
 
