@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 
 from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
+from lovwatch.municipal.companies import is_own_unit, names_in_text
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.findings import findings_from_html, findings_from_text
 from lovwatch.municipal.numbers import org_number_in, valid_org_number
-from lovwatch.municipal.providers import is_own_unit, names_in_text
 from lovwatch.municipal.vocabulary import find_dates, fold_words
 
 URL = "https://www.bergsjo.se/omsorg/kundval"
@@ -308,9 +308,7 @@ def test_relative_dates_resolve_against_the_page_date() -> None:
     <p>Kommunfullmäktige har beslutat att kundval införs inom ledsagning från och med
     den första mars i år.</p></main></body></html>"""
     introduce = [
-        s
-        for s in findings_from_html(html, URL).statements
-        if s.kind is StatementKind.INTRODUCE
+        s for s in findings_from_html(html, URL).statements if s.kind is StatementKind.INTRODUCE
     ]
     assert introduce[0].date == date(2025, 3, 1) and introduce[0].is_event
 

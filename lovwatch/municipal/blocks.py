@@ -148,6 +148,26 @@ def _has_blocks(element: lxml.html.HtmlElement) -> bool:
     )
 
 
+def _broken_lines(element: lxml.html.HtmlElement) -> list[str]:
+    """The lines of a paragraph split by <br> when it reads as a list: three or more short
+    lines (a name, a name, a name); else [] (a paragraph with one line break stays whole)."""
+    if element.find("br") is None:
+        return []
+    lines, current = [], [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            lines.append(clean(" ".join(current)))
+            current = []
+        elif isinstance(child.tag, str):
+            current.append(child.text_content())
+        current.append(child.tail or "")
+    lines.append(clean(" ".join(current)))
+    lines = [line for line in lines if line]
+    if len(lines) >= 3 and all(len(line) <= 80 and not line.endswith(".") for line in lines):
+        return lines
+    return []
+
+
 def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
     for child in element:
         if not isinstance(child.tag, str) or _is_noise(child):
@@ -157,6 +177,9 @@ def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
             cells = [clean(cell.text_content()) for cell in child if cell.tag in ("td", "th")]
             if any(cells):
                 blocks.append(Block(ROW, "\t".join(cells)))
+        elif kind == PARA and (lines := _broken_lines(child)):
+            # "Attendo AB<br>Vardaga AB<br>...": a list written as lines of one paragraph.
+            blocks.extend(Block(ITEM, line) for line in lines)
         elif kind is not None:
             text = _own_text(child) if kind == ITEM else clean(child.text_content())
             if text:

@@ -46,10 +46,13 @@ _ADJECTIVES = (
     r"aktiva|godkanda|godkand|privata|privat|externa|extern|olika|andra|annan|fristaende|"
     r"auktoriserade|valbara"
 )
-_UNIT = r"\w*(?:utforare|utforaren|foretag|leverantorer|leverantor|anordnare|aktorer|aktor|bolag)"
+_UNIT = (
+    r"\w*(?:utforare|utforaren|utforarna|foretag|foretagen|leverantorer|leverantor|"
+    r"leverantorerna|anordnare|anordnarna|aktorer|aktorerna|aktor|bolag)"
+)
 _STATED = re.compile(rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT})\b")
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
-_TALLY = re.compile(rf"\bantal ((?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (\d+)\b")
+_TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
 #: Words that make what follows a bound, not a count.
 _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
@@ -59,9 +62,19 @@ _EXISTS = re.compile(
     r"\b(finns|har|bara|endast|enbart|enda|kvar|totalt|sammanlagt|godkan\w*|valja mellan|"
     r"just nu|i dag|idag|ar)\b"
 )
+#: Companies that leave, apply or are added are a change, not the number there are.
+_CHANGE = re.compile(
+    r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
+    r"tillkommit|tillkommer|konkurs)\b"
+)
 _OWN_ALSO = re.compile(
     r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
     r"regionens) (egen|egna)|\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
+)
+#: "utförs av kommunen och två privata företag": the own unit named before the number.
+_OWN_BEFORE = re.compile(
+    rf"\b(kommunen|kommunens \w+|stadens \w+|egen regi|den kommunala \w+) (och|samt|plus) "
+    rf"{_NUMBER}\b"
 )
 _OWN_AMONG = re.compile(
     r"\bvarav (en|ett|1) (ar |drivs av )?(kommunens|kommunal|stadens|den kommunala|egen regi)|"
@@ -90,7 +103,8 @@ def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, .
 
 def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
     """Whether a number with its adjectives is a count of the providers there are."""
-    exists = bool(_EXISTS.search(folded))
+    # A short line ("Hemtjänst: 5 utförare") is a tally by its shape.
+    exists = bool(_EXISTS.search(folded)) or len(folded.split()) <= 6
     if word.isdigit() or (number_value(word) or 0) > 1:
         return bool(adjectives) or exists
     if number_value(word) == 0:
@@ -105,8 +119,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     approximate = False
     if re.match(r"(om|ifall|i fall|nar|utan) ", folded):
         return None  # a condition ("Om ingen privat utförare finns ...") states no count
+    if _CHANGE.search(folded):
+        return None
     if tally := _TALLY.search(folded):
-        total = int(tally.group(1))
+        total = int(tally.group("n"))
     else:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]
@@ -120,7 +136,7 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     own = 0
     if _OWN_AMONG.search(folded) and total > 0:
         total, own = total - 1, 1
-    elif _OWN_ALSO.search(folded):
+    elif _OWN_ALSO.search(folded) or _OWN_BEFORE.search(folded):
         own = 1
     return total, own, approximate
 
@@ -142,15 +158,39 @@ def _row_count(block: Block, own_column: int | None) -> Count | None:
     return Count(categories, private, own, "stated", quote)
 
 
+def _column_count(block: Block, column: int) -> Count | None:
+    """A row of a table with an "Antal utförare" column: "Hemtjänst | 7"."""
+    cells = block.text.split("\t")
+    if column >= len(cells) or not (digits := re.fullmatch(r"\s*(\d+)\s*", cells[column])):
+        return None
+    categories = categories_in(cells[0])
+    if not categories:
+        return None
+    quote = " | ".join(cell for cell in cells if cell.strip())
+    return Count(categories, int(digits.group(1)), 0, "stated", quote)
+
+
 def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
 
     counts = []
     own_column: int | None = None
+    count_column: int | None = None
     for index, block in enumerate(page.blocks):
+        if block.kind != ROW:
+            count_column = None
         if block.kind == ROW:
             cells = [fold_words(cell) for cell in block.text.split("\t")]
+            header = [
+                i for i, cell in enumerate(cells) if re.fullmatch(rf"antal( \w+)? {_UNIT}", cell)
+            ]
+            if header:
+                count_column = header[0]
+                continue
+            if count_column is not None and (row := _column_count(block, count_column)):
+                counts.append(row)
+                continue
             if not any(_STATED.search(cell) for cell in cells):
                 own_column = next(
                     (

@@ -23,11 +23,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.companies import (
+    COMPANY_END,
+    company_form,
+    enumerated_names,
+    is_own_unit,
+    names_in_text,
+)
 from lovwatch.municipal.counts import Count, counts_in
-from lovwatch.municipal.numbers import ORG_NUMBER, is_public_body, org_number_in
+from lovwatch.municipal.numbers import ORG_NUMBER, org_number_in
 from lovwatch.municipal.statements import sentences
 from lovwatch.municipal.vocabulary import categories_in, fold_words
-from lovwatch.normalize.text import words
 
 __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
 
@@ -54,18 +60,18 @@ _NOT_APPROVED = re.compile(
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
     r"inte langre|tidigare utforare)\b"
 )
-#: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
-_LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
-#: A provider presenting itself under its own heading: "Vi är godkända av X kommun ...".
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
-_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
-#: A name that ends in a company form, and nothing after it.
-_COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
-#: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
-_OWN_UNIT = re.compile(
-    r"\b(kommun|kommunen|kommunens|kommunal|kommunala|egen regi|stad|staden|stadens|"
-    r"regionen|regionens)\b"
+_CONTACT = re.compile(
+    r"(telefon|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|hemsida|"
+    r"kontakt\w*|mobil|fax|www|oppettider|org nr|organisationsnummer)\b"
+)
+_CONTACT_ANYWHERE = re.compile(
+    r"\b(telefon|tel|tfn|e post|epost|mejl|webbplats|hemsida|www|kontaktperson)\b"
+)
+#: Sub-headings that divide a list by area or topic, not by provider.
+_AREA = re.compile(
+    r"\b(delomrade|omrade|geografisk\w*|zon|distrikt|kontakt\w*|information|ansok\w*|"
+    r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: Table headers naming the provider column, and those naming something else (the homes).
@@ -115,23 +121,6 @@ def org_number(text: str) -> str | None:
     return org_number_in(text)
 
 
-def company_form(name: str) -> str | None:
-    """The company form a name shows ("AB", "ekonomisk förening", "egen regi"), or None."""
-    match = re.search(rf"\b({_FORMS}|egen regi)(?=\W|$)", name, re.IGNORECASE)
-    return match.group(1) if match else None
-
-
-def is_own_unit(name: str, org: str | None) -> bool:
-    """Whether a name is the municipality's own unit: a public body's org number, or own-unit
-    words as whole words in a name without a company form."""
-    if org is not None:
-        return is_public_body(org)
-    form = company_form(name)
-    if form and form.lower() != "egen regi":
-        return False
-    return bool(_OWN_UNIT.search(words(name, keep_diacritics=True)))
-
-
 def provider_from_item(
     text: str, categories: tuple[str, ...], column: int = 0, source: str = "list"
 ) -> Provider | None:
@@ -150,6 +139,8 @@ def provider_from_item(
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
+    if _CONTACT.match(folded) or "@" in name or sum(c.isdigit() for c in name) > len(name) / 3:
+        return None  # a contact line ("Telefon: 0611-...", an address), not a name
     org = org_number_in(text)
     # A row whose other short cell says "Bergsjö kommun" / "Egen regi" is the own unit's.
     marked = any(
@@ -184,6 +175,24 @@ def _provider_column(row: Block) -> int | None:
     return -1  # a header without a provider column ("Boende | Adress"): nothing to read
 
 
+def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
+    """A sub-heading under a provider cue that names a provider: it shows a company form, or
+    the block after it gives contact details ("Telefon", "E-post", "www")."""
+    block = blocks[index]
+    if block.kind != HEADING or block.level <= level or len(block.text.split()) > 8:
+        return False
+    if _AREA.search(fold_words(block.text)):
+        return False
+    if company_form(block.text):
+        return True
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return bool(
+        following is not None
+        and following.kind != HEADING
+        and _CONTACT_ANYWHERE.search(fold_words(following.text))
+    )
+
+
 def _is_cue(block: Block) -> bool:
     if block.kind == ROW:
         column = _provider_column(block)
@@ -207,8 +216,18 @@ def _listed(page: Page) -> list[Provider]:
             index += 1
         else:
             index += 1
+        by_headings = False
         while index < len(blocks):
             block = blocks[index]
+            if cue.kind == HEADING and _provider_heading(blocks, index, cue.level):
+                if provider := provider_from_item(block.text, categories, source="heading"):
+                    found.append(provider)
+                    by_headings = True
+                index += 1
+                continue
+            if by_headings and block.kind in (PARA, ITEM):
+                index += 1  # a provider's own description and contact details
+                continue
             if block.kind == HEADING and (
                 cue.kind != HEADING
                 or block.level <= cue.level
@@ -228,7 +247,7 @@ def _listed(page: Page) -> list[Provider]:
                     provider = provider_from_item(block.text, categories, column, source)
                 if (
                     block.kind == PARA
-                    and not _COMPANY_END.search(block.text)
+                    and not COMPANY_END.search(block.text)
                     and not ORG_NUMBER.search(block.text)
                 ):
                     provider = None  # a paragraph counts only if it names a company
@@ -239,84 +258,6 @@ def _listed(page: Page) -> list[Provider]:
             elif block.kind == PARA:
                 break
             index += 1
-    return found
-
-
-def _company_names(sentence: str) -> list[tuple[str, str]]:
-    """(name, piece) of each company a sentence enumerates: "X AB, Y HB samt Z AB".
-
-    A piece without a company form counts when company-form names stand on both sides of it
-    ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
-    """
-    listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
-    pieces = [_LEAD_IN.sub("", piece.strip()).strip(" .") for piece in _LIST_SPLIT.split(listing)]
-    named: list[str | None] = []
-    for piece in pieces:
-        match = _COMPANY_END.match(piece)
-        name = match.group(1).strip() if match else ""
-        if match and (form := company_form(name)):
-            name = f"{name_before(name[: name.rfind(form)]) or ''} {form}".strip()
-        named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
-    found = []
-    for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
-        between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
-        if name is None and between and piece[:1].isupper() and len(piece.split()) <= 5:
-            name = piece
-        if name:
-            found.append((name, piece))
-    return found
-
-
-# Words that may stand inside a name between capitalised words ("Omsorgshuset i Norr AB").
-_CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "of", "the", "-"})
-# Words a name never runs back over: verbs and conjunctions of the sentence around it.
-_STOP = frozenset(
-    "att som är har hade blev blir från till med kan ska får finns heter driver bedriver "
-    "nämligen bland annat även samt".split()
-)
-# Capitalised words that start a sentence or name a role, not a company.
-_NOT_NAME_START = frozenset(
-    "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
-    "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
-    "hemtjänstföretaget när där här om att som".split()
-)
-_FORM_TOKENS = re.compile(
-    r"\b(AB|HB|KB|ekonomisk förening|ek\. ?för\.?|enskild firma|stiftelse)(?=[\s,.;:)]|$)",
-    re.IGNORECASE,
-)
-
-
-def name_before(text: str) -> str | None:
-    """The company name that ends `text` (the words before a company form): back over at most
-    seven words, never over punctuation or a sentence's verbs, starting at a capital."""
-    name: list[str] = []
-    for token in reversed(text.split()):
-        if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")) or token.lower() in _STOP:
-            break
-        name.insert(0, token)
-        if len(name) > 7:
-            return None
-    while name and (
-        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in _NOT_NAME_START
-    ):
-        name.pop(0)
-    return " ".join(name) if name else None
-
-
-def names_in_text(sentence: str) -> list[tuple[str, str]]:
-    """(name, form) of each company a sentence names by its company form ("Omsorgshuset i
-    Norr AB", "Linnea ekonomisk förening"); "Stiftelsen X Y" reads forwards."""
-    found = []
-    for match in _FORM_TOKENS.finditer(sentence):
-        form = match.group(1)
-        if form.lower() in ("ab", "hb", "kb") and not form.isupper():
-            continue  # "ab" in lower case is not a company form
-        if form.lower() == "stiftelse":
-            continue
-        if before := name_before(sentence[: match.start()]):
-            found.append((f"{before} {form}", form))
-    for match in re.finditer(r"\bStiftelsen((?: [A-ZÅÄÖ][\w&-]*| i| för| och){1,6})", sentence):
-        found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
     return found
 
 
@@ -355,7 +296,7 @@ def _in_text(page: Page) -> list[Provider]:
                 or categories_in(block.text)
                 or _heading_categories(page, index)
             )
-            names = _company_names(sentence)
+            names = enumerated_names(sentence)
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
