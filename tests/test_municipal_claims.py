@@ -115,6 +115,30 @@ def test_polarity_and_modality(sentence: str, kind: StatementKind, modality: Mod
     assert (found.kind, found.modality, found.subject) == (kind, modality, Subject.OWN)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("I Bergsjö kommun finns inte LOV.", StatementKind.NOT_INTRODUCE),
+        ("Kommunen har valt att inte tillämpa LOV.", StatementKind.NOT_INTRODUCE),
+        ("Sedan 2019 finns inte längre kundval inom städ.", StatementKind.END),
+        ("Nämnden har beslutat att behålla valfrihetssystemet.", StatementKind.ACTIVE),
+        ("Valfrihetssystemet omfattar hemtjänst och ledsagning.", StatementKind.ACTIVE),
+    ],
+)
+def test_being_without_lov_and_keeping_it(sentence: str, kind: StatementKind) -> None:
+    found = claim(sentence)
+    assert found is not None and found.kind is kind and found.subject is Subject.OWN
+
+
+def test_undecided_and_tabled_questions_are_not_decisions() -> None:
+    undecided = claim("Det är ännu inte bestämt när kundvalet införs.")
+    assert undecided is not None and undecided.modality is Modality.PLANNED
+    tabled = claim("Frågan om att införa LOV kommer att tas upp i fullmäktige i höst.")
+    assert tabled is not None and tabled.modality is Modality.PROPOSED
+    party = claim("Socialdemokraterna vill införa LOV i hemtjänsten.")
+    assert party is not None and party.modality is Modality.DEMANDED
+
+
 def test_a_rejected_demand_is_no_decision_and_no_statement() -> None:
     text = (
         "# Kundval i hemtjänsten\n"
@@ -144,6 +168,11 @@ def test_a_rejected_demand_is_no_decision_and_no_statement() -> None:
         ("Omsorgsbolaget AB har sagt upp sitt avtal inom LOV.", Subject.OTHER),
         ("LOV innebär att du själv kan välja vem som utför din hemtjänst.", Subject.GENERAL),
         ("Om kommunen inför LOV kan du välja utförare.", Subject.GENERAL),
+        ("Det är frivilligt för kommunerna att införa LOV.", Subject.GENERAL),
+        (
+            "Om du har beviljats hemtjänst kan du välja vem som ska utföra insatserna.",
+            Subject.OWN,
+        ),
         ("Bergsjö kommun inför kundval inom hemtjänsten.", Subject.OWN),
         ("Sedan 2012 har Bergsjö kommun valfrihet i hemtjänsten.", Subject.OWN),
     ],
@@ -231,6 +260,23 @@ def test_providers_named_in_running_text() -> None:
     ]
 
 
+def test_lines_of_a_paragraph_and_provider_sub_headings() -> None:
+    html = """<html><head><title>Hemtjänst</title></head><body><main>
+    <h2>Godkända utförare inom hemtjänst</h2>
+    <p>Blåsippan Omsorg AB<br>Nordanvind Hemtjänst<br>Kommunens hemtjänst</p>
+    <h2>Valbara företag inom ledsagning</h2>
+    <h3>Följeslaget</h3><p>Telefon: 0611-55 55 55, e-post: info@example.se</p>
+    <h3>Delområde Öst</h3><p>Här arbetar alla utförare.</p>
+    </main></body></html>"""
+    found = {(p.name, p.own_unit) for p in findings_from_html(html, URL).providers}
+    assert found == {
+        ("Blåsippan Omsorg AB", False),
+        ("Nordanvind Hemtjänst", False),
+        ("Kommunens hemtjänst", True),
+        ("Följeslaget", False),
+    }
+
+
 def test_own_unit_by_whole_words_not_substrings() -> None:
     assert not is_own_unit("Vallens Städ & Fönsterputs", None)
     assert not is_own_unit("Stadsnära Omsorg AB", None)
@@ -280,9 +326,25 @@ def test_stated_counts(sentence: str, count: tuple[int, int, bool]) -> None:
     assert count_in_sentence(fold_words(sentence)) == count
 
 
+def test_counts_in_an_antal_column_and_with_the_own_unit_first() -> None:
+    html = """<html><head><title>Kundval</title></head><body><main>
+    <h2>Utförare per tjänst</h2>
+    <table><tr><th>Tjänst</th><th>Antal utförare</th></tr>
+    <tr><td>Hemtjänst</td><td>6</td></tr><tr><td>Ledsagning</td><td>2</td></tr></table>
+    </main></body></html>"""
+    stated = [c for c in findings_from_html(html, URL).counts if c.source == "stated"]
+    assert {(c.categories, c.private) for c in stated} == {
+        (("hemtjanst",), 6),
+        (("ledsagning",), 2),
+    }
+    folded = fold_words("Hemtjänsten utförs av kommunen och två privata företag.")
+    assert count_in_sentence(folded) == (2, 1, False)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Två företag har lämnat kundvalet under året.",
         "Det finns ett tiotal godkända utförare.",
         "Det finns ett 20-tal privata utförare.",
         "Du kan välja en privat utförare eller kommunens hemtjänst.",

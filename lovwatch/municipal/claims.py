@@ -116,7 +116,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "kan du som har hemtjänst välja mellan ...", "Den som ... kan välja utförare"
             r"\b((kan|far) (du|ni)|(du|ni)|som)( \w+){0,6} (kan |far )?valja "
             r"(\w+ ){0,2}(utforare|vem som|mellan|leverantor\w*|foretag|anordnare)\b|"
-            rf"\bfinns (det )?(\w+ )?{SYSTEM} (inom|i|for)\b|"
+            rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM} (omfattar|galler for|galler inom)\b|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
             rf"{SYSTEM}|"
@@ -134,9 +134,11 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*)\b"
     ),
     StatementKind.ACTIVE: re.compile(
-        r"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|finns)\b"
+        r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli)\b"
     ),
 }
+#: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").
+_CHOICE = re.compile(r"\b((kan|far) (du|ni|man)|(du|ni|man) (sjalv )?(kan|far))(?= (\w+ )?valja)")
 _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|nej till|i stallet for att|istallet for att|"
     r"snarare an att|avsta\w* fran att|avstod fran att|utan att)\b"
@@ -211,8 +213,13 @@ _LAW_SUBJECT = re.compile(
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner))\b"
 )
+_CONDITION = re.compile(r"^(om|ifall|nar|i fall) ")
+#: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
+_MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
+#: Municipalities and regions in general, as the law's addressees ("för kommunerna").
+_ANY_MUNICIPALITY = re.compile(r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*)\b")
 _GENERAL_SUBJECT = re.compile(
-    rf"^(om|ifall|nar) |^{SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    rf"^{SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b"
 )
 #: "Svalövs kommun", "Göteborgs Stad", "Region Skåne": a named public body (original case).
@@ -259,6 +266,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     near = " ".join(folded[:verb_at].split() + folded[verb_at:].split()[:4])
     if _GENERAL_SUBJECT.search(folded):
         return Subject.GENERAL
+    if _CONDITION.search(folded) and not _MAIN_CLAUSE.search(folded[verb_at:]):
+        return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
     if _LAW_SUBJECT.search(folded) and not _OWN_SUBJECT.search(before):
         return Subject.LAW
     other = _OTHER_SUBJECT.search(near)
@@ -267,6 +276,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.OTHER
     if _names_other(sentence, names) and not own:
         return Subject.OTHER
+    if _ANY_MUNICIPALITY.search(near) and not own:
+        return Subject.GENERAL
     return Subject.OWN
 
 
@@ -312,7 +323,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         if match is None:
             continue
         verb_at, verb_end = match.start(), match.end()
-        if (locator := _VERBS.get(kind)) and (verb := locator.search(folded, *match.span())):
+        choice = _CHOICE.search(folded, *match.span()) if kind is StatementKind.ACTIVE else None
+        locator = _VERBS.get(kind)
+        if verb := choice or (locator.search(folded, *match.span()) if locator else None):
             verb_at, verb_end = verb.start(), verb.end()
         modality = modality_of(folded, verb_at)
         negated = _negated(folded, verb_at, verb_end) or (

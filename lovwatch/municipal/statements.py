@@ -296,8 +296,9 @@ def statements_in(page: Page) -> list[Statement]:
 
 
 def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
-    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen") when
-    statements of the same kind name the specific categories (hemtjänst, särskilt boende)."""
+    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
+    no category at all ("Välj utförare"), when statements of the same kind name the specific
+    categories (hemtjänst, särskilt boende)."""
     specific = {
         (s.kind, s.subject, s.modality)
         for s in statements
@@ -307,9 +308,7 @@ def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
         s
         for s in statements
         if not (
-            s.categories
-            and set(s.categories) <= UMBRELLA_CATEGORIES
-            and (s.kind, s.subject, s.modality) in specific
+            set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
         )
     ]
 
