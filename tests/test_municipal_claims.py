@@ -15,7 +15,7 @@ from lovwatch.municipal.companies import is_own_unit, names_in_text
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.findings import findings_from_html, findings_from_text
 from lovwatch.municipal.numbers import org_number_in, valid_org_number
-from lovwatch.municipal.vocabulary import find_dates, fold_words
+from lovwatch.municipal.vocabulary import categories_in, find_dates, fold_words
 
 URL = "https://www.bergsjo.se/omsorg/kundval"
 
@@ -221,6 +221,19 @@ def test_a_comma_list_of_services_maps_to_each_category() -> None:
     text = "# Kundval\nKommunen har kundval inom hemtjänst, ledsagning och avlösning sedan 2015.\n"
     statements = findings_from_text(text, URL).statements
     assert set(statements[0].categories) == {"hemtjanst", "ledsagning", "avlosning"}
+
+
+@pytest.mark.parametrize(
+    ("services", "codes"),
+    [
+        ("service, omvårdnad och ledsagning", {"hemtjanst", "ledsagning"}),
+        ("serviceinsatser som städ, tvätt och inköp", {"hemtjanst"}),
+        ("boende med särskild service, ledsagarservice", {"bostad_lss", "ledsagning"}),
+        ("Vallentorps stad", set()),
+    ],
+)
+def test_service_words_map_to_their_category(services: str, codes: set[str]) -> None:
+    assert set(categories_in(services)) == codes
 
 
 # --- Providers --------------------------------------------------------------------------------

@@ -68,7 +68,28 @@ def categories_in(text: str) -> tuple[str, ...]:
             if token.startswith(head) and len(token) > len(head) + 2:
                 codes += [code for code in map_term(synonym) if code not in codes]
                 break
+    with_diacritics = words(text, keep_diacritics=True)
+    if _LSS_HOUSING.search(with_diacritics):
+        codes.append("bostad_lss")
+        if "sysselsättning" not in with_diacritics:
+            # the taxonomy reads "särskild service" alone as sysselsättning
+            codes = [code for code in codes if code != "sysselsattning_socialpsykiatri"]
+    if _HOME_CARE_PARTS.search(with_diacritics) and not set(codes) & _HOUSING:
+        codes.append("hemtjanst")
     return tuple(category.code for category in CATEGORIES if category.code in codes)
+
+
+#: The parts of hemtjänst that LOV pages list instead of the word ("service och omvårdnad",
+#: "städ, tvätt och inköp"); diacritics kept, so "städ" is not "stad" (a city).
+_HOME_CARE_PARTS = re.compile(
+    r"\b(serviceinsats\w*|omvårdnadsinsats\w*|personlig omvårdnad|service (och )?omvårdnad|"
+    r"städ|städning|tvätt|inköp)\b"
+)
+#: Housing with special service under LSS, which the taxonomy may read as sysselsättning.
+_LSS_HOUSING = re.compile(
+    r"\b(bostad|boende) med särskild service\b|\b(gruppbostad|servicebostad)\w*"
+)
+_HOUSING = frozenset({"sarskilt_boende_aldre", "korttidsboende_aldre", "bostad_lss"})
 
 
 @dataclass(frozen=True)
