@@ -63,7 +63,8 @@ class Claim:
     verb_at: int
 
 
-SYSTEM = r"(lov|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|eget val)"
+# Whole words only: "lovade", "klover" do not name LOV.
+SYSTEM = r"(?:\b(?:lov|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|eget val)\b)"
 # Verb forms only: "införa" and its inflections, never "informera"/"information".
 _INTRODUCE_VERB = r"infor(a|as|s|t|ts|de|des|andet?|andes)?"
 _END_VERB = (

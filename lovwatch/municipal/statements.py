@@ -221,8 +221,10 @@ def claims_in(page: Page) -> list[Statement]:
             continue
         parts = sentences(block.text)
         for position, sentence in enumerate(parts):
+            if len(sentence) > 600:
+                continue  # a run-on block (a flattened table or menu), not a sentence
             claim = claim_of(sentence, names)
-            if claim is None or len(sentence) > 600:
+            if claim is None:
                 continue
             folded = fold_words(sentence)
             if (
