@@ -282,6 +282,16 @@ def _heading_categories(page: Page, index: int) -> tuple[str, ...]:
     return categories_in(page.title)
 
 
+def _sentence_categories(page: Page, index: int, sentence: str) -> tuple[str, ...]:
+    """The categories of a sentence naming a provider: its own, its paragraph's, else the
+    nearest heading's or the title's."""
+    return (
+        categories_in(sentence)
+        or categories_in(page.blocks[index].text)
+        or _heading_categories(page, index)
+    )
+
+
 def _in_text(page: Page) -> list[Provider]:
     """Companies named in running text: an enumeration after a news cue (or of two or more),
     or a company-form name in a sentence about providers."""
@@ -291,15 +301,11 @@ def _in_text(page: Page) -> list[Provider]:
             continue
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            categories = (
-                categories_in(sentence)
-                or categories_in(block.text)
-                or _heading_categories(page, index)
-            )
             names = enumerated_names(sentence)
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
+                categories = _sentence_categories(page, index, sentence)
                 found += [
                     Provider(n, org_number_in(p), False, categories, company_form(n), "text")
                     for n, p in names
@@ -308,6 +314,7 @@ def _in_text(page: Page) -> list[Provider]:
             if block.kind in (PARA, ITEM) and _PROVIDER_CONTEXT.search(folded):
                 for name, form in names_in_text(sentence):
                     if not _leaves(sentence, name):
+                        categories = _sentence_categories(page, index, sentence)
                         found.append(Provider(name, None, False, categories, form, "text"))
     return found
 

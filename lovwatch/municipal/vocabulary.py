@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
@@ -59,6 +59,7 @@ def _compound_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(heads, key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=4096)
 def categories_in(text: str) -> tuple[str, ...]:
     """Category codes (shared taxonomy) that `text` names, including as the first part of a
     compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk."""
