@@ -273,6 +273,15 @@ def test_providers_named_in_running_text() -> None:
     ]
 
 
+def test_vendors_of_the_application_process_are_not_providers() -> None:
+    text = (
+        "# Bli utförare\n"
+        "Företag som vill bli utförare ansöker via Kommers Annons från Visma Commerce AB.\n"
+        "Förfrågningsunderlaget tillhandahålls av Mercell Svenska AB.\n"
+    )
+    assert not findings_from_text(text, URL).providers
+
+
 def test_lines_of_a_paragraph_and_provider_sub_headings() -> None:
     html = """<html><head><title>Hemtjänst</title></head><body><main>
     <h2>Godkända utförare inom hemtjänst</h2>

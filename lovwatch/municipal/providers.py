@@ -43,7 +43,7 @@ _CUE = re.compile(
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|utforare (inom|av|for) \w+|"
-    r"(utforare|leverantorer|anordnare)$)"
+    r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
@@ -51,8 +51,15 @@ _NEWS_CUE = re.compile(
 )
 #: A sentence about providers: who runs the service, who is approved.
 _PROVIDER_CONTEXT = re.compile(
-    r"\b(\w*(utforare|foretag|foretaget|leverantor\w*|anordnare|aktor\w*)|godkan\w*|"
-    r"auktoriser\w*|valbar\w*|tecknat avtal|avtal med)\b"
+    r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|"
+    r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
+    r"anordnare|aktor\w*)|kvar|tar over|tog over|(driver|bedriver|utfor) (\w+ )?(hemtjanst|"
+    r"verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
+)
+#: A sentence about how to apply or where to read: tools and vendors, not providers.
+_PROCESS = re.compile(
+    r"\b(via|verktyg\w*|system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
+    r"programvara|e tjanst\w*|upphandlingsverktyg\w*|tillhandahall\w*)\b"
 )
 #: A company that leaves, is refused or is gone is not an approved provider.
 _NOT_APPROVED = re.compile(
@@ -311,7 +318,11 @@ def _in_text(page: Page) -> list[Provider]:
                     for n, p in names
                 ]
                 continue
-            if block.kind in (PARA, ITEM) and _PROVIDER_CONTEXT.search(folded):
+            if (
+                block.kind in (PARA, ITEM)
+                and _PROVIDER_CONTEXT.search(folded)
+                and not _PROCESS.search(folded)
+            ):
                 for name, form in names_in_text(sentence):
                     if not _leaves(sentence, name):
                         categories = _sentence_categories(page, index, sentence)
