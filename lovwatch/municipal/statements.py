@@ -125,6 +125,7 @@ _DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$"
 _DATELINE = re.compile(
     r"\b(publicerad|publicerat|uppdaterad|uppdaterades|datum|sammantradesdatum|senast andrad)\b"
 )
+_PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantradesdatum)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
@@ -188,15 +189,19 @@ def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[tu
 
 
 def page_date(page: Page) -> FoundDate | None:
-    """The date a page carries: its metadata, else a dateline near its top or anywhere short
-    ("Publicerad 12 mars 2024"); a body sentence near the top ("LOV ... infördes 2009") dates
-    the law, not the page."""
+    """The date a page carries: its metadata, else a dateline near its top, else a publication
+    line anywhere ("Publicerad 12 mars 2024"); a long body sentence near the top ("LOV ...
+    infördes 2009") dates the law, not the page."""
     if page.published is not None:
         return FoundDate(page.published, page.published.isoformat(), -1)
     for position, block in enumerate(page.blocks):
         folded = fold_words(block.text)
-        dateline = _DATELINE.search(folded) and len(block.text) <= 120
-        if not dateline and (position >= 4 or len(block.text) > 100):
+        if position >= 4:
+            # Further down only a publication line counts: "Senast uppdaterad" at a page's
+            # foot can be years after what the page announces.
+            if len(block.text) > 120 or not _PUBLISHED.search(folded):
+                continue
+        elif len(block.text) > 100 and not _DATELINE.search(folded):
             continue
         if found := find_dates(folded):
             return found[0]
