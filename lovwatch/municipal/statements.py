@@ -98,6 +98,7 @@ class Statement:
             "subject": str(self.subject),
             "modality": str(self.modality),
             "is_decision": self.is_decision,
+            "is_event": self.is_event,
             "categories": list(self.categories),
             "category_source": self.category_source,
             "date": self.date.isoformat() if self.date else None,
