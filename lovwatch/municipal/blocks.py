@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml.etree import ParserError
+
+from lovwatch.normalize.dates import parse_date
 
 HEADING, PARA, ITEM, ROW = "heading", "para", "item", "row"
 
@@ -99,6 +102,9 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     content_links: list[Link] = field(default_factory=list)
+    #: The page's own date from its metadata (published or modified), when it carries one:
+    #: relative dates in its text ("i år", "den första mars") are read against it.
+    published: date | None = None
 
     @property
     def text(self) -> str:
@@ -142,6 +148,26 @@ def _has_blocks(element: lxml.html.HtmlElement) -> bool:
     )
 
 
+def _broken_lines(element: lxml.html.HtmlElement) -> list[str]:
+    """The lines of a paragraph split by <br> when it reads as a list: three or more short
+    lines (a name, a name, a name); else [] (a paragraph with one line break stays whole)."""
+    if element.find("br") is None:
+        return []
+    lines, current = [], [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            lines.append(clean(" ".join(current)))
+            current = []
+        elif isinstance(child.tag, str):
+            current.append(child.text_content())
+        current.append(child.tail or "")
+    lines.append(clean(" ".join(current)))
+    lines = [line for line in lines if line]
+    if len(lines) >= 3 and all(len(line) <= 80 and not line.endswith(".") for line in lines):
+        return lines
+    return []
+
+
 def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
     for child in element:
         if not isinstance(child.tag, str) or _is_noise(child):
@@ -151,6 +177,9 @@ def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
             cells = [clean(cell.text_content()) for cell in child if cell.tag in ("td", "th")]
             if any(cells):
                 blocks.append(Block(ROW, "\t".join(cells)))
+        elif kind == PARA and (lines := _broken_lines(child)):
+            # "Attendo AB<br>Vardaga AB<br>...": a list written as lines of one paragraph.
+            blocks.extend(Block(ITEM, line) for line in lines)
         elif kind is not None:
             text = _own_text(child) if kind == ITEM else clean(child.text_content())
             if text:
@@ -200,7 +229,25 @@ def page_from_html(html: str, url: str) -> Page:
         blocks.append(Block(_BLOCK_TAGS[main.tag], clean(main.text_content())))
     else:
         _walk(main, blocks)
-    return Page(url, title, blocks, links, _links(main, url))
+    return Page(url, title, blocks, links, _links(main, url), _published(root))
+
+
+#: Metadata that dates a page, most telling first.
+_DATE_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='DC.date.issued' or @name='dcterms.issued' or @name='date']/@content",
+    "//main//time/@datetime | //article//time/@datetime",
+    "//meta[@property='article:modified_time' or @name='DC.date.modified']/@content",
+    "//meta[@name='dcterms.modified' or @name='last-modified']/@content",
+)
+
+
+def _published(root: lxml.html.HtmlElement) -> date | None:
+    for xpath in _DATE_XPATHS:
+        for value in root.xpath(xpath):
+            if found := parse_date(str(value)):
+                return found
+    return None
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")

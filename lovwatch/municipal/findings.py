@@ -10,14 +10,16 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 
 from lovwatch.municipal.blocks import Link, Page, page_from_html, page_from_text
-from lovwatch.municipal.providers import Count, Provider, counts_in, providers_in
-from lovwatch.municipal.statements import Statement, statements_in
+from lovwatch.municipal.counts import Count, counts_in
+from lovwatch.municipal.providers import Provider, providers_in
+from lovwatch.municipal.statements import Statement, Subject, claims_in
 from lovwatch.municipal.vocabulary import fold_words, speaks_of_lov
 
 ADVERT, UNDERLAG = "advert", "underlag"
@@ -36,6 +38,28 @@ class PageFindings:
     providers: list[Provider] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     links: list[dict[str, str]] = field(default_factory=list)
+    #: Every LOV claim on the page, whatever its subject and modality: `statements` is the
+    #: subset about the municipality's own system, decided or planned.
+    claims: list[Statement] = field(default_factory=list)
+
+    @property
+    def decisions(self) -> list[Statement]:
+        """Statements that may become events: own, decided introductions and endings."""
+        return [statement for statement in self.statements if statement.is_event]
+
+    def to_dict(self, *, all_claims: bool = False) -> dict[str, Any]:
+        """The JSON-able findings: `statements`, `providers`, `counts` and `links`, each
+        statement with its subject, modality, confidence and `is_decision`.
+
+        With `all_claims`, `statements` lists every claim (other municipalities, the law,
+        proposals and demands too), for reviewing what was read and set aside.
+        """
+        return {
+            "statements": [s.to_dict() for s in (self.claims if all_claims else self.statements)],
+            "providers": [provider.to_dict() for provider in self.providers],
+            "counts": [count.to_dict() for count in self.counts],
+            "links": [dict(link) for link in self.links],
+        }
 
     @property
     def content_hash(self) -> str:
@@ -82,14 +106,16 @@ def document_links(page: Page) -> list[dict[str, str]]:
 def findings_from_page(page: Page) -> PageFindings:
     """Run every extractor over a parsed page."""
     providers = providers_in(page)
+    claims = claims_in(page)
     return PageFindings(
         page.url,
         page.title,
         page.text,
-        statements_in(page),
+        [s for s in claims if s.subject is Subject.OWN and s.is_status],
         providers,
         counts_in(page, providers),
         document_links(page),
+        claims,
     )
 
 

@@ -1,95 +1,145 @@
-"""Approved providers (godkända utförare) and provider counts on municipal pages.
+"""Approved providers (godkända utförare) on municipal pages.
 
-Three shapes are read:
+Five shapes are read:
 - a list or table after a cue such as "Följande utförare är godkända", "Valbara företag",
-  "Godkända utförare inom hemtjänst" (one provider per item or row);
-- a news sentence naming companies: "Tre nya hemtjänstföretag: X AB, Y HB samt Z AB";
-- counts: "fyra aktiva leverantörer förutom kommunens egen verksamhet", or a table row
-  "Hemtjänst, ledsagning, avlösning | 54 anordnare | 1 anordnare".
+  "Godkända utförare inom hemtjänst" (one provider per item or row); in a table the provider
+  column is picked by its header (Utförare, Företag, Leverantör, Anordnare, Namn), so a
+  "Boende | Utförare" table gives the companies, not the homes;
+- an enumeration of companies: "Tre nya hemtjänstföretag: X AB, Y HB samt Z AB";
+- a company named in running text by its company form (AB, HB, KB, ekonomisk förening,
+  stiftelse, enskild firma) in a sentence about providers: "nu finns bara en privat utförare,
+  Omsorgshuset i Norr AB, kvar", "Linnea ekonomisk förening har godkänts";
+- a provider presenting itself under its own heading ("Vi är godkända av ... kommun");
+- sub-headings under a provider cue that name a company form or are followed by contact
+  details (one heading per provider, with its description under it).
+
+Organisation numbers count only when they pass the Swedish check (`numbers.org_number_in`);
+a provider is the municipality's own unit by whole words ("kommunens", "egen regi", "stad"),
+never by a substring ("Städ" is not "stad").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.companies import (
+    COMPANY_END,
+    company_form,
+    enumerated_names,
+    is_own_unit,
+    names_in_text,
+)
+from lovwatch.municipal.counts import Count, counts_in
+from lovwatch.municipal.numbers import ORG_NUMBER, org_number_in
 from lovwatch.municipal.statements import sentences
-from lovwatch.municipal.vocabulary import categories_in, fold_words, number_value
+from lovwatch.municipal.vocabulary import categories_in, fold_words
 
-ORG_NUMBER = re.compile(r"\b(\d{6})[- ]?(\d{4})\b")
+__all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
+
 _CUE = re.compile(
     r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer)|"
     r"valbara (utforare|foretag|leverantorer)|"
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|utforare (inom|av|for) \w+|"
-    r"(utforare|leverantorer|anordnare)$)"
+    r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
-    r"(har|blivit|blev) godkand\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
+    r"(har|blivit|blev) godkan\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
 )
-#: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
-_LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
-#: A provider presenting itself under its own heading: "Vi är godkända av X kommun ...".
+#: A sentence about providers: who runs the service, who is approved.
+_PROVIDER_CONTEXT = re.compile(
+    r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|"
+    r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
+    r"anordnare|aktor\w*)|kvar|tar over|tog over|(driver|bedriver|utfor) (\w+ )?(hemtjanst|"
+    r"verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
+)
+#: A sentence about how to apply or where to read: tools and vendors, not providers.
+_PROCESS = re.compile(
+    r"\b(via|verktyg\w*|system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
+    r"programvara|e tjanst\w*|upphandlingsverktyg\w*|tillhandahall\w*)\b"
+)
+#: A company that leaves, is refused or is gone is not an approved provider.
+_NOT_APPROVED = re.compile(
+    r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
+    r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
+    r"inte langre|tidigare utforare)\b"
+)
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
-_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma)"
-#: A name that ends in a company form, and nothing after it.
-_COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
-_OWN_UNIT = re.compile(
-    r"\b(kommun|kommunens|kommunal\w*|egen regi|stad|stadens|"
-    r"hemtjanst i egen regi)\b"
+_CONTACT = re.compile(
+    r"(telefon|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|hemsida|"
+    r"kontakt\w*|mobil|fax|www|oppettider|org nr|organisationsnummer)\b"
+)
+_CONTACT_ANYWHERE = re.compile(
+    r"\b(telefon|tel|tfn|e post|epost|mejl|webbplats|hemsida|www|kontaktperson)\b"
+)
+#: Sub-headings that divide a list by area or topic, not by provider.
+_AREA = re.compile(
+    r"\b(delomrade|omrade|geografisk\w*|zon|distrikt|kontakt\w*|information|ansok\w*|"
+    r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
-_UNITS = r"(leverantorer|utforare|anordnare|foretag|aktorer|verksamheter|boenden)"
-_STATED = re.compile(
-    rf"\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv) "
-    rf"((aktiva|godkanda|privata|externa|olika) )*{_UNITS}\b"
+#: Table headers naming the provider column, and those naming something else (the homes).
+_PROVIDER_HEADER = re.compile(
+    r"\b(utforare|foretag|leverantor\w*|anordnare|aktor\w*|namn|drivs av|driftsform|regi|"
+    r"huvudman|bolag)\b"
 )
+_OTHER_HEADER = re.compile(r"\b(boende\w*|enhet\w*|verksamhet\w*|adress|omrade\w*|plats)\b")
+_HEADER_ROW = re.compile(r"\b(namn|utforare|foretag|organisationsnummer|leverantor|anordnare)\b")
 
 
 @dataclass(frozen=True)
 class Provider:
-    """One approved provider as listed: name, org number when shown, own unit or not."""
+    """One approved provider as listed: name, org number when shown and valid, own unit or
+    not; `form` is its company form when the name shows one ("AB", "ekonomisk förening"),
+    `source` where it was read (list, table, text, presentation)."""
 
     name: str
     org_number: str | None
     own_unit: bool
     categories: tuple[str, ...]
+    form: str | None = None
+    source: str = "list"
 
     @property
     def key(self) -> str:
-        """What identifies the provider across reads: org number, else the folded name."""
+        """What identifies the provider across reads: a valid org number, else the folded
+        name (an invalid number was never kept, so it can never be the identity)."""
         return self.org_number or fold_words(self.name)
 
-
-@dataclass(frozen=True)
-class Count:
-    """A number of providers in some categories: counted on a list, or stated in text."""
-
-    categories: tuple[str, ...]
-    private: int
-    own_units: int
-    source: str
-    quote: str
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able form."""
+        return {
+            "name": self.name,
+            "org_number": self.org_number,
+            "own_unit": self.own_unit,
+            "categories": list(self.categories),
+            "form": self.form,
+            "source": self.source,
+            "key": self.key,
+        }
 
 
 def org_number(text: str) -> str | None:
-    """An organisation number NNNNNN-NNNN in `text`, normalised with the hyphen."""
-    match = ORG_NUMBER.search(text)
-    return f"{match.group(1)}-{match.group(2)}" if match else None
+    """A valid organisation number in `text`, normalised NNNNNN-NNNN (phone numbers and
+    numbers that fail the check are not org numbers)."""
+    return org_number_in(text)
 
 
-def provider_from_item(text: str, categories: tuple[str, ...]) -> Provider | None:
-    """A provider from one list item or table row, or None if it does not name one."""
-    first = text.split("\t")[0] if "\t" in text else text
+def provider_from_item(
+    text: str, categories: tuple[str, ...], column: int = 0, source: str = "list"
+) -> Provider | None:
+    """A provider from one list item or table row (its `column`), or None if it names none."""
+    cells = text.split("\t")
+    first = cells[column] if column < len(cells) else ""
     name = ORG_NUMBER.sub("", _NAME_END.split(first, maxsplit=1)[0]).strip(" ,;:.–-")
-    words = name.split()
     if (
         not name
-        or len(words) > 8
+        or len(name.split()) > 8
         or len(name) > 80
         or not name[0].isupper()
         and not name[0].isdigit()
@@ -98,7 +148,17 @@ def provider_from_item(text: str, categories: tuple[str, ...]) -> Provider | Non
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
-    return Provider(name, org_number(text), bool(_OWN_UNIT.search(folded)), categories)
+    if _CONTACT.match(folded) or "@" in name or sum(c.isdigit() for c in name) > len(name) / 3:
+        return None  # a contact line ("Telefon: 0611-...", an address), not a name
+    org = org_number_in(text)
+    # A row whose other short cell says "Bergsjö kommun" / "Egen regi" is the own unit's.
+    marked = any(
+        is_own_unit(cell, None) and len(cell.split()) <= 4
+        for position, cell in enumerate(cells)
+        if position != column and not org_number_in(cell)
+    )
+    own = is_own_unit(name, org) or (marked and not company_form(name) and org is None)
+    return Provider(name, org, own, categories, company_form(name), source)
 
 
 def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, ...]:
@@ -111,7 +171,41 @@ def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, .
     return categories_in(page.title)
 
 
+def _provider_column(row: Block) -> int | None:
+    """The provider column of a header row; None when the row is not a header."""
+    cells = [fold_words(cell) for cell in row.text.split("\t")]
+    if not any(_HEADER_ROW.search(cell) or _OTHER_HEADER.fullmatch(cell) for cell in cells):
+        return None
+    if any(len(cell.split()) > 4 for cell in cells):
+        return None  # a data row that happens to say "utförare"
+    for position, cell in enumerate(cells):
+        if _PROVIDER_HEADER.search(cell) and not _OTHER_HEADER.search(cell):
+            return position
+    return -1  # a header without a provider column ("Boende | Adress"): nothing to read
+
+
+def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
+    """A sub-heading under a provider cue that names a provider: it shows a company form, or
+    the block after it gives contact details ("Telefon", "E-post", "www")."""
+    block = blocks[index]
+    if block.kind != HEADING or block.level <= level or len(block.text.split()) > 8:
+        return False
+    if _AREA.search(fold_words(block.text)):
+        return False
+    if company_form(block.text):
+        return True
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return bool(
+        following is not None
+        and following.kind != HEADING
+        and _CONTACT_ANYWHERE.search(fold_words(following.text))
+    )
+
+
 def _is_cue(block: Block) -> bool:
+    if block.kind == ROW:
+        column = _provider_column(block)
+        return column is not None and column >= 0
     return block.kind in (HEADING, PARA) and bool(_CUE.search(fold_words(block.text)))
 
 
@@ -125,9 +219,24 @@ def _listed(page: Page) -> list[Provider]:
             index += 1
             continue
         categories = _categories_for(blocks, index, page)
-        index += 1
+        column = 0
+        if cue.kind == ROW:
+            column = _provider_column(cue) or 0
+            index += 1
+        else:
+            index += 1
+        by_headings = False
         while index < len(blocks):
             block = blocks[index]
+            if cue.kind == HEADING and _provider_heading(blocks, index, cue.level):
+                if provider := provider_from_item(block.text, categories, source="heading"):
+                    found.append(provider)
+                    by_headings = True
+                index += 1
+                continue
+            if by_headings and block.kind in (PARA, ITEM):
+                index += 1  # a provider's own description and contact details
+                continue
             if block.kind == HEADING and (
                 cue.kind != HEADING
                 or block.level <= cue.level
@@ -136,13 +245,18 @@ def _listed(page: Page) -> list[Provider]:
             ):
                 break  # a new section (a sub-heading like "Delområde Väst" is not)
             if block.kind in (ITEM, ROW) or (block.kind == PARA and len(block.text) <= 120):
-                header = block.kind == ROW and re.search(
-                    r"\b(namn|utforare|foretag|organisationsnummer)\b", fold_words(block.text)
-                )
-                provider = None if header else provider_from_item(block.text, categories)
+                header = _provider_column(block) if block.kind == ROW else None
+                if header is not None:
+                    column = header
+                    index += 1
+                    continue
+                provider = None
+                if column >= 0:
+                    source = "table" if block.kind == ROW else "list"
+                    provider = provider_from_item(block.text, categories, column, source)
                 if (
                     block.kind == PARA
-                    and not _COMPANY_END.search(block.text)
+                    and not COMPANY_END.search(block.text)
                     and not ORG_NUMBER.search(block.text)
                 ):
                     provider = None  # a paragraph counts only if it names a company
@@ -156,42 +270,65 @@ def _listed(page: Page) -> list[Provider]:
     return found
 
 
-def _company_names(sentence: str) -> list[tuple[str, str]]:
-    """(name, piece) of each company a sentence enumerates: "X AB, Y HB samt Z AB".
+_CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
 
-    A piece without a company form counts when company-form names stand on both sides of it
-    ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
-    """
-    listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
-    pieces = [_LEAD_IN.sub("", piece.strip()).strip(" .") for piece in _LIST_SPLIT.split(listing)]
-    named: list[str | None] = []
-    for piece in pieces:
-        match = _COMPANY_END.match(piece)
-        name = match.group(1).strip() if match else ""
-        named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
+
+def _leaves(sentence: str, name: str) -> bool:
+    """Whether the sentence says the company leaves, is refused or is gone: in the clause that
+    names it or after it ("X AB har ansökt men inte godkänts"), not in an earlier clause
+    about other companies ("Två företag har lämnat och nu finns bara X AB kvar")."""
+    at = sentence.find(name)
+    start = 0
+    for boundary in _CLAUSES.finditer(sentence[: max(at, 0)]):
+        start = boundary.end()
+    return bool(_NOT_APPROVED.search(fold_words(sentence[start:])))
+
+
+def _heading_categories(page: Page, index: int) -> tuple[str, ...]:
+    for block in reversed(page.blocks[:index]):
+        if block.kind == HEADING and (found := categories_in(block.text)):
+            return found
+    return categories_in(page.title)
+
+
+def _sentence_categories(page: Page, index: int, sentence: str) -> tuple[str, ...]:
+    """The categories of a sentence naming a provider: its own, its paragraph's, else the
+    nearest heading's or the title's."""
+    return (
+        categories_in(sentence)
+        or categories_in(page.blocks[index].text)
+        or _heading_categories(page, index)
+    )
+
+
+def _in_text(page: Page) -> list[Provider]:
+    """Companies named in running text: an enumeration after a news cue (or of two or more),
+    or a company-form name in a sentence about providers."""
     found = []
-    for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
-        between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
-        if name is None and between and piece[:1].isupper() and len(piece.split()) <= 5:
-            name = piece
-        if name:
-            found.append((name, piece))
-    return found
-
-
-def _in_news(page: Page) -> list[Provider]:
-    """Companies named in running text: after a news cue, or two or more in one enumeration."""
-    found = []
-    for block in page.blocks:
+    for index, block in enumerate(page.blocks):
+        if block.kind == ROW:
+            continue
         for sentence in sentences(block.text):
-            names = _company_names(sentence)
-            if not names or not (_NEWS_CUE.search(fold_words(sentence)) or len(names) >= 2):
+            folded = fold_words(sentence)
+            names = enumerated_names(sentence)
+            if _NOT_APPROVED.search(folded):
+                names = []  # an enumeration of companies that leave or were refused
+            if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
+                categories = _sentence_categories(page, index, sentence)
+                found += [
+                    Provider(n, org_number_in(p), False, categories, company_form(n), "text")
+                    for n, p in names
+                ]
                 continue
-            # "Tre företag ... bedriva hemtjänst. De tre är X AB, ...": the paragraph says what.
-            categories = (
-                categories_in(sentence) or categories_in(block.text) or categories_in(page.title)
-            )
-            found += [Provider(n, org_number(piece), False, categories) for n, piece in names]
+            if (
+                block.kind in (PARA, ITEM)
+                and _PROVIDER_CONTEXT.search(folded)
+                and not _PROCESS.search(folded)
+            ):
+                for name, form in names_in_text(sentence):
+                    if not _leaves(sentence, name):
+                        categories = _sentence_categories(page, index, sentence)
+                        found.append(Provider(name, None, False, categories, form, "text"))
     return found
 
 
@@ -202,85 +339,21 @@ def _presenting_themselves(page: Page) -> list[Provider]:
     for heading, following in zip(page.blocks, page.blocks[1:], strict=False):
         folded = fold_words(following.text)
         if heading.kind == HEADING and _SELF_PRESENTATION.search(folded):
-            provider = provider_from_item(heading.text, categories_in(following.text))
+            provider = provider_from_item(
+                heading.text, categories_in(following.text), source="presentation"
+            )
             if provider is not None and not provider.own_unit:
                 found.append(provider)
     return found
 
 
 def providers_in(page: Page) -> list[Provider]:
-    """Every approved provider a page lists, de-duplicated per (categories, key)."""
+    """Every approved provider a page lists, de-duplicated per (categories, key); a name read
+    in running text is dropped when a list already has it (with its org number)."""
     unique: dict[tuple[tuple[str, ...], str], Provider] = {}
-    for provider in _listed(page) + _in_news(page) + _presenting_themselves(page):
+    listed = _listed(page)
+    names = {fold_words(p.name) for p in listed}
+    in_text = [p for p in _in_text(page) if fold_words(p.name) not in names]
+    for provider in listed + in_text + _presenting_themselves(page):
         unique.setdefault((provider.categories, provider.key), provider)
     return list(unique.values())
-
-
-def counts_in(page: Page, providers: list[Provider]) -> list[Count]:
-    """Provider counts: of the listed providers per categories, and as the text states them."""
-    counts: list[Count] = []
-    by_categories: dict[tuple[str, ...], list[Provider]] = {}
-    for provider in providers:
-        by_categories.setdefault(provider.categories, []).append(provider)
-    for categories, listed in by_categories.items():
-        own = sum(provider.own_unit for provider in listed)
-        counts.append(Count(categories, len(listed) - own, own, "listed", ""))
-    counts += _stated(page)
-    return counts
-
-
-def _stated(page: Page) -> list[Count]:
-    counts = []
-    own_column: int | None = None
-    for index, block in enumerate(page.blocks):
-        folded_block = fold_words(block.text)
-        if block.kind == ROW:
-            cells = [fold_words(cell) for cell in block.text.split("\t")]
-            if not any(_STATED.search(cell) for cell in cells):
-                own_column = next(
-                    (
-                        i
-                        for i, cell in enumerate(cells)
-                        if re.search(r"\b(kommunal|egen regi)", cell)
-                    ),
-                    own_column,
-                )
-                continue
-            categories = categories_in(block.text.split("\t")[0])
-            if not categories:
-                continue
-            private = own = 0
-            for position, cell in enumerate(cells[1:], start=1):
-                if match := _STATED.search(cell):
-                    value = number_value(match.group(1)) or 0
-                    if position == own_column:
-                        own += value
-                    else:
-                        private += value
-            counts.append(
-                Count(
-                    categories,
-                    private,
-                    own,
-                    "stated",
-                    " | ".join(c for c in block.text.split("\t") if c.strip()),
-                )
-            )
-            continue
-        for sentence in (
-            sentences(block.text)
-            if "utforare" in folded_block or re.search(_UNITS, folded_block)
-            else ()
-        ):
-            folded = fold_words(sentence)
-            match = _STATED.search(folded)
-            # "fyra aktiva leverantörer", "sju godkända utförare": a bare "ett företag" is
-            # not a count of the system's providers.
-            if not match or not (match.group(2) or re.search(r"\bgodkan", folded)):
-                continue
-            categories = categories_in(sentence) or _categories_for(page.blocks, index, page)
-            own = 1 if re.search(r"\b(forutom|utover|samt|och) kommunens egen", folded) else 0
-            counts.append(
-                Count(categories, number_value(match.group(1)) or 0, own, "stated", sentence)
-            )
-    return counts

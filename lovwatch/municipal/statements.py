@@ -1,9 +1,15 @@
 """What a municipality's own pages say about its valfrihetssystem: LOV status statements.
 
-A statement is one sentence (the evidence quote) of a kind: LOV is active (possibly "since"
-a date), decided to be introduced (from a date), decided not to be introduced, ended or to be
-ended, or renewed (new agreement, new förfrågningsunderlag). Each names the categories it is
-about: from the sentence itself, else the nearest heading, else the page title.
+Every sentence that makes a claim about a valfrihetssystem (`claims.read_claim`) becomes a
+`Statement` with its kind (active, introduce, not_introduce, end, renewed), whose system it is
+about (`subject`), how far it has come (`modality`), its categories, the date it is about and
+the quote. `claims_in` gives every claim on a page; `statements_in` only the municipality's own
+decided or planned ones (what the page says its status is); `Statement.is_decision` marks those
+that may become events (own subject, decided).
+
+Categories come from the sentence itself, else from the list or table that follows it ("LOV
+införs inom följande områden:"), else from the nearest heading, else from the page title.
+Dates are resolved against the page's own date ("den första mars i år").
 """
 
 from __future__ import annotations
@@ -11,9 +17,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+from typing import Any
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.claims import (
+    SYSTEM,
+    Claim,
+    Modality,
+    StatementKind,
+    Subject,
+    own_names,
+    read_claim,
+    subject_of,
+)
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
     UMBRELLA_CATEGORIES,
@@ -24,107 +40,96 @@ from lovwatch.municipal.vocabulary import (
     speaks_of_lov,
 )
 
+__all__ = [
+    "Modality",
+    "Statement",
+    "StatementKind",
+    "Subject",
+    "claims_in",
+    "classify",
+    "sentences",
+    "statements_in",
+]
 
-class StatementKind(StrEnum):
-    ACTIVE = "active"
-    INTRODUCE = "introduce"
-    NOT_INTRODUCE = "not_introduce"
-    END = "end"
-    RENEWED = "renewed"
+#: Kinds whose decided claims become events (the store's LOV_INTRODUCED / LOV_ENDED).
+EVENT_KINDS = frozenset({StatementKind.INTRODUCE, StatementKind.END})
 
 
 @dataclass(frozen=True)
 class Statement:
-    """One LOV status statement with its evidence."""
+    """One LOV claim with its evidence.
+
+    The first five fields are the original shape; the rest default so older callers still
+    build statements positionally.
+    """
 
     kind: StatementKind
     categories: tuple[str, ...]
     date: date | None
     date_text: str | None
     quote: str
+    subject: Subject = Subject.OWN
+    modality: Modality = Modality.DECIDED
+    confidence: float = 1.0
+    #: Where the categories came from: sentence, list, heading or title.
+    category_source: str = "sentence"
+
+    @property
+    def is_decision(self) -> bool:
+        """The municipality's own system, decided (or stated as fact): not a plan, proposal,
+        demand, rejected proposal, another municipality's system, the law or an explanation."""
+        return self.subject is Subject.OWN and self.modality is Modality.DECIDED
+
+    @property
+    def is_status(self) -> bool:
+        """Whether it states where the system stands or is going: decided or planned (not a
+        proposal, a demand or a rejected proposal)."""
+        return self.modality in (Modality.DECIDED, Modality.PLANNED)
+
+    @property
+    def is_event(self) -> bool:
+        """Whether this statement should become an event: a decision to introduce or end."""
+        return self.is_decision and self.kind in EVENT_KINDS
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able form (enums as their values, the date as ISO)."""
+        return {
+            "kind": str(self.kind),
+            "subject": str(self.subject),
+            "modality": str(self.modality),
+            "is_decision": self.is_decision,
+            "is_event": self.is_event,
+            "categories": list(self.categories),
+            "category_source": self.category_source,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "confidence": self.confidence,
+            "quote": self.quote,
+        }
 
 
-_SYSTEM = r"(lov|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|eget val)"
-# Checked in this order: a sentence takes the first kind whose pattern matches.
-_KIND_PATTERNS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
-    (
-        StatementKind.ACTIVE,
-        re.compile(
-            rf"\b(inte|ej) (ska |kommer att )?(avveckla\w*|upphora)\b.*{_SYSTEM}|"
-            rf"{_SYSTEM}.*\b(ska|kommer) (inte|ej) (att )?(avvecklas|upphora|tas bort)"
-        ),
-    ),
-    (
-        StatementKind.NOT_INTRODUCE,
-        re.compile(
-            rf"\b(inte|ej) (att )?(infora|inforas|ska inforas)\b.*{_SYSTEM}|"
-            rf"{_SYSTEM}.*\b(inte|ej) (ska |kommer att )?(inforas|infora)\b|"
-            rf"\bavsta\w* fran att infora\b|\bnej till {_SYSTEM}|"
-            rf"\binfora inte {_SYSTEM}"
-        ),
-    ),
-    (
-        StatementKind.END,
-        re.compile(
-            rf"\b(avveckla\w*|avsluta\w*|upphora med|upphor med|sag\w* upp|tog bort|ta bort)\b"
-            rf"( \w+){{0,3}} {_SYSTEM}|"
-            rf"{_SYSTEM}( \w+){{0,4}} (upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|"
-            rf"avslutas|avslutades|tas bort|togs bort)\b|\bavveckling av {_SYSTEM}|"
-            # "Kommunen avbryter LOV"; "tidigare beslut om LOV ... hävs" (a repealed decision).
-            rf"\bavbryt\w*( \w+){{0,3}} {_SYSTEM}|"
-            rf"\bbeslut\w* om( \w+){{0,3}} {_SYSTEM}.*\b(havs|upphavs|upphavdes|havdes)\b"
-        ),
-    ),
-    (
-        StatementKind.INTRODUCE,
-        re.compile(
-            rf"\b(infor\w*|inforande av|inforandet av)( \w+){{0,3}} {_SYSTEM}|"
-            rf"{_SYSTEM}( \w+){{0,5}} (infors|inforts|infordes|ska inforas|kommer att inforas)\b|"
-            rf"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
-            # "ett politiskt beslut om att det ska finnas valfrihet inom hemtjänsten"
-            rf"\bbeslut\w* (om )?att det ska (finnas|inforas) {_SYSTEM}"
-        ),
-    ),
-    (
-        StatementKind.RENEWED,
-        re.compile(
-            r"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){0,2}(avtal\w*|"
-            r"forfragningsunderlag\w*|valfrihetssystem\w*)|"
-            r"\b(nytt|nya) (\w+ )?(avtal|avtalet|forfragningsunderlag\w*)\b"
-        ),
-    ),
-    (
-        StatementKind.ACTIVE,
-        re.compile(
-            rf"\bsedan\b.*{_SYSTEM}|{_SYSTEM}.*\bsedan\b|\binfordes\b|"
-            r"\b(du|ni) (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
-            r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
-            r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
-            rf"\b(har|tillampar|anvander) {_SYSTEM}"
-        ),
-    ),
-)
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 _WEAK_ACTIVE = re.compile(
-    rf"{_SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
+    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
-_INQUIRY = re.compile(r"\b(utredning|utreda|utreder|utredningen)\b")
-#: Kinds that are decisions: without a date of their own they take the page's date.
-_DECISIONS = (
-    StatementKind.INTRODUCE,
-    StatementKind.NOT_INTRODUCE,
-    StatementKind.END,
-    StatementKind.RENEWED,
-)
+#: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
+_WEAK = 0.4
 #: Words before a date that make it the date the statement is about.
 _ANCHORS = re.compile(
     r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
     r"fr o m|den)\s*$"
 )
-_DATELINE = re.compile(r"\b(publicerad|uppdaterad|datum|sammantradesdatum)\b")
+#: Words before a date that make it the date a decision was taken, not when it takes effect.
+_DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
+_DATELINE = re.compile(
+    r"\b(publicerad|publicerat|uppdaterad|uppdaterades|datum|sammantradesdatum|senast andrad)\b"
+)
+_PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantradesdatum)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-])")
+#: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
+_INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -132,112 +137,187 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
-def classify(sentence: str) -> StatementKind | None:
-    """The statement kind of one sentence, or None when it says nothing about LOV status."""
+def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None:
+    """The claim of one sentence, including the weak "valfrihet inom hemtjänsten" reading."""
     folded = fold_words(sentence)
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(folded):
-            # "Utredning om införande av LOV" investigates; it decides nothing.
-            return None if kind is StatementKind.INTRODUCE and _INQUIRY.search(folded) else kind
+    if (claim := read_claim(sentence, folded, names)) is not None:
+        return claim
     if _WEAK_ACTIVE.search(folded) and categories_in(sentence):
-        return StatementKind.ACTIVE
+        subject = subject_of(sentence, folded, 0, names)
+        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, _WEAK, 0)
     return None
 
 
-def _pick_date(kind: StatementKind, folded: str, found: list[FoundDate]) -> FoundDate | None:
+def classify(sentence: str) -> StatementKind | None:
+    """The kind of one sentence's claim, or None when it says nothing about LOV status."""
+    claim = claim_of(sentence)
+    return claim.kind if claim else None
+
+
+def _pick_date(claim: Claim, folded: str, found: list[FoundDate]) -> FoundDate | None:
     """The date a statement is about: the one after "från och med", "sedan", "med start" ...;
     else, for an introduction, the latest date (registration opens before the start); else the
-    first."""
+    first. A plan or proposal keeps only a start date: the date it was decided to *prepare*
+    something is not when it starts."""
+    if claim.modality is not Modality.DECIDED:
+        found = [f for f in found if not _DECISION_DATE.search(folded[: f.start])]
     if not found:
         return None
     anchored = [f for f in found if _ANCHORS.search(folded[: f.start])]
-    if kind is StatementKind.INTRODUCE:
+    if claim.modality is not Modality.DECIDED:
+        return anchored[0] if anchored else (found[0] if len(found) == 1 else None)
+    if claim.kind is StatementKind.INTRODUCE:
         return max(anchored or found, key=lambda f: f.value)
     return (anchored or found)[0]
 
 
-def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[str, ...]:
+def _following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
+    """Categories named by the list items or table rows right after block `index`."""
+    codes: list[str] = []
+    for block in blocks[index + 1 :]:
+        if block.kind not in (ITEM, ROW):
+            break
+        codes += [code for code in categories_in(block.text.split("\t")[0]) if code not in codes]
+    return tuple(codes)
+
+
+def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[tuple[str, ...], str]:
     """Categories of the nearest preceding heading that names one, else of the title."""
     for block in reversed(blocks[:index]):
         if block.kind == HEADING and (found := categories_in(block.text)):
-            return found
-    return categories_in(title)
+            return found, "heading"
+    return categories_in(title), "title"
 
 
-def _page_date(page: Page) -> FoundDate | None:
-    """The date a page carries near its top (minutes' meeting date, "Publicerad ...").
-
-    Only a dateline counts: a short block, or one saying it is a date. A body sentence near the
-    top ("LOV ... infördes 2009") dates the law, not the page.
-    """
-    for block in page.blocks[:4]:
+def page_date(page: Page) -> FoundDate | None:
+    """The date a page carries: its metadata, else a dateline near its top, else a publication
+    line anywhere ("Publicerad 12 mars 2024"); a long body sentence near the top ("LOV ...
+    infördes 2009") dates the law, not the page."""
+    if page.published is not None:
+        return FoundDate(page.published, page.published.isoformat(), -1)
+    for position, block in enumerate(page.blocks):
         folded = fold_words(block.text)
-        if len(block.text) > 100 and not _DATELINE.search(folded):
+        if position >= 4:
+            # Further down only a publication line counts: "Senast uppdaterad" at a page's
+            # foot can be years after what the page announces.
+            if len(block.text) > 120 or not _PUBLISHED.search(folded):
+                continue
+        elif len(block.text) > 100 and not _DATELINE.search(folded):
             continue
         if found := find_dates(folded):
             return found[0]
     return None
 
 
-def statements_in(page: Page) -> list[Statement]:
-    """Every LOV status statement on a page, one per (kind, categories, quote).
+def claims_in(page: Page) -> list[Statement]:
+    """Every LOV claim on a page (any subject and modality), one per (kind, categories,
+    subject, modality): the first with a date of its own, else with the page's date.
 
     Sentences count only on pages that speak of LOV; a sentence that names no LOV term itself
     borrows the page's (a news item says "valfrihet" in its heading, the date further down).
     """
     if not speaks_of_lov(page.title + "\n" + page.text):
         return []
-    found: dict[tuple[StatementKind, tuple[str, ...]], tuple[int, Statement]] = {}
-    page_date = _page_date(page)
+    found: dict[tuple[Any, ...], tuple[int, Statement]] = {}
+    dated = page_date(page)
+    today = dated.value if dated else None
+    names = own_names(page.url, page.title, page.text)
     for index, block in enumerate(page.blocks):
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
-        for sentence in sentences(block.text):
-            kind = classify(sentence)
-            if kind is None or len(sentence) > 600:
+        parts = sentences(block.text)
+        for position, sentence in enumerate(parts):
+            if len(sentence) > 600:
+                continue  # a run-on block (a flattened table or menu), not a sentence
+            claim = claim_of(sentence, names)
+            if claim is None:
                 continue
             folded = fold_words(sentence)
             if (
-                kind is StatementKind.ACTIVE
+                claim.kind is StatementKind.ACTIVE
                 and not LOV_TERMS.search(folded)
-                and not (re.search(r"\bvalja\b", folded))
+                and not re.search(r"\bvalja\b", folded)
             ):
                 continue
-            categories = categories_in(sentence) or _context_categories(
-                page.blocks, index, page.title
-            )
-            chosen = _pick_date(kind, folded, find_dates(folded))
+            categories, source = categories_in(sentence), "sentence"
+            last = position == len(parts) - 1
+            if not categories and last and _INTRODUCES_LIST.search(sentence.strip()):
+                categories, source = _following_categories(page.blocks, index), "list"
+            if not categories:
+                categories, source = _context_categories(page.blocks, index, page.title)
+            chosen = _pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
-            if chosen is None and kind in _DECISIONS and page_date is not None:
-                chosen, rank = page_date, 1
-            # One statement per kind and categories on a page: the first with a date of its
-            # own, else the first with the page's date, else the first (a news item repeats
-            # "det nya avtalet" in every paragraph).
-            earlier = found.get((kind, categories))
+            if (
+                chosen is None
+                and claim.kind is not StatementKind.ACTIVE
+                and claim.modality is Modality.DECIDED
+                and claim.subject is Subject.OWN
+                and dated is not None
+            ):
+                chosen, rank = dated, 1
+            statement = Statement(
+                claim.kind,
+                categories,
+                chosen.value if chosen else None,
+                chosen.text if chosen else None,
+                sentence,
+                claim.subject,
+                claim.modality,
+                claim.confidence,
+                source,
+            )
+            # One statement per kind, categories, subject and modality on a page (a news
+            # item repeats "det nya avtalet" in every paragraph).
+            key = (claim.kind, categories, claim.subject, claim.modality)
+            earlier = found.get(key)
             if earlier is None or earlier[0] < rank:
-                found[(kind, categories)] = (
-                    rank,
-                    Statement(
-                        kind,
-                        categories,
-                        chosen.value if chosen else None,
-                        chosen.text if chosen else None,
-                        sentence,
-                    ),
-                )
-    return _without_umbrellas([statement for _rank, statement in found.values()]) + (
-        _table_statements(page)
-    )
+                found[key] = (rank, statement)
+    return _without_topics(
+        _without_umbrellas([statement for _rank, statement in found.values()])
+    ) + (_table_statements(page))
 
 
-def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
-    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen") when
-    statements of the same kind name the specific categories (hemtjänst, särskilt boende)."""
-    specific = {s.kind for s in statements if set(s.categories) - UMBRELLA_CATEGORIES}
+def _without_topics(statements: list[Statement]) -> list[Statement]:
+    """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
+    page's own claims of another kind are about the same categories: the page is about an
+    introduction or an ending then, not about a system in use."""
+    others = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
+        for code in s.categories
+    }
     return [
         s
         for s in statements
-        if not (s.categories and set(s.categories) <= UMBRELLA_CATEGORIES and s.kind in specific)
+        if not (
+            s.kind is StatementKind.ACTIVE and s.confidence <= _WEAK and set(s.categories) & others
+        )
+    ]
+
+
+def statements_in(page: Page) -> list[Statement]:
+    """The page's statements of the municipality's own LOV status: its own system, decided or
+    planned. Proposals, demands, rejected proposals, other municipalities, the law and general
+    explanations stay in `claims_in` only."""
+    return [s for s in claims_in(page) if s.subject is Subject.OWN and s.is_status]
+
+
+def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
+    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
+    no category at all ("Välj utförare"), when statements of the same kind name the specific
+    categories (hemtjänst, särskilt boende)."""
+    specific = {
+        (s.kind, s.subject, s.modality)
+        for s in statements
+        if set(s.categories) - UMBRELLA_CATEGORIES
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
+        )
     ]
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
+from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
 from lovwatch.normalize.dates import MONTHS
 from lovwatch.normalize.text import words
@@ -30,22 +31,6 @@ LINK_TERMS = re.compile(
 #: Categories that name a whole area ("äldreomsorgen") rather than one service in it.
 UMBRELLA_CATEGORIES = frozenset({"aldreomsorg_ovrigt"})
 
-_NUMBER_WORDS = {
-    "en": 1,
-    "ett": 1,
-    "tva": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "atta": 8,
-    "nio": 9,
-    "tio": 10,
-    "elva": 11,
-    "tolv": 12,
-}
-
 
 def fold_words(text: str) -> str:
     """The folded word string of `text`."""
@@ -62,13 +47,6 @@ def link_speaks_of_lov(url: str, text: str) -> bool:
     return bool(LINK_TERMS.search(fold_words(text)) or LINK_TERMS.search(fold_words(url)))
 
 
-def number_value(token: str) -> int | None:
-    """'4' or 'fyra' → 4; anything else → None."""
-    if token.isdigit():
-        return int(token)
-    return _NUMBER_WORDS.get(token)
-
-
 @cache
 def _compound_heads() -> tuple[tuple[str, str], ...]:
     """Single-word synonyms long enough to start a compound ("hemtjänstföretag")."""
@@ -81,6 +59,7 @@ def _compound_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(heads, key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=4096)
 def categories_in(text: str) -> tuple[str, ...]:
     """Category codes (shared taxonomy) that `text` names, including as the first part of a
     compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk."""
@@ -90,7 +69,28 @@ def categories_in(text: str) -> tuple[str, ...]:
             if token.startswith(head) and len(token) > len(head) + 2:
                 codes += [code for code in map_term(synonym) if code not in codes]
                 break
+    with_diacritics = words(text, keep_diacritics=True)
+    if _LSS_HOUSING.search(with_diacritics):
+        codes.append("bostad_lss")
+        if "sysselsättning" not in with_diacritics:
+            # the taxonomy reads "särskild service" alone as sysselsättning
+            codes = [code for code in codes if code != "sysselsattning_socialpsykiatri"]
+    if _HOME_CARE_PARTS.search(with_diacritics) and not set(codes) & _HOUSING:
+        codes.append("hemtjanst")
     return tuple(category.code for category in CATEGORIES if category.code in codes)
+
+
+#: The parts of hemtjänst that LOV pages list instead of the word ("service och omvårdnad",
+#: "städ, tvätt och inköp"); diacritics kept, so "städ" is not "stad" (a city).
+_HOME_CARE_PARTS = re.compile(
+    r"\b(serviceinsats\w*|omvårdnadsinsats\w*|personlig omvårdnad|service (och )?omvårdnad|"
+    r"städ|städning|tvätt|inköp)\b"
+)
+#: Housing with special service under LSS, which the taxonomy may read as sysselsättning.
+_LSS_HOUSING = re.compile(
+    r"\b(bostad|boende) med särskild service\b|\b(gruppbostad|servicebostad)\w*"
+)
+_HOUSING = frozenset({"sarskilt_boende_aldre", "korttidsboende_aldre", "bostad_lss"})
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,10 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"\b(?:(borjan|mitten|slutet) av )?(\d{{1,2}} )?({_MONTH}) (\d{{4}})\b"),
         "spelled",
     ),
-    (re.compile(rf"\b(?:den )(\d{{1,2}}) ({_MONTH})\b(?! \d)"), "day_month"),
+    (
+        re.compile(rf"\b(?:den )?(\d{{1,2}}|{ORDINAL_WORDS})(?: [ae])? ({_MONTH})\b(?! \d)"),
+        "day_month",
+    ),
     (
         re.compile(r"\b(varen|sommaren|hosten|vintern|borjan av|mitten av|slutet av) (\d{4})\b"),
         "season",
@@ -143,9 +146,45 @@ def _spelled(match: re.Match[str]) -> date | None:
     return _safe(int(year), number, {"mitten": 15, "slutet": 28}.get(part or "", 1))
 
 
-def find_dates(folded: str) -> list[FoundDate]:
+#: A year said relative to the page's date, right after a day and month or on its own.
+_RELATIVE_YEAR = re.compile(r"^ ?(i ar|detta ar|nasta ar|kommande ar|forra aret|i fjol)\b")
+_YEAR_SHIFT = {"i ar": 0, "detta ar": 0, "nasta ar": 1, "kommande ar": 1, "forra aret": -1}
+#: "från nästa år", "vid årsskiftet", "till hösten": the page's date gives the year.
+_RELATIVE_ALONE = re.compile(
+    r"\b(?:fran|med start|fr o m|fran och med) (nasta ar|arsskiftet)\b|"
+    r"\b(?:vid|efter|till|fran) (arsskiftet)\b|"
+    r"\b(?:till|under|fran|i) (varen|sommaren|hosten)(?! \d)\b"
+)
+
+
+def _day_month(match: re.Match[str], year: int) -> date | None:
+    token = match.group(1)
+    day = int(token) if token.isdigit() else ordinal_value(token)
+    return _safe(year, MONTHS[match.group(2)], day) if day else None
+
+
+def _relative(folded: str, today: date) -> list[FoundDate]:
+    found = []
+    for match in _RELATIVE_ALONE.finditer(folded):
+        word = next(group for group in match.groups() if group)
+        if word in _SEASONS:
+            value = _safe(today.year, _SEASONS[word], 1)
+            if value is not None and value < today:
+                value = _safe(today.year + 1, _SEASONS[word], 1)
+        else:
+            value = _safe(today.year + 1, 1, 1)
+        if value is not None:
+            found.append(FoundDate(value, match.group(0), match.start()))
+    return found
+
+
+def find_dates(folded: str, today: date | None = None) -> list[FoundDate]:
     """Dates in a folded sentence: ISO, d/m/yyyy, "16 maj 2017", "maj 2017", "hösten 2010",
-    "sedan 2009", and "den 16 maj" (its year taken from another date in the sentence)."""
+    "sedan 2009", and "den 16 maj" / "den första mars" (the year from "i år" / "nästa år" after
+    it or another date in the sentence, else from `today`, the page's own date).
+
+    With `today`, also "från nästa år", "vid årsskiftet" and "till hösten" resolve.
+    """
     found: list[FoundDate] = []
     taken: set[int] = set()
     pending: list[re.Match[str]] = []
@@ -173,10 +212,17 @@ def find_dates(folded: str) -> list[FoundDate]:
             if value is not None and 1990 <= value.year <= 2100:
                 found.append(FoundDate(value, match.group(0), match.start()))
                 taken.add(match.start())
-    if found:
-        year = found[0].value.year
-        for match in pending:
-            value = _safe(year, MONTHS[match.group(2)], int(match.group(1)))
-            if value is not None:
-                found.append(FoundDate(value, match.group(0), match.start()))
+    for match in pending:
+        relative = _RELATIVE_YEAR.match(folded[match.end() :])
+        if relative and today is not None:
+            year = today.year + _YEAR_SHIFT.get(relative.group(1), -1)
+            text = match.group(0) + " " + relative.group(1)
+        elif found or today is not None:
+            year, text = (found[0].value.year if found else today.year), match.group(0)  # type: ignore[union-attr]
+        else:
+            continue
+        if (value := _day_month(match, year)) is not None:
+            found.append(FoundDate(value, text, match.start()))
+    if today is not None:
+        found += [f for f in _relative(folded, today) if not any(g.start == f.start for g in found)]
     return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,124 @@
+"""Company names as Swedish pages write them: company forms, names in running text, and
+whether a name is the municipality's own unit.
+
+Pure string functions used by `providers`: a company form ("AB", "HB", "KB", "ekonomisk
+förening", "stiftelse", "enskild firma") marks a name's end, and the name is read back from it
+over capitalised words and name connectors ("Omsorgshuset i Norr AB"), never over the
+sentence's verbs or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lovwatch.municipal.numbers import is_public_body
+from lovwatch.normalize.text import words
+
+#: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
+_LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
+
+_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
+#: A name that ends in a company form, and nothing after it.
+COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
+
+#: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
+_OWN_UNIT = re.compile(
+    r"\b(kommun|kommunen|kommunens|kommunal|kommunala|egen regi|stad|staden|stadens|"
+    r"regionen|regionens)\b"
+)
+
+
+def company_form(name: str) -> str | None:
+    """The company form a name shows ("AB", "ekonomisk förening", "egen regi"), or None."""
+    match = re.search(rf"\b({_FORMS}|egen regi)(?=\W|$)", name, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def is_own_unit(name: str, org: str | None) -> bool:
+    """Whether a name is the municipality's own unit: a public body's org number, or own-unit
+    words as whole words in a name without a company form."""
+    if org is not None:
+        return is_public_body(org)
+    form = company_form(name)
+    if form and form.lower() != "egen regi":
+        return False
+    return bool(_OWN_UNIT.search(words(name, keep_diacritics=True)))
+
+
+def enumerated_names(sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of each company a sentence enumerates: "X AB, Y HB samt Z AB".
+
+    A piece without a company form counts when company-form names stand on both sides of it
+    ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
+    """
+    listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    pieces = [_LEAD_IN.sub("", piece.strip()).strip(" .") for piece in _LIST_SPLIT.split(listing)]
+    named: list[str | None] = []
+    for piece in pieces:
+        match = COMPANY_END.match(piece)
+        name = match.group(1).strip() if match else ""
+        if match and (form := company_form(name)):
+            name = f"{name_before(name[: name.rfind(form)]) or ''} {form}".strip()
+        named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
+    found = []
+    for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
+        between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
+        if name is None and between and piece[:1].isupper() and len(piece.split()) <= 5:
+            name = piece
+        if name:
+            found.append((name, piece))
+    return found
+
+
+# Words that may stand inside a name between capitalised words ("Omsorgshuset i Norr AB").
+_CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "of", "the", "-"})
+# Words a name never runs back over: verbs and conjunctions of the sentence around it.
+_STOP = frozenset(
+    "att som är har hade blev blir från till med kan ska får finns heter driver bedriver "
+    "nämligen bland annat även samt".split()
+)
+# Capitalised words that start a sentence or name a role, not a company.
+_NOT_NAME_START = frozenset(
+    "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
+    "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
+    "hemtjänstföretaget när där här om att som".split()
+)
+_FORM_TOKENS = re.compile(
+    r"\b(AB|HB|KB|ekonomisk förening|ek\. ?för\.?|enskild firma|stiftelse)(?=[\s,.;:)]|$)",
+    re.IGNORECASE,
+)
+
+
+def name_before(text: str) -> str | None:
+    """The company name that ends `text` (the words before a company form): back over at most
+    seven words, never over punctuation or a sentence's verbs, starting at a capital."""
+    name: list[str] = []
+    for token in reversed(text.split()):
+        if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")) or token.lower() in _STOP:
+            break
+        name.insert(0, token)
+        if len(name) > 7:
+            return None
+    while name and (
+        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in _NOT_NAME_START
+    ):
+        name.pop(0)
+    return " ".join(name) if name else None
+
+
+def names_in_text(sentence: str) -> list[tuple[str, str]]:
+    """(name, form) of each company a sentence names by its company form ("Omsorgshuset i
+    Norr AB", "Linnea ekonomisk förening"); "Stiftelsen X Y" reads forwards."""
+    found = []
+    for match in _FORM_TOKENS.finditer(sentence):
+        form = match.group(1)
+        if form.lower() in ("ab", "hb", "kb") and not form.isupper():
+            continue  # "ab" in lower case is not a company form
+        if form.lower() == "stiftelse":
+            continue
+        if before := name_before(sentence[: match.start()]):
+            found.append((f"{before} {form}", form))
+    for match in re.finditer(r"\bStiftelsen((?: [A-ZÅÄÖ][\w&-]*| i| för| och){1,6})", sentence):
+        found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
+    return found

@@ -1,0 +1,214 @@
+"""Provider counts: counted on a page's provider lists, and stated in its text or tables.
+
+Stated counts are read in digits and Swedish number words ("tre privata utförare", "tolv
+godkända hemtjänstföretag"), zero included ("inga privata utförare", "ingen extern
+utförare"); approximations ("ett tiotal", "ett 20-tal", "fler än 10") are not counts. The
+municipality's own unit is counted apart: "fyra leverantörer förutom kommunens egen
+verksamhet" is 4 + 1, "fem utförare, varav en är kommunens egen" is 4 + 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from lovwatch.municipal.blocks import HEADING, ROW, Block, Page
+from lovwatch.municipal.numbers import CARDINALS, number_value
+from lovwatch.municipal.vocabulary import categories_in, fold_words
+
+if TYPE_CHECKING:
+    from lovwatch.municipal.providers import Provider
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of providers in some categories: counted on a list, or stated in text.
+    `approximate` marks "cirka 15 utförare"."""
+
+    categories: tuple[str, ...]
+    private: int
+    own_units: int
+    source: str
+    quote: str
+    approximate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able form."""
+        found = asdict(self)
+        found["categories"] = list(self.categories)
+        return found
+
+
+_NUMBER = r"(\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
+_ADJECTIVES = (
+    r"aktiva|godkanda|godkand|privata|privat|externa|extern|olika|andra|annan|fristaende|"
+    r"auktoriserade|valbara"
+)
+_UNIT = (
+    r"\w*(?:utforare|utforaren|utforarna|foretag|foretagen|leverantorer|leverantor|"
+    r"leverantorerna|anordnare|anordnarna|aktorer|aktorerna|aktor|bolag)"
+)
+_STATED = re.compile(rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT})\b")
+#: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
+_TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
+#: Words that make what follows a bound, not a count.
+_BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
+_ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
+#: Choosing one ("välja en privat utförare") is not a count of the providers there are.
+_CHOOSING = re.compile(r"\b(valja|valjer|valt|byta till|anlita|anlitar|som|om)\s*$")
+_EXISTS = re.compile(
+    r"\b(finns|har|bara|endast|enbart|enda|kvar|totalt|sammanlagt|godkan\w*|valja mellan|"
+    r"just nu|i dag|idag|ar)\b"
+)
+#: Companies that leave, apply or are added are a change, not the number there are.
+_CHANGE = re.compile(
+    r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
+    r"tillkommit|tillkommer|konkurs)\b"
+)
+_OWN_ALSO = re.compile(
+    r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
+    r"regionens) (egen|egna)|\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
+)
+#: "utförs av kommunen och två privata företag": the own unit named before the number.
+_OWN_BEFORE = re.compile(
+    rf"\b(kommunen|kommunens \w+|stadens \w+|egen regi|den kommunala \w+) (och|samt|plus) "
+    rf"{_NUMBER}\b"
+)
+_OWN_AMONG = re.compile(
+    r"\bvarav (en|ett|1) (ar |drivs av )?(kommunens|kommunal|stadens|den kommunala|egen regi)|"
+    r"\b(inklusive|inkl|inraknat|medraknat) (kommunens|stadens|den kommunala|egen regi)"
+)
+
+
+def counts_in(page: Page, providers: Sequence[Provider]) -> list[Count]:
+    """Provider counts: of the listed providers per categories, and as the text states them."""
+    counts: list[Count] = []
+    by_categories: dict[tuple[str, ...], list[Provider]] = {}
+    for provider in providers:
+        by_categories.setdefault(provider.categories, []).append(provider)
+    for categories, listed in by_categories.items():
+        own = sum(provider.own_unit for provider in listed)
+        counts.append(Count(categories, len(listed) - own, own, "listed", ""))
+    return counts + stated_counts(page)
+
+
+def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, ...]:
+    for block in reversed(blocks[:index]):
+        if block.kind == HEADING and (found := categories_in(block.text)):
+            return found
+    return categories_in(page.title)
+
+
+def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
+    """Whether a number with its adjectives is a count of the providers there are."""
+    # A short line ("Hemtjänst: 5 utförare") is a tally by its shape.
+    exists = bool(_EXISTS.search(folded)) or len(folded.split()) <= 6
+    if word.isdigit() or (number_value(word) or 0) > 1:
+        return bool(adjectives) or exists
+    if number_value(word) == 0:
+        return exists or bool(adjectives)  # "inga privata utförare", "det finns inga utförare"
+    # "en", "ett": only said of existing providers, not of one to choose ("välja en utförare").
+    return bool(adjectives) and exists and not _CHOOSING.search(before)
+
+
+def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
+    """(private, own units, approximate) a folded sentence states, or None."""
+    total: int | None = None
+    approximate = False
+    if re.match(r"(om|ifall|i fall|nar|utan) ", folded):
+        return None  # a condition ("Om ingen privat utförare finns ...") states no count
+    if _CHANGE.search(folded):
+        return None
+    if tally := _TALLY.search(folded):
+        total = int(tally.group("n"))
+    else:
+        for match in _STATED.finditer(folded):
+            before = folded[: match.start()]
+            word, adjectives = match.group(1), match.group(2)
+            if _BOUND.search(before) or not _accepts(word, adjectives, before, folded):
+                continue
+            total, approximate = number_value(word), bool(_ABOUT.search(before))
+            break
+    if total is None:
+        return None
+    own = 0
+    if _OWN_AMONG.search(folded) and total > 0:
+        total, own = total - 1, 1
+    elif _OWN_ALSO.search(folded) or _OWN_BEFORE.search(folded):
+        own = 1
+    return total, own, approximate
+
+
+def _row_count(block: Block, own_column: int | None) -> Count | None:
+    cells = [fold_words(cell) for cell in block.text.split("\t")]
+    categories = categories_in(block.text.split("\t")[0])
+    if not categories:
+        return None
+    private = own = 0
+    for position, cell in enumerate(cells[1:], start=1):
+        if match := _STATED.search(cell) or re.fullmatch(r"(\d+)", cell):
+            value = number_value(match.group(1)) or 0
+            if position == own_column:
+                own += value
+            else:
+                private += value
+    quote = " | ".join(c for c in block.text.split("\t") if c.strip())
+    return Count(categories, private, own, "stated", quote)
+
+
+def _column_count(block: Block, column: int) -> Count | None:
+    """A row of a table with an "Antal utförare" column: "Hemtjänst | 7"."""
+    cells = block.text.split("\t")
+    if column >= len(cells) or not (digits := re.fullmatch(r"\s*(\d+)\s*", cells[column])):
+        return None
+    categories = categories_in(cells[0])
+    if not categories:
+        return None
+    quote = " | ".join(cell for cell in cells if cell.strip())
+    return Count(categories, int(digits.group(1)), 0, "stated", quote)
+
+
+def stated_counts(page: Page) -> list[Count]:
+    """Counts the page states: in sentences, and in rows of a counts table."""
+    from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
+
+    counts = []
+    own_column: int | None = None
+    count_column: int | None = None
+    for index, block in enumerate(page.blocks):
+        if block.kind != ROW:
+            count_column = None
+        if block.kind == ROW:
+            cells = [fold_words(cell) for cell in block.text.split("\t")]
+            header = [
+                i for i, cell in enumerate(cells) if re.fullmatch(rf"antal( \w+)? {_UNIT}", cell)
+            ]
+            if header:
+                count_column = header[0]
+                continue
+            if count_column is not None and (row := _column_count(block, count_column)):
+                counts.append(row)
+                continue
+            if not any(_STATED.search(cell) for cell in cells):
+                own_column = next(
+                    (
+                        i
+                        for i, cell in enumerate(cells)
+                        if re.search(r"\b(kommunal|egen regi)", cell)
+                    ),
+                    own_column,
+                )
+                continue
+            if (row := _row_count(block, own_column)) is not None:
+                counts.append(row)
+            continue
+        for sentence in sentences(block.text):
+            folded = fold_words(sentence)
+            if not re.search(_UNIT, folded) or (found := count_in_sentence(folded)) is None:
+                continue
+            private, own, approximate = found
+            categories = categories_in(sentence) or _categories_for(page.blocks, index, page)
+            counts.append(Count(categories, private, own, "stated", sentence, approximate))
+    return counts
