@@ -65,7 +65,7 @@ def test_script_built_list_is_read_through_the_browser_and_only_that_page(
 
     listed = lovwatch("providers", "--municipality", "Åsele", "--format", "json").json()
     assert {(p["name"], p["org_number"], p["own_unit"]) for p in listed} == {
-        ("Lappland Omsorg AB", "559100-2233", False),
+        ("Lappland Omsorg AB", "559100-2232", False),
         ("Åsele kommun hemtjänst", "212000-2528", True),
     }
     profile = lovwatch("municipality", "2463", "--format", "json").json()
@@ -124,7 +124,7 @@ def test_next_crawls_record_a_removed_provider_text_history_and_partial_runs(
     path = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
     krokom = sites.site("2309")
     sites.set_page(
-        "2309", path, krokom.pages[path].replace("<li>Fjällnära Hemtjänst HB, 969700-1111</li>", "")
+        "2309", path, krokom.pages[path].replace("<li>Fjällnära Hemtjänst HB, 969700-1114</li>", "")
     )
     # The news item also names the company: take it down too, or the provider stays listed.
     sites.set_page("2309", "/nyheter/nya-foretag-i-hemtjansten.html", None)
@@ -133,7 +133,7 @@ def test_next_crawls_record_a_removed_provider_text_history_and_partial_runs(
     assert second.json()["provider_removed"] == 1
     removed = [e for e in events(store) if e.kind == "provider_removed"]
     assert [(e.municipality_code, e.details["org_number"], e.baseline) for e in removed] == [
-        ("2309", "969700-1111", False)
+        ("2309", "969700-1114", False)
     ]
     listed = lovwatch("providers", "--municipality", "2309", "--format", "json").json()
     assert "Fjällnära Hemtjänst HB" not in {p["name"] for p in listed}

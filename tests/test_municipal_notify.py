@@ -77,7 +77,7 @@ def test_provider_added_and_removed_reach_the_subscriber_once(
         sites,
         "2309",
         LIST_PAGE,
-        "<li>Fjällnära Hemtjänst HB, 969700-1111</li>",
+        "<li>Fjällnära Hemtjänst HB, 969700-1114</li>",
         "<li>Storsjöns Omsorg AB, 559200-3344</li>",
     )
     _edit(sites, "2309", NEWS_PAGE, " och Fjällnära Hemtjänst HB har", " har")

@@ -162,7 +162,8 @@ class _Applier:
                         date_text=statement.date_text,
                         first_seen=self.moment,
                     )
-                    kind = _STATEMENT_EVENTS.get(statement.kind)
+                    # Only a decision of this municipality is news: a plan is evidence.
+                    kind = _STATEMENT_EVENTS.get(statement.kind) if statement.is_event else None
                     if kind and self.first_statement(code, statement.kind, category):
                         self.event(
                             kind,

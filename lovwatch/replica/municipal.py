@@ -85,7 +85,7 @@ av hemtjänst</a></li><li><a href="/intern/lov-utkast.html">LOV – utkast</a></
 <p>Sedan hösten 2010 har Krokoms kommun valfrihet i hemtjänsten enligt LOV. Du kan välja mellan
 kommunens hemtjänst och de företag som kommunen har godkänt.</p>
 <h2>Godkända utförare</h2><p>Följande utförare är godkända:</p><ul>
-<li>Jämtvård Omsorg AB, 556677-8899</li><li>Fjällnära Hemtjänst HB, 969700-1111</li>
+<li>Jämtvård Omsorg AB, 556677-8899</li><li>Fjällnära Hemtjänst HB, 969700-1114</li>
 <li>Krokoms kommun, hemtjänst i egen regi</li></ul>
 <p>Läs <a href="/download/Forfragningsunderlag-hemtjanst.pdf">Förfrågningsunderlag
 hemtjänst (pdf)</a> och annonsen i <a href="{_ADVERT}">Hitta LOV-uppdrag</a>.</p>""",
@@ -133,7 +133,7 @@ _JAMFOR_JS = """fetch('/api/utforare.json').then(r => r.json()).then(list => {
 def _asele() -> dict[str, str]:
     name = "Åsele"
     providers = [
-        {"namn": "Lappland Omsorg AB", "orgnr": "559100-2233"},
+        {"namn": "Lappland Omsorg AB", "orgnr": "559100-2232"},
         {"namn": "Åsele kommun hemtjänst", "orgnr": "212000-2528"},
     ]
     return {
