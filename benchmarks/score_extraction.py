@@ -7,7 +7,9 @@ line, and `truth.yaml`; the schema is in that folder's README). For every page t
 
 - statements: (page, kind) pairs for claims about the page's own authority that are decided
   (subject own, modality decided), and the finer (page, kind, category) triples;
-- categories: of the (page, kind) pairs found, the share whose category set is exactly right;
+- categories: of the (page, kind) pairs found, the share whose category set is exactly right
+  (a statement without a category next to ones with categories does not spoil the set; it does
+  count in the triples);
 - false events: introduce/end statements extracted from pages whose truth has none (proposals,
   rejected motions, other municipalities, the law);
 - providers: (page, folded name) of approved private providers, own units left out;
@@ -143,6 +145,11 @@ def _categories(codes: Iterable[str]) -> set[str]:
     return set(codes) or {GENERAL}
 
 
+def _specific(categories: set[str]) -> set[str]:
+    """The services named; "LOV in general" only when no service is named at all."""
+    return categories - {GENERAL} or categories
+
+
 def _counts_as_decided(statement: Any) -> bool:
     """Own and decided, when the extractor says; every statement when it does not."""
     subject = str(getattr(statement, "subject", "own") or "own")
@@ -200,7 +207,7 @@ class SetScore:
         )
         for _name, kind in sorted(found_kinds & wanted_kinds):
             self.category_pairs += 1
-            if found_cats[kind] == wanted_cats[kind]:
+            if _specific(found_cats[kind]) == _specific(wanted_cats[kind]):
                 self.category_matches += 1
             else:
                 self.category_misses.append(
