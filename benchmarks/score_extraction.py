@@ -22,6 +22,10 @@ today, so each one is taken as own and decided; once it exposes `subject`/`modal
 attributes, only own/decided statements are scored.
 
     python benchmarks/score_extraction.py [--set dev|holdout|all] [--json] [--errors]
+        [--kind KIND ...] [--files PATTERN ...]
+
+`--kind` keeps pages whose truth has one of the given kinds (`provider_list`, ...); `--files`
+keeps pages whose file name matches one of the given shell patterns (`"*-utforare-*"`).
 
 The holdout set is for the final, one-off measurement: tune on dev only.
 """
@@ -29,6 +33,7 @@ The holdout set is for the final, one-off measurement: tune on dev only.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import re
 import sys
@@ -134,6 +139,20 @@ def load_pages(which: str, root: Path = REALSET) -> list[RealPage]:
     """Pages of `dev`, `holdout` or `all`."""
     splits = SPLITS if which == "all" else (which,)
     return [page for split in splits for page in load_split(split, root)]
+
+
+def select(
+    pages: Iterable[RealPage], kinds: Iterable[str] = (), patterns: Iterable[str] = ()
+) -> list[RealPage]:
+    """The pages whose truth kind is in `kinds` and whose file name matches one of `patterns`
+    (an empty filter keeps every page)."""
+    kinds, patterns = set(kinds), list(patterns)
+    return [
+        page
+        for page in pages
+        if (not kinds or page.truth.get("kind") in kinds)
+        and (not patterns or any(fnmatch.fnmatchcase(page.name, p) for p in patterns))
+    ]
 
 
 def provider_key(name: str) -> str:
@@ -342,11 +361,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=("dev", "holdout", "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print a machine-readable dict")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong item")
+    parser.add_argument(
+        "--kind", action="append", default=[], help="only pages of this truth kind (repeatable)"
+    )
+    parser.add_argument(
+        "--files",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="only pages whose file name matches this shell pattern (repeatable)",
+    )
     args = parser.parse_args(argv)
     names = SPLITS if args.set == "all" else (args.set,)
-    results = {name: score(load_split(name)) for name in names}
+    results = {name: score(select(load_split(name), args.kind, args.files)) for name in names}
     if args.set == "all":
-        results["all"] = score(load_pages("all"))
+        results["all"] = score(select(load_pages("all"), args.kind, args.files))
     if args.json:
         payload = {name: r.as_dict(details=args.errors) for name, r in results.items()}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
