@@ -529,8 +529,8 @@ def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
             if pair and pair[0] not in values:
                 values[pair[0]] = pair[1]
             elif pair is None:
-                for dated_name, _, value in _dated_labels(element):
-                    values.setdefault(dated_name, value)
+                for dated_name, _, dated_value in _dated_labels(element):
+                    values.setdefault(dated_name, dated_value)
             continue
         if name in values and name != "documents":
             continue
