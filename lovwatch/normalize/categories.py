@@ -43,8 +43,10 @@ __all__ = [
     "map_term",
 ]
 
-# "85311200", "85311200-4", "CPV 85311200-4": eight digits, optionally with the check digit.
-_CPV = re.compile(r"(?<![\d-])(\d{8})(?:-\d)?(?![\d-])")
+# "85311200", "85311200-4", "CPV 85311200-4": eight digits, optionally with the check digit,
+# in the divisions LOV's services come from (75 samhällstjänster, 79 jobbsökning, 85 vård
+# och omsorg) so that a compact date ("20250304") is not taken for one.
+_CPV = re.compile(r"(?<![\d-])((?:75|79|85)\d{6})(?:-\d)?(?![\d-])")
 
 # Swedish inflectional endings accepted after a synonym's word (definite, plural, genitive).
 _SUFFIXES = frozenset(
@@ -186,7 +188,8 @@ def _compound_code(token: str, tokens: Sequence[str]) -> str | None:
 
 
 def cpv_codes(text: str) -> tuple[str, ...]:
-    """The CPV codes written in `text` ("85311200-4 Social omsorg ..."), eight digits each."""
+    """The CPV codes of LOV's divisions (75, 79, 85) written in `text` ("85311200-4 Social
+    omsorg ..."), eight digits each, in order of appearance."""
     return tuple(dict.fromkeys(_CPV.findall(text or "")))
 
 
