@@ -4,7 +4,12 @@ The page layout of the national database is not known, so nothing here depends o
 ids: a label ("Upphandlande myndighet", "Tjänsteområde", "Senast uppdaterad", ...) is found as
 an element's own text, and its value is whatever follows it: the `dd` after a `dt`, the `td`
 after a `th`, the text after a `<strong>`, the next element after a label `span`, or the
-section after a heading.
+section after a heading. Date labels may also share one text with their date and no
+separator ("Publicerad 3 mars 2025").
+
+Each parsed page also says which of `COVERAGE_FIELDS` it yielded (`AdvertPage.coverage`) and
+which labels it showed that `LABELS` knows and does not (`label_census`), so that a run can
+report its coverage and labels never seen before.
 """
 
 from __future__ import annotations
@@ -74,7 +79,6 @@ LABELS: dict[str, tuple[str, ...]] = {
         "typ av tjänst",
         "vårdområde",
         "vårdområden",
-        "vårdval",
         "vårdvalsområde",
         "valfrihetssystem för",
         "bransch",
