@@ -5,9 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from lovwatch.spiders.advert_page import parse_advert_page
+from lovwatch.spiders.advert_page import (
+    COVERAGE_FIELDS,
+    LabelCensus,
+    label_census,
+    parse_advert_page,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hitta_lov"
+VOCABULARY_PAGES = Path(__file__).parent / "fixtures" / "vocabulary" / "pages"
 
 
 def page(
@@ -88,3 +94,101 @@ def test_a_description_section_stops_at_the_next_labelled_heading() -> None:
     assert advert.authority == "Region Halland"
     assert advert.service_areas == ["Ögonsjukvård"]
     assert advert.updated == date(2025, 4, 22)
+
+
+# --- more layouts, one-node dates, label census, coverage --------------------------------
+
+
+def vocabulary_page(name: str):
+    return parse_advert_page((VOCABULARY_PAGES / name).read_text(encoding="utf-8"))
+
+
+def test_dates_written_with_their_label_in_one_text() -> None:
+    advert = vocabulary_page("inline_dates.html")
+    assert advert.published == date(2025, 3, 3)  # "Publicerad 3 mars 2025"
+    assert advert.updated == date(2025, 3, 4)  # "<span>Senast uppdaterad 2025-03-04</span>"
+    assert advert.authority == "Skärholmens stadsdelsförvaltning"  # "Kommun/landsting"
+    assert advert.service_areas == ["Hemtjänst – service", "Hemtjänst – omvårdnad"]  # "Område"
+    assert advert.contact == "Karin Berg, 08-508 00 000"
+
+
+def test_two_dates_in_one_line_and_a_table_of_facts() -> None:
+    advert = vocabulary_page("one_line_meta_table.html")
+    # "Publicerad 12 januari 2024 · Uppdaterad <time>2 februari 2025</time>"
+    assert (advert.published, advert.updated) == (date(2024, 1, 12), date(2025, 2, 2))
+    assert advert.authority == "Stadsdelsnämnd Västra Hisingen"  # "Beställare"
+    assert advert.service_areas == ["Tjänster för dagcenter"]  # "Verksamhetsområde"
+    assert advert.contact == "Ola Lind, ola.lind@example.org"  # "Kontaktinformation"
+
+
+def test_cpv_codes_are_read_and_stand_in_for_missing_areas() -> None:
+    advert = vocabulary_page("cpv_layout.html")
+    assert advert.authority == "Socialförvaltningen, Uppsala kommun"  # "Organisation"
+    assert advert.cpv_codes == ["85311200", "85312400"]
+    assert advert.service_areas == [
+        "85311200-4 Social omsorg för personer med funktionsnedsättning",
+        "85312400-3 Välfärdstjänster utanför institution",
+    ]
+    assert advert.published == date(2019, 10, 1) and advert.updated is None
+    assert advert.contact == "Sara Ek, 018-727 00 00"  # "Handläggare"
+
+
+def test_card_headings_and_dates_with_den() -> None:
+    advert = vocabulary_page("cards_layout.html")
+    assert advert.authority == "Hälso- och sjukvårdsförvaltningen, Region Stockholm"  # Annonsör
+    assert advert.service_areas == ["Ögonsjukvård", "Kataraktoperationer"]  # "Kategori"
+    assert advert.published == date(2023, 5, 5)  # "Publicerad den 5 maj 2023"
+    assert advert.updated == date(2024, 11, 14)  # "Senast ändrad den 14 november 2024"
+    # A sentence that merely mentions publishing is no date label.
+    assert "publicerades" not in " ".join(advert.labels_known).lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "unknown"),
+    [
+        ("inline_dates.html", ["Referensnummer", "Diarienummer", "Avtalstid"]),
+        ("one_line_meta_table.html", ["Sista ansökningsdag"]),
+        ("cpv_layout.html", ["Upphandlingsform"]),
+        ("cards_layout.html", []),
+    ],
+)
+def test_label_census_names_labels_never_seen_before(name: str, unknown: list[str]) -> None:
+    html = (VOCABULARY_PAGES / name).read_text(encoding="utf-8")
+    census = label_census(html)
+    assert isinstance(census, LabelCensus)
+    assert list(census.unknown) == unknown
+    assert census.known and not set(census.known) & set(census.unknown)
+    advert = parse_advert_page(html)
+    assert (advert.labels_known, advert.labels_unknown) == (
+        list(census.known),
+        list(census.unknown),
+    )
+
+
+def test_census_of_the_known_layouts_has_no_false_unknowns() -> None:
+    for path in sorted(FIXTURES.glob("*.html")):
+        census = label_census(path.read_text(encoding="utf-8"))
+        assert census.unknown == (), path.name
+        assert "Publicerad" in census.known or "Senast uppdaterad" in census.known, path.name
+
+
+def test_census_is_pure_and_tolerates_empty_pages() -> None:
+    assert label_census("") == LabelCensus((), ())
+    assert label_census("<html><body><p>Sidan finns inte</p></body></html>") == LabelCensus((), ())
+    html = (VOCABULARY_PAGES / "inline_dates.html").read_text(encoding="utf-8")
+    assert label_census(html) == label_census(html.encode("utf-8"))
+
+
+def test_coverage_says_which_fields_a_page_gave() -> None:
+    full = vocabulary_page("one_line_meta_table.html")
+    assert full.coverage == dict.fromkeys(COVERAGE_FIELDS, True)
+    partial = page("sections_layout.html")
+    assert partial.coverage == {
+        "authority": True,
+        "areas": True,
+        "published": False,
+        "updated": True,
+        "contact": False,
+    }
+    empty = parse_advert_page("<html><body><p>Sidan finns inte</p></body></html>")
+    assert empty.coverage == dict.fromkeys(COVERAGE_FIELDS, False)

@@ -9,8 +9,11 @@ import pytest
 from lovwatch.normalize.authorities import (
     AuthorityKind,
     County,
+    association_members,
+    associations,
     counties,
     county_by_code,
+    districts,
     find_county,
     find_municipality,
     match_authority,
@@ -290,6 +293,7 @@ def test_kind_values_are_stable_strings() -> None:
         "region",
         "state",
         "unknown",
+        "association",
     ]
     assert AuthorityKind("region") is AuthorityKind.REGION
 
@@ -406,3 +410,144 @@ def test_every_county_is_found_by_code_name_and_region() -> None:
 def test_find_county_unknown() -> None:
     for unknown in ("", "02", "99", "Q", "Salem", "Norrland"):
         assert find_county(unknown) is None, unknown
+
+
+# --- district bodies, region bodies and kommunalförbund ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # Stockholm's stadsdelsförvaltningar, https://start.stockholm/om-stockholms-stad/
+        # organisation/stadsdelsforvaltningar/ (and its pages per district).
+        ("Skärholmens stadsdelsförvaltning", "0180"),
+        ("Spånga-Tensta stadsdelsförvaltning", "0180"),
+        ("Järva stadsdelsförvaltning", "0180"),
+        ("Norra innerstadens stadsdelsförvaltning", "0180"),
+        ("Hägersten-Älvsjö stadsdelsnämnd", "0180"),
+        ("Stadsdelsförvaltning Rinkeby-Kista", "0180"),
+        # Göteborg's stadsdelsnämnder 2011-2020, https://sv.wikipedia.org/wiki/
+        # G%C3%B6teborgs_stadsdelsn%C3%A4mnder
+        ("Stadsdelsnämnd Västra Hisingen", "1480"),
+        ("Stadsdelsförvaltningen Askim-Frölunda-Högsbo", "1480"),
+        ("SDN Lundby", "1480"),
+        # Committees and administrations named with their municipality.
+        ("Socialförvaltningen, Uppsala kommun", "0380"),
+        ("Vård- och omsorgsnämnden i Nacka", "0182"),
+        ("Skärholmens stadsdelsförvaltning, Stockholms stad", "0180"),
+    ],
+)
+def test_district_and_committee_bodies_resolve_to_their_municipality(name: str, code: str) -> None:
+    match = match_authority(name)
+    assert (match.kind, match.municipality_code, match.matched) == (UNIT, code, True)
+
+
+def test_district_slug() -> None:
+    match = match_slug("skarholmens-stadsdelsforvaltning")
+    assert (match.kind, match.municipality_code) == (UNIT, "0180")
+
+
+@pytest.mark.parametrize(
+    ("name", "county", "municipality"),
+    [
+        # Region Stockholm's administration (Vårdgivarguiden names it as fact checker).
+        ("Hälso- och sjukvårdsförvaltningen, Region Stockholm", "01", None),
+        # https://regionuppsala.se/samverkanswebben/for-vardgivare/patientadministration/
+        ("Vårdvalsenheten, Resurscentrum Region Uppsala", "03", None),
+        ("Västra Götalandsregionen, Koncernkontoret", "14", None),
+        ("Hälso- och sjukvårdsnämnden, Region Jämtland Härjedalen", "23", None),
+        # Sub-bodies named by a place of their county only.
+        ("Sjukvårdsområde Umeå", "24", None),
+        ("Primärvårdsförvaltningen Västerbotten", "24", None),
+        ("Hälso- och sjukvårdsförvaltningen Skåne", "12", None),
+        ("Sjukvårdsområde Gotland", "09", "0980"),
+    ],
+)
+def test_region_bodies_resolve_to_their_region(
+    name: str, county: str, municipality: str | None
+) -> None:
+    match = match_authority(name)
+    assert (match.kind, match.county_code, match.municipality_code, match.matched) == (
+        AuthorityKind.REGION,
+        county,
+        municipality,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "members", "county"),
+    [
+        # Förbundsordning § 1, https://docplayer.se/1443835-Forbundsordning-for-
+        # goteborgsregionens-kommunalforbund.html (Kungsbacka is in Halland: no single county)
+        ("Göteborgsregionens kommunalförbund", 13, None),
+        # https://borasregionen.se/politik--styrning.html
+        ("Boråsregionen Sjuhärads kommunalförbund", 8, "14"),
+        ("Sjuhärads kommunalförbund", 8, "14"),
+        # https://skaraborg.se/Om-oss1/
+        ("Skaraborgs kommunalförbund", 15, "14"),
+        # https://mellerud.se/kommun-och-politik/kommunalforbund/kommunalforbundet-fyrbodal/
+        ("Kommunalförbundet Fyrbodal", 14, "14"),
+        ("Fyrbodals kommunalförbund", 14, "14"),
+    ],
+)
+def test_known_kommunalforbund_with_members(name: str, members: int, county: str | None) -> None:
+    match = match_authority(name)
+    assert (match.kind, match.matched, match.municipality_code) == (
+        AuthorityKind.ASSOCIATION,
+        True,
+        None,
+    )
+    assert len(match.members) == members == len(set(match.members))
+    assert all(municipality_by_code(code) for code in match.members)
+    assert match.county_code == county
+    assert association_members(name) == match.members
+    assert match_slug(slugify(name)).members == match.members
+
+
+def test_goteborgsregionen_members() -> None:
+    names = {
+        municipality.name
+        for code in association_members("Göteborgsregionens kommunalförbund")
+        if (municipality := municipality_by_code(code))
+    }
+    assert names == {
+        "Ale", "Alingsås", "Göteborg", "Härryda", "Kungsbacka", "Kungälv", "Lerum",
+        "Lilla Edet", "Mölndal", "Partille", "Stenungsund", "Tjörn", "Öckerö",
+    }  # fmt: skip
+
+
+def test_unknown_kommunalforbund_is_an_association_but_not_placed() -> None:
+    match = match_authority("Kommunalförbundet Västra Okänd")
+    assert (match.kind, match.matched, match.members, match.county_code) == (
+        AuthorityKind.ASSOCIATION,
+        False,
+        (),
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Skärholmen",  # a place, not a buyer: no district word beside it
+        "Lundby",
+        "Stadsdelsförvaltning Centrum",  # Göteborg and Malmö both had one
+        "Hälso- och sjukvårdsförvaltningen",  # which region?
+        "Sjukvårdsområde Umeå och Luleå",  # two counties
+        "Samordningsförbundet Göteborgsregionen",  # a samordningsförbund, not a kommunalförbund
+        "Norra sjukvårdsregionförbundet",
+    ],
+)
+def test_bodies_that_cannot_be_placed_are_not_guessed(name: str) -> None:
+    match = match_authority(name)
+    assert not match.matched and match.municipality_code is None and match.county_code is None
+
+
+def test_packaged_district_and_association_data() -> None:
+    assert all(municipality_by_code(d.municipality_code) for d in districts())
+    assert all(d.source.startswith("https://") for d in districts())
+    assert len({words(d.name) for d in districts()}) == len(districts())
+    for association in associations():
+        assert association.source.startswith("https://") and association.services
+        assert all(municipality_by_code(code) for code in association.member_codes)

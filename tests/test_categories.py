@@ -9,16 +9,24 @@ from lovwatch.normalize.categories import (
     CATEGORIES,
     GROUPS,
     Categorization,
+    categories_for_cpv,
     categorize,
     category_by_code,
+    cpv_codes,
+    cpv_name,
     find_category,
     map_term,
 )
 from lovwatch.normalize.taxonomy import (
+    BROAD_REFINEMENTS,
     CATEGORY_VETOES,
+    COMPOUND_HEADS,
     CONTEXT_RULES,
+    CPV_CATEGORIES,
     GENERIC_CODES,
+    SOURCES,
     SYNONYM_VETOES,
+    WEAK_SYNONYMS,
 )
 from lovwatch.normalize.text import fold
 
@@ -45,7 +53,7 @@ def test_six_groups_each_with_categories() -> None:
     ]
     used = {category.group for category in CATEGORIES}
     assert used == {group.code for group in GROUPS}
-    assert 25 <= len(CATEGORIES) <= 40
+    assert 25 <= len(CATEGORIES) <= 60
 
 
 def test_rule_tables_refer_to_real_codes_and_synonyms() -> None:
@@ -281,3 +289,196 @@ def test_broad_statistics_terms_give_way_to_a_precise_heading() -> None:
         "hemtjanst",
         "paramedicin",
     }
+
+
+# --- published names, new families, CPV codes, compounds --------------------------------
+
+
+def test_every_category_states_its_published_name_and_source() -> None:
+    for category in CATEGORIES:
+        assert category.published, category.code
+        assert category.source in SOURCES, category.code
+
+
+def test_new_rule_tables_refer_to_real_codes() -> None:
+    groups = {group.code for group in GROUPS}
+    assert {head.code for head in COMPOUND_HEADS} <= CODES
+    assert set(WEAK_SYNONYMS.values()) <= CODES
+    assert {code for codes, _ in CPV_CATEGORIES.values() for code in codes} <= CODES
+    assert all(re.fullmatch(r"(75|79|85)\d{6}", code) for code in CPV_CATEGORIES)
+    for refined in BROAD_REFINEMENTS.values():
+        assert refined <= CODES | groups
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        ("Mentalvård på sjukhus", ("psykiatri",)),
+        ("Barn- och ungdomspsykiatri (BUP)", ("psykiatri",)),
+        ("Psykiatrisk öppenvård för vuxna", ("psykiatri",)),
+        ("Vårdval Rehab", ("rehabilitering",)),
+        ("Sjukhusrehabilitering", ("rehabilitering",)),
+        ("Gynekologisk vård - specialiserad", ("gynekologi",)),
+        ("Förlossningsvård", ("forlossningsvard",)),
+        ("Hudsjukvård i öppenvård - specialiserad", ("hudsjukvard",)),
+        ("Öron-, näs- och halssjukvård i öppenvård", ("oron_nasa_hals",)),
+        ("Ortopedi och handkirurgi", ("ortopedi",)),
+        ("Geriatrisk öppen- och slutenvård", ("geriatrik",)),
+        ("Palliativ slutenvård - specialiserad", ("palliativ_vard",)),
+        ("Barnavårdscentral", ("barnhalsovard",)),
+        ("Vårdval vaccinationer", ("vaccination",)),
+        ("Barnmorsketjänster", ("barnmorskemottagning",)),
+        ("KBT", ("psykoterapi",)),
+        ("Allergologi", ("specialiserad_oppenvard",)),
+        ("Hälsovårdstjänster", ("halso_och_sjukvard_ovrigt",)),
+        ("Social omsorg för personer med funktionsnedsättning", ("funktionsnedsattning_ovrigt",)),
+        ("Stöd och service enligt LSS", ("funktionsnedsattning_ovrigt",)),
+        ("Socialpsykiatri", ("socialpsykiatri_ovrigt",)),
+        ("Social omsorg för äldre", ("aldreomsorg_ovrigt",)),
+        ("Etableringslots", ("arbetsmarknadsinsatser",)),
+    ],
+)
+def test_new_families(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        # Municipal support for people with psychiatric disabilities is not psychiatric care.
+        ("Sysselsättning psykiatri", ("sysselsattning_socialpsykiatri",)),
+        ("Boende för personer med psykiatrisk funktionsnedsättning", ("boende_socialpsykiatri",)),
+        ("Socialpsykiatriskt boende", ("boende_socialpsykiatri",)),
+        ("Boendestöd för personer med psykisk funktionsnedsättning", ("boendestod",)),
+        # The LSS catch-all gives way to a precise LSS service.
+        ("Ledsagarservice enligt LSS", ("ledsagning",)),
+        ("Daglig verksamhet för personer med funktionsnedsättning", ("daglig_verksamhet_lss",)),
+        # A physician's work in nursing homes is primary care.
+        ("Läkarinsatser i särskilda boenden för äldre", ("primarvard",)),
+        # Advanced home care is palliative, not ordinary hemsjukvård.
+        ("Avancerad sjukvård i hemmet", ("palliativ_vard",)),
+        # Vocational rehabilitation is labour-market, not health care.
+        ("Yrkesinriktad rehabilitering", ("arbetsmarknadsinsatser",)),
+    ],
+)
+def test_new_families_keep_their_neighbours_apart(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        ("Vuxenpsykiatri", ("psykiatri",)),
+        ("Vårdval allmän barn- och ungdomstandvård", ("tandvard",)),
+        ("Lymfödemrehabilitering", ("rehabilitering",)),
+        ("Influensavaccination", ("vaccination",)),
+        # A whole-word synonym beats the compound head; a listed prefix excludes it.
+        ("Primär hörselrehabilitering", ("horsel",)),
+        ("Socialpsykiatri", ("socialpsykiatri_ovrigt",)),
+        ("Tandvård", ("tandvard",)),
+    ],
+)
+def test_compounds_ending_in_a_head_word(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        ("Hälsoval", ("primarvard",)),
+        ("Hälsoval Blekinge", ("primarvard",)),
+        ("Vårdval Västernorrland", ("primarvard",)),
+        # Weak: anything more precise wins.
+        ("Hälsoval tandvård för barn och unga vuxna", ("tandvard",)),
+        ("Vårdval Rehab", ("rehabilitering",)),
+        ("Vårdval Stockholm – Kataraktoperationer", ("ogonsjukvard",)),
+    ],
+)
+def test_a_bare_halsoval_or_vardval_is_primary_care(term: str, codes: tuple[str, ...]) -> None:
+    assert map_term(term) == codes
+
+
+@pytest.mark.parametrize(
+    ("code", "codes"),
+    [
+        ("85311200", ("funktionsnedsattning_ovrigt",)),
+        ("85311200-4", ("funktionsnedsattning_ovrigt",)),
+        ("85111500", ("psykiatri",)),
+        ("85141100", ("barnmorskemottagning",)),
+        ("85121100", ("primarvard",)),
+        ("85312100", ("dagverksamhet_aldre",)),
+        ("79611000-0", ("arbetsmarknadsinsatser",)),
+        # Not listed: the nearest listed parent answers.
+        ("85121281", ("ogonsjukvard",)),
+        ("85131110", ("tandvard",)),
+        ("85121231", ("specialiserad_oppenvard",)),
+        # Too broad, outside LOV's range, or not a code: nothing is guessed.
+        ("85000000", ()),
+        ("85311000", ()),
+        ("45000000", ()),
+        ("8531120", ()),
+        ("", ()),
+    ],
+)
+def test_categories_for_cpv(code: str, codes: tuple[str, ...]) -> None:
+    assert categories_for_cpv(code) == codes
+
+
+def test_cpv_names_and_codes_in_text() -> None:
+    assert cpv_name("85111500-5") == "Mentalvård på sjukhus"
+    assert cpv_name("85121281") == "ögonläkare"
+    assert cpv_name("12345678") is None
+    assert cpv_codes("CPV 85311200-4 Social omsorg; 85312100, 85311200") == (
+        "85311200",
+        "85312100",
+    )
+    # Dates and phone numbers are no CPV codes.
+    assert cpv_codes("Publicerad 20250304, tel 08-508 000 00, 2025-03-04") == ()
+
+
+@pytest.mark.parametrize(
+    ("area", "codes"),
+    [
+        ("85311200", ("funktionsnedsattning_ovrigt",)),
+        ("85141100-9 Barnmorsketjänster", ("barnmorskemottagning",)),
+        ("Tjänster för dagcenter (85312100)", ("dagverksamhet_aldre",)),
+        ("Familjerådgivning 2025-03-04", ("familjeradgivning",)),
+    ],
+)
+def test_cpv_codes_in_area_strings(area: str, codes: tuple[str, ...]) -> None:
+    assert map_term(area) == codes
+    assert categorize([area]).codes == codes
+
+
+def test_precise_beats_broad() -> None:
+    # The case: the CPV name as area, the precise service only in the description.
+    text = "Kommunen inför valfrihet inom daglig verksamhet enligt LSS för vuxna."
+    result = categorize(["Tjänster för dagcenter"], "Valfrihetssystem enligt LOV", text)
+    assert result.codes == ("daglig_verksamhet_lss",)
+    # The same with the code written in the area.
+    assert categorize(["85312100 Tjänster för dagcenter"], "", text).codes == (
+        "daglig_verksamhet_lss",
+    )
+    # A broad area beside a precise area it covers is dropped ...
+    assert categorize(["Tjänster för dagcenter", "Daglig verksamhet"]).codes == (
+        "daglig_verksamhet_lss",
+    )
+    # ... but kept beside one it does not cover.
+    assert categorize(["Tjänster för dagcenter", "Hemtjänst"]).codes == (
+        "hemtjanst",
+        "dagverksamhet_aldre",
+    )
+    # The description refines only within what the broad name covers: a mention of
+    # hemtjänst does not turn "Tjänster för dagcenter" into hemtjänst.
+    assert categorize(
+        ["Tjänster för dagcenter"], "", "Dagverksamheten samverkar med hemtjänsten."
+    ).codes == ("dagverksamhet_aldre",)
+    assert categorize(
+        ["Social omsorg för personer med funktionsnedsättning"],
+        "",
+        "Valfrihetssystem för ledsagarservice och avlösarservice enligt LSS.",
+    ).codes == ("ledsagning", "avlosning")
+    assert categorize(["Mentalvård på sjukhus"], "Vårdval psykoterapi").codes == ("psykoterapi",)
+    assert categorize(["Social omsorg för personer med funktionsnedsättning"]).codes == (
+        "funktionsnedsattning_ovrigt",
+    )

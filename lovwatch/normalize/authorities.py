@@ -26,6 +26,10 @@ class AuthorityKind(StrEnum):
     REGION = "region"  # region (formerly landsting); Region Gotland too
     STATE = "state"  # state agency, e.g. Arbetsförmedlingen (nationwide)
     UNKNOWN = "unknown"
+    # A kommunalförbund: a legal body of its own that member municipalities hand services to
+    # (kommunallagen 9 kap.). `AuthorityMatch.members` lists the members when shipped data
+    # (data/associations.csv) knows them.
+    ASSOCIATION = "association"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,32 @@ class AuthorityMatch:
     municipality_code: str | None
     county_code: str | None
     matched: bool  # False = unknown name: stored as such and reported, never guessed
+    #: An association's member municipalities (kommunkoder), when known; else ().
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Association:
+    """A kommunalförbund from the packaged data, with its member municipalities."""
+
+    name: str
+    aliases: tuple[str, ...]
+    member_codes: tuple[str, ...]
+    services: str
+    source: str
+
+
+@dataclass(frozen=True)
+class District:
+    """A district administration or committee of a municipality (stadsdelsförvaltning /
+    stadsdelsnämnd), from the packaged data; `valid_to` is set for districts since merged."""
+
+    name: str
+    municipality_code: str
+    body: str
+    valid_from: str
+    valid_to: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -90,8 +120,27 @@ _UNIT_MARKERS = (
     "sektor",
 )
 # Kommunalförbund and samordningsförbund are legal bodies of their own: their member
-# municipality is not the buyer, so such names stay unmatched.
+# municipality is not the buyer. A kommunalförbund is recorded as an association (with its
+# members when the packaged data knows it); other förbund stay unmatched.
 _FEDERATION_MARKER = "forbund"
+_ASSOCIATION_MARKER = "kommunalforbund"
+# Words (folded) that name a district body: "Skärholmens stadsdelsförvaltning", "SDN Lundby".
+_DISTRICT_MARKERS = ("stadsdel", "sdf", "sdn")
+# Word beginnings (folded) that mark a region's health-care body: "Sjukvårdsområde Umeå",
+# "Hälso- och sjukvårdsförvaltningen ...", "Vårdvalsenheten ...".
+_REGION_BODY_MARKERS = (
+    "sjukvardsomrad",
+    "sjukvardsforvaltning",
+    "sjukvardsnamnd",
+    "sjukvardsstyrelse",
+    "primarvardsforvaltning",
+    "primarvardsomrad",
+    "narsjukvardsomrad",
+    "narsjukvardsforvaltning",
+    "vardvalsenhet",
+    "vardvalskansli",
+    "landstingsforvaltning",
+)
 _STATE_AGENCIES = (
     "Arbetsförmedlingen",
     "Försäkringskassan",
@@ -138,6 +187,75 @@ def counties() -> tuple[County, ...]:
         County(code=row["county_code"], name=row["county_name"], region_name=row["region_name"])
         for row in sorted(_region_rows(), key=lambda r: r["county_code"])
     )
+
+
+@cache
+def associations() -> tuple[Association, ...]:
+    """The kommunalförbund the package knows (data/associations.csv), with their members."""
+    return tuple(
+        Association(
+            name=row["name"],
+            aliases=tuple(alias for alias in row["aliases"].split("|") if alias.strip()),
+            member_codes=tuple(row["member_codes"].split("|")),
+            services=row["services"],
+            source=row["source"],
+        )
+        for row in _read_data("associations.csv")
+    )
+
+
+@cache
+def districts() -> tuple[District, ...]:
+    """District administrations and committees of municipalities (data/districts.csv)."""
+    return tuple(
+        District(
+            name=row["district"],
+            municipality_code=row["municipality_code"],
+            body=row["body"],
+            valid_from=row["valid_from"],
+            valid_to=row["valid_to"],
+            source=row["source"],
+        )
+        for row in _read_data("districts.csv")
+    )
+
+
+def association_members(name: str) -> tuple[str, ...]:
+    """The member kommunkoder of a known kommunalförbund by any of its names; else ()."""
+    found = _association_by_words(words(name))
+    return found.member_codes if found else ()
+
+
+@cache
+def _association_index() -> dict[str, Association]:
+    index: dict[str, Association] = {}
+    for association in associations():
+        for alias in (association.name, *association.aliases):
+            index[words(alias)] = association
+    return index
+
+
+def _association_by_words(folded_words: str) -> Association | None:
+    """The known association named in the words: its name or alias as whole words; the
+    longest name wins, and two different associations leave it unknown."""
+    found = {
+        association
+        for alias, association in _association_index().items()
+        if contains_phrase(folded_words, alias)
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _district_index() -> dict[str, frozenset[str]]:
+    """District name and its genitive (folded word strings) → kommunkoder."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for district in districts():
+        name = words(district.name)
+        index[name].add(district.municipality_code)
+        if name[-1] not in "sxz":
+            index[name + "s"].add(district.municipality_code)
+    return {form: frozenset(codes) for form, codes in index.items()}
 
 
 @cache
@@ -273,17 +391,76 @@ def _unmatched(name: str) -> AuthorityMatch:
     return AuthorityMatch(name, AuthorityKind.UNKNOWN, None, None, False)
 
 
+def _association_match(name: str, folded_words: str) -> AuthorityMatch:
+    """A kommunalförbund: with its members and their common county when the data knows it,
+    else recorded as an association that is not placed (matched False)."""
+    association = _association_by_words(folded_words)
+    if association is None:
+        return AuthorityMatch(name, AuthorityKind.ASSOCIATION, None, None, False)
+    members = association.member_codes
+    county_codes = {_municipalities_by_code()[code].county_code for code in members}
+    county = next(iter(county_codes)) if len(county_codes) == 1 else None
+    return AuthorityMatch(name, AuthorityKind.ASSOCIATION, None, county, True, members)
+
+
+def _district_match(name: str, folded_words: str) -> AuthorityMatch | None:
+    """ "Skärholmens stadsdelsförvaltning", "Stadsdelsnämnd Västra Hisingen": a district body
+    named by the district alone. Only with a district word beside it: "Skärholmen" alone is a
+    place, not a buyer."""
+    tokens = folded_words.split()
+    if not any(token.startswith(_DISTRICT_MARKERS) for token in tokens):
+        return None
+    codes: set[str] = set()
+    for form, form_codes in _district_index().items():
+        if contains_phrase(folded_words, form):
+            codes |= form_codes
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    county = _municipalities_by_code()[code].county_code
+    return AuthorityMatch(name, AuthorityKind.MUNICIPAL_UNIT, code, county, True)
+
+
+def _region_body_match(name: str, folded_words: str) -> AuthorityMatch | None:
+    """A region's health-care body named by a place: "Sjukvårdsområde Umeå" is Region
+    Västerbotten's. None when no such body is named; unmatched when the places named lie in
+    no county or in several."""
+    tokens = folded_words.split()
+    if not any(token.startswith(_REGION_BODY_MARKERS) for token in tokens):
+        return None
+    counties_named = {
+        code for key, code in _county_keys().items() if key and contains_phrase(folded_words, key)
+    }
+    for hit in _find_hits(tokens, _form_index(True)):
+        if hit.anchored:
+            return None  # "..., Umeå kommun": the municipality's own body
+        counties_named |= {_municipalities_by_code()[code].county_code for code in hit.codes}
+    if len(counties_named) != 1:
+        return _unmatched(name)
+    (county_code,) = counties_named
+    members = [m.code for m in municipalities() if m.county_code == county_code]
+    municipality_code = members[0] if len(members) == 1 else None
+    return AuthorityMatch(name, AuthorityKind.REGION, municipality_code, county_code, True)
+
+
 def _match(name: str, exact_words: str | None, folded_words: str) -> AuthorityMatch:
-    """Shared rules: state agency, then region, then municipality or unit of one."""
-    if not folded_words or _FEDERATION_MARKER in folded_words:
+    """Shared rules: state agency, kommunalförbund, region (and its health-care bodies), then
+    municipality or unit of one (a district body included)."""
+    if not folded_words:
+        return _unmatched(name)
+    if _FEDERATION_MARKER in folded_words:
+        if _ASSOCIATION_MARKER in folded_words:
+            return _association_match(name, folded_words)
         return _unmatched(name)
     if any(contains_phrase(folded_words, words(agency)) for agency in _STATE_AGENCIES):
         return AuthorityMatch(name, AuthorityKind.STATE, None, None, True)
-    return (
-        _region_match(name, folded_words)
-        or _municipality_match(name, exact_words, folded_words)
-        or _unmatched(name)
-    )
+    region = _region_match(name, folded_words) or _region_body_match(name, folded_words)
+    if region is not None:
+        return region
+    municipal = _municipality_match(name, exact_words, folded_words)
+    if municipal is not None and municipal.matched:
+        return municipal
+    return _district_match(name, folded_words) or municipal or _unmatched(name)
 
 
 @lru_cache(maxsize=4096)  # a crawl meets the same few hundred buyers again and again

@@ -6,18 +6,23 @@ overlap ("korttidsboende enligt LSS" is not also "korttidsboende"), and honours 
 taxonomy's context rules and vetoes.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from lovwatch.normalize.taxonomy import (
+    BROAD_REFINEMENTS,
     CATEGORIES,
     CATEGORY_VETOES,
+    COMPOUND_HEADS,
     CONTEXT_RULES,
+    CPV_CATEGORIES,
     GENERIC_CODES,
     GROUPS,
     SYNONYM_VETOES,
+    WEAK_SYNONYMS,
     Category,
     CategoryGroup,
 )
@@ -29,11 +34,19 @@ __all__ = [
     "Categorization",
     "Category",
     "CategoryGroup",
+    "categories_for_cpv",
     "categorize",
     "category_by_code",
+    "cpv_codes",
+    "cpv_name",
     "find_category",
     "map_term",
 ]
+
+# "85311200", "85311200-4", "CPV 85311200-4": eight digits, optionally with the check digit,
+# in the divisions LOV's services come from (75 samhällstjänster, 79 jobbsökning, 85 vård
+# och omsorg) so that a compact date ("20250304") is not taken for one.
+_CPV = re.compile(r"(?<![\d-])((?:75|79|85)\d{6})(?:-\d)?(?![\d-])")
 
 # Swedish inflectional endings accepted after a synonym's word (definite, plural, genitive).
 _SUFFIXES = frozenset(
@@ -146,11 +159,83 @@ def _ordered(codes: set[str]) -> tuple[str, ...]:
     )
 
 
+@cache
+def _compound_heads() -> tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """(folded head, code, folded prefixes that exclude, vetoes) for every compound head."""
+    return tuple(
+        (
+            words(head.word),
+            head.code,
+            tuple(words(prefix) for prefix in head.not_after),
+            tuple(map(_phrase, CATEGORY_VETOES.get(head.code, ()))),
+        )
+        for head in COMPOUND_HEADS
+    )
+
+
+def _compound_code(token: str, tokens: Sequence[str]) -> str | None:
+    """The category whose head word ends the compound `token` ("ungdomstandvården")."""
+    for base in _base_forms(token):
+        for head, code, not_after, vetoes in _compound_heads():
+            if (
+                base.endswith(head)
+                and len(base) >= len(head) + 3
+                and not base.startswith(not_after)
+                and not any(_mentions(tokens, veto) for veto in vetoes)
+            ):
+                return code
+    return None
+
+
+def cpv_codes(text: str) -> tuple[str, ...]:
+    """The CPV codes of LOV's divisions (75, 79, 85) written in `text` ("85311200-4 Social
+    omsorg ..."), eight digits each, in order of appearance."""
+    return tuple(dict.fromkeys(_CPV.findall(text or "")))
+
+
+def _cpv_parent(code: str) -> str | None:
+    """The next level up: 85121281 → 85121280 → 85121200 → 85121000 → 85120000 → 85100000."""
+    stripped = code.rstrip("0")
+    if len(stripped) <= 2:
+        return None
+    return stripped[:-1].ljust(8, "0")
+
+
+def _cpv_entry(code: str) -> tuple[tuple[str, ...], str] | None:
+    digits = code.strip().split("-")[0]
+    if not (len(digits) == 8 and digits.isdigit()):
+        return None
+    current: str | None = digits
+    while current is not None:
+        if current in CPV_CATEGORIES:
+            return CPV_CATEGORIES[current]
+        current = _cpv_parent(current)
+    return None
+
+
+def categories_for_cpv(code: str) -> tuple[str, ...]:
+    """Category codes for a CPV code ("85311200" or "85311200-4"), in taxonomy order.
+
+    A code the table does not list takes its nearest listed parent; codes outside LOV's
+    range, and parents too broad to name a service (85000000), give ().
+    """
+    entry = _cpv_entry(code)
+    return _ordered(set(entry[0])) if entry else ()
+
+
+def cpv_name(code: str) -> str | None:
+    """The name of the nearest listed CPV code, e.g. "Social omsorg för äldre"; or None."""
+    entry = _cpv_entry(code)
+    return entry[1] if entry else None
+
+
 def map_term(term: str) -> tuple[str, ...]:
     """Category codes for one service-area string (or heading, or text), in taxonomy order.
 
     A term may name several services: "Ledsagar- och avlösarservice" gives ledsagning and
-    avlösning. Returns () when nothing matches.
+    avlösning. CPV codes in the term count too ("85141100 Barnmorsketjänster"). Compounds
+    ending in a head word count ("vuxenpsykiatri"), and a region's bare "Hälsoval" or
+    "Vårdval X" is primary care when nothing else is named. Returns () when nothing matches.
     """
     tokens = words(term).split()
     index = _rules_by_first_word()
@@ -177,55 +262,84 @@ def map_term(term: str) -> tuple[str, ...]:
         taken |= span
         spans.add((start, end))
         codes.add(code)
+    # Compounds only where no synonym matched the word itself.
+    for position, token in enumerate(tokens):
+        if position not in taken and (compound := _compound_code(token, tokens)):
+            codes.add(compound)
+    for cpv in cpv_codes(term):
+        codes.update(categories_for_cpv(cpv))
+    if not codes:
+        codes.update(
+            code
+            for weak, code in _weak_synonyms().items()
+            if any(_word_matches(token, weak) for token in tokens)
+        )
     return _ordered(codes)
 
 
-#: Statistics-style names (CPV) too broad to name the service on their own: an advert's heading,
-#: when it names a category, says more ("Tjänster för dagcenter" + "Daglig verksamhet LSS").
-BROAD_TERMS = frozenset(
-    {
-        "tjanster for dagcenter",
-        "dagcenter",
-        "aldreomsorg",
-        "omsorg om aldre",
-        "paramedicinska tjanster",
-        "jobbsokningstjanster",
-        "vard i hemmet",
-    }
-)
+@cache
+def _weak_synonyms() -> dict[str, str]:
+    return {words(weak): code for weak, code in WEAK_SYNONYMS.items()}
+
+
+#: Statistics-style names (CPV) too broad to name the service on their own; see
+#: `taxonomy.BROAD_REFINEMENTS` for what each gives way to.
+BROAD_TERMS = frozenset(BROAD_REFINEMENTS)
+
+
+def _refinements(term: str) -> frozenset[str] | None:
+    """What a broad area gives way to; None when the area is not broad. CPV codes written
+    in the area ("85312100 Tjänster för dagcenter") are ignored for this."""
+    return BROAD_REFINEMENTS.get(words(_CPV.sub(" ", term).replace("CPV", " ")))
 
 
 def _is_broad(term: str) -> bool:
-    return words(term) in BROAD_TERMS
+    return _refinements(term) is not None
+
+
+def _refines(code: str, refinements: frozenset[str]) -> bool:
+    return code in refinements or _by_code()[code].group in refinements
 
 
 def categorize(areas: Sequence[str] | None, heading: str = "", text: str = "") -> Categorization:
     """Categorise an advert from its service areas, else its heading, else its description.
 
-    Broad statistics-style areas (`BROAD_TERMS`) give way to the heading when the heading names
-    a category, and are kept beside precise areas only for groups those do not cover. Areas that
-    match nothing are kept verbatim in `unmapped` so the vocabulary can be extended; blank areas
-    are ignored.
+    Precise beats broad: a broad statistics-style area (`BROAD_TERMS`, e.g. "Tjänster för
+    dagcenter") is dropped beside a precise area it covers, gives way to the heading when the
+    heading names a category, and else to the categories it covers that the description names
+    ("daglig verksamhet enligt LSS"). Areas that match nothing are kept verbatim in `unmapped`
+    so the vocabulary can be extended; blank areas are ignored.
     """
     precise: set[str] = set()
-    broad: set[str] = set()
+    broad: list[tuple[tuple[str, ...], frozenset[str]]] = []
     unmapped: list[str] = []
     for area in areas or ():
         if not area or not area.strip():
             continue
         found = map_term(area)
+        refinements = _refinements(area)
         if not found:
             if area not in unmapped:
                 unmapped.append(area)
-        elif _is_broad(area):
-            broad.update(found)
+        elif refinements is not None:
+            broad.append((found, refinements))
         else:
             precise.update(found)
+    codes: set[str] = set()
     if precise:
-        covered = {_by_code()[code].group for code in precise}
-        codes = precise | {code for code in broad if _by_code()[code].group not in covered}
+        codes = set(precise)
+        for found, refinements in broad:
+            if not any(_refines(code, refinements) for code in precise):
+                codes.update(found)
+    elif heading_codes := set(map_term(heading or "")):
+        codes = heading_codes
+    elif broad:
+        described = set(map_term(text or ""))
+        for found, refinements in broad:
+            refined = {code for code in described if _refines(code, refinements)}
+            codes.update(refined or found)
     else:
-        codes = set(map_term(heading or "")) or broad or set(map_term(text or ""))
+        codes = set(map_term(text or ""))
     return Categorization(_ordered(codes), tuple(unmapped))
 
 

@@ -4,7 +4,12 @@ The page layout of the national database is not known, so nothing here depends o
 ids: a label ("Upphandlande myndighet", "Tjänsteområde", "Senast uppdaterad", ...) is found as
 an element's own text, and its value is whatever follows it: the `dd` after a `dt`, the `td`
 after a `th`, the text after a `<strong>`, the next element after a label `span`, or the
-section after a heading.
+section after a heading. Date labels may also share one text with their date and no
+separator ("Publicerad 3 mars 2025").
+
+Each parsed page also says which of `COVERAGE_FIELDS` it yielded (`AdvertPage.coverage`) and
+which labels it showed that `LABELS` knows and does not (`label_census`), so that a run can
+report its coverage and labels never seen before.
 """
 
 from __future__ import annotations
@@ -18,12 +23,25 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.html import HtmlElement
 
+from lovwatch.normalize.categories import cpv_codes
 from lovwatch.normalize.dates import parse_date
 from lovwatch.normalize.text import fold
 
 LABELS: dict[str, tuple[str, ...]] = {
     "authority": (
         "upphandlande myndighet",
+        "kommun/landsting",
+        "landsting/kommun",
+        "kommun/landsting/region",
+        "region/kommun",
+        "kommun",
+        "upphandlande enhet",
+        "ansvarig myndighet",
+        "ansvarig organisation",
+        "ansvarig nämnd",
+        "huvudman",
+        "annonserad av",
+        "publicerad av",
         "annonserande organisation",
         "upphandlande organisation",
         "annonserande myndighet",
@@ -57,6 +75,24 @@ LABELS: dict[str, tuple[str, ...]] = {
         "verksamhet",
         "insats",
         "insatser",
+        "tjänstetyp",
+        "typ av tjänst",
+        "vårdområde",
+        "vårdområden",
+        "vårdvalsområde",
+        "valfrihetssystem för",
+        "bransch",
+        "branscher",
+    ),
+    # CPV codes ("85311200-4 Social omsorg för personer med funktionsnedsättning").
+    "cpv": (
+        "cpv",
+        "cpv-kod",
+        "cpv-koder",
+        "cpv kod",
+        "cpv koder",
+        "huvudsaklig cpv-kod",
+        "ytterligare cpv-koder",
     ),
     "published": (
         "publicerad",
@@ -65,6 +101,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "annonsen publicerades",
         "publicerat",
         "datum för publicering",
+        "publicerad den",
+        "publiceringsdag",
+        "annonsdatum",
     ),
     "updated": (
         "senast uppdaterad",
@@ -73,8 +112,25 @@ LABELS: dict[str, tuple[str, ...]] = {
         "ändrad",
         "uppdaterades",
         "senaste uppdatering",
+        "senast uppdaterad den",
+        "uppdaterad den",
+        "senast ändrad den",
+        "ändringsdatum",
+        "senast reviderad",
+        "reviderad",
     ),
-    "contact": ("kontaktperson", "kontaktpersoner", "kontakt", "kontaktuppgifter"),
+    "contact": (
+        "kontaktperson",
+        "kontaktpersoner",
+        "kontakt",
+        "kontaktuppgifter",
+        "kontaktinformation",
+        "kontaktperson för valfrihetssystemet",
+        "kontakt för frågor",
+        "frågor om valfrihetssystemet",
+        "handläggare",
+        "upplysningar",
+    ),
     "description": (
         "beskrivning",
         "om uppdraget",
@@ -144,6 +200,27 @@ class AdvertPage:
     text: str = ""
     #: Which fields were found by a label (for diagnostics of an unfamiliar layout).
     found: list[str] = field(default_factory=list)
+    #: CPV codes the page lists (eight digits each), under a CPV label or in its areas.
+    cpv_codes: list[str] = field(default_factory=list)
+    #: Per field of `COVERAGE_FIELDS`, whether the page yielded a value: a run sums these
+    #: over its pages to report coverage.
+    coverage: dict[str, bool] = field(default_factory=dict)
+    #: Label texts seen on the page that are known label words, and those that are not (in
+    #: page order, as written without the colon): a run reports labels never seen before.
+    labels_known: list[str] = field(default_factory=list)
+    labels_unknown: list[str] = field(default_factory=list)
+
+
+#: The fields whose presence a run counts (`AdvertPage.coverage`).
+COVERAGE_FIELDS = ("authority", "areas", "published", "updated", "contact")
+
+
+@dataclass(frozen=True)
+class LabelCensus:
+    """The labels seen on a page: known label words, and label-like texts that are not."""
+
+    known: tuple[str, ...]
+    unknown: tuple[str, ...]
 
 
 def _text(element: HtmlElement) -> str:
@@ -183,6 +260,48 @@ def _inline_pair(element: HtmlElement) -> tuple[str, str] | None:
         return None
     name = _label_index().get(fold(label.strip()))
     return (name, value.strip()) if name else None
+
+
+_DATE_FIELDS = ("published", "updated")
+_INLINE_TAGS = frozenset({"span", "time", "strong", "b", "em", "i", "a", "small", "abbr"})
+
+
+@cache
+def _date_label_pattern() -> re.Pattern[str]:
+    """A date label as whole words in folded text, longest first ("senast uppdaterad" before
+    "uppdaterad")."""
+    labels = sorted(
+        {fold(word) for name in _DATE_FIELDS for word in LABELS[name]}, key=len, reverse=True
+    )
+    return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, labels)) + r")(?![\w])")
+
+
+def _fold_letter(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.lower()
+
+
+def _dated_labels(element: HtmlElement) -> list[tuple[str, str, str]]:
+    """`<p>Publicerad 3 mars 2025</p>`, `<span>Senast uppdaterad 2025-03-04</span>`,
+    "Publicerad 3 mars 2025 · Uppdaterad 4 april 2025": date labels written together with
+    their date in one short text, with or without a colon. Returns (field, label, value) for
+    each label followed by a date before the next label."""
+    if any(child.tag not in _INLINE_TAGS for child in element):
+        return []
+    text = _SPACE.sub(" ", element.text_content()).strip()
+    if not text or len(text) > 120:
+        return []
+    # Fold letter by letter so that positions in `folded` are positions in `text`.
+    folded = "".join(_fold_letter(char) for char in text)
+    matches = list(_date_label_pattern().finditer(folded))
+    found: list[tuple[str, str, str]] = []
+    for number, match in enumerate(matches):
+        end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        value = text[match.end() : end].strip(" :,.;|·•–-")
+        if parse_date(value) is not None:
+            label = text[match.start() : match.end()]
+            found.append((_label_index()[match.group(1)], label, value))
+    return found
 
 
 def _value_after(label: HtmlElement) -> HtmlElement | str | None:
@@ -301,9 +420,101 @@ def _documents(
     return documents
 
 
+_LABEL_LIKE_TAGS = frozenset({"dt", "th", "label"})
+_MAX_LABEL_WORDS = 5
+
+
+def _label_text(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().rstrip(":").strip()
+
+
+def _looks_like_label(text: str) -> bool:
+    """Short, a few words, starting with a letter: what a field label looks like."""
+    return (
+        0 < len(text) <= 40
+        and len(text.split()) <= _MAX_LABEL_WORDS
+        and text[0].isalpha()
+        and not any(char.isdigit() for char in text)
+    )
+
+
+def _signature(element: HtmlElement) -> tuple[str, str, str, str]:
+    """Where an element sits in the layout: its tag and class, and its parent's."""
+    parent = element.getparent()
+    return (
+        str(element.tag),
+        element.get("class", ""),
+        str(parent.tag) if parent is not None else "",
+        parent.get("class", "") if parent is not None else "",
+    )
+
+
+def _census_of(scope: HtmlElement) -> LabelCensus:
+    """Known labels, then label-like texts that are not known: in a label position (`dt`,
+    `th`, `label`, ending in a colon, a bold lead-in, the head of "Label: value"), or laid
+    out exactly like a known label (same tag and class, same parent)."""
+    known: list[str] = []
+    unknown: list[str] = []
+    candidates: list[tuple[HtmlElement, str]] = []
+    known_signatures: set[tuple[str, str, str, str]] = set()
+
+    def note(label: str, is_known: bool) -> None:
+        if label and label not in known and label not in unknown:
+            (known if is_known else unknown).append(label)
+
+    for element in scope.iter(*_LABEL_TAGS):
+        own = _SPACE.sub(" ", element.text_content()).strip()
+        label = _label_text(own)
+        name = _label_of(element)
+        if name is not None:
+            if not (element.tag in ("div", "p", "td") and len(element) > 0):
+                note(label, True)
+                # A list item or a link that reads like a label ("Ansökningsformulär") says
+                # nothing about where the page puts its labels.
+                if name != "documents" and element.tag != "li" and not element.xpath(".//a"):
+                    known_signatures.add(_signature(element))
+            continue
+        dated = _dated_labels(element)
+        if dated:
+            for _, written, _ in dated:
+                note(_label_text(written), True)
+            continue
+        if _inline_pair(element):
+            note(_label_text(own.partition(":")[0]), True)
+            continue
+        head, colon, rest = own.partition(":")
+        if colon and rest.strip() and len(element) == 0 and _looks_like_label(_label_text(head)):
+            note(_label_text(head), False)  # "Label: value" with a label no one taught us
+            continue
+        if not _looks_like_label(label):
+            continue
+        if (
+            element.tag in _LABEL_LIKE_TAGS
+            or (own.endswith(":") and len(element) == 0)
+            or (element.tag in ("strong", "b") and bool((element.tail or "").strip(" :")))
+        ):
+            note(label, False)
+        else:
+            candidates.append((element, label))
+    for element, label in candidates:
+        if _signature(element) in known_signatures:
+            note(label, False)
+    return LabelCensus(tuple(known), tuple(unknown))
+
+
+def label_census(html: str | bytes) -> LabelCensus:
+    """The labels an advert page shows: those `LABELS` knows and label-like texts it does not
+    (a `dt`, a `th`, a `label`, a text ending in a colon, a bold lead-in, the label of a
+    "Label: value" line). Pure: a run collects the unknown ones to learn new label words."""
+    root = lxml.html.fromstring(html or "<html></html>")
+    for noise in root.xpath("|".join(f"//{tag}" for tag in _NOISE_TAGS)):
+        noise.drop_tree()
+    return _census_of(_main(root))
+
+
 def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
     """Extract an advert page's fields by their labels; missing labels leave fields empty."""
-    root = lxml.html.fromstring(html)
+    root = lxml.html.fromstring(html or "<html></html>")
     for noise in root.xpath("|".join(f"//{tag}" for tag in _NOISE_TAGS)):
         noise.drop_tree()
     main = _main(root)
@@ -314,12 +525,16 @@ def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
 
     values: dict[str, HtmlElement | str] = {}
     labelled_documents: list[HtmlElement] = []
+    census = _census_of(main)
     for element in main.iter(*_LABEL_TAGS):
         name = _label_of(element)
         if name is None:
             pair = _inline_pair(element)
             if pair and pair[0] not in values:
                 values[pair[0]] = pair[1]
+            elif pair is None:
+                for dated_name, _, dated_value in _dated_labels(element):
+                    values.setdefault(dated_name, dated_value)
             continue
         if name in values and name != "documents":
             continue
@@ -350,6 +565,20 @@ def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
             if isinstance(areas, str)
             else [area for line in _lines(areas) for area in _split_areas(line)]
         )
+    cpv = values.get("cpv")
+    if cpv is not None:
+        cpv_lines = (
+            _split_areas(cpv)
+            if isinstance(cpv, str)
+            else [area for line in _lines(cpv) for area in _split_areas(line)]
+        )
+        page.cpv_codes = list(dict.fromkeys(code for line in cpv_lines for code in cpv_codes(line)))
+        if not page.service_areas:
+            # No service areas printed: the CPV lines are the areas ("85312100 Tjänster för
+            # dagcenter"); the category mapper reads the codes in them.
+            page.service_areas = cpv_lines
+    for area in page.service_areas:
+        page.cpv_codes.extend(code for code in cpv_codes(area) if code not in page.cpv_codes)
     page.published = parse_date(as_text("published"))
     page.updated = parse_date(as_text("updated"))
     page.contact = as_text("contact")
@@ -358,4 +587,13 @@ def parse_advert_page(html: str | bytes, url: str = "") -> AdvertPage:
         paragraphs = sorted((_text(p) for p in main.xpath(".//p")), key=len, reverse=True)
         page.description = paragraphs[0] if paragraphs else ""
     page.documents = _documents(main, url, labelled_documents)
+    page.coverage = {
+        "authority": bool(page.authority),
+        "areas": bool(page.service_areas),
+        "published": page.published is not None,
+        "updated": page.updated is not None,
+        "contact": bool(page.contact),
+    }
+    page.labels_known = list(census.known)
+    page.labels_unknown = list(census.unknown)
     return page
