@@ -238,17 +238,22 @@ def events(
     )
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @format_option
-@pass_state
-def runs(state: State, limit: int, fmt: str) -> None:
-    """List crawl runs, newest first, with whether each was complete and why not.
+@click.pass_context
+def runs(ctx: click.Context, limit: int, fmt: str) -> None:
+    """List crawl runs, newest first, with whether each was complete and why not
+    (`runs release N` ends what run N's mass-end breaker held back).
 
     \b
     Example:
       lovwatch runs --limit 5
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    state = ctx.find_object(State)
+    assert state is not None
     with Session(state.engine) as session:
         rows = queries.list_runs(session, limit)
     emit(rows, fmt, RUN_COLUMNS)
@@ -376,10 +381,11 @@ def demo(ctx: click.Context, keep: str | None) -> None:
 
 
 # Commands of the other parts of lovwatch register below.
-from lovwatch.commands.crawl import crawl_command, run_command  # noqa: E402
+from lovwatch.commands.crawl import crawl_command, release_command, run_command  # noqa: E402
 
 cli.add_command(crawl_command)
 cli.add_command(run_command)
+runs.add_command(release_command)
 
 from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
 

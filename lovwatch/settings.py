@@ -64,3 +64,9 @@ LOVWATCH_STORE_ENABLED = True
 LOVWATCH_END_AFTER = DEFAULT_END_AFTER
 #: The browser for script-built municipal pages; None: Debian's Chromium when present.
 LOVWATCH_CHROMIUM = os.environ.get("LOVWATCH_CHROMIUM")
+#: The guards (see lovwatch.models.guards): the share of active adverts one run may end, the
+#: fewest endings ever held, how far numberOfHits and a page field's coverage may fall.
+LOVWATCH_MAX_END_SHARE = float(os.environ.get("LOVWATCH_MAX_END_SHARE", "0.10"))
+LOVWATCH_MIN_ENDINGS_HELD = int(os.environ.get("LOVWATCH_MIN_ENDINGS_HELD", "5"))
+LOVWATCH_MAX_HITS_DROP = float(os.environ.get("LOVWATCH_MAX_HITS_DROP", "0.20"))
+LOVWATCH_MAX_COVERAGE_DROP = float(os.environ.get("LOVWATCH_MAX_COVERAGE_DROP", "0.30"))

@@ -15,10 +15,11 @@ from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, pass_state
 from lovwatch.config import Politeness
 from lovwatch.constants import CrawlSource
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
-from lovwatch.models.history import RunSummary
+from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
+from lovwatch.notify.operator import alert_operator
 from lovwatch.output import cell, format_option, render_json
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
 from lovwatch.spiders.outcome import ProgressCallback
@@ -118,6 +119,15 @@ _CRAWL_OPTIONS = [
         "instead of exiting.",
     ),
     click.option(
+        "--operator-notify",
+        multiple=True,
+        envvar="LOVWATCH_OPERATOR_NOTIFY",
+        metavar="URL",
+        help="Apprise URL for the operator (never subscribers): told when a run is partial or "
+        "degraded, holds endings back, or meets unknown labels; repeatable "
+        "(env LOVWATCH_OPERATOR_NOTIFY, space-separated).",
+    ),
+    click.option(
         "--ignore-robots", is_flag=True, help="Do not obey robots.txt (local tests only)."
     ),
     click.option("-v", "--verbose", is_flag=True, help="Log Scrapy's progress."),
@@ -195,6 +205,10 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
             "reason": summary.reason,
             "unmatched_authorities": summary.unmatched_authorities,
             "unmapped_areas": summary.unmapped_areas,
+            "held_endings": summary.held_endings,
+            "coverage": summary.coverage,
+            "unknown_labels": summary.unknown_labels,
+            "unknown_listing_keys": summary.unknown_keys,
         }
     return {
         "source": "municipal",
@@ -326,9 +340,47 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
 
 
 def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
+    operator_urls = options.pop("operator_notify")
     request = crawl_request(**options)
     state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
     report = crawl(state.db, request)
     if request.progress is not None:
         click.echo("", err=True)
+    lines = operator_lines(report)
+    if operator_urls and lines:
+        for problem in alert_operator(operator_urls, lines):
+            click.echo(f"warning: {problem}", err=True)
     return report
+
+
+def operator_lines(report: CrawlReport) -> list[str]:
+    """What the operator should hear of this crawl (nothing when all went well)."""
+    lines = [f"Körningen startade inte: {message}" for message in report.busy.values()]
+    lines += [f"Körningen ({source}) avbröts innan den registrerades" for source in report.missing]
+    for summary in report.summaries:
+        row = run_row(summary)
+        what = f"{row['source']} körning {row['run_id']} ({row['status']})"
+        if not summary.ok:
+            lines.append(f"{what}: {row['reason']}")
+        elif isinstance(summary, RunSummary):
+            lines += [f"{what}: {note}" for note in summary.attention]
+    return lines
+
+
+@click.command(name="release")
+@click.argument("run_id", type=int, metavar="RUN")
+@pass_state
+def release_command(state: State, run_id: int) -> None:
+    """End the adverts that run RUN's mass-end breaker held back, once you have checked that
+    they really are gone (an advert listed again since stays active). Subscribers hear of
+    each ending as usual.
+
+    \b
+    Example:
+      lovwatch runs release 42
+    """
+    released = release_held(state.write_engine, run_id)
+    if not released:
+        click.echo(f"run {run_id} holds no endings; nothing to release", err=True)
+        raise SystemExit(EXIT_USAGE)
+    click.echo(f"released {len(released)} endings held by run {run_id}")

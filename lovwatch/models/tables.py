@@ -102,6 +102,14 @@ class CrawlRun(SQLModel, table=True):
     changed: int = 0
     ended: int = 0
     reappeared: int = 0
+    #: Share of the advert pages read that yielded each field (national runs).
+    coverage: dict[str, float] | None = Field(default=None, sa_column=Column(JSON))
+    #: Page labels and listing keys that lovwatch has no meaning for (a layout drifting).
+    unknown_labels: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    unknown_keys: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    #: Adverts the mass-end breaker kept from ending; empty once released.
+    held_endings: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    released_at: NaiveDatetime | None = None
 
 
 class AdvertVersion(SQLModel, table=True):
