@@ -1,5 +1,5 @@
-"""HTML of the replica's pages: advert pages in three layouts (and a "relaunch" without labels, for drift tests), gone/not-found pages and the
-JavaScript-rendered listing shell.
+"""HTML of the replica's pages: advert pages in three layouts (and "relaunch", without labels,
+for drift tests), gone/not-found pages and the JavaScript-rendered listing shell.
 
 The real advert layout is unknown, so the layouts differ in the elements that hold the labels
 (dt/dd, label/value spans and ``<strong>`` + text, th/td) while carrying the same facts, and
