@@ -112,3 +112,19 @@ def test_the_operator_can_release_held_endings(lovwatch: Lovwatch) -> None:
     assert f"released {len(gone)} endings" in released.stdout
     events = lovwatch("events", "--kind", "ended", "--format", "json", check=True).json()
     assert {event["advert_id"] for event in events} == gone
+
+
+def test_a_committee_name_shared_by_two_municipalities_keeps_each_ones_codes(
+    lovwatch: Lovwatch,
+) -> None:
+    goteborg = next(a for a in ADVERTS if a.buyer_slug == "goteborgs-stad")
+    salem = next(a for a in ADVERTS if a.buyer_slug == "salems-kommun")
+    shared = [replace(advert, authority="Socialnämnden") for advert in (goteborg, salem)]
+    with ReplicaServer(shared) as server:
+        assert _crawl(lovwatch, server)["status"] == "complete"
+    rows = lovwatch("list", "--format", "json", check=True).json()
+    codes = {row["id"]: (row["authority"], row["municipality_code"]) for row in rows}
+    assert codes == {
+        goteborg.key: ("Socialnämnden", "1480"),
+        salem.key: ("Socialnämnden", "0128"),
+    }

@@ -176,6 +176,11 @@ def fail_run(engine: Engine, run_id: int, reason: str) -> None:
             session.add(run)
 
 
+def _identity(authority: Authority) -> tuple[str, str, str | None, str | None]:
+    """What makes a buyer one: its name together with where normalisation placed it."""
+    return (authority.name, authority.kind, authority.municipality_code, authority.county_code)
+
+
 class _Applier:
     """One run's writes; every method works inside the caller's transaction."""
 
@@ -188,7 +193,7 @@ class _Applier:
         # The whole national set is a few hundred rows: read it once rather than per advert.
         self.adverts = {advert.id: advert for advert in session.exec(select(Advert))}
         self.authorities = {row.id: row for row in session.exec(select(Authority))}
-        self.authority_ids = {row.name: row.id for row in self.authorities.values()}
+        self.authority_ids = {_identity(row): row.id for row in self.authorities.values()}
         self.categories: dict[str, set[str]] = {}
         for advert_id, code in session.exec(
             select(AdvertCategory.advert_id, AdvertCategory.category_code)
@@ -227,22 +232,22 @@ class _Applier:
                 match = AuthorityMatch(
                     match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
                 )
-        stored_name = match.name if name else item.buyer_slug
-        known_id = self.authority_ids.get(stored_name)
+        candidate = Authority(
+            name=match.name if name else item.buyer_slug,
+            kind=match.kind.value,
+            municipality_code=match.municipality_code,
+            county_code=match.county_code,
+            matched=match.matched,
+        )
+        known_id = self.authority_ids.get(_identity(candidate))
         row = self.authorities[known_id] if known_id is not None else None
         if row is None:
-            row = Authority(
-                name=stored_name,
-                kind=match.kind.value,
-                municipality_code=match.municipality_code,
-                county_code=match.county_code,
-                matched=match.matched,
-            )
+            row = candidate
             self.session.add(row)
             self.session.flush()
             assert row.id is not None
             self.authorities[row.id] = row
-            self.authority_ids[row.name] = row.id
+            self.authority_ids[_identity(row)] = row.id
         if not row.matched:
             self.unmatched.add(row.name)
         return row

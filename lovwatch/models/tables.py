@@ -23,7 +23,8 @@ class Authority(SQLModel, table=True):
     """A buyer as named in adverts, with what normalisation made of the name."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True)
+    #: Not unique: a committee name shared by several municipalities is one row for each.
+    name: str = Field(index=True)
     kind: str = Field(index=True)
     municipality_code: str | None = Field(default=None, index=True)
     county_code: str | None = Field(default=None, index=True)

@@ -6,6 +6,9 @@ Adds to `crawlrun`: `coverage` (share of advert pages that yielded each field),
 agrees or by `lovwatch runs release`). Every existing row keeps its values; the new columns
 are empty for them.
 
+An authority's name is no longer unique: one committee name ("Socialnämnden") used by several
+municipalities is one row per municipality, so one cannot lend its codes to another's adverts.
+
 Revision ID: 0005
 Revises: 0004
 """
@@ -28,9 +31,15 @@ def upgrade() -> None:
         for name in _COLUMNS:
             batch_op.add_column(sa.Column(name, sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("released_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("authority", schema=None) as batch_op:
+        batch_op.drop_index("ix_authority_name")
+        batch_op.create_index("ix_authority_name", ["name"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("authority", schema=None) as batch_op:
+        batch_op.drop_index("ix_authority_name")
+        batch_op.create_index("ix_authority_name", ["name"], unique=True)
     with op.batch_alter_table("crawlrun", schema=None) as batch_op:
         batch_op.drop_column("released_at")
         for name in reversed(_COLUMNS):
