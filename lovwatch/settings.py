@@ -24,6 +24,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Advert pages and municipal pages are small: a huge answer (or a compression bomb, which
+# Scrapy measures decompressed) is cut off rather than read into memory.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3

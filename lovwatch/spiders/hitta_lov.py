@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Self
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -57,6 +57,9 @@ class HittaLovSpider(scrapy.Spider):
     ) -> None:
         super().__init__(**kwargs)
         self.base_url = configured_base_url(base_url)
+        # Only the national site: a redirect to any other host is refused (Scrapy's offsite
+        # middleware drops it and counts it in the stats as offsite/filtered).
+        self.allowed_domains = [urlsplit(self.base_url).hostname or ""]
         self.fetch = max(1, min(int(fetch), MAX_FETCH))
         #: What the store knows of each advert; filled by the store pipeline.
         self.known: dict[str, KnownAdvert] = {}
