@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from municipal_replica import MunicipalReplica
 
 from lovwatch.replica.dataset import initial_adverts
-from lovwatch.replica.municipal import MunicipalReplica
 from lovwatch.replica.server import ReplicaServer
 
 #: Settings for crawling a loopback replica fast (the real-site defaults are slow on purpose).

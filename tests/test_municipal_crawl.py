@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, needs_loopback_aliases
+from municipal_replica import MunicipalReplica, page
 from sqlmodel import Session, select
 
 from lovwatch.models.municipal import MunicipalEvent, MunicipalPage, PageSnapshot
 from lovwatch.models.store import open_store
 from lovwatch.municipal.browser import find_chromium
-from lovwatch.replica.municipal import MunicipalReplica, page
 
 CHROMIUM = find_chromium()
 needs_chromium = pytest.mark.skipif(

@@ -14,13 +14,13 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.script import ScriptDirectory
 from conftest import FAST, needs_loopback_aliases
+from municipal_replica import MunicipalReplica
 from notify_helpers import ADVERTS, Receiver, seed
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session, select
 
 from lovwatch.models.store import alembic_config, open_store, session_scope, sync_categories
 from lovwatch.models.subscriptions import Delivery
-from lovwatch.replica.municipal import MunicipalReplica
 
 LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
 NEWS_PAGE = "/nyheter/nya-foretag-i-hemtjansten.html"

@@ -11,8 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from conftest import FAST, Lovwatch, needs_loopback_aliases
-
-from lovwatch.replica.municipal import MunicipalReplica
+from municipal_replica import MunicipalReplica
 
 FIXTURES = Path(__file__).parent / "fixtures" / "municipal"
 KROKOM = "2309"
@@ -84,3 +83,19 @@ def test_extract_reads_one_url(lovwatch: Lovwatch, sites: MunicipalReplica) -> N
 def test_extract_refuses_a_missing_file(lovwatch: Lovwatch, tmp_path: Path) -> None:
     result = lovwatch("extract", str(tmp_path / "nope.html"))
     assert result.code == 2 and "no file" in result.stderr
+
+
+@needs_loopback_aliases
+def test_a_recrawl_of_unchanged_sites_downloads_no_page_again(
+    lovwatch: Lovwatch, sites: MunicipalReplica
+) -> None:
+    crawl = ("crawl", "--source", "municipal", *sites.site_options(), *FAST, "--format", "json")
+    first = lovwatch(*crawl, check=True).json()
+    sites.requests.clear()
+    second = lovwatch(*crawl, check=True).json()
+    pages = [r for r in sites.requests if r.path.endswith((".html", "/"))]
+    assert pages and all(record.status in (304, 404) for record in pages), [
+        (r.path, r.status) for r in pages if r.status not in (304, 404)
+    ]
+    assert second["pages"] == first["pages"]
+    assert second["provider_removed"] == 0
