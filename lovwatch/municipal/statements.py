@@ -15,7 +15,7 @@ Dates are resolved against the page's own date ("den första mars i år").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -26,14 +26,14 @@ from lovwatch.municipal.claims import (
     Modality,
     StatementKind,
     Subject,
-    own_names,
+    modality_of,
     read_claim,
-    subject_of,
 )
+from lovwatch.municipal.dating import announces_start, page_date, pick_date
+from lovwatch.municipal.subjects import OWN_SUBJECT, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
     UMBRELLA_CATEGORIES,
-    FoundDate,
     categories_in,
     find_dates,
     fold_words,
@@ -111,23 +111,18 @@ class Statement:
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 _WEAK_ACTIVE = re.compile(
-    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
+    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
+#: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
+_NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,2}}\w+)")
+#: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
+#: ("Begäran om återremiss ...") is not a system in use.
+_NOT_A_TOPIC = re.compile(r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss)\b")
 #: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
 _WEAK = 0.4
-#: Words before a date that make it the date the statement is about.
-_ANCHORS = re.compile(
-    r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
-    r"fr o m|den)\s*$"
-)
-#: Words before a date that make it the date a decision was taken, not when it takes effect.
-_DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
-_DATELINE = re.compile(
-    r"\b(publicerad|publicerat|uppdaterad|uppdaterades|datum|sammantradesdatum|senast andrad)\b"
-)
-_PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantradesdatum)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-])")
+# A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
 
@@ -138,11 +133,15 @@ def sentences(text: str) -> list[str]:
 
 
 def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None:
-    """The claim of one sentence, including the weak "valfrihet inom hemtjänsten" reading."""
+    """The claim of one sentence, including the weak "valfrihet inom hemtjänsten" and
+    "Vårdval primärvård" readings of a topic line."""
     folded = fold_words(sentence)
     if (claim := read_claim(sentence, folded, names)) is not None:
         return claim
-    if _WEAK_ACTIVE.search(folded) and categories_in(sentence):
+    if _NOT_A_TOPIC.search(folded) or modality_of(folded, len(folded)) is not Modality.DECIDED:
+        return None
+    named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
+    if named or (_WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)
         return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, _WEAK, 0)
     return None
@@ -152,23 +151,6 @@ def classify(sentence: str) -> StatementKind | None:
     """The kind of one sentence's claim, or None when it says nothing about LOV status."""
     claim = claim_of(sentence)
     return claim.kind if claim else None
-
-
-def _pick_date(claim: Claim, folded: str, found: list[FoundDate]) -> FoundDate | None:
-    """The date a statement is about: the one after "från och med", "sedan", "med start" ...;
-    else, for an introduction, the latest date (registration opens before the start); else the
-    first. A plan or proposal keeps only a start date: the date it was decided to *prepare*
-    something is not when it starts."""
-    if claim.modality is not Modality.DECIDED:
-        found = [f for f in found if not _DECISION_DATE.search(folded[: f.start])]
-    if not found:
-        return None
-    anchored = [f for f in found if _ANCHORS.search(folded[: f.start])]
-    if claim.modality is not Modality.DECIDED:
-        return anchored[0] if anchored else (found[0] if len(found) == 1 else None)
-    if claim.kind is StatementKind.INTRODUCE:
-        return max(anchored or found, key=lambda f: f.value)
-    return (anchored or found)[0]
 
 
 def _following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
@@ -189,24 +171,29 @@ def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[tu
     return categories_in(title), "title"
 
 
-def page_date(page: Page) -> FoundDate | None:
-    """The date a page carries: its metadata, else a dateline near its top, else a publication
-    line anywhere ("Publicerad 12 mars 2024"); a long body sentence near the top ("LOV ...
-    infördes 2009") dates the law, not the page."""
-    if page.published is not None:
-        return FoundDate(page.published, page.published.isoformat(), -1)
-    for position, block in enumerate(page.blocks):
-        folded = fold_words(block.text)
-        if position >= 4:
-            # Further down only a publication line counts: "Senast uppdaterad" at a page's
-            # foot can be years after what the page announces.
-            if len(block.text) > 120 or not _PUBLISHED.search(folded):
-                continue
-        elif len(block.text) > 100 and not _DATELINE.search(folded):
-            continue
-        if found := find_dates(folded):
-            return found[0]
-    return None
+#: A party's or a councillor's document: its own introductions and endings are demands.
+_PETITION = re.compile(
+    r"^(motion|interpellation|medborgarforslag|aterremiss|begaran om aterremiss|reservation|"
+    r"yrkande|skrivelse fran)\b"
+)
+#: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ...").
+_ATT_ITEM = re.compile(r"^att ")
+
+
+def _petition(page: Page) -> bool:
+    """Whether the page is a motion, interpellation or request (by its title or first
+    heading): what it wants is not what was decided."""
+    first = next((b.text for b in page.blocks if b.kind == HEADING), "")
+    return any(_PETITION.search(fold_words(text)) for text in (page.title, first) if text)
+
+
+def _lead_in(block: Block) -> Modality | None:
+    """The modality a lead-in line gives the "att"-items after it: "Därför yrkar vi på:" a
+    demand, "Kommunfullmäktige beslutar:" a decision; None for any other block."""
+    folded = fold_words(block.text)
+    if block.kind == ITEM or not block.text.rstrip().endswith(":"):
+        return None
+    return modality_of(folded, len(folded))
 
 
 def claims_in(page: Page) -> list[Statement]:
@@ -215,6 +202,8 @@ def claims_in(page: Page) -> list[Statement]:
 
     Sentences count only on pages that speak of LOV; a sentence that names no LOV term itself
     borrows the page's (a news item says "valfrihet" in its heading, the date further down).
+    An "att"-item takes the modality of its lead-in ("yrkar vi på:"); on a motion or an
+    interpellation, introductions and endings are demands.
     """
     if not speaks_of_lov(page.title + "\n" + page.text):
         return []
@@ -222,7 +211,11 @@ def claims_in(page: Page) -> list[Statement]:
     dated = page_date(page)
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
+    petition = _petition(page)
+    lead_in: Modality | None = None
     for index, block in enumerate(page.blocks):
+        if not _ATT_ITEM.match(fold_words(block.text)):
+            lead_in = _lead_in(block)
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         parts = sentences(block.text)
@@ -239,14 +232,28 @@ def claims_in(page: Page) -> list[Statement]:
                 and not re.search(r"\bvalja\b", folded)
             ):
                 continue
+            modality = claim.modality
+            if lead_in is not None and _ATT_ITEM.match(folded) and modality is Modality.DECIDED:
+                modality = lead_in
+            if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
+                modality = Modality.DEMANDED
+            claim = replace(claim, modality=modality)
             categories, source = categories_in(sentence), "sentence"
             last = position == len(parts) - 1
             if not categories and last and _INTRODUCES_LIST.search(sentence.strip()):
                 categories, source = _following_categories(page.blocks, index), "list"
             if not categories:
                 categories, source = _context_categories(page.blocks, index, page.title)
-            chosen = _pick_date(claim, folded, find_dates(folded, today))
+            chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
+            kinds = [claim.kind]
+            # The page's date, unless it was read off this very sentence (a short first line).
+            own_today = today if dated and not (dated.start >= 0 and dated.text in folded) else None
+            if claim.subject is Subject.OWN and announces_start(claim, folded, chosen, own_today):
+                # "Från och med den 1 september kan du välja": a start; "har i år infört":
+                # in use, and news of its start.
+                kinds = [StatementKind.ACTIVE] if claim.introduced_earlier else []
+                kinds.append(StatementKind.INTRODUCE)
             if (
                 chosen is None
                 and claim.kind is not StatementKind.ACTIVE
@@ -255,26 +262,50 @@ def claims_in(page: Page) -> list[Statement]:
                 and dated is not None
             ):
                 chosen, rank = dated, 1
-            statement = Statement(
-                claim.kind,
-                categories,
-                chosen.value if chosen else None,
-                chosen.text if chosen else None,
-                sentence,
-                claim.subject,
-                claim.modality,
-                claim.confidence,
-                source,
-            )
-            # One statement per kind, categories, subject and modality on a page (a news
-            # item repeats "det nya avtalet" in every paragraph).
-            key = (claim.kind, categories, claim.subject, claim.modality)
-            earlier = found.get(key)
-            if earlier is None or earlier[0] < rank:
-                found[key] = (rank, statement)
-    return _without_topics(
-        _without_umbrellas([statement for _rank, statement in found.values()])
-    ) + (_table_statements(page))
+            for kind in kinds:
+                statement = Statement(
+                    kind,
+                    categories,
+                    chosen.value if chosen else None,
+                    chosen.text if chosen else None,
+                    sentence,
+                    claim.subject,
+                    claim.modality,
+                    claim.confidence,
+                    source,
+                )
+                # One statement per kind, categories, subject and modality on a page (a news
+                # item repeats "det nya avtalet" in every paragraph).
+                key = (kind, categories, claim.subject, claim.modality)
+                earlier = found.get(key)
+                if earlier is None or earlier[0] < rank:
+                    found[key] = (rank, statement)
+    statements = [statement for _rank, statement in found.values()]
+    return _about_others(
+        _without_topics(_without_umbrellas(statements)), page, names
+    ) + _table_statements(page)
+
+
+def _about_others(
+    statements: list[Statement], page: Page, names: frozenset[str]
+) -> list[Statement]:
+    """On a page about other authorities (two or more claims about others, none that names
+    the page's own authority), a claim without a subject of its own is about them too: an
+    overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
+    others = sum(s.subject is Subject.OTHER for s in statements)
+    if others < 2 or any(_names_own(s.quote, names) for s in statements):
+        return statements
+    return [
+        replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
+    ]
+
+
+def _names_own(sentence: str, names: frozenset[str]) -> bool:
+    """Whether a sentence points at the page's own authority: "vi", "kommunen", its name."""
+    folded = fold_words(sentence)
+    return bool(OWN_SUBJECT.search(folded)) or any(
+        len(name) >= 4 and re.search(rf"\b{re.escape(name)}", folded) for name in names
+    )
 
 
 def _without_topics(statements: list[Statement]) -> list[Statement]:

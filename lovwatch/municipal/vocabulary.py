@@ -18,9 +18,13 @@ from lovwatch.normalize.text import words
 
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
-    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|valj utforare|bli utforare|"
+    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|"
+    r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|"
     r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|valbara (foretag|"
-    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|ickevalsalternativ\w*)\b"
+    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
+    r"ickevalsalternativ\w*|"
+    # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
+    r"(ratt|mojlighet) att (sjalv |sjalva )?valja (vem|utforare))\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
