@@ -297,7 +297,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and not _HAPPENS.match(folded[verb_end:].strip())
         ):
             continue  # "införandet av LOV" as a topic, not a claim that it happens
-        if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at]):
+        if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
         modality = modality_of(folded, verb_at)
         negated = _negated(folded, verb_at, verb_end) or (

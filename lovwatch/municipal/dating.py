@@ -19,7 +19,7 @@ _ANCHORS = re.compile(
     r"fr o m|den)\s*$"
 )
 #: Words before a date that make it a start: "från och med den 1 september", "från den 1 mars".
-_START = re.compile(r"\b(fran och med|fran|med start|fr o m)( den)?\s*$")
+_START = re.compile(r"\b(fran och med|fran|med start|fr o m)( den)? ")
 #: Words before a date that make it the date a decision was taken, not when it takes effect.
 _DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
 _DATELINE = re.compile(

@@ -30,7 +30,7 @@ from lovwatch.municipal.claims import (
     read_claim,
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
-from lovwatch.municipal.subjects import OWN_SUBJECT, own_names, subject_of
+from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
     UMBRELLA_CATEGORIES,
@@ -213,6 +213,7 @@ def claims_in(page: Page) -> list[Statement]:
     names = own_names(page.url, page.title, page.text)
     petition = _petition(page)
     lead_in: Modality | None = None
+    upcoming: set[str] = set()
     for index, block in enumerate(page.blocks):
         if not _ATT_ITEM.match(fold_words(block.text)):
             lead_in = _lead_in(block)
@@ -254,6 +255,8 @@ def claims_in(page: Page) -> list[Statement]:
                 # in use, and news of its start.
                 kinds = [StatementKind.ACTIVE] if claim.introduced_earlier else []
                 kinds.append(StatementKind.INTRODUCE)
+                if not claim.introduced_earlier:
+                    upcoming.update(categories or ("*",))
             if (
                 chosen is None
                 and claim.kind is not StatementKind.ACTIVE
@@ -281,6 +284,17 @@ def claims_in(page: Page) -> list[Statement]:
                 if earlier is None or earlier[0] < rank:
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
+    if upcoming:
+        # A start still ahead: the choice the page describes is not in use yet.
+        statements = [
+            s
+            for s in statements
+            if not (
+                s.kind is StatementKind.ACTIVE
+                and s.subject is Subject.OWN
+                and set(s.categories) <= upcoming
+            )
+        ]
     return _about_others(
         _without_topics(_without_umbrellas(statements)), page, names
     ) + _table_statements(page)
@@ -289,11 +303,12 @@ def claims_in(page: Page) -> list[Statement]:
 def _about_others(
     statements: list[Statement], page: Page, names: frozenset[str]
 ) -> list[Statement]:
-    """On a page about other authorities (two or more claims about others, none that names
-    the page's own authority), a claim without a subject of its own is about them too: an
-    overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
+    """On a page about other authorities (claims about others and general ones, none that
+    points at the page's own authority), a claim without a subject of its own is about them
+    too: an overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
     others = sum(s.subject is Subject.OTHER for s in statements)
-    if others < 2 or any(_names_own(s.quote, names) for s in statements):
+    general = sum(s.subject is Subject.GENERAL for s in statements)
+    if not others or others + general < 2 or any(_names_own(s.quote, names) for s in statements):
         return statements
     return [
         replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
@@ -302,10 +317,7 @@ def _about_others(
 
 def _names_own(sentence: str, names: frozenset[str]) -> bool:
     """Whether a sentence points at the page's own authority: "vi", "kommunen", its name."""
-    folded = fold_words(sentence)
-    return bool(OWN_SUBJECT.search(folded)) or any(
-        len(name) >= 4 and re.search(rf"\b{re.escape(name)}", folded) for name in names
-    )
+    return bool(OWN_SUBJECT.search(fold_words(sentence))) or named_bodies(sentence, names)[0]
 
 
 def _without_topics(statements: list[Statement]) -> list[Statement]:

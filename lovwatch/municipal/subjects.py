@@ -77,7 +77,13 @@ _GENERAL_SUBJECT = re.compile(
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
 #: "Svalövs kommun", "Göteborgs Stad", "Region Skåne": a named public body (original case).
-_NAMED_BODY = re.compile(r"\b([A-ZÅÄÖ][\w-]+?)s? (?:[Kk]ommuns?|[Ss]tads?)\b")
+_NAMED_BODY = re.compile(
+    r"\b([A-ZÅÄÖ][\w-]+?)s? (?:[Kk]ommuns?|[Ss]tads?|läns landsting|[Ll]än)\b|"
+    r"\b(?:Region|Landstinget i) ([A-ZÅÄÖ][\w-]+)"
+)
+#: The municipality a page names most often is its own ("Krokoms kommun" on Krokom's news);
+#: regions are not counted so (an overview of regions names one region most).
+_NAMED_MUNICIPALITY = re.compile(r"\b([A-ZÅÄÖ][\w-]+?)s? (?:[Kk]ommuns?|[Ss]tads?)\b")
 _NOT_NAMES = frozenset(
     {"varje", "en", "var", "denna", "den", "samma", "annan", "er", "din", "hela"}
 )
@@ -90,7 +96,7 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
-    for match in _NAMED_BODY.finditer(text):
+    for match in _NAMED_MUNICIPALITY.finditer(text):
         stem = fold(match.group(1))
         if stem not in _NOT_NAMES and len(stem) >= 3:
             named[stem] = named.get(stem, 0) + 1
@@ -99,15 +105,18 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
 
 
-def _named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
+def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
     """(names the page's own body, names another body) among the public bodies a sentence
     names by "X kommun" / "X stad"."""
     own = other = False
     for match in _NAMED_BODY.finditer(sentence):
-        stem = fold(match.group(1))
+        stem = fold(match.group(1) or match.group(2))
         if stem in _NOT_NAMES or len(stem) < 3:
             continue
-        if any(name.startswith(stem) or stem.startswith(name[:5]) for name in names):
+        if any(
+            name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
+            for name in names
+        ):
             own = True
         else:
             other = True
@@ -123,7 +132,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     # "LOV (lagen om valfrihetssystem) innebär att ...": the expansion in brackets is not
     # the law acting.
     plain = fold(_PARENTHESIS.sub(" ", sentence))
-    names_own, names_other = _named_bodies(sentence, names) if names else (False, False)
+    names_own, names_other = named_bodies(sentence, names) if names else (False, False)
     if _GENERAL_SUBJECT.search(plain):
         # An explanation, unless it points at the page's own authority ("de leverantörer som
         # kommunen godkänt", "invånare i Sotenäs kommun").
@@ -141,6 +150,6 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.OTHER
     if names_other and not own and not names_own:
         return Subject.OTHER
-    if _ANY_MUNICIPALITY.search(near) and not own:
+    if _ANY_MUNICIPALITY.search(near) and not own and not names_own:
         return Subject.GENERAL
     return Subject.OWN
