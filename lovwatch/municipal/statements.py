@@ -20,6 +20,12 @@ from datetime import date
 from typing import Any
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.categorising import (
+    context_categories,
+    earlier_categories,
+    following_categories,
+    sentence_categories,
+)
 from lovwatch.municipal.claims import (
     SYSTEM,
     Claim,
@@ -115,7 +121,7 @@ _WEAK_ACTIVE = re.compile(
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
 #: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
-_NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,2}}\w+)")
+_NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
 #: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
 #: ("Begäran om återremiss ...") is not a system in use.
 _NOT_A_TOPIC = re.compile(r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss)\b")
@@ -151,24 +157,6 @@ def classify(sentence: str) -> StatementKind | None:
     """The kind of one sentence's claim, or None when it says nothing about LOV status."""
     claim = claim_of(sentence)
     return claim.kind if claim else None
-
-
-def _following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
-    """Categories named by the list items or table rows right after block `index`."""
-    codes: list[str] = []
-    for block in blocks[index + 1 :]:
-        if block.kind not in (ITEM, ROW):
-            break
-        codes += [code for code in categories_in(block.text.split("\t")[0]) if code not in codes]
-    return tuple(codes)
-
-
-def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[tuple[str, ...], str]:
-    """Categories of the nearest preceding heading that names one, else of the title."""
-    for block in reversed(blocks[:index]):
-        if block.kind == HEADING and (found := categories_in(block.text)):
-            return found, "heading"
-    return categories_in(title), "title"
 
 
 #: A party's or a councillor's document: its own introductions and endings are demands.
@@ -239,12 +227,14 @@ def claims_in(page: Page) -> list[Statement]:
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
             claim = replace(claim, modality=modality)
-            categories, source = categories_in(sentence), "sentence"
+            categories, source = sentence_categories(sentence), "sentence"
             last = position == len(parts) - 1
             if not categories and last and _INTRODUCES_LIST.search(sentence.strip()):
-                categories, source = _following_categories(page.blocks, index), "list"
+                categories, source = following_categories(page.blocks, index), "list"
+            if not categories and (earlier := earlier_categories(parts[:position])):
+                categories, source = earlier, "paragraph"
             if not categories:
-                categories, source = _context_categories(page.blocks, index, page.title)
+                categories, source = context_categories(page.blocks, index, page.title)
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]
@@ -280,8 +270,8 @@ def claims_in(page: Page) -> list[Statement]:
                 # One statement per kind, categories, subject and modality on a page (a news
                 # item repeats "det nya avtalet" in every paragraph).
                 key = (kind, categories, claim.subject, claim.modality)
-                earlier = found.get(key)
-                if earlier is None or earlier[0] < rank:
+                previous = found.get(key)
+                if previous is None or previous[0] < rank:
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
     if upcoming:

@@ -49,6 +49,7 @@ _OTHER_SUBJECT = re.compile(
     r"\w*|halften|tva tredjedelar|majoriteten) (av )?(landets |sveriges |svenska |andra )*"
     r"(kommuner|regioner|kommunerna|regionerna)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
+    r"(en|ett) (annan|annat) (kommun|region|landsting)|"
     r"i (hela )?(landet|sverige)|"
     r"(foretaget|utforaren|foretagen|leverantoren)|\w+ (ab|hb|kb))\b"
 )
@@ -92,7 +93,8 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality: the words of its address and title,
-    and the public body the page names most often ("Krokoms kommun" on Krokom's news)."""
+    the municipality the page names most often ("Krokoms kommun" on Krokom's news), and the
+    region or county it names most often, if twice or more ("Jönköpings län")."""
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
@@ -102,6 +104,16 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
             named[stem] = named.get(stem, 0) + 1
     if named:
         found.add(max(named, key=lambda stem: named[stem]))
+    regions: dict[str, int] = {}
+    for match in _NAMED_BODY.finditer(text):
+        stem = fold(match.group(1) or match.group(2))
+        if stem not in _NOT_NAMES and len(stem) >= 3:
+            regions[stem] = regions.get(stem, 0) + 1
+    ranked = sorted(regions.items(), key=lambda pair: -pair[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        # A region named more often than any other, twice or more, is the page's own; an
+        # overview naming several regions once each has none.
+        found.add(ranked[0][0])
     return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
 
 

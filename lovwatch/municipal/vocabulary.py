@@ -65,12 +65,19 @@ def _compound_heads() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def categories_in(text: str) -> tuple[str, ...]:
-    """Category codes (shared taxonomy) that `text` names, including as the first part of a
-    compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk."""
+    """Category codes (shared taxonomy) that `text` names, including as the first or last part
+    of a compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk,
+    "ungdomstandvård" → tandvard."""
     codes = list(map_term(text))
     for token in fold_words(text).split():
         for head, synonym in _compound_heads():
             if token.startswith(head) and len(token) > len(head) + 2:
+                codes += [code for code in map_term(synonym) if code not in codes]
+                break
+        # The last part of a Swedish compound names what it is: "ungdomstandvård" is
+        # tandvård, "kvällshemtjänst" hemtjänst.
+        for tail, synonym in _compound_heads():
+            if token.endswith(tail) and len(token) > len(tail) + 3:
                 codes += [code for code in map_term(synonym) if code not in codes]
                 break
     with_diacritics = words(text, keep_diacritics=True)
