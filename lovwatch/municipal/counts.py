@@ -72,7 +72,7 @@ _ONE_EXISTS = re.compile(
     r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart))*$"
 )
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
-_ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+a )")
+_ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
 #: A count of the past ("har det funnits 1 aktör") is not the number there are.
 _PAST = re.compile(r"\b(funnits|fanns|hade)\b")
 #: Companies that leave, apply or are added are a change, not the number there are.

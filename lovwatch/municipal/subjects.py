@@ -49,10 +49,10 @@ _OTHER_SUBJECT = re.compile(
     r"\w*|halften|tva tredjedelar|majoriteten) (av )?(landets |sveriges |svenska |andra )*"
     r"(kommuner|regioner|kommunerna|regionerna)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
-    r"(en|ett) (annan|annat) (kommun|region|landsting)|"
     r"i (hela )?(landet|sverige)|"
     r"(foretaget|utforaren|foretagen|leverantoren)|\w+ (ab|hb|kb))\b"
 )
+_ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
 _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
@@ -150,10 +150,12 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         # kommunen godkänt", "invånare i Sotenäs kommun").
         if not (names_own or _DEFINITE_OWN.search(folded)) or _ANY_MUNICIPALITY.search(folded):
             return Subject.GENERAL
-    if _CONDITION.search(folded) and not _MAIN_CLAUSE.search(folded[verb_at:]):
-        return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
     if _LAW_START.search(folded) and not OWN_SUBJECT.search(before):
         return Subject.LAW
+    if _CONDITION.search(folded) and not _MAIN_CLAUSE.search(folded[verb_at:]):
+        return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
+    if _ANOTHER.search(folded) and not OWN_SUBJECT.search(before):
+        return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"
     if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before):
         return Subject.LAW
     other = _OTHER_SUBJECT.search(near)
