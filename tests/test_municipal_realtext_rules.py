@@ -350,3 +350,56 @@ def test_counts_from_real_wording(sentence: str, count: tuple[int, int, bool]) -
 )
 def test_one_to_choose_and_past_numbers_are_not_counts(sentence: str) -> None:
     assert count_in_sentence(fold_words(sentence)) is None
+
+
+# --- Opinions, procedure and prepositions -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        (
+            "Vi i Kristdemokraterna tycker att kommunen ska införa kundval i städ.",
+            StatementKind.INTRODUCE,
+            Modality.DEMANDED,
+        ),
+        (
+            "Fullmäktige beslutade att återremittera ärendet om att införa kundval.",
+            StatementKind.INTRODUCE,
+            Modality.PROPOSED,
+        ),
+        (
+            "Ärendet om att införa valfrihetssystem i ledsagningen bordlades.",
+            StatementKind.INTRODUCE,
+            Modality.PROPOSED,
+        ),
+        (
+            "Fullmäktige biföll motionen om att avveckla kundvalet i städ.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
+        (
+            "Det blir inget kundval i hemtjänsten, beslutade nämnden i går.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DECIDED,
+        ),
+    ],
+)
+def test_opinions_and_procedure(sentence: str, kind: StatementKind, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and (found.kind, found.modality) == (kind, modality)
+
+
+def test_inför_opening_a_sentence_is_a_preposition() -> None:
+    found = claim("Inför kundvalet i ledsagningen får alla brukare ett brev.")
+    assert found is None or found.kind is not StatementKind.INTRODUCE
+
+
+def test_the_law_applying_since_2009_is_the_law() -> None:
+    found = claim("Lagen om valfrihetssystem gäller sedan 2009.")
+    assert found is not None and found.subject is Subject.LAW
+
+
+def test_a_system_that_once_was_is_not_in_use() -> None:
+    text = "# Kundval\nTidigare fanns kundval inom städ i Bergsjö.\n"
+    assert "active" not in kinds(findings_from_text(text, URL))

@@ -144,8 +144,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
-            rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda) (inte |ej |inget |ingen )?"
-            rf"{SYSTEM}"
+            rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
+            rf"(inte |ej |inget |ingen )?{SYSTEM}"
         ),
     ),
 )
@@ -190,8 +190,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PLANNED,
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
-            r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|ambition\w*|kan komma att|"
-            r"tanken ar|"
+            r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|tycker att|menar att|"
+            r"ambition\w*|kan komma att|tanken ar|"
             # "Det är ännu inte bestämt när ...": undecided, so at most a plan
             r"(inte|ej) (\w+ )?(bestamt|klart|beslutat|avgjort))\b"
         ),
@@ -200,7 +200,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PROPOSED,
         re.compile(
             r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
-            r"oversyn|remiss\w*|overvag\w*|diskuter\w*|ta stallning|fragan om|tas upp)\b"
+            r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|ta stallning|"
+            r"fragan om|tas upp)\b"
         ),
     ),
     (
@@ -208,7 +209,10 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         re.compile(r"\b(krav\w*|kraver|kravde|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att)\b"),
     ),
 )
-_PASSIVE_CUE = re.compile(r"\b(foreslas|utreds|planeras|diskuteras|overvags|kravs)\b")
+_PASSIVE_CUE = re.compile(
+    r"\b(foreslas|utreds|planeras|diskuteras|overvags|kravs|bordlades|bordlaggs|"
+    r"aterremitterades|aterremitteras)\b"
+)
 _PASSIVE_MODALITY = {
     "foreslas": Modality.PROPOSED,
     "utreds": Modality.PROPOSED,
@@ -216,11 +220,19 @@ _PASSIVE_MODALITY = {
     "overvags": Modality.PROPOSED,
     "planeras": Modality.PLANNED,
     "kravs": Modality.DEMANDED,
+    "bordlades": Modality.PROPOSED,
+    "bordlaggs": Modality.PROPOSED,
+    "aterremitterades": Modality.PROPOSED,
+    "aterremitteras": Modality.PROPOSED,
 }
+#: A proposal or motion that was carried is a decision: "Fullmäktige biföll motionen om ...".
+_CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL}")
+#: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
+_PREPOSITION = re.compile(r"^infor$")
 #: A party or the opposition as the one who wants something: a demand, not a plan.
 _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
-    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser))"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar))"
 )
 _DRAFT = re.compile(r"\b(forslag|forslaget) till beslut\b")
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
@@ -258,6 +270,8 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.REJECTED
     if _DRAFT.search(folded[:verb_at]):
         return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
+    if _CARRIED.search(folded[:verb_at]):
+        return Modality.DECIDED
     best: tuple[int, Modality] | None = None
     for modality, pattern in _MODALITY_CUES:
         for match in pattern.finditer(folded[:verb_at]):
@@ -297,6 +311,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and not _HAPPENS.match(folded[verb_end:].strip())
         ):
             continue  # "införandet av LOV" as a topic, not a claim that it happens
+        if kind is StatementKind.INTRODUCE and verb_at == 0 and _PREPOSITION.match(word):
+            continue
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
         modality = modality_of(folded, verb_at)

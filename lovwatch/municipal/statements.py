@@ -124,7 +124,9 @@ _WEAK_ACTIVE = re.compile(
 _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
 #: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
 #: ("Begäran om återremiss ...") is not a system in use.
-_NOT_A_TOPIC = re.compile(r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss)\b")
+_NOT_A_TOPIC = re.compile(
+    r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b"
+)
 #: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
 _WEAK = 0.4
 # A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").

@@ -56,7 +56,7 @@ _ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b
 _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
-    r"infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
+    r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
     r"patientlag\w*)\b"
 )
 #: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
