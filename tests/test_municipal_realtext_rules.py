@@ -44,6 +44,11 @@ def events(found: PageFindings) -> list[str]:
         "Hälsovalet gör att barn fritt kan välja vårdgivare inom tandvården.",
         "Den som bor i kommunen har rätt att välja vem som ska utföra hjälpen.",
         "Mottagningen är godkänd inom Hälsoval Norrvik.",
+        "Vårdval Norrvik gäller för alla vårdcentraler i länet.",
+        "Du väljer själv vilken vårdcentral du vill vara listad på.",
+        "Du kan lista dig på valfri hälsocentral i länet.",
+        "Hemtjänsten i Bergsjö omfattas av LOV.",
+        "Privata vårdgivare kan ansöka om att ingå i Vårdval Norrvik.",
         "Målgruppen för detta vårdval är vuxna med långvarig smärta.",
         "Sidan vänder sig till dig som är auktoriserad anordnare av boendestöd.",
         "Kommunfullmäktige har beslutat att kundval ska gälla för insatsen ledsagning.",
@@ -156,7 +161,6 @@ def test_nothing_ended_is_no_ending() -> None:
     ("sentence", "subject"),
     [
         ("Du kan också välja en vårdcentral i en annan region.", Subject.OTHER),
-        ("I Region Sörby har vårdval införts inom hudsjukvård.", Subject.OTHER),
         (
             "Valfrihetssystem (LOV, lagen om valfrihetssystem) innebär att invånare i Bergsjö "
             "kommun själva kan välja utförare.",
@@ -167,6 +171,8 @@ def test_nothing_ended_is_no_ending() -> None:
             Subject.OWN,
         ),
         ("Kundval innebär att kommuner kan låta brukare välja utförare.", Subject.GENERAL),
+        ("Kundvalet innebär att den enskilde själv får välja utförare.", Subject.OWN),
+        ("Kundval innebär att den enskilde själv får välja utförare.", Subject.GENERAL),
     ],
 )
 def test_whose_system_in_regions_and_explanations(sentence: str, subject: Subject) -> None:
@@ -403,3 +409,25 @@ def test_the_law_applying_since_2009_is_the_law() -> None:
 def test_a_system_that_once_was_is_not_in_use() -> None:
     text = "# Kundval\nTidigare fanns kundval inom städ i Bergsjö.\n"
     assert "active" not in kinds(findings_from_text(text, URL))
+
+
+def test_a_region_named_once_is_the_pages_own_one_of_several_is_not() -> None:
+    own = findings_from_text(
+        "# Vårdval\nI Region Norrvik finns vårdval inom primärvård.\n", "https://www.rn.se/v"
+    )
+    assert [str(s.subject) for s in own.claims] == ["own"]
+    overview = findings_from_text(
+        "# Vårdval i landet\nRegion Norrvik har vårdval inom hudsjukvård.\n"
+        "Region Sörby har vårdval inom ortopedi.\n",
+        "https://www.rn.se/v",
+    )
+    assert {str(s.subject) for s in overview.claims} == {"other"}
+
+
+def test_a_sentence_in_use_outlives_a_topic_line_next_to_a_decision() -> None:
+    text = (
+        "# Regler för kundval inom ledsagning\n"
+        "Fullmäktige beslutade den 2 maj 2013 att kommunen ska tillämpa LOV i ledsagningen.\n"
+        "Kundvalet innebär att du själv får välja vem som ska utföra ledsagningen.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce", "active"}

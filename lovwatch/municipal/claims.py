@@ -131,7 +131,11 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
-            rf"\b{SYSTEM} (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
+            rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
+            # "Du väljer själv vilken vårdcentral", "lista dig på valfri hälsocentral"
+            rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
+            r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
+            rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
             rf"{SYSTEM}|"
             # "I Falkenbergs kommun arbetar vi utifrån ett så kallat LOV-system"
@@ -157,7 +161,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
-        r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara)\b"
+        r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
+        r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar)\b"
     ),
 }
 #: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").

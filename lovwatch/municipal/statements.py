@@ -273,7 +273,14 @@ def claims_in(page: Page) -> list[Statement]:
                 # item repeats "det nya avtalet" in every paragraph).
                 key = (kind, categories, claim.subject, claim.modality)
                 previous = found.get(key)
-                if previous is None or previous[0] < rank:
+                # A dated statement beats an undated one; at equal rank the first wins, but a
+                # full sentence beats a topic line (which `_without_topics` may drop).
+                if (
+                    previous is None
+                    or previous[0] < rank
+                    or previous[0] == rank
+                    and previous[1].confidence <= _WEAK < statement.confidence
+                ):
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
     if upcoming:

@@ -71,8 +71,10 @@ _CONDITION = re.compile(r"^(om|ifall|nar|i fall) ")
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*)\b")
+# An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
+# is this authority's system).
 _GENERAL_SUBJECT = re.compile(
-    rf"^{SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b"
 )
 #: The page's own authority in the definite form, inside an explanation.
@@ -89,6 +91,9 @@ _NOT_NAMES = frozenset(
     {"varje", "en", "var", "denna", "den", "samma", "annan", "er", "din", "hela"}
 )
 _PARENTHESIS = re.compile(r"\([^()]*\)")
+#: In `own_names`: the page names two or more regions, so a region it names is not
+#: necessarily its own (an overview); a region page names only its own, under any address.
+MANY_REGIONS = "\x00regions"
 
 
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
@@ -109,6 +114,8 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         stem = fold(match.group(1) or match.group(2))
         if stem not in _NOT_NAMES and len(stem) >= 3:
             regions[stem] = regions.get(stem, 0) + 1
+    if len(regions) >= 2:
+        found.add(MANY_REGIONS)
     ranked = sorted(regions.items(), key=lambda pair: -pair[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         # A region named more often than any other, twice or more, is the page's own; an
@@ -125,6 +132,10 @@ def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
         stem = fold(match.group(1) or match.group(2))
         if stem in _NOT_NAMES or len(stem) < 3:
             continue
+        municipal = bool(_NAMED_MUNICIPALITY.fullmatch(match.group(0)))
+        if not municipal and MANY_REGIONS not in names:
+            own = own or any(stem in name or name.startswith(stem) for name in names)
+            continue  # one region named on a region's page: its own, whatever the address
         if any(
             name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
             for name in names
