@@ -431,3 +431,22 @@ def test_a_sentence_in_use_outlives_a_topic_line_next_to_a_decision() -> None:
         "Kundvalet innebär att du själv får välja vem som ska utföra ledsagningen.\n"
     )
     assert kinds(findings_from_text(text, URL)) == {"introduce", "active"}
+
+
+def test_kinds_of_provider_in_an_announced_list_are_not_names() -> None:
+    text = (
+        "# Kundval i hemtjänsten\n"
+        "Du kan välja mellan följande utförare:\n\n"
+        "Kommunens hemtjänst\n\n"
+        "Privata utförare\n\n"
+        "Område Norr\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers if not p.own_unit] == []
+
+
+def test_a_new_choice_of_provider_is_a_choice_system() -> None:
+    text = (
+        "# Utföraren lämnar\n"
+        "Alla kunder som berörs måste göra ett nytt val av utförare inom hemtjänsten.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"active"}

@@ -145,6 +145,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(detta|vart|vara|kommunens|regionens|stadens) (vardval|halsoval|kundval|"
             r"valfrihetssystem)\w*|"
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
+            # "kunderna måste göra ett nytt val av utförare": the choice exists
+            r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
@@ -162,7 +164,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
-        r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar)\b"
+        r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort)\b"
     ),
 }
 #: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").

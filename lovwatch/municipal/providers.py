@@ -105,6 +105,12 @@ def _is_cue(block: Block) -> bool:
     return block.kind in (HEADING, PARA) and bool(_CUE.search(fold_words(block.text)))
 
 
+#: A line naming a kind of provider, not one: "Privata utförare", "Kommunens hemtjänst".
+_ROLE_ONLY = re.compile(
+    r"^((de|en|ett|alla|vara|kommunens|privata?|externa?|kommunala?|godkanda?|ovriga|andra|"
+    r"nya|egen regi|egna) )*\w*(utforare|utforarna|foretag|foretagen|leverantor\w*|"
+    r"anordnare|aktor\w*|hemtjanst|hemtjansten|regi)$"
+)
 #: A line that ends an announced list: contact details, a new lead-in, a pointer.
 _LIST_END = re.compile(r"\b(kontakt\w*|information|telefon|e post|las mer|klicka\w*)\b")
 
@@ -119,6 +125,8 @@ def _bare_name(block: Block) -> bool:
         and not text.endswith(":")
         and text.count(".") <= 1
         and not _LIST_END.search(folded)
+        and not _AREA.search(folded)
+        and not _ROLE_ONLY.match(folded)
         and not _only_services(text)
         or bool(COMPANY_END.search(text))
         and len(text.split()) <= 8

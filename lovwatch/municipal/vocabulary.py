@@ -24,7 +24,7 @@ LOV_TERMS = re.compile(
     r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
     r"ickevalsalternativ\w*|"
     # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
-    r"(ratt|mojlighet) att (sjalv |sjalva )?valja (vem|utforare))\b"
+    r"(ratt|mojlighet) att (sjalv |sjalva )?valja (vem|utforare)|nytt val av utforare)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
