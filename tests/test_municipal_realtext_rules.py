@@ -385,6 +385,11 @@ def test_one_to_choose_and_past_numbers_are_not_counts(sentence: str) -> None:
             Modality.DECIDED,
         ),
         (
+            "Ledamoten (V) yrkar avslag på förslaget om att införa kundval i städ.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DEMANDED,
+        ),
+        (
             "Det blir inget kundval i hemtjänsten, beslutade nämnden i går.",
             StatementKind.NOT_INTRODUCE,
             Modality.DECIDED,

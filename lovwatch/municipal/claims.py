@@ -232,6 +232,8 @@ _PASSIVE_MODALITY = {
     "aterremitterades": Modality.PROPOSED,
     "aterremitteras": Modality.PROPOSED,
 }
+#: Moving that a proposal be rejected: "yrkar avslag på förslaget om att införa LOV".
+_MOVES_REJECTION = re.compile(r"\b(yrka\w*|foreslar|foreslog) (\w+ )?avslag\b")
 #: A proposal or motion that was carried is a decision: "Fullmäktige biföll motionen om ...".
 _CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL}")
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
@@ -273,6 +275,8 @@ def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
 
 def modality_of(folded: str, verb_at: int) -> Modality:
     """The modality cue nearest before the verb (else anywhere after it), else decided."""
+    if _MOVES_REJECTION.search(folded):
+        return Modality.DEMANDED  # "X (S) yrkar avslag på förslaget": a motion, not a vote
     if _REJECTED.search(folded):
         return Modality.REJECTED
     if _DRAFT.search(folded[:verb_at]):
@@ -327,7 +331,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             bool(re.search(r"\bnej till\b", folded)) and kind is StatementKind.INTRODUCE
         )
         past = False
-        if kind is StatementKind.INTRODUCE and (negated or modality is Modality.REJECTED):
+        if kind is StatementKind.INTRODUCE and _MOVES_REJECTION.search(folded):
+            kind = StatementKind.NOT_INTRODUCE  # moved, not decided: the modality says so
+        elif kind is StatementKind.INTRODUCE and (negated or modality is Modality.REJECTED):
             # Saying no to an introduction, or voting down a proposal of one, is a decision
             # not to introduce.
             kind, modality = StatementKind.NOT_INTRODUCE, Modality.DECIDED
