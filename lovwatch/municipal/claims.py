@@ -3,16 +3,20 @@
 A sentence is read as a claim in three steps, all on folded words:
 
 1. *kind*: the verb that says what happens to the system (införa, avveckla/avskaffa/upphöra,
-   förnya; or that it is in use: "har LOV", "du kan välja utförare"). Only true verb forms
-   count: "informera", "information" are not forms of "införa".
+   förnya; or that it is in use: "har LOV", "du kan välja utförare", "I länet finns vårdval
+   inom primärvård"). Only true verb forms count: "informera", "information" are not forms of
+   "införa", a sentence-initial "Inför" is the preposition, and "införandet av LOV" as a noun
+   is a topic unless a cue governs it. An introduction told in the past ("har infört",
+   "infördes") says the system is in use (`Claim.introduced_earlier`); `statements` decides
+   from the page's date whether it is also news.
 2. *polarity*: a negation in the verb's clause ("inte", "ej", "nej till", "i stället för att",
-   "avstå från att") turns an introduction into `not_introduce` and an ending into `active`.
+   "avstå från att") turns an introduction into `not_introduce` and an ending into `active`;
+   "inga ... avvecklats" ends nothing.
 3. *modality* and *subject*: the nearest cue before the verb says whether it is decided,
-   planned ("planerar", "förbereda", "avser"), proposed ("föreslår", "utreda"), demanded
-   ("motion", "kräver", "yrkar") or rejected (a proposal "avslogs"); the sentence's subject says
-   whose system it is: this municipality's, other municipalities' ("flera kommuner", "Xs
-   kommun" not named in the page's address or title), the law's ("lagen trädde i kraft"), or
-   a general explanation ("LOV innebär att ...", "om kommunen inför ...").
+   planned ("planerar", "förbereda", "avser"), proposed ("föreslår", "utreda", "återremiss",
+   "Förslag till beslut"), demanded ("motion", "kräver", "yrkar", a party's "anser") or
+   rejected (a proposal "avslogs", "röstade emot"); `subjects.subject_of` says whose system it
+   is.
 """
 
 from __future__ import annotations

@@ -7,9 +7,11 @@ the quote. `claims_in` gives every claim on a page; `statements_in` only the mun
 decided or planned ones (what the page says its status is); `Statement.is_decision` marks those
 that may become events (own subject, decided).
 
-Categories come from the sentence itself, else from the list or table that follows it ("LOV
-införs inom följande områden:"), else from the nearest heading, else from the page title.
-Dates are resolved against the page's own date ("den första mars i år").
+Page structure counts too: an "att"-item takes the modality of its lead-in ("Därför yrkar vi
+på:"); on a motion or interpellation introductions and endings are demands; a start still
+ahead ("Från och med den 1 september kan du välja") is an introduction and the choice it
+describes not yet in use; on a page about other authorities, claims without a subject of their
+own are about those authorities. Categories: `categorising`; dates: `dating`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
 from lovwatch.municipal.categorising import (
     context_categories,
     earlier_categories,
@@ -36,6 +38,7 @@ from lovwatch.municipal.claims import (
     read_claim,
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
+from lovwatch.municipal.documents import ATT_ITEM, is_petition, lead_in_modality
 from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
@@ -161,31 +164,6 @@ def classify(sentence: str) -> StatementKind | None:
     return claim.kind if claim else None
 
 
-#: A party's or a councillor's document: its own introductions and endings are demands.
-_PETITION = re.compile(
-    r"^(motion|interpellation|medborgarforslag|aterremiss|begaran om aterremiss|reservation|"
-    r"yrkande|skrivelse fran)\b"
-)
-#: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ...").
-_ATT_ITEM = re.compile(r"^att ")
-
-
-def _petition(page: Page) -> bool:
-    """Whether the page is a motion, interpellation or request (by its title or first
-    heading): what it wants is not what was decided."""
-    first = next((b.text for b in page.blocks if b.kind == HEADING), "")
-    return any(_PETITION.search(fold_words(text)) for text in (page.title, first) if text)
-
-
-def _lead_in(block: Block) -> Modality | None:
-    """The modality a lead-in line gives the "att"-items after it: "Därför yrkar vi på:" a
-    demand, "Kommunfullmäktige beslutar:" a decision; None for any other block."""
-    folded = fold_words(block.text)
-    if block.kind == ITEM or not block.text.rstrip().endswith(":"):
-        return None
-    return modality_of(folded, len(folded))
-
-
 def claims_in(page: Page) -> list[Statement]:
     """Every LOV claim on a page (any subject and modality), one per (kind, categories,
     subject, modality): the first with a date of its own, else with the page's date.
@@ -201,12 +179,12 @@ def claims_in(page: Page) -> list[Statement]:
     dated = page_date(page)
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
-    petition = _petition(page)
+    petition = is_petition(page)
     lead_in: Modality | None = None
     upcoming: set[str] = set()
     for index, block in enumerate(page.blocks):
-        if not _ATT_ITEM.match(fold_words(block.text)):
-            lead_in = _lead_in(block)
+        if not ATT_ITEM.match(fold_words(block.text)):
+            lead_in = lead_in_modality(block)
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         parts = sentences(block.text)
@@ -224,7 +202,7 @@ def claims_in(page: Page) -> list[Statement]:
             ):
                 continue
             modality = claim.modality
-            if lead_in is not None and _ATT_ITEM.match(folded) and modality is Modality.DECIDED:
+            if lead_in is not None and ATT_ITEM.match(folded) and modality is Modality.DECIDED:
                 modality = lead_in
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
