@@ -455,3 +455,21 @@ def test_a_new_choice_of_provider_is_a_choice_system() -> None:
         "Alla kunder som berörs måste göra ett nytt val av utförare inom hemtjänsten.\n"
     )
     assert kinds(findings_from_text(text, URL)) == {"active"}
+
+
+def test_new_providers_selectable_from_a_date_are_not_a_start_of_the_system() -> None:
+    text = (
+        "# Två nya utförare\n2023-04-03\n"
+        "Två nya utförare har godkänts enligt LOV och kan väljas från den 1 maj 2023 "
+        "inom hemtjänsten.\n"
+    )
+    assert events(findings_from_text(text, URL)) == []
+
+
+def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
+    text = (
+        "# Kundval i ledsagningen\n2024-02-01\n"
+        "Nämnden har beslutat att införa kundval i ledsagarservice med start 1 september 2024.\n"
+        "Med kundval kan du själv välja utförare av ledsagning.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}

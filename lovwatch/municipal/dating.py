@@ -32,6 +32,11 @@ _ISSUE = re.compile(r"\b(nr|nummer) \d{1,2} (\d{4})\b")
 _FUTURE_CHOICE = re.compile(
     r"\b(blir det mojligt|kommer (du|ni|man|brukare\w*|kunder\w*) att kunna valja)\b"
 )
+#: New providers joining ("tre nya företag har godkänts och kan väljas från den 1 oktober").
+_NEW_PROVIDERS = re.compile(
+    r"\b(nya? \w*(foretag|utforare|leverantor\w*|anordnare)|godkants|kan valjas|"
+    r"tillkommer|tillkommit)\b"
+)
 #: How long after a start a page still announces it rather than describes a system in use.
 _NEWS_WINDOW = timedelta(days=366)
 
@@ -91,6 +96,8 @@ def announces_start(
             and chosen.start >= 0
             and today - _NEWS_WINDOW <= chosen.value <= today + _NEWS_WINDOW
         )
+    if _NEW_PROVIDERS.search(folded):
+        return False  # new providers become selectable; the system itself is not starting
     if _FUTURE_CHOICE.search(folded):
         return True
     for match in _START.finditer(folded):

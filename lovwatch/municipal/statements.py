@@ -261,6 +261,9 @@ def claims_in(page: Page) -> list[Statement]:
                 ):
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
+    for s in statements:
+        if s.is_event and s.kind is StatementKind.INTRODUCE and today and s.date and s.date > today:
+            upcoming.update(s.categories or ("*",))  # "med start 1 november": not yet in use
     if upcoming:
         # A start still ahead: the choice the page describes is not in use yet.
         statements = [
