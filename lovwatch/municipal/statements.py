@@ -235,6 +235,15 @@ def claims_in(page: Page) -> list[Statement]:
                 and dated is not None
             ):
                 chosen, rank = dated, 1
+            if (
+                kinds == [StatementKind.INTRODUCE]
+                and claim.subject is Subject.OWN
+                and claim.modality is Modality.DECIDED
+                and today
+                and chosen
+                and chosen.value > today
+            ):
+                upcoming.update(categories or ("*",))  # "med start 1 november": not in use yet
             for kind in kinds:
                 statement = Statement(
                     kind,
@@ -261,9 +270,6 @@ def claims_in(page: Page) -> list[Statement]:
                 ):
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
-    for s in statements:
-        if s.is_event and s.kind is StatementKind.INTRODUCE and today and s.date and s.date > today:
-            upcoming.update(s.categories or ("*",))  # "med start 1 november": not yet in use
     if upcoming:
         # A start still ahead: the choice the page describes is not in use yet.
         statements = [
