@@ -173,6 +173,7 @@ def test_nothing_ended_is_no_ending() -> None:
         ("Kundval innebär att kommuner kan låta brukare välja utförare.", Subject.GENERAL),
         ("Kundvalet innebär att den enskilde själv får välja utförare.", Subject.OWN),
         ("Kundval innebär att den enskilde själv får välja utförare.", Subject.GENERAL),
+        ("Med LOV kan brukarna välja utförare av ledsagning.", Subject.GENERAL),
     ],
 )
 def test_whose_system_in_regions_and_explanations(sentence: str, subject: Subject) -> None:

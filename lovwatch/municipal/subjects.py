@@ -75,6 +75,8 @@ _ANY_MUNICIPALITY = re.compile(r"\b(kommuner|kommunerna|regioner|regionerna|land
 # is this authority's system).
 _GENERAL_SUBJECT = re.compile(
     rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
+    rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b"
 )
 #: The page's own authority in the definite form, inside an explanation.
