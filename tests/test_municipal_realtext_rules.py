@@ -333,6 +333,9 @@ def test_a_providers_own_category_list_is_not_a_provider_list() -> None:
     ("sentence", "count"),
     [
         ("Det finns bara en privat utförare i kommunen.", (1, 0, False)),
+        ("En godkänd extern utförare finns i dag i Bergsjö.", (1, 0, False)),
+        ("Det finns för närvarande en privat utförare.", (1, 0, False)),
+        ("Du kan välja mellan två privata utförare och kommunens hemtjänst.", (2, 1, False)),
         ("Bergsjö har inga aktuella externa aktörer inom hemtjänsten.", (0, 0, False)),
         ("Ersättning betalas till länets tre privata vårdcentraler.", (3, 0, False)),
         ("Från maj kan nio företag, inkl kommunen, erbjuda hemtjänst.", (8, 1, False)),

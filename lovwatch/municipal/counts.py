@@ -69,7 +69,8 @@ _EXISTS = re.compile(
 #: "One" is a count only where the text says one exists: "det finns bara en privat utförare",
 #: "har en enda"; "välja mellan kommunen eller en privat utförare" names a kind of choice.
 _ONE_EXISTS = re.compile(
-    r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart))*$"
+    r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart|"
+    r"for narvarande|i dagslaget|numera))*$"
 )
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
@@ -82,7 +83,8 @@ _CHANGE = re.compile(
 )
 _OWN_ALSO = re.compile(
     r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
-    r"regionens) (egen|egna)|\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
+    r"regionens) (egen|egna|hemtjanst\w*|verksamhet|utforare)|"
+    r"\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
 )
 #: "utförs av kommunen och två privata företag": the own unit named before the number.
 _OWN_BEFORE = re.compile(
@@ -115,7 +117,7 @@ def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, .
     return categories_in(page.title)
 
 
-def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
+def _accepts(word: str, adjectives: str, before: str, folded: str, after: str = "") -> bool:
     """Whether a number with its adjectives is a count of the providers there are."""
     # A short line ("Hemtjänst: 5 utförare") is a tally by its shape.
     exists = bool(_EXISTS.search(folded)) or len(folded.split()) <= 6
@@ -126,7 +128,11 @@ def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
     # "en", "ett": only said of existing providers, not of one to choose ("välja en utförare").
     return bool(
         adjectives
-        and (_ONE_EXISTS.search(before.rstrip()) or "enda" in adjectives.split())
+        and (
+            _ONE_EXISTS.search(before.rstrip())
+            or "enda" in adjectives.split()
+            or re.match(r"\s*(finns|ar godkand)\b", after)
+        )
         and not _CHOOSING.search(before)
     )
 
@@ -150,7 +156,9 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]
             word, adjectives = match.group(1), match.group(2)
-            if _BOUND.search(before) or not _accepts(word, adjectives, before, folded):
+            if _BOUND.search(before) or not _accepts(
+                word, adjectives, before, folded, folded[match.end() :]
+            ):
                 continue
             total, approximate = number_value(word), bool(_ABOUT.search(before))
             break
