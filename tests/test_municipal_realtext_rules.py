@@ -477,3 +477,21 @@ def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
         "Med kundval kan du själv välja utförare av ledsagning.\n"
     )
     assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Fjällsippans omsorg har godkänts som utförare inom hemtjänsten.",
+            ["Fjällsippans omsorg"],
+        ),
+        ("Bra Hem har nu blivit godkänd att utföra städ inom kundvalet.", ["Bra Hem"]),
+        ("För att bli godkänd som utförare måste företaget uppfylla kraven.", []),
+        ("Två nya företag har godkänts som utförare.", []),
+        ("Din ansökan har godkänts som komplett.", []),
+    ],
+)
+def test_a_provider_approved_as_the_subject(sentence: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
+    assert [p.name for p in found.providers] == names

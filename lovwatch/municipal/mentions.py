@@ -91,7 +91,8 @@ def in_text(page: Page) -> list[Provider]:
                     for n, p in names
                 ]
                 continue
-            if (agreed := _agreed_with(sentence)) and not _leaves(sentence, agreed):
+            agreed = _agreed_with(sentence) or _approved_subject(sentence)
+            if agreed and not _leaves(sentence, agreed):
                 categories = _sentence_categories(page, index, sentence)
                 found.append(Provider(agreed, None, False, categories, None, "text"))
                 continue
@@ -175,3 +176,26 @@ def presentation_links(page: Page, after: int) -> list[Provider]:
             if not provider.own_unit:
                 found.append(provider)
     return found
+
+
+#: A provider approved, as the sentence's subject: "Fjällsippans omsorg har godkänts som
+#: utförare inom hemtjänsten" (a name without a company form, read up to the verb).
+_APPROVED_SUBJECT = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?!har\b|nu\b|blivit\b|är\b)[\w&-]+){0,4}) "
+    r"(?:har |är )?(?:nu )?(?:blivit )?"
+    r"(?:godkänts|godkänd|godkända) (?:som|att|för|inom)\b"
+)
+#: Words that make the subject something else than a provider's name.
+_NOT_A_NAME = re.compile(
+    r"\b(foretaget|foretagen|utforaren|utforarna|leverantor\w*|anordnare\w*|kommun\w*|"
+    r"region\w*|ansokan|ni|du|vi|de|alla|som|ett|en|nya?|tva|tre|fyra|fem|for|att|bli|om|"
+    r"nar|innan|efter|det|den|dessa|denna|sa|kan|ska|maste|vill|hur|vem|vilka)\b"
+)
+
+
+def _approved_subject(sentence: str) -> str | None:
+    """The provider a sentence says has been approved, when it opens the sentence."""
+    match = _APPROVED_SUBJECT.match(sentence.strip())
+    if match is None or _NOT_A_NAME.search(fold_words(match.group("name"))):
+        return None
+    return match.group("name")
