@@ -495,3 +495,26 @@ def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
 def test_a_provider_approved_as_the_subject(sentence: str, names: list[str]) -> None:
     found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
     assert [p.name for p in found.providers] == names
+
+
+def test_could_be_chosen_is_at_most_a_plan() -> None:
+    found = claim("Med kundval skulle kommunen kunna införa fler utförare i hemtjänsten.")
+    assert found is None or found.modality is not Modality.DECIDED
+
+
+def test_it_becomes_possible_from_a_day_is_a_start() -> None:
+    text = (
+        "# Valfrihet i hemtjänsten\n"
+        "Från och med den 1 mars är det möjligt för kunder i Bergsjö att välja mellan "
+        "flera utförare av hemtjänst.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_county_council_named_twice_is_the_pages_own() -> None:
+    text = (
+        "# Vårdval\nNorrviks läns landsting ansvarar för vården i länet.\n"
+        "I Norrviks läns landsting har vårdval införts inom primärvård.\n"
+    )
+    found = findings_from_text(text, "https://www.nll.se/vardval")
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]

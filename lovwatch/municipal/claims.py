@@ -202,7 +202,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
             r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|tycker att|menar att|"
-            r"ambition\w*|kan komma att|tanken ar|skulle kunna|"
+            r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
             # "Det är ännu inte bestämt när ...": undecided, so at most a plan
             r"(inte|ej) (\w+ )?(bestamt|klart|beslutat|avgjort))\b"
         ),
