@@ -174,6 +174,8 @@ def test_nothing_ended_is_no_ending() -> None:
         ("Kundvalet innebär att den enskilde själv får välja utförare.", Subject.OWN),
         ("Kundval innebär att den enskilde själv får välja utförare.", Subject.GENERAL),
         ("Med LOV kan brukarna välja utförare av ledsagning.", Subject.GENERAL),
+        ("Där kundval införs gäller det oftast städ och tvätt.", Subject.GENERAL),
+        ("Alla Sveriges invånare kan sedan 2015 välja vårdcentral i hela landet.", Subject.LAW),
     ],
 )
 def test_whose_system_in_regions_and_explanations(sentence: str, subject: Subject) -> None:

@@ -57,7 +57,9 @@ _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
-    r"patientlag\w*)\b"
+    r"patientlag\w*|"
+    # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
+    r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
 )
 #: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
 #: infördes 2009" (LOV came into force on 1 January 2009, before any own system under it).
@@ -66,7 +68,9 @@ _LAW_START = re.compile(
     r"\b(lov|lagen om valfrihetssystem)( \w+){0,2} (infordes|kom)( \w+){0,3} 2009\b|"
     r"\b2009( \w+){0,3} (infordes|kom) (lov|lag\w*)\b"
 )
-_CONDITION = re.compile(r"^(om|ifall|nar|i fall) ")
+# A subordinate clause opening the sentence: a condition or a generalisation ("Där
+# valfrihetssystem införs sker det vanligtvis inom hemtjänsten").
+_CONDITION = re.compile(r"^(om|ifall|nar|i fall|dar) ")
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
