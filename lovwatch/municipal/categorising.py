@@ -3,12 +3,13 @@
 Categories come from the sentence (brackets only explain: what they name counts only when the
 sentence names nothing else), else from the list or table after a sentence that introduces one
 ("LOV införs inom följande områden:"), else from an earlier sentence of the same paragraph,
-else from the nearest heading, else from the page title.
+else from the nearest heading, else from the page title, else from the page's address.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block
 from lovwatch.municipal.vocabulary import categories_in
@@ -42,9 +43,16 @@ def following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def context_categories(blocks: list[Block], index: int, title: str) -> tuple[tuple[str, ...], str]:
-    """Categories of the nearest preceding heading that names one, else of the title."""
+def context_categories(
+    blocks: list[Block], index: int, title: str, url: str = ""
+) -> tuple[tuple[str, ...], str]:
+    """Categories of the nearest preceding heading that names one, else of the title, else of
+    the page address's path (".../vardval/primarvardsrehabilitering/"): sites file a page
+    under its service."""
     for block in reversed(blocks[:index]):
         if block.kind == HEADING and (found := categories_in(block.text)):
             return found, "heading"
-    return categories_in(title), "title"
+    if found := categories_in(title):
+        return found, "title"
+    path = urlsplit(url).path
+    return categories_in(" ".join(re.findall(r"[^\W\d_]+", path))), "address"

@@ -214,7 +214,7 @@ def claims_in(page: Page) -> list[Statement]:
             if not categories and (earlier := earlier_categories(parts[:position])):
                 categories, source = earlier, "paragraph"
             if not categories:
-                categories, source = context_categories(page.blocks, index, page.title)
+                categories, source = context_categories(page.blocks, index, page.title, page.url)
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]

@@ -70,6 +70,12 @@ def categories_in(text: str) -> tuple[str, ...]:
     "ungdomstandvård" → tandvard."""
     codes = list(map_term(text))
     for token in fold_words(text).split():
+        if _REHAB.fullmatch(token) and not map_term(token):
+            # Rehabilitation choice (vårdval rehab, primärvårdsrehabilitering) is
+            # fysioterapeut, arbetsterapeut and dietist: fysioterapi and paramedicin, not
+            # the care its first part names.
+            codes += [code for code in ("fysioterapi", "paramedicin") if code not in codes]
+            continue
         for head, synonym in _compound_heads():
             if token.startswith(head) and len(token) > len(head) + 2:
                 codes += [code for code in map_term(synonym) if code not in codes]
@@ -91,6 +97,8 @@ def categories_in(text: str) -> tuple[str, ...]:
     return tuple(category.code for category in CATEGORIES if category.code in codes)
 
 
+#: Rehabilitation as a service: "rehab", "rehabilitering", "primärvårdsrehabilitering".
+_REHAB = re.compile(r"\w*(rehab|rehabilitering)")
 #: The parts of hemtjänst that LOV pages list instead of the word ("service och omvårdnad",
 #: "städ, tvätt och inköp"); diacritics kept, so "städ" is not "stad" (a city).
 _HOME_CARE_PARTS = re.compile(
