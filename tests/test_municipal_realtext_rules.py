@@ -534,3 +534,15 @@ def test_the_address_gives_the_service_when_the_page_does_not() -> None:
         "https://www.regionnorrvik.se/vardval/ledsagarservice/",
     )
     assert [s.categories for s in found.statements] == [("ledsagning",)]
+
+
+def test_att_items_under_a_heading_take_its_modality() -> None:
+    text = (
+        "# § 7 Kundval inom ledsagning\n"
+        "## Förslag till beslut\n"
+        "att kundval enligt LOV införs inom ledsagarservice från och med den 1 maj 2026\n"
+        "## Beslut\n"
+        "att kundval enligt LOV införs inom avlösarservice från och med den 1 juni 2026\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("avlosning",))]

@@ -33,6 +33,7 @@ __all__ = [
     "Modality",
     "StatementKind",
     "Subject",
+    "modality_cue",
     "modality_of",
     "own_names",
     "read_claim",
@@ -302,6 +303,18 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         # What a party wants is its demand, not the municipality's plan.
         return Modality.DEMANDED
     return best[1]
+
+
+def modality_cue(folded: str) -> Modality | None:
+    """The modality a line states by a cue word ("Beslut", "Förslag till beslut", "Yrkande"),
+    or None when it has none (a line without a cue says nothing of modality)."""
+    if not (
+        _DRAFT.search(folded)
+        or _REJECTED.search(folded)
+        or any(pattern.search(folded) for _modality, pattern in _MODALITY_CUES)
+    ):
+        return None
+    return modality_of(folded, len(folded))
 
 
 def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) -> Claim | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, Block, Page
-from lovwatch.municipal.claims import Modality, modality_of
+from lovwatch.municipal.claims import Modality, modality_cue, modality_of
 from lovwatch.municipal.vocabulary import fold_words
 
 #: A party's or a councillor's document: its own introductions and endings are demands.
@@ -31,9 +31,12 @@ def is_petition(page: Page) -> bool:
 
 
 def lead_in_modality(block: Block) -> Modality | None:
-    """The modality a lead-in line gives the "att"-items after it: "Därför yrkar vi på:" a
-    demand, "Kommunfullmäktige beslutar:" a decision; None for any other block."""
+    """The modality a lead-in gives the "att"-items after it: a line ending in a colon
+    ("Därför yrkar vi på:" a demand, "Kommunfullmäktige beslutar:" a decision) or a heading
+    with a cue ("Förslag till beslut" a proposal, "Beslut" a decision); None otherwise."""
     folded = fold_words(block.text)
+    if block.kind == HEADING:
+        return modality_cue(folded)
     if block.kind == ITEM or not block.text.rstrip().endswith(":"):
         return None
     return modality_of(folded, len(folded))
