@@ -546,3 +546,34 @@ def test_att_items_under_a_heading_take_its_modality() -> None:
     )
     found = findings_from_text(text, URL)
     assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("avlosning",))]
+
+
+def test_a_partys_proposal_to_decide_is_no_decision() -> None:
+    text = (
+        "# Valfrihet för äldre i Bergsjö\n"
+        "Vi föreslår därför kommunfullmäktige besluta\n"
+        "att kommunen inför kundval inom städ från 1 januari 2027\n"
+    )
+    found = findings_from_text(text, URL)
+    assert events(found) == []
+    assert {str(s.modality) for s in found.claims} == {"proposed"}
+
+
+def test_a_call_in_a_headline_is_not_a_system_in_use() -> None:
+    found = findings_from_text("# Inför kundval i hemtjänsten nu\nVi vill ha valfrihet.\n", URL)
+    assert "active" not in kinds(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        (
+            "Socialnämnden föreslår fullmäktige besluta att införa kundval i städ.",
+            Modality.PROPOSED,
+        ),
+        ("Gruppen yrkar att fullmäktige beslutar att avveckla kundvalet.", Modality.DEMANDED),
+    ],
+)
+def test_proposing_or_moving_a_decision_is_not_deciding(sentence: str, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and found.modality is modality

@@ -248,7 +248,13 @@ _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
     r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar))"
 )
-_DRAFT = re.compile(r"\b(forslag|forslaget) till beslut\b")
+# A draft decision: "Förslag till beslut", "föreslår kommunfullmäktige besluta att ...".
+_DRAFT = re.compile(
+    r"\b(forslag|forslaget) till beslut\b|"
+    r"\b(foreslar|foreslas|foreslog|foresla)( \w+){0,4} (besluta|beslutar)\b"
+)
+#: Moving a decision: "yrkar att fullmäktige beslutar att ...".
+_MOVED = re.compile(r"\b(yrka\w*|hemstalla\w*|hemstaller)( \w+){0,4} (besluta|beslutar)\b")
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
 _NONE_ENDED = re.compile(r"\b(inga|inget|ingen)( \w+){0,2}$")
 #: "införandet av LOV" as a noun: a topic ("kostnader för införandet av ...", an återremiss
@@ -286,6 +292,8 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.REJECTED
     if _DRAFT.search(folded[:verb_at]):
         return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
+    if _MOVED.search(folded[:verb_at]):
+        return Modality.DEMANDED
     if _CARRIED.search(folded[:verb_at]):
         return Modality.DECIDED
     best: tuple[int, Modality] | None = None
@@ -310,6 +318,7 @@ def modality_cue(folded: str) -> Modality | None:
     or None when it has none (a line without a cue says nothing of modality)."""
     if not (
         _DRAFT.search(folded)
+        or _MOVED.search(folded)
         or _REJECTED.search(folded)
         or any(pattern.search(folded) for _modality, pattern in _MODALITY_CUES)
     ):

@@ -32,11 +32,16 @@ def is_petition(page: Page) -> bool:
 
 def lead_in_modality(block: Block) -> Modality | None:
     """The modality a lead-in gives the "att"-items after it: a line ending in a colon
-    ("Därför yrkar vi på:" a demand, "Kommunfullmäktige beslutar:" a decision) or a heading
-    with a cue ("Förslag till beslut" a proposal, "Beslut" a decision); None otherwise."""
+    ("Därför yrkar vi på:" a demand, "Kommunfullmäktige beslutar:" a decision), or a heading
+    or unfinished line with a cue ("Förslag till beslut" a proposal, "Vi föreslår
+    kommunfullmäktige besluta" a proposal, "Beslut" a decision); None otherwise."""
     folded = fold_words(block.text)
-    if block.kind == HEADING:
-        return modality_cue(folded)
-    if block.kind == ITEM or not block.text.rstrip().endswith(":"):
+    text = block.text.rstrip()
+    if block.kind == ITEM:
         return None
-    return modality_of(folded, len(folded))
+    if text.endswith(":"):
+        return modality_of(folded, len(folded))
+    if block.kind == HEADING or not text.endswith((".", "!", "?")):
+        # "Förslag till beslut" as a heading, "Vi föreslår fullmäktige besluta" as a line
+        return modality_cue(folded)
+    return None

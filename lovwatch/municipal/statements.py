@@ -128,7 +128,8 @@ _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
 #: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
 #: ("Begäran om återremiss ...") is not a system in use.
 _NOT_A_TOPIC = re.compile(
-    r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b"
+    r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
+    r"^infor\b"  # "Inför LOV i äldreomsorgen!": a call, not a system in use
 )
 #: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
 _WEAK = 0.4
