@@ -577,3 +577,13 @@ def test_a_call_in_a_headline_is_not_a_system_in_use() -> None:
 def test_proposing_or_moving_a_decision_is_not_deciding(sentence: str, modality: Modality) -> None:
     found = claim(sentence)
     assert found is not None and found.modality is modality
+
+
+def test_the_municipality_named_by_its_address_keeps_its_own_news() -> None:
+    text = (
+        "# Bergsjö inför kundval\n"
+        "Bergsjö inför kundval i ledsagningen den 1 mars 2026.\n"
+        "Flera kommuner har infört kundval i ledsagning.\n"
+        "Kundval innebär att kommuner kan låta brukarna välja utförare.\n"
+    )
+    assert events(findings_from_text(text, URL)) == ["introduce"]

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
 from lovwatch.municipal.categorising import (
@@ -295,16 +296,38 @@ def _about_others(
     too: an overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
     others = sum(s.subject is Subject.OTHER for s in statements)
     general = sum(s.subject is Subject.GENERAL for s in statements)
-    if not others or others + general < 2 or any(_names_own(s.quote, names) for s in statements):
+    host = _host_names(page.url)
+    if (
+        not others
+        or others + general < 2
+        or any(_names_own(s.quote, names, host) for s in statements)
+    ):
         return statements
     return [
         replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
     ]
 
 
-def _names_own(sentence: str, names: frozenset[str]) -> bool:
-    """Whether a sentence points at the page's own authority: "vi", "kommunen", its name."""
-    return bool(OWN_SUBJECT.search(fold_words(sentence))) or named_bodies(sentence, names)[0]
+def _names_own(sentence: str, names: frozenset[str], host: frozenset[str]) -> bool:
+    """Whether a sentence points at the page's own authority: "vi", "kommunen", its name
+    ("Bergsjö kommun", or "Bergsjö" alone on bergsjo.se)."""
+    folded = fold_words(sentence)
+    return (
+        bool(OWN_SUBJECT.search(folded))
+        or named_bodies(sentence, names)[0]
+        or any(word.startswith(name) for word in folded.split() for name in host)
+    )
+
+
+def _host_names(url: str) -> frozenset[str]:
+    """The words of a page's host name that can name its authority ("bergsjo" in
+    www.bergsjo.se), not the generic ones."""
+    host = urlsplit(url).hostname or ""
+    return frozenset(
+        word
+        for word in re.findall(r"[a-z]+", host.lower())
+        if len(word) >= 4 and word not in ("www", "kommun", "region", "stad")
+    )
 
 
 def _without_topics(statements: list[Statement]) -> list[Statement]:
