@@ -587,3 +587,22 @@ def test_the_municipality_named_by_its_address_keeps_its_own_news() -> None:
         "Kundval innebär att kommuner kan låta brukarna välja utförare.\n"
     )
     assert events(findings_from_text(text, URL)) == ["introduce"]
+
+
+def test_short_lines_under_a_provider_heading_in_saved_text() -> None:
+    text = (
+        "# Välja utförare\n"
+        "Om du har hemtjänst kan du välja utförare enligt LOV.\n\n"
+        "Godkända utförare\n\n"
+        "Hemtjänst i egen regi\n"
+        "Omsorgsgruppen Norr AB\n"
+        "Lisas Omsorg\n"
+        "Ersättning\n\n"
+        "Om du inte vill välja\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(p.name, p.own_unit) for p in found.providers] == [
+        ("Hemtjänst i egen regi", True),
+        ("Omsorgsgruppen Norr AB", False),
+        ("Lisas Omsorg", False),
+    ]

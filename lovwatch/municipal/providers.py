@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
-from lovwatch.municipal.companies import COMPANY_END, company_form
+from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.mentions import in_text, presentation_links, presenting_themselves
 from lovwatch.municipal.numbers import ORG_NUMBER
@@ -46,7 +46,11 @@ _CONTACT_ANYWHERE = re.compile(
 #: Sub-headings that divide a list by area or topic, not by provider.
 _AREA = re.compile(
     r"\b(delomrade|omrade|geografisk\w*|zon|distrikt|kontakt\w*|information|ansok\w*|"
-    r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer)\b"
+    r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer|"
+    # the usual sections of a page, which saved text reads as short lines
+    r"ersattning\w*|avgift\w*|uppfoljning|dokument|blankett\w*|pris\w*|regler|villkor|"
+    r"ansvar|lankar|relaterat|relaterade|nyheter|nyhet|uppdaterad|publicerad|dela|skriv ut|"
+    r"taggar|kategori\w*|sok|meny)\b"
 )
 #: Table headers naming the provider column, and those naming something else (the homes).
 _PROVIDER_HEADER = re.compile(
@@ -111,13 +115,18 @@ _ROLE_ONLY = re.compile(
     r"nya|egen regi|egna) )*\w*(utforare|utforarna|foretag|foretagen|leverantor\w*|"
     r"anordnare|aktor\w*|hemtjanst|hemtjansten|regi)$"
 )
+#: Words a sentence or a heading has and a name has not: "Om du inte vill välja".
+_NOT_NAME_WORDS = re.compile(
+    r"\b(du|ni|vi|dig|din|ditt|dina|oss|om|inte|vill|hur|vad|nar|sa har|har hittar|las)\b"
+)
 #: A line that ends an announced list: contact details, a new lead-in, a pointer.
 _LIST_END = re.compile(r"\b(kontakt\w*|information|telefon|e post|las mer|klicka\w*)\b")
 
 
 def _bare_name(block: Block) -> bool:
     """A short line that can be a provider's name on its own: at most six words, no
-    sentence (no final colon, at most a final full stop), no contact or pointer words."""
+    sentence (no final colon, at most a final full stop), no contact or pointer words, not
+    services alone unless it is the own unit ("Hemtjänst i egen regi")."""
     text = block.text.strip()
     folded = fold_words(text)
     return (
@@ -127,7 +136,8 @@ def _bare_name(block: Block) -> bool:
         and not _LIST_END.search(folded)
         and not _AREA.search(folded)
         and not _ROLE_ONLY.match(folded)
-        and not _only_services(text)
+        and not _NOT_NAME_WORDS.search(folded)
+        and (not _only_services(text) or is_own_unit(text, None))
         or bool(COMPANY_END.search(text))
         and len(text.split()) <= 8
     )
@@ -171,9 +181,12 @@ def _listed(page: Page) -> list[Provider]:
         )
         while index < len(blocks):
             block = blocks[index]
-            if announced and block.kind in (HEADING, PARA) and _bare_name(block):
+            if (announced or block.guessed and cue.kind == HEADING) and (
+                block.kind in (HEADING, PARA) and _bare_name(block)
+            ):
                 # "Följande utförare finns:" then one name a line, written as short lines
-                # (saved text reads them as headings, HTML as paragraphs).
+                # (saved text reads them as headings, HTML as paragraphs); under a provider
+                # heading, a short line only taken for a heading in saved text.
                 if provider := provider_from_item(block.text, categories):
                     found.append(provider)
                 index += 1
