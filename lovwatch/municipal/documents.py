@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, Block, Page
-from lovwatch.municipal.claims import Modality, modality_cue, modality_of
+from lovwatch.municipal.modality import Modality, modality_cue, modality_of
 from lovwatch.municipal.vocabulary import fold_words
 
 #: A party's or a councillor's document: its own introductions and endings are demands.

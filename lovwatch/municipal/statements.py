@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
 from lovwatch.municipal.categorising import (
@@ -38,12 +37,17 @@ from lovwatch.municipal.claims import (
     modality_of,
     read_claim,
 )
+from lovwatch.municipal.corrections import (
+    WEAK,
+    about_others,
+    without_topics,
+    without_umbrellas,
+)
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
 from lovwatch.municipal.documents import ATT_ITEM, is_petition, lead_in_modality
-from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies, own_names, subject_of
+from lovwatch.municipal.subjects import own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
-    UMBRELLA_CATEGORIES,
     categories_in,
     find_dates,
     fold_words,
@@ -120,7 +124,7 @@ class Statement:
 
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
-_WEAK_ACTIVE = re.compile(
+WEAK_ACTIVE = re.compile(
     rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
@@ -132,8 +136,6 @@ _NOT_A_TOPIC = re.compile(
     r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
     r"^infor\b"  # "Inför LOV i äldreomsorgen!": a call, not a system in use
 )
-#: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
-_WEAK = 0.4
 # A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
@@ -154,9 +156,9 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
     if _NOT_A_TOPIC.search(folded) or modality_of(folded, len(folded)) is not Modality.DECIDED:
         return None
     named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
-    if named or (_WEAK_ACTIVE.search(folded) and categories_in(sentence)):
+    if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)
-        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, _WEAK, 0)
+        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, WEAK, 0)
     return None
 
 
@@ -268,7 +270,7 @@ def claims_in(page: Page) -> list[Statement]:
                     previous is None
                     or previous[0] < rank
                     or previous[0] == rank
-                    and previous[1].confidence <= _WEAK < statement.confidence
+                    and previous[1].confidence <= WEAK < statement.confidence
                 ):
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
@@ -283,70 +285,9 @@ def claims_in(page: Page) -> list[Statement]:
                 and set(s.categories) <= upcoming
             )
         ]
-    return _about_others(
-        _without_topics(_without_umbrellas(statements)), page, names
+    return about_others(
+        without_topics(without_umbrellas(statements)), page, names
     ) + _table_statements(page)
-
-
-def _about_others(
-    statements: list[Statement], page: Page, names: frozenset[str]
-) -> list[Statement]:
-    """On a page about other authorities (claims about others and general ones, none that
-    points at the page's own authority), a claim without a subject of its own is about them
-    too: an overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
-    others = sum(s.subject is Subject.OTHER for s in statements)
-    general = sum(s.subject is Subject.GENERAL for s in statements)
-    host = _host_names(page.url)
-    if (
-        not others
-        or others + general < 2
-        or any(_names_own(s.quote, names, host) for s in statements)
-    ):
-        return statements
-    return [
-        replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
-    ]
-
-
-def _names_own(sentence: str, names: frozenset[str], host: frozenset[str]) -> bool:
-    """Whether a sentence points at the page's own authority: "vi", "kommunen", its name
-    ("Bergsjö kommun", or "Bergsjö" alone on bergsjo.se)."""
-    folded = fold_words(sentence)
-    return (
-        bool(OWN_SUBJECT.search(folded))
-        or named_bodies(sentence, names)[0]
-        or any(word.startswith(name) for word in folded.split() for name in host)
-    )
-
-
-def _host_names(url: str) -> frozenset[str]:
-    """The words of a page's host name that can name its authority ("bergsjo" in
-    www.bergsjo.se), not the generic ones."""
-    host = urlsplit(url).hostname or ""
-    return frozenset(
-        word
-        for word in re.findall(r"[a-z]+", host.lower())
-        if len(word) >= 4 and word not in ("www", "kommun", "region", "stad")
-    )
-
-
-def _without_topics(statements: list[Statement]) -> list[Statement]:
-    """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
-    page's own claims of another kind are about the same categories: the page is about an
-    introduction or an ending then, not about a system in use."""
-    others = {
-        code
-        for s in statements
-        if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
-        for code in s.categories
-    }
-    return [
-        s
-        for s in statements
-        if not (
-            s.kind is StatementKind.ACTIVE and s.confidence <= _WEAK and set(s.categories) & others
-        )
-    ]
 
 
 def statements_in(page: Page) -> list[Statement]:
@@ -354,24 +295,6 @@ def statements_in(page: Page) -> list[Statement]:
     planned. Proposals, demands, rejected proposals, other municipalities, the law and general
     explanations stay in `claims_in` only."""
     return [s for s in claims_in(page) if s.subject is Subject.OWN and s.is_status]
-
-
-def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
-    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
-    no category at all ("Välj utförare"), when statements of the same kind name the specific
-    categories (hemtjänst, särskilt boende)."""
-    specific = {
-        (s.kind, s.subject, s.modality)
-        for s in statements
-        if set(s.categories) - UMBRELLA_CATEGORIES
-    }
-    return [
-        s
-        for s in statements
-        if not (
-            set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
-        )
-    ]
 
 
 def _table_statements(page: Page) -> list[Statement]:
