@@ -606,3 +606,22 @@ def test_short_lines_under_a_provider_heading_in_saved_text() -> None:
         ("Omsorgsgruppen Norr AB", False),
         ("Lisas Omsorg", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Nej till kundval i städ",
+        "Stoppa LOV i ledsagningen",
+        "Därför behövs kundval i hemtjänsten",
+        "Vad är kundval i hemtjänsten?",
+    ],
+)
+def test_stances_and_questions_are_not_topic_lines(headline: str) -> None:
+    found = findings_from_text(f"# {headline}\nVi skriver om omsorgen.\n", URL)
+    assert "active" not in kinds(found)
+
+
+def test_introduction_as_a_noun_that_happens_is_one() -> None:
+    found = claim("Införandet av kundval i ledsagningen sker den 1 mars.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE

@@ -134,7 +134,9 @@ _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
 #: ("Begäran om återremiss ...") is not a system in use.
 _NOT_A_TOPIC = re.compile(
     r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
-    r"^infor\b"  # "Inför LOV i äldreomsorgen!": a call, not a system in use
+    # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
+    # and stances, not a system in use
+    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b"
 )
 # A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
@@ -153,7 +155,11 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
     folded = fold_words(sentence)
     if (claim := read_claim(sentence, folded, names)) is not None:
         return claim
-    if _NOT_A_TOPIC.search(folded) or modality_of(folded, len(folded)) is not Modality.DECIDED:
+    if (
+        sentence.rstrip().endswith("?")
+        or _NOT_A_TOPIC.search(folded)
+        or modality_of(folded, len(folded)) is not Modality.DECIDED
+    ):
         return None
     named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
     if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
