@@ -301,7 +301,8 @@ def test_a_price_list_under_a_provider_heading_names_no_one() -> None:
 def test_an_agreement_names_its_provider() -> None:
     text = (
         "# Ny utförare\nOmsorgsnämnden har beslutat att teckna avtal med Fjällsippans omsorg. "
-        "Nämnden har också tecknat avtal med Region Norrvik om hemsjukvården.\n"
+        "Nämnden har också tecknat avtal med Region Norrvik om hemsjukvården. "
+        "Förvaltningen har tecknat avtal med Datanova om ett nytt verksamhetssystem.\n"
     )
     names = [p.name for p in findings_from_text(text, URL).providers]
     assert names == ["Fjällsippans omsorg"]

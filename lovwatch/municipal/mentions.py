@@ -92,7 +92,7 @@ def in_text(page: Page) -> list[Provider]:
                 ]
                 continue
             agreed = _agreed_with(sentence) or _approved_subject(sentence)
-            if agreed and not _leaves(sentence, agreed):
+            if agreed and not _leaves(sentence, agreed) and not _PROCESS.search(folded):
                 categories = _sentence_categories(page, index, sentence)
                 found.append(Provider(agreed, None, False, categories, None, "text"))
                 continue
