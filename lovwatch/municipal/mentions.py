@@ -92,7 +92,7 @@ def in_text(page: Page) -> list[Provider]:
                 ]
                 continue
             agreed = _agreed_with(sentence) or _approved_subject(sentence)
-            if agreed and not _leaves(sentence, agreed) and not _PROCESS.search(folded):
+            if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
                 categories = _sentence_categories(page, index, sentence)
                 found.append(Provider(agreed, None, False, categories, None, "text"))
                 continue
@@ -127,6 +127,11 @@ def presenting_themselves(page: Page) -> list[Provider]:
 _AGREEMENT = re.compile(
     r"\b(?:tecknat|teckna|tecknar|tecknade|ingått|ingå|slutit|sluta) (?:ett )?(?:nytt )?"
     r"(?:avtal|kontrakt) med ([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
+)
+#: An agreement about tools, systems or premises is with a vendor, not a provider.
+_VENDOR = re.compile(
+    r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
+    r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|upphandlingsverktyg\w*)\b"
 )
 #: Words that end a name read forwards: the sentence goes on.
 _AFTER_NAME = frozenset(
