@@ -131,7 +131,8 @@ _AGREEMENT = re.compile(
 #: An agreement about tools, systems or premises is with a vendor, not a provider.
 _VENDOR = re.compile(
     r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
-    r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|upphandlingsverktyg\w*)\b"
+    r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|"
+    r"upphandlingsverktyg\w*)\b"
 )
 #: Words that end a name read forwards: the sentence goes on.
 _AFTER_NAME = frozenset(
