@@ -626,3 +626,11 @@ def test_stances_and_questions_are_not_topic_lines(headline: str) -> None:
 def test_introduction_as_a_noun_that_happens_is_one() -> None:
     found = claim("Införandet av kundval i ledsagningen sker den 1 mars.")
     assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_more_providers_from_a_day_is_not_a_start_of_the_system() -> None:
+    text = (
+        "# Kundval i hemtjänsten\n"
+        "Från och med den 1 juli kan du välja bland fler utförare i hemtjänsten.\n"
+    )
+    assert events(findings_from_text(text, URL)) == []

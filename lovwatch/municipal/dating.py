@@ -34,7 +34,8 @@ _FUTURE_CHOICE = re.compile(
 )
 #: New providers joining ("tre nya företag har godkänts och kan väljas från den 1 oktober").
 _NEW_PROVIDERS = re.compile(
-    r"\b(nya? \w*(foretag|utforare|leverantor\w*|anordnare)|godkants|kan valjas|"
+    r"\b((nya?|fler|ytterligare \w+) \w*(foretag|utforare|leverantor\w*|anordnare)|"
+    r"godkants|kan valjas|"
     r"tillkommer|tillkommit)\b"
 )
 #: How long after a start a page still announces it rather than describes a system in use.
