@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
+from lovwatch.normalize.taxonomy import GENERIC_CODES
 from lovwatch.normalize.dates import MONTHS
 from lovwatch.normalize.text import words
 
@@ -32,8 +33,9 @@ LINK_TERMS = re.compile(
     r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag)\b"
 )
 
-#: Categories that name a whole area ("äldreomsorgen") rather than one service in it.
-UMBRELLA_CATEGORIES = frozenset({"aldreomsorg_ovrigt"})
+#: Categories that name a whole area ("äldreomsorgen") rather than one service in it: the
+#: taxonomy's catch-alls ("Övrig äldreomsorg", "Övrigt stöd till personer med ...").
+UMBRELLA_CATEGORIES = GENERIC_CODES
 
 
 def fold_words(text: str) -> str:
