@@ -13,8 +13,8 @@ from functools import cache, lru_cache
 
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
-from lovwatch.normalize.taxonomy import GENERIC_CODES
 from lovwatch.normalize.dates import MONTHS
+from lovwatch.normalize.taxonomy import GENERIC_CODES
 from lovwatch.normalize.text import words
 
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
