@@ -387,9 +387,11 @@ cli.add_command(crawl_command)
 cli.add_command(run_command)
 runs.add_command(release_command)
 
+from lovwatch.commands.doctor import doctor_command  # noqa: E402
 from lovwatch.commands.extract import extract_command  # noqa: E402
 
 cli.add_command(extract_command)
+cli.add_command(doctor_command)
 
 from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
 

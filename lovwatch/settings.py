@@ -55,7 +55,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 ITEM_PIPELINES = {
     "lovwatch.pipelines.national.NationalRunPipeline": 800,
     "lovwatch.pipelines.municipal.MunicipalRunPipeline": 800,
+    # Only with LOVWATCH_SCOUT (then LOVWATCH_STORE_ENABLED is off): compare, write nothing.
+    "lovwatch.pipelines.scout.ScoutPipeline": 800,
 }
+LOVWATCH_SCOUT = False
 
 # lovwatch's settings (environment variables of the same name are the defaults).
 #: The store: any SQLAlchemy URL or a SQLite file path; None means the default SQLite file.

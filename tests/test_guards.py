@@ -128,3 +128,39 @@ def test_a_committee_name_shared_by_two_municipalities_keeps_each_ones_codes(
         goteborg.key: ("Socialnämnden", "1480"),
         salem.key: ("Socialnämnden", "0128"),
     }
+
+
+def test_scout_shows_what_would_change_and_writes_nothing(lovwatch: Lovwatch) -> None:
+    from lovwatch.replica.dataset import NEXT_DAY_CHANGES, next_day_adverts
+
+    with ReplicaServer(initial_adverts()) as server:
+        assert _crawl(lovwatch, server)["status"] == "complete"
+        server.set_adverts(next_day_adverts())
+        server.reset_log()
+        before = lovwatch.db.read_bytes()
+        scout = lovwatch.crawl(server.base_url, "--scout", "--sample", "3", "--format", "json")
+        pages = [p for p in server.requests if p.startswith("/hitta-lov-uppdrag/annonser/")]
+    assert scout.code == 0, scout.stderr
+    found = scout.json()
+    assert lovwatch.db.read_bytes() == before
+    assert set(found["new"]) == set(NEXT_DAY_CHANGES["new"])
+    assert found["pages_sampled"] == 3 and len(pages) == 3
+    assert found["coverage"]["authority"] == 1.0
+    runs = lovwatch("runs", "--format", "json", check=True).json()
+    assert len(runs) == 1  # the scout recorded no run
+
+
+def test_doctor_reports_a_source_that_failed_three_runs_in_a_row(lovwatch: Lovwatch) -> None:
+    with ReplicaServer(ADVERTS) as server, Receiver() as operator:
+        assert _crawl(lovwatch, server)["status"] == "complete"
+        healthy = lovwatch("doctor", "--format", "json")
+        assert healthy.code == 0, healthy.stdout
+        server.faults.fail_listing_offsets.add(0)
+        for _ in range(3):
+            assert lovwatch.crawl(server.base_url, "--retries", "0").code == 1
+        sick = lovwatch("doctor", "--operator-notify", operator.url(), "--format", "json")
+    assert sick.code == 1
+    checks = {row["check"]: row for row in sick.json()}
+    assert checks["national failures"]["status"] == "attention"
+    assert checks["national failures"]["message"].startswith("3 failed, partial or degraded")
+    assert len(operator.received) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
 from lovwatch.notify.operator import alert_operator
 from lovwatch.output import cell, format_option, render_json
+from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
 from lovwatch.spiders.outcome import ProgressCallback
 
@@ -113,6 +115,20 @@ _CRAWL_OPTIONS = [
         "consecutive complete listings (a 404/410 ends it at once).",
     ),
     click.option(
+        "--scout",
+        is_flag=True,
+        help="Read the listing and a sample of advert pages, print what a crawl would change "
+        "and how well the pages read; write nothing (the store stays byte for byte).",
+    ),
+    click.option(
+        "--sample",
+        type=click.IntRange(min=0),
+        default=10,
+        show_default=True,
+        metavar="N",
+        help="With --scout: read at most N advert pages.",
+    ),
+    click.option(
         "--wait",
         is_flag=True,
         help="If a crawl of the same source is running on this store, wait for it to finish "
@@ -168,8 +184,13 @@ def crawl_request(
     wait: bool,
     ignore_robots: bool,
     verbose: bool,
+    scout: bool = False,
+    sample: int = 10,
 ) -> CrawlRequest:
     """The crawl the options ask for; bad input exits 2 with one sentence."""
+    if scout and source != "national":
+        click.echo("error: --scout reads the national database only; drop --source", err=True)
+        raise SystemExit(EXIT_USAGE)
     sources = (
         (CrawlSource.NATIONAL, CrawlSource.MUNICIPAL) if source == "all" else (CrawlSource(source),)
     )
@@ -190,6 +211,8 @@ def crawl_request(
         wait=wait,
         verbose=verbose,
         progress=_progress_printer(),
+        scout=scout,
+        sample=sample,
     )
 
 
@@ -283,6 +306,30 @@ def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:
     return [f"{name} {row['run_id']} complete: {details}{note}"]
 
 
+def print_scout(scout: ScoutSummary, fmt: str) -> None:
+    """What a crawl would find, as JSON or a few lines."""
+    if fmt == "json":
+        click.echo(render_json(asdict(scout)))
+        return
+    click.echo(
+        f"scout {scout.status}: {scout.listed} listed (numberOfHits {scout.number_of_hits}); "
+        f"would be new {len(scout.new)}, vanished {len(scout.vanished)}, "
+        f"updated {len(scout.updated)}"
+    )
+    shares = ", ".join(f"{name} {share:.0%}" for name, share in scout.coverage.items())
+    click.echo(f"{scout.pages_sampled} pages sampled: {shares or 'no page read'}")
+    for label, values in (
+        ("new", scout.new),
+        ("vanished", scout.vanished),
+        ("unknown labels", scout.unknown_labels),
+        ("unknown listing keys", scout.unknown_keys),
+    ):
+        if values:
+            click.echo(f"{label}: " + ", ".join(values))
+    for line in filter(None, (scout.reason, scout.note)):
+        click.echo(f"note: {line}", err=True)
+
+
 def _csv(report: CrawlReport) -> str:
     from lovwatch.output import render_csv
 
@@ -312,7 +359,10 @@ def crawl_command(state: State, fmt: str, **options: Any) -> None:
       lovwatch crawl --source municipal --site 2309=https://www.krokom.se
     """
     report = _crawl(state, options)
-    print_report(report, fmt, click.echo)
+    if report.scout is not None:
+        print_scout(report.scout, fmt)
+    else:
+        print_report(report, fmt, click.echo)
     if not report.ok:
         raise SystemExit(EXIT_FAILED)
 
@@ -332,6 +382,9 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
     Example (crontab, every morning at 06:15):
       15 6 * * *  lovwatch run >> ~/lovwatch.log 2>&1
     """
+    if options.get("scout"):
+        click.echo("error: `lovwatch run` cannot scout; use `lovwatch crawl --scout`", err=True)
+        raise SystemExit(EXIT_USAGE)
     report = _crawl(state, options)
     print_report(report, "table", lambda line: click.echo(line, err=True))
     sent_ok = notify_and_report(state, dry_run, flag_after, fmt)
@@ -342,7 +395,8 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
 def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
     operator_urls = options.pop("operator_notify")
     request = crawl_request(**options)
-    state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
+    if not request.scout:
+        state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
     report = crawl(state.db, request)
     if request.progress is not None:
         click.echo("", err=True)
