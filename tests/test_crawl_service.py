@@ -178,3 +178,28 @@ def test_read_commands_leave_the_store_and_its_mode_as_they_are(tmp_path: Path) 
         assert lovwatch("list", "--format", "json").code == 0
     finally:
         db.chmod(0o640)
+
+
+def test_an_unchanged_refresh_rewrites_no_advert_row(lovwatch: Lovwatch) -> None:
+    import sqlite3
+
+    with ReplicaServer(initial_adverts()[:30]) as server:
+        assert lovwatch.crawl(server.base_url).code == 0
+        first = {row["id"]: row["last_seen"] for row in _adverts_with_moments(lovwatch)}
+        with sqlite3.connect(lovwatch.db) as connection:
+            connection.executescript(
+                "CREATE TABLE rewritten (id TEXT);"
+                "CREATE TRIGGER note_rewrite AFTER UPDATE ON advert "
+                "BEGIN INSERT INTO rewritten VALUES (NEW.id); END;"
+            )
+        time.sleep(1.1)  # the second run's moment differs from the first's
+        assert lovwatch.crawl(server.base_url).code == 0
+    with sqlite3.connect(lovwatch.db) as connection:
+        assert connection.execute("SELECT count(*) FROM rewritten").fetchone() == (0,)
+    second = {row["id"]: row["last_seen"] for row in _adverts_with_moments(lovwatch)}
+    assert set(second) == set(first)
+    assert all(second[key] > first[key] for key in first)  # seen again, all the same
+
+
+def _adverts_with_moments(lovwatch: Lovwatch) -> list[dict[str, Any]]:
+    return list(lovwatch("list", "--format", "json", check=True).json())

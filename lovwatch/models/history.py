@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
@@ -191,7 +192,11 @@ class _Applier:
         self.unmatched: set[str] = set()
         self.unmapped: set[str] = set()
         # The whole national set is a few hundred rows: read it once rather than per advert.
-        self.adverts = {advert.id: advert for advert in session.exec(select(Advert))}
+        # The page text is written, never compared: it stays unloaded.
+        unloaded = defer(Advert.page_text)  # type: ignore[arg-type]
+        self.adverts = {
+            advert.id: advert for advert in session.exec(select(Advert).options(unloaded))
+        }
         self.authorities = {row.id: row for row in session.exec(select(Authority))}
         self.authority_ids = {_identity(row): row.id for row in self.authorities.values()}
         self.categories: dict[str, set[str]] = {}
@@ -323,6 +328,19 @@ class _Applier:
             )
         )
 
+    @staticmethod
+    def unchanged(advert: Advert, item: ListingItem) -> bool:
+        """Whether the listing says nothing new of an active advert."""
+        return (
+            advert.status == AdvertStatus.ACTIVE
+            and advert.missing_runs == 0
+            and advert.url == item.url
+            and advert.updated_raw == item.updated_raw
+            and advert.listing_fingerprint == item.fingerprint()
+            and advert.raw_item == item.raw
+            and advert.authority_id is not None
+        )
+
     def listed(self, item: ListingItem) -> None:
         page = self.crawl.pages.get(item.key)
         advert = self.adverts.get(item.key)
@@ -335,6 +353,11 @@ class _Applier:
             self.version(advert, content, [])
             self.categorise(advert)
             self.event(EventKind.NEW, advert.id, title=advert.title)
+            return
+        if page is None and self.unchanged(advert, item):
+            # Listed as before: its row is not rewritten (on PostgreSQL every UPDATE leaves a
+            # dead row); that it was seen is the run's own record (`queries.last_seen`).
+            self.categorise(advert)
             return
         before = snapshot(advert, self.authority_name(advert))
         page_known_before = advert.page_updated_raw is not None
