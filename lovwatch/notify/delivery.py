@@ -165,7 +165,7 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
 def compose(session: Session, batch: Batch) -> Message:
     """The batch's message, in the format its target shows best."""
     events = list(session.exec(select(Event).where(col(Event.id).in_(batch.event_ids))))
-    adverts = adverts_by_id(session) if events else {}
+    adverts = adverts_by_id(session, {event.advert_id for event in events}) if events else {}
     sites = base_urls(session, {event.run_id for event in events})
     notices = [
         notice(queries.event_dict(event), adverts.get(event.advert_id), sites.get(event.run_id))
