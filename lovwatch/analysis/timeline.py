@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sql_select
@@ -170,9 +171,10 @@ def load_history(session: Session) -> History:
 
     Only the columns the counting rules need are read, as plain rows (no ORM objects, none of
     the adverts' large text and JSON columns), and the crawl dates come back aggregated."""
+    connection = session.connection()  # Core rows: the ORM has nothing to add here
     categories = tuple(
         CategoryInfo(code, label, group, group_label)
-        for code, label, group, group_label in session.execute(
+        for code, label, group, group_label in connection.execute(
             select(
                 ServiceCategory.code,
                 ServiceCategory.label,
@@ -182,12 +184,12 @@ def load_history(session: Session) -> History:
         )
     )
     carried: dict[str, set[str]] = {}
-    for advert_id, code in session.execute(
+    for advert_id, code in connection.execute(
         select(AdvertCategory.advert_id, AdvertCategory.category_code)
     ):
         carried.setdefault(advert_id, set()).add(code)
     transitions: dict[str, list[tuple[str, date]]] = {}
-    for kind, advert_id, detected_at in session.execute(
+    for kind, advert_id, detected_at in connection.execute(
         select(Event.kind, Event.advert_id, Event.detected_at)
         .where(col(Event.kind).in_([EventKind.ENDED, EventKind.REAPPEARED]))
         .order_by(col(Event.detected_at), col(Event.id))
@@ -195,19 +197,7 @@ def load_history(session: Session) -> History:
         transitions.setdefault(advert_id, []).append((kind, detected_at.date()))
     spans = []
     no_categories: frozenset[str] = frozenset()
-    for (
-        advert_id,
-        title,
-        url,
-        first_seen,
-        published,
-        status,
-        ended_at,
-        name,
-        kind,
-        municipality_code,
-        county_code,
-    ) in session.execute(
+    adverts: Any = connection.execute(
         sql_select(
             *(
                 col(column)
@@ -228,25 +218,38 @@ def load_history(session: Session) -> History:
         )
         .join(Authority, col(Authority.id) == col(Advert.authority_id), isouter=True)
         .order_by(col(Advert.id))
-    ):
+    )
+    for (
+        advert_id,
+        title,
+        url,
+        first_seen,
+        published,
+        status,
+        ended_at,
+        name,
+        kind,
+        municipality_code,
+        county_code,
+    ) in adverts:
         start, basis = start_of(first_seen, published)
         ended = ended_at.date() if ended_at else None
         codes = carried.get(advert_id)
         spans.append(
             AdvertSpan(
-                advert_id=advert_id,
-                title=title,
-                url=url,
-                authority=name,
-                kind=kind,
-                municipality_code=municipality_code,
-                county_code=county_code,
-                categories=frozenset(codes) if codes else no_categories,
-                intervals=intervals_of(start, transitions.get(advert_id, []), status, ended),
-                start_basis=basis,
+                advert_id,
+                title,
+                url,
+                name,
+                kind,
+                municipality_code,
+                county_code,
+                frozenset(codes) if codes else no_categories,
+                intervals_of(start, transitions.get(advert_id, ()), status, ended),
+                basis,
             )
         )
-    first, last = session.execute(
+    first, last = connection.execute(
         select(func.min(CrawlRun.started_at), func.max(CrawlRun.started_at)).where(
             CrawlRun.status == RunStatus.COMPLETE
         )
