@@ -109,8 +109,8 @@ def seed_fanout(
     moment: datetime = datetime(2026, 11, 30, 7, 0),
     known: float = 0.0,
 ) -> Fanout:
-    """`events` recent events (9 in 10 national) over a week before `moment`, plus older and
-    baseline ones, and `subscriptions` subscriptions with 1-3 targets each. With `known`,
+    """`events` events (9 in 10 national) over a week before `moment`, plus baseline ones,
+    and `subscriptions` subscriptions with 1-3 targets each. With `known`,
     that share of pairs is already recorded as deliveries (rows a re-run must skip)."""
     rng = random.Random(seed)
     authorities = _authorities(rng)
@@ -172,8 +172,8 @@ def seed_fanout(
         carried.extend({"advert_id": advert_id, "category_code": code} for code in chosen)
     national = []
     taken: set[tuple[str, str, int]] = set()
-    # Baseline (day 0) and older events (day 1), then the recent ones.
-    for count, day_range in ((100, (0, 0)), (100, (1, 1)), (events * 9 // 10, (2, days - 1))):
+    # The baseline (day 0: history, owed to no one), then the events over the week.
+    for count, day_range in ((100, (0, 0)), (events * 9 // 10, (1, days - 1))):
         while count:
             run = runs[rng.randint(*day_range)]
             kind = "new" if run["baseline"] else rng.choices(NATIONAL, (45, 25, 25, 5))[0]
@@ -193,7 +193,7 @@ def seed_fanout(
             )
             count -= 1
     municipal = []
-    for _ in range(events - events * 9 // 10):
+    for number in range(events - events * 9 // 10 + 5):
         kind = rng.choice(MUNICIPAL)
         municipal.append(
             {
@@ -202,7 +202,8 @@ def seed_fanout(
                 "category_code": rng.choice([None, *rng.choices(codes, weights, k=3)]),
                 "run_id": days + 1,
                 "detected_at": moment - timedelta(days=rng.uniform(0.5, 6)),
-                "baseline": rng.random() < 0.05,
+                # Five more, of a municipality's first crawl: baseline, owed to no one.
+                "baseline": number < 5,
                 "details": {
                     "provider": rng.choice(["Omsorg AB", "Hemtjänst i Norr AB", "Ledsagarna HB"]),
                     "quote": rng.choice(["", "Kommunen inför LOV inom daglig verksamhet."]),
