@@ -5,10 +5,11 @@ The store is generated (`tests/notify_generated.py`: varied filters by county, m
 category, kommungrupp, keyword and event kinds, some subscriptions paused or begun during the
 week of events; 9 in 10 events national, the rest from municipal sites). Timed, medians of
 `--repeat` runs, each from no deliveries: `record_deliveries` and its commit, as `lovwatch
-notify` runs it; then a re-run with everything already recorded. Beside it, measured in the
-same run: a bare executemany INSERT of the same delivery rows (the floor of recording them),
-and with `--reference` the matcher as first written (`tests/notify_reference.py`: every
-(target, event) pair tested; about a minute at 10,000 subscriptions).
+notify` runs it; the same without its INSERT (matching alone); then a re-run with everything
+already recorded. Beside it, measured in the same run: a bare executemany INSERT of the same
+delivery rows through SQLAlchemy (what recording them costs plainly), and with `--reference`
+the matcher as first written (`tests/notify_reference.py`: every (target, event) pair
+tested; about a minute at 10,000 subscriptions).
 
     python benchmarks/notify_fanout.py [--subscriptions 1000 10000] [--reference]
 """
@@ -35,6 +36,7 @@ from analysis_queries import postgres_store, sqlite_store  # noqa: E402
 from notify_generated import seed_fanout  # noqa: E402
 
 from lovwatch.models.store import open_store  # noqa: E402
+from lovwatch.notify import matching  # noqa: E402
 from lovwatch.notify.matching import record_deliveries  # noqa: E402
 from lovwatch.notify.models import Delivery  # noqa: E402
 
@@ -55,8 +57,12 @@ def create_indexes(engine: Engine) -> None:
 
 
 def clear(engine: Engine) -> None:
+    """No deliveries, and (PostgreSQL) no dead rows of earlier runs in the table's indexes."""
     with engine.begin() as connection:
-        connection.execute(delete(Delivery))
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("TRUNCATE delivery")
+        else:
+            connection.execute(delete(Delivery))
 
 
 def record(engine: Engine, implementation: Callable[[Session, Any], int], moment: Any) -> int:
@@ -64,6 +70,17 @@ def record(engine: Engine, implementation: Callable[[Session, Any], int], moment
         recorded = implementation(session, moment)
         session.commit()
     return recorded
+
+
+def match_only(engine: Engine, moment: Any) -> int:
+    """`record_deliveries` with the INSERT left out: what matching costs by itself."""
+    original = matching._insert_ignoring_duplicates
+    matching._insert_ignoring_duplicates = lambda *_args: None  # type: ignore[assignment]
+    try:
+        with Session(engine) as session:
+            return record_deliveries(session, moment)
+    finally:
+        matching._insert_ignoring_duplicates = original
 
 
 def timed(work: Callable[[], Any], before: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -104,6 +121,7 @@ def bench(url: str, subscriptions: int, args: argparse.Namespace) -> dict[str, A
         lambda: record(engine, record_deliveries, moment), lambda: clear(engine), args.repeat
     )
     rows = recorded_rows(engine)
+    matching_ms, _ = timed(lambda: match_only(engine, moment), lambda: clear(engine), args.repeat)
     again_ms, again = timed(
         lambda: record(engine, record_deliveries, moment), lambda: None, args.repeat
     )
@@ -127,6 +145,7 @@ def bench(url: str, subscriptions: int, args: argparse.Namespace) -> dict[str, A
         "targets": fanout.targets,
         "recorded": recorded,
         "first": first_ms,
+        "matching": matching_ms,
         "again": again_ms,
         "floor": floor_ms,
         "reference": reference_ms,
@@ -154,7 +173,8 @@ def main() -> None:
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} (1 and 5 min)")
     header = (
         f"{'store':<11} {'subs':>6} {'targets':>7} {'events':>6} {'recorded':>8} "
-        f"{'lovwatch':>10} {'re-run':>9} {'bare INSERT':>12} {'as first written':>17}"
+        f"{'lovwatch':>10} {'matching':>9} {'re-run':>9} {'bare INSERT':>12} "
+        f"{'as first written':>17}"
     )
     print(header)
     print("-" * len(header))
@@ -165,7 +185,8 @@ def main() -> None:
             reference = f"{found['reference']:.0f} ms" if found["reference"] else "-"
             print(
                 f"{label:<11} {subscriptions:>6} {found['targets']:>7} {found['events']:>6} "
-                f"{found['recorded']:>8} {found['first']:>7.0f} ms {found['again']:>6.0f} ms "
+                f"{found['recorded']:>8} {found['first']:>7.0f} ms {found['matching']:>6.0f} ms "
+                f"{found['again']:>6.0f} ms "
                 f"{found['floor']:>9.0f} ms {reference:>17}"
             )
     print(f"medians of {args.repeat} runs; load after: {os.getloadavg()[0]:.2f}")
