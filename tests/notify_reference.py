@@ -1,6 +1,7 @@
-"""Matching and recording deliveries as lovwatch first did it, kept as a straightforward
-reference: every (target, event) pair tested with `filters.matches`, every advert loaded whole.
-Slow, but plainly the rules; tests compare the real matcher with it.
+"""Matching and recording deliveries, and grouping what is due per target, as lovwatch first
+did it, kept as a straightforward reference: every (target, event) pair tested with
+`filters.matches`, every advert loaded whole, every pending delivery loaded as ORM objects.
+Slow, but plainly the rules; tests compare the real code with it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from sqlmodel import Session, col, select
 from lovwatch.models import queries
 from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.tables import Event
+from lovwatch.notify.delivery import Batch, Outcome, digest_period
 from lovwatch.notify.filters import Filters, matches
 from lovwatch.notify.models import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
 from lovwatch.notify.municipal import subject
+from lovwatch.notify.targets import redact
 
 #: Rows per INSERT: keeps the bound parameters far below SQLite's limit.
 _CHUNK = 500
@@ -159,3 +162,36 @@ def record_deliveries(session: Session, moment: datetime) -> int:
         for start in range(0, len(rows), _CHUNK):
             _insert_ignoring_duplicates(session, rows[start : start + _CHUNK], key)
     return len(national_rows) + len(municipal_rows)
+
+
+def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[Outcome]]:
+    """Pending deliveries grouped per target, for targets that may be sent to now; and the
+    targets that are waiting (backoff) as outcomes."""
+    rows = session.exec(
+        select(Delivery, SubscriptionTarget, Subscription)
+        .join(SubscriptionTarget, col(SubscriptionTarget.id) == Delivery.target_id)
+        .join(Subscription, col(Subscription.id) == Delivery.subscription_id)
+        .where(col(Delivery.status) == DeliveryStatus.PENDING, col(Subscription.paused).is_(False))
+        .order_by(col(Subscription.name), col(SubscriptionTarget.position), col(Delivery.id))
+    )
+    batches: dict[int, Batch] = {}
+    waiting: dict[int, Outcome] = {}
+    for delivery, target, subscription in rows:
+        assert target.id is not None and delivery.id is not None
+        period = digest_period(subscription.mode, moment)
+        if target.next_attempt_at is not None and target.next_attempt_at > moment:
+            reason = f"retry after {target.next_attempt_at:%Y-%m-%d %H:%M} UTC"
+        elif period is not None and target.last_digest_period == period:
+            reason = f"next {subscription.mode} digest after period {period}"
+        else:
+            batch = batches.setdefault(
+                target.id,
+                Batch(subscription.name, target.id, target.url, subscription.template, period, {}),
+            )
+            batch.owed[delivery.id] = (delivery.event_id, delivery.municipal_event_id)
+            continue
+        outcome = waiting.setdefault(
+            target.id, Outcome(subscription.name, redact(target.url), 0, "waiting", error=reason)
+        )
+        outcome.events += 1
+    return list(batches.values()), list(waiting.values())

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from lovwatch.models.store import open_store
 from lovwatch.models.tables import Event
+from lovwatch.notify.delivery import due_batches
 from lovwatch.notify.matching import record_deliveries
 from lovwatch.notify.models import Subscription, SubscriptionTarget
 
@@ -130,6 +131,58 @@ def _check(engine: Engine, seed: int) -> None:
         session.commit()
     assert _recorded(engine, record_deliveries, fanout.moment)[0] == 0
     assert _recorded(engine, notify_reference.record_deliveries, fanout.moment)[0] == 0
+
+
+def _due(engine: Engine, implementation: Any, moment: Any) -> tuple[list[Any], list[Any]]:
+    with Session(engine) as session:
+        batches, waiting = implementation(session, moment)
+    return (
+        [
+            (b.subscription, b.target_id, b.url, b.template, b.period, list(b.owed.items()))
+            for b in batches
+        ],
+        waiting,
+    )
+
+
+def test_due_batches_group_what_the_naive_reading_groups(tmp_path: Path) -> None:
+    """Pending deliveries per target, with targets in backoff or past this period's digest
+    waiting, grouped as the ORM reading of every row grouped them."""
+    engine = open_store(f"sqlite:///{tmp_path / 'due.sqlite'}")
+    rng = random.Random(31)
+    fanout = seed_fanout(engine, events=120, subscriptions=300, seed=31)
+    with Session(engine) as session:
+        record_deliveries(session, fanout.moment)
+        session.commit()
+    moment = fanout.moment
+    with engine.begin() as connection:
+        for target_id, subscription_id in connection.execute(
+            select(SubscriptionTarget.id, SubscriptionTarget.subscription_id)
+        ).all():
+            roll = rng.random()
+            values: dict[str, Any] = {}
+            if roll < 0.15:
+                values["next_attempt_at"] = moment + timedelta(minutes=rng.choice((-30, 30)))
+            elif roll < 0.3:
+                values["last_digest_period"] = rng.choice(
+                    [moment.date().isoformat(), "2026-W48", "2026-W49", None]
+                )
+            if values:
+                connection.execute(
+                    SubscriptionTarget.__table__.update()  # type: ignore[attr-defined]
+                    .where(SubscriptionTarget.__table__.c.id == target_id)  # type: ignore[attr-defined]
+                    .values(**values)
+                )
+            if rng.random() < 0.3:
+                connection.execute(
+                    Subscription.__table__.update()  # type: ignore[attr-defined]
+                    .where(Subscription.__table__.c.id == subscription_id)  # type: ignore[attr-defined]
+                    .values(mode=rng.choice(["daily", "weekly"]), template="{{ title }}")
+                )
+        connection.execute(text("UPDATE delivery SET status = 'sent' WHERE id % 5 = 0"))
+    due = _due(engine, due_batches, moment)
+    assert due == _due(engine, notify_reference.due_batches, moment)
+    assert due[0] and due[1]  # some targets are due, some wait
 
 
 @pytest.mark.parametrize("seed", [2, 7, 19])
