@@ -97,33 +97,27 @@ class _Tally:
 
 class _Scope:
     """What is counted for one category (or for "any"): the active adverts and the distinct
-    municipalities, regions, state agencies and authorities they belong to."""
+    municipalities, regions and state agencies they count for."""
 
-    __slots__ = ("adverts", "unplaced", "municipalities", "regions", "states", "authorities")
+    __slots__ = ("adverts", "municipalities", "regions", "states")
 
     def __init__(self) -> None:
         self.adverts = 0
-        self.unplaced = 0
         self.municipalities = _Tally()
         self.regions = _Tally()
         self.states = _Tally()
-        self.authorities = _Tally()
 
     def add(self, span: AdvertSpan) -> None:
         self.adverts += 1
-        self.unplaced += span.kind in (None, "unknown")
         self.municipalities.add(span.municipality)
         self.regions.add(span.region)
         self.states.add(span.state_agency)
-        self.authorities.add(span.authority)
 
     def remove(self, span: AdvertSpan) -> None:
         self.adverts -= 1
-        self.unplaced -= span.kind in (None, "unknown")
         self.municipalities.remove(span.municipality)
         self.regions.remove(span.region)
         self.states.remove(span.state_agency)
-        self.authorities.remove(span.authority)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -143,6 +137,8 @@ def sweep(
 
     An interval [start, end) enters the counts on `start` and leaves them on `end`; on each
     day, entries are applied before exits, so a day counts exactly the intervals holding it."""
+    if any(later < earlier for earlier, later in zip(days, days[1:], strict=False)):
+        raise ValueError("sweep needs its days in ascending order")
     wanted = set(codes)
     moves: list[tuple[date, int, int]] = []
     for index, span in enumerate(history.spans):
