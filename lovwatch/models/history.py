@@ -199,6 +199,11 @@ class _Applier:
         }
         self.authorities = {row.id: row for row in session.exec(select(Authority))}
         self.authority_ids = {_identity(row): row.id for row in self.authorities.values()}
+        announced = set(
+            session.exec(select(Event.advert_id).where(Event.kind == EventKind.NEW)).all()
+        )
+        #: Adverts stored without a page whose "new" event still waits for it.
+        self.unannounced = {key for key in self.adverts if key not in announced}
         self.categories: dict[str, set[str]] = {}
         for advert_id, code in session.exec(
             select(AdvertCategory.advert_id, AdvertCategory.category_code)
@@ -352,7 +357,10 @@ class _Applier:
             advert.content_fingerprint = fingerprint(content)
             self.version(advert, content, [])
             self.categorise(advert)
-            self.event(EventKind.NEW, advert.id, title=advert.title)
+            if page is not None or self.baseline:
+                self.event(EventKind.NEW, advert.id, title=advert.title)
+            # else: its page could not be read, so its buyer is not known: announcing it now
+            # would reach the wrong subscribers (or none). The event waits for the page.
             return
         if page is None and self.unchanged(advert, item):
             # Listed as before: its row is not rewritten (on PostgreSQL every UPDATE leaves a
@@ -362,6 +370,7 @@ class _Applier:
         before = snapshot(advert, self.authority_name(advert))
         page_known_before = advert.page_updated_raw is not None
         was_ended = advert.status == AdvertStatus.ENDED
+        announce = page is not None and advert.id in self.unannounced
         self.fill(advert, item, page)
         after = snapshot(advert, self.authority_name(advert))
         changed = changed_fields(before, after, page_known_before)
@@ -370,7 +379,10 @@ class _Applier:
             advert.content_fingerprint = new_fingerprint
             self.version(advert, after, changed)
         self.categorise(advert)
-        if was_ended:
+        if announce:
+            # Its page is read at last: now it is news, with its buyer.
+            self.event(EventKind.NEW, advert.id, title=advert.title)
+        elif was_ended:
             advert.status, advert.ended_at = AdvertStatus.ACTIVE, None
             self.event(EventKind.REAPPEARED, advert.id, title=advert.title, fields=changed)
         elif changed:
