@@ -169,6 +169,18 @@ def start_run(engine: Engine, base_url: str, source: str = CrawlSource.NATIONAL)
         return run.id
 
 
+def unreachable_run(engine: Engine, base_url: str, reason: str) -> RunSummary:
+    """Record a national run that could not start because the site cannot be reached: it
+    is partial (nothing applied, nobody alarmed) and says why."""
+    run_id = start_run(engine, base_url, CrawlSource.NATIONAL)
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        run.status, run.reason, run.finished_at = RunStatus.PARTIAL, reason, now()
+        session.add(run)
+    return RunSummary(run_id, RunStatus.PARTIAL, reason)
+
+
 def fail_run(engine: Engine, run_id: int, reason: str) -> None:
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
