@@ -1,0 +1,297 @@
+"""The HTML pages (Swedish): overview, adverts with filters, an advert with its history, a
+municipality with its peer benchmark first, national counts and trends; and the Atom feed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from lovwatch.analysis.compare import PEER_KINDS
+from lovwatch.analysis.reference import ANY
+from lovwatch.analysis.trends import ANY_LABEL
+from lovwatch.clock import now, today
+from lovwatch.constants import EventKind
+from lovwatch.normalize.authorities import municipalities
+from lovwatch.normalize.categories import CATEGORIES, GROUPS
+from lovwatch.web import charts, data, diff
+from lovwatch.web.app import Web
+from lovwatch.web.feed import FEED_LIMIT, atom_feed
+from lovwatch.web.filters import AdvertFilter, parse_date_value, parse_filter, parse_kinds
+
+router = APIRouter(include_in_schema=False)
+#: "Recent" new and ended systems on the overview.
+RECENT_DAYS = 30
+ANY_SWEDISH = "Alla kategorier"
+
+
+def _web(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+def _params(request: Request) -> dict[str, list[str]]:
+    return {key: request.query_params.getlist(key) for key in request.query_params.keys()}
+
+
+def _choices() -> dict[str, Any]:
+    """What the filter form offers (anything typed in the URL works too)."""
+    groups = {group.code: group.label for group in GROUPS}
+    return {
+        "category_choices": [(c.code, c.label, groups.get(c.group, c.group)) for c in CATEGORIES],
+        "municipality_choices": sorted(
+            ((m.code, m.name) for m in municipalities()), key=lambda item: item[1]
+        ),
+        "kommungrupp_choices": sorted(
+            {m.kommungrupp_code: m.kommungrupp_name for m in municipalities()}.items()
+        ),
+    }
+
+
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
+@router.get("/")
+def overview(request: Request) -> Response:
+    web = _web(request)
+    day = today()
+    with web.session() as session:
+        history = data.history(session)
+        recent = data.events(
+            session,
+            since=day - timedelta(days=RECENT_DAYS),
+            kinds=[EventKind.NEW, EventKind.ENDED],
+            include_baseline=False,
+        )
+    stats = data.stats(history, day, "category", [])
+    rows = [row for row in stats["rows"] if row["municipalities"] or row["regions"]]
+    rows.sort(key=lambda row: (-row["municipalities"], -row["adverts"]))
+    chart = charts.bar_chart(
+        [(row["category_label"], row["municipalities"]) for row in rows[:10]],
+        "Kommuner med LOV per kategori (de tio vanligaste)",
+        "Antal kommuner som har ett aktivt valfrihetssystem i kategorin i dag; "
+        "samma siffror som i tabellen på sidan Statistik.",
+    )
+    return web.page(
+        request,
+        "overview.html.j2",
+        {
+            "day": day,
+            "history": history,
+            "totals": stats["totals"],
+            "chart": chart,
+            "new": [e for e in recent if e["kind"] == EventKind.NEW],
+            "ended": [e for e in recent if e["kind"] == EventKind.ENDED],
+            "recent_days": RECENT_DAYS,
+        },
+    )
+
+
+@router.get("/annonser")
+def advert_list(request: Request) -> Response:
+    web = _web(request)
+    wanted = parse_filter(_params(request))
+    with web.session() as session:
+        rows = data.adverts(session, wanted)
+    return web.page(
+        request,
+        "adverts.html.j2",
+        {"adverts": rows, "filter": wanted, "typed": wanted.typed, **_choices()},
+    )
+
+
+@router.get("/annonser/{advert_id:path}")
+def advert_page(request: Request, advert_id: str) -> Response:
+    web = _web(request)
+    with web.session() as session:
+        found = data.advert(session, advert_id)
+    if found is None:
+        raise HTTPException(404, "Ingen sådan annons")
+    changes = {
+        event["id"]: diff.changes(event["details"] or {})
+        for event in found["events"]
+        if event["kind"] == EventKind.CHANGED
+    }
+    return web.page(request, "advert.html.j2", {"advert": found, "changes": changes})
+
+
+@router.get("/kommuner")
+def municipality_index(request: Request) -> Response:
+    typed = request.query_params.get("kommun", "").strip()
+    if typed:
+        found = data.municipality(typed)
+        return RedirectResponse(f"/kommuner/{found.code}", status_code=303)
+    by_county: dict[str, list[Any]] = {}
+    for m in sorted(municipalities(), key=lambda m: (m.county_code, m.name)):
+        by_county.setdefault(m.county_name, []).append(m)
+    return _web(request).page(
+        request, "municipalities.html.j2", {"by_county": by_county, **_choices()}
+    )
+
+
+@router.get("/kommuner/{name}")
+def municipality_page(request: Request, name: str) -> Response:
+    web = _web(request)
+    subject = data.municipality(name)
+    peers = request.query_params.get("peers", "kommungrupp").strip() or "kommungrupp"
+    threshold_text = request.query_params.get("threshold", "0.5").strip() or "0.5"
+    try:
+        threshold = float(threshold_text.replace(",", "."))
+    except ValueError:
+        threshold = -1.0
+    day = parse_date_value(request.query_params.get("at"), "at") or today()
+    with web.session() as session:
+        history = data.history(session)
+        benchmark = data.benchmark(history, subject, peers, threshold, day)
+        profile = data.profile(session, subject)
+    return web.page(
+        request,
+        "municipality.html.j2",
+        {
+            "subject": subject,
+            "benchmark": benchmark,
+            "rows": benchmark.json["rows"],
+            "peers": peers,
+            "custom_peers": "" if peers in PEER_KINDS else peers,
+            "threshold": threshold,
+            "day": day,
+            "coverage": history.coverage(day),
+            "profile": profile,
+        },
+    )
+
+
+@router.get("/statistik")
+def statistics(request: Request) -> Response:
+    web = _web(request)
+    params = _params(request)
+    day = parse_date_value(request.query_params.get("at"), "at") or today()
+    interval = request.query_params.get("interval", "month").strip() or "month"
+    codes = data.category_codes(params.get("category", []))
+    start = parse_date_value(request.query_params.get("from"), "from")
+    with web.session() as session:
+        history = data.history(session)
+    stats = data.stats(history, day, "category", [])
+    counties = data.stats(history, day, "county", [])
+    groups = data.stats(history, day, "kommungrupp", [])
+    trend = data.trends(history, codes, start, day, interval)
+    series: dict[str, list[dict[str, Any]]] = {}
+    for row in trend:
+        series.setdefault(row["category_code"], []).append(row)
+    lines = [
+        charts.Series(
+            ANY_SWEDISH if code == ANY else rows[0]["category_label"],
+            tuple(
+                (row["period"], row["municipalities"] or 0, row["coverage"] == "backfilled")
+                for row in rows
+            ),
+        )
+        for code, rows in series.items()
+    ]
+    shown = [row for row in stats["rows"] if row["municipalities"] or row["regions"]]
+    return web.page(
+        request,
+        "statistics.html.j2",
+        {
+            "day": day,
+            "history": history,
+            "stats": stats,
+            "counties": counties["rows"],
+            "groups": groups["rows"],
+            "trend": trend,
+            "series": lines,
+            "interval": interval,
+            "typed_categories": params.get("category", []),
+            "any_label": ANY_LABEL,
+            "any_swedish": ANY_SWEDISH,
+            "category_chart": charts.bar_chart(
+                [(row["category_label"], row["municipalities"]) for row in shown],
+                "Kommuner med LOV per kategori",
+                "Antal kommuner med ett aktivt valfrihetssystem i varje kategori; samma "
+                "siffror som i tabellen Antal per kategori.",
+            ),
+            "trend_chart": charts.line_chart(
+                lines,
+                "Kommuner med LOV över tid",
+                "Antal kommuner med ett aktivt valfrihetssystem vid slutet av varje period; "
+                "streckat före den första insamlingen (lägre gräns). Samma siffror som i "
+                "tabellen Trenddata.",
+                "Antal kommuner (streckat: före första insamlingen, lägre gräns)",
+            ),
+            **_choices(),
+        },
+    )
+
+
+@router.get("/handelser")
+def event_list(request: Request) -> Response:
+    web = _web(request)
+    params = _params(request)
+    wanted = parse_filter({key: values for key, values in params.items() if key != "since"})
+    since = parse_date_value(request.query_params.get("since"), "since")
+    kinds = parse_kinds(params.get("kind", []))
+    include_baseline = request.query_params.get("baseline") == "1"
+    with web.session() as session:
+        rows = data.events(
+            session, wanted, since=since, kinds=kinds, limit=200, include_baseline=include_baseline
+        )
+    return web.page(
+        request,
+        "events.html.j2",
+        {
+            "events": rows,
+            "filter": wanted,
+            "typed": wanted.typed,
+            "kinds": kinds,
+            "since": since,
+            "include_baseline": include_baseline,
+            **_choices(),
+        },
+    )
+
+
+def feed_for(
+    web: Web,
+    wanted: AdvertFilter,
+    *,
+    kinds: list[str],
+    since: Any,
+    include_baseline: bool,
+    self_url: str,
+    link_for: Any,
+    limit: int = FEED_LIMIT,
+) -> str:
+    with web.session() as session:
+        rows = data.events(
+            session,
+            wanted,
+            since=since,
+            kinds=kinds,
+            limit=limit,
+            include_baseline=include_baseline,
+        )
+        adverts = {
+            advert["id"]: advert for advert in data.adverts(session, AdvertFilter(status="all"))
+        }
+    return atom_feed(rows, adverts, wanted, self_url=self_url, link_for=link_for, generated=now())
+
+
+@router.get("/feed.atom")
+def feed(request: Request) -> Response:
+    params = _params(request)
+    wanted = parse_filter({k: v for k, v in params.items() if k not in ("since", "status")})
+    base = str(request.base_url).rstrip("/")
+    body = feed_for(
+        _web(request),
+        wanted,
+        kinds=parse_kinds(params.get("kind", [])),
+        since=parse_date_value(request.query_params.get("since"), "since"),
+        include_baseline=request.query_params.get("baseline") == "1",
+        self_url=str(request.url),
+        link_for=lambda event, _advert: f"{base}/annonser/{event['advert_id']}",
+    )
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
