@@ -3,7 +3,7 @@ municipality with its peer benchmark first, national counts and trends; and the 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -24,6 +24,7 @@ from lovwatch.web.filters import AdvertFilter, parse_date_value, parse_filter, p
 router = APIRouter(include_in_schema=False)
 #: "Recent" new and ended systems on the overview.
 RECENT_DAYS = 30
+EARLIEST_TREND_YEAR = 2010
 ANY_SWEDISH = "Alla kategorier"
 
 
@@ -175,6 +176,8 @@ def statistics(request: Request) -> Response:
     start = parse_date_value(request.query_params.get("from"), "from")
     with web.session() as session:
         history = data.history(session)
+    if start is None:
+        start = _default_start(history.earliest_start() or day, day, interval)
     stats = data.stats(history, day, "category", [])
     counties = data.stats(history, day, "county", [])
     groups = data.stats(history, day, "kommungrupp", [])
@@ -225,6 +228,14 @@ def statistics(request: Request) -> Response:
             **_choices(),
         },
     )
+
+
+def _default_start(earliest: date, day: date, interval: str) -> date:
+    """Where the trend chart starts when the person did not say: no earlier than 2010 (SKR's
+    series begins then), and few enough points to read."""
+    reach = {"day": timedelta(days=90), "week": timedelta(weeks=104)}.get(interval)
+    start = max(earliest, date(EARLIEST_TREND_YEAR, 1, 1))
+    return max(start, day - reach) if reach else start
 
 
 @router.get("/handelser")
