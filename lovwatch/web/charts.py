@@ -17,14 +17,12 @@ WIDTH = 560
 _ids = count(1)
 
 
-def _nice_max(value: int) -> int:
-    """A round upper bound for an axis (at least 1)."""
-    if value <= 5:
-        return max(value, 1)
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
-        if value <= step * 5:
-            return -(-value // step) * step
-    return value
+def _nice_max(value: int, ticks: int = 4) -> int:
+    """A round upper bound for an axis with `ticks` equal steps (at least `ticks`)."""
+    for step in (1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 250, 500):
+        if value <= step * ticks:
+            return step * ticks
+    return -(-value // (ticks * 1000)) * ticks * 1000
 
 
 def _open(height: int, title: str, description: str) -> tuple[str, str]:
@@ -40,7 +38,7 @@ def _open(height: int, title: str, description: str) -> tuple[str, str]:
 
 def bar_chart(items: Sequence[tuple[str, int]], title: str, description: str) -> Markup:
     """Horizontal bars, the label above each bar (readable on a phone), the value after it."""
-    row = 38
+    row = 44
     height = 12 + row * max(len(items), 1)
     _ident, svg = _open(height, title, description)
     top = max((value for _, value in items), default=0)
@@ -53,10 +51,10 @@ def bar_chart(items: Sequence[tuple[str, int]], title: str, description: str) ->
         y = 8 + index * row
         length = round(usable * value / scale) if scale else 0
         parts.append(
-            f'<text x="0" y="{y + 12}" class="chart-text">{escape(label)}</text>'
-            f'<rect x="0" y="{y + 17}" width="{max(length, 1)}" height="14" '
+            f'<text x="0" y="{y + 15}" class="chart-text">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 21}" width="{max(length, 1)}" height="16" '
             f'fill="{PALETTE[0]}"/>'
-            f'<text x="{length + 6}" y="{y + 29}" class="chart-text chart-value">{value}</text>'
+            f'<text x="{length + 6}" y="{y + 35}" class="chart-text chart-value">{value}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -72,7 +70,7 @@ class Series:
 def line_chart(series: Sequence[Series], title: str, description: str, y_label: str) -> Markup:
     """Lines over equally spaced periods; backfilled points (before the first crawl, lower
     bounds) dashed. The legend is HTML beside the chart (`legend_items`)."""
-    height, left, right, top, bottom = 300, 44, 12, 16, 40
+    height, left, right, top, bottom = 340, 40, 14, 16, 52
     _ident, svg = _open(height, title, description)
     parts = [svg]
     labels = [label for label, _, _ in series[0].points] if series else []
@@ -94,13 +92,13 @@ def line_chart(series: Sequence[Series], title: str, description: str, y_label: 
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
             f'class="chart-text">{value}</text>'
         )
-    shown = sorted({0, len(labels) - 1, *range(0, len(labels), max(1, len(labels) // 4))})
+    shown = sorted({0, len(labels) - 1, *range(0, len(labels), max(1, len(labels) // 3))})
     for index in shown:
         if 0 <= index < len(labels) and (index == len(labels) - 1 or len(labels) - 1 - index > 1):
             anchor = "end" if index == len(labels) - 1 and len(labels) > 1 else "middle"
             anchor = "start" if index == 0 and len(labels) > 1 else anchor
             parts.append(
-                f'<text x="{x(index):.1f}" y="{height - bottom + 18}" text-anchor="{anchor}" '
+                f'<text x="{x(index):.1f}" y="{height - bottom + 22}" text-anchor="{anchor}" '
                 f'class="chart-text">{escape(labels[index])}</text>'
             )
     parts.append(

@@ -9,17 +9,18 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from lovwatch.analysis.compare import PEER_KINDS
+from lovwatch.analysis.compare import PEER_KINDS, population_band
 from lovwatch.analysis.reference import ANY
 from lovwatch.analysis.trends import ANY_LABEL
 from lovwatch.clock import now, today
 from lovwatch.constants import EventKind
-from lovwatch.normalize.authorities import municipalities
+from lovwatch.normalize.authorities import Municipality, municipalities
 from lovwatch.normalize.categories import CATEGORIES, GROUPS
 from lovwatch.web import charts, data, diff
 from lovwatch.web.app import Web
 from lovwatch.web.feed import FEED_LIMIT, atom_feed
 from lovwatch.web.filters import AdvertFilter, parse_date_value, parse_filter, parse_kinds
+from lovwatch.web.labels import number
 
 router = APIRouter(include_in_schema=False)
 #: "Recent" new and ended systems on the overview.
@@ -69,7 +70,7 @@ def overview(request: Request) -> Response:
             include_baseline=False,
         )
     stats = data.stats(history, day, "category", [])
-    rows = [row for row in stats["rows"] if row["municipalities"] or row["regions"]]
+    rows = [row for row in stats["rows"] if row["municipalities"]]
     rows.sort(key=lambda row: (-row["municipalities"], -row["adverts"]))
     chart = charts.bar_chart(
         [(row["category_label"], row["municipalities"]) for row in rows[:10]],
@@ -157,6 +158,7 @@ def municipality_page(request: Request, name: str) -> Response:
             "benchmark": benchmark,
             "rows": benchmark.json["rows"],
             "peers": peers,
+            "peer_description": _peer_description(subject, peers),
             "custom_peers": "" if peers in PEER_KINDS else peers,
             "threshold": threshold,
             "day": day,
@@ -164,6 +166,20 @@ def municipality_page(request: Request, name: str) -> Response:
             "profile": profile,
         },
     )
+
+
+def _peer_description(subject: Municipality, peers: str) -> str:
+    """The peer group in Swedish (`compare` describes it in English)."""
+    if peers == "county":
+        return f"kommunerna i {subject.county_name}"
+    if peers == "kommungrupp":
+        return f"SKR:s kommungrupp {subject.kommungrupp_code} {subject.kommungrupp_name}"
+    if peers == "size":
+        low, high = population_band(subject.population)
+        if high is None:
+            return f"kommuner med minst {number(low)} invånare"
+        return f"kommuner med {number(low)}–{number(high - 1)} invånare"
+    return "de valda kommunerna"
 
 
 @router.get("/statistik")
@@ -195,7 +211,7 @@ def statistics(request: Request) -> Response:
         )
         for code, rows in series.items()
     ]
-    shown = [row for row in stats["rows"] if row["municipalities"] or row["regions"]]
+    shown = [row for row in stats["rows"] if row["municipalities"]]
     return web.page(
         request,
         "statistics.html.j2",
