@@ -7,8 +7,8 @@ those shapes for the OpenAPI document. Errors are `{"error": "..."}` with 400 or
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
@@ -21,6 +21,18 @@ from lovwatch.web.app import Web
 from lovwatch.web.filters import parse_date_value, parse_filter, parse_kinds
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+
+#: Timestamps are naive UTC as the CLI prints them ("2026-03-01T06:00:00"), which is not an
+#: RFC 3339 `date-time` (no offset): described by a pattern instead.
+Timestamp = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$",
+        description="UTC, ISO 8601 without offset",
+        examples=["2026-03-01T06:00:00"],
+    ),
+]
 
 
 class ErrorOut(BaseModel):
@@ -49,13 +61,13 @@ class AdvertOut(BaseModel):
     status: str = Field(description="active or ended")
     published: date | None
     updated: date | None
-    first_seen: datetime = Field(description="naive UTC, ISO 8601")
-    last_seen: datetime
-    ended_at: datetime | None
+    first_seen: Timestamp
+    last_seen: Timestamp
+    ended_at: Timestamp | None
 
 
 class VersionOut(BaseModel):
-    recorded_at: datetime
+    recorded_at: Timestamp
     run_id: int | None
     changed_fields: list[str]
 
@@ -66,7 +78,7 @@ class EventOut(BaseModel):
     id: int
     kind: str = Field(description="new, changed, ended or reappeared")
     advert_id: str
-    detected_at: datetime
+    detected_at: Timestamp
     run_id: int
     baseline: bool
     details: dict[str, Any]
