@@ -14,6 +14,10 @@ from markupsafe import Markup
 #: Colours with at least 4.5:1 contrast on white; the stylesheet's `.swatch-N` match them.
 PALETTE = ("#1f5f99", "#b3471d", "#2e7031", "#6a3d9a", "#7a5c00", "#a3195b")
 WIDTH = 560
+#: Bar charts are narrower: their labels stay readable when a phone scales them down.
+BAR_WIDTH = 420
+#: Labels longer than this are squeezed to the chart's width rather than cut off.
+LONG_LABEL = 44
 _ids = count(1)
 
 
@@ -25,10 +29,12 @@ def _nice_max(value: int, ticks: int = 4) -> int:
     return -(-value // (ticks * 1000)) * ticks * 1000
 
 
-def _open(height: int, title: str, description: str) -> tuple[str, str]:
+def _open(
+    height: int, title: str, description: str, width: int = WIDTH, kind: str = "lines"
+) -> tuple[str, str]:
     ident = f"chart-{next(_ids)}"
     head = (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart {kind}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-t">{escape(title)}</title>'
         f'<desc id="{ident}-d">{escape(description)}</desc>'
@@ -40,10 +46,10 @@ def bar_chart(items: Sequence[tuple[str, int]], title: str, description: str) ->
     """Horizontal bars, the label above each bar (readable on a phone), the value after it."""
     row = 44
     height = 12 + row * max(len(items), 1)
-    _ident, svg = _open(height, title, description)
+    _ident, svg = _open(height, title, description, BAR_WIDTH, "bars")
     top = max((value for _, value in items), default=0)
     scale = _nice_max(top)
-    usable = WIDTH - 60
+    usable = BAR_WIDTH - 50
     parts = [svg]
     if not items:
         parts.append('<text x="0" y="24" class="chart-text">Inga värden att visa</text>')
@@ -51,13 +57,19 @@ def bar_chart(items: Sequence[tuple[str, int]], title: str, description: str) ->
         y = 8 + index * row
         length = round(usable * value / scale) if scale else 0
         parts.append(
-            f'<text x="0" y="{y + 15}" class="chart-text">{escape(label)}</text>'
+            f'<text x="0" y="{y + 15}" class="chart-text"{_fit(label)}>{escape(label)}</text>'
             f'<rect x="0" y="{y + 21}" width="{max(length, 1)}" height="16" '
             f'fill="{PALETTE[0]}"/>'
             f'<text x="{length + 6}" y="{y + 35}" class="chart-text chart-value">{value}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _fit(label: str) -> str:
+    if len(label) <= LONG_LABEL:
+        return ""
+    return f' textLength="{BAR_WIDTH - 4}" lengthAdjust="spacingAndGlyphs"'
 
 
 @dataclass(frozen=True)

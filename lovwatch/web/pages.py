@@ -52,6 +52,15 @@ def _choices() -> dict[str, Any]:
     }
 
 
+def _buyers(session: Any) -> dict[str, str]:
+    """Each advert's buyer, to name it beside an event."""
+    return {
+        advert["id"]: advert["authority"]
+        for advert in data.adverts(session, AdvertFilter(status="all"))
+        if advert["authority"]
+    }
+
+
 @router.get("/favicon.ico")
 def favicon() -> RedirectResponse:
     return RedirectResponse("/static/favicon.svg", status_code=301)
@@ -69,6 +78,7 @@ def overview(request: Request) -> Response:
             kinds=[EventKind.NEW, EventKind.ENDED],
             include_baseline=False,
         )
+        buyers = _buyers(session)
     stats = data.stats(history, day, "category", [])
     rows = [row for row in stats["rows"] if row["municipalities"]]
     rows.sort(key=lambda row: (-row["municipalities"], -row["adverts"]))
@@ -89,6 +99,7 @@ def overview(request: Request) -> Response:
             "new": [e for e in recent if e["kind"] == EventKind.NEW],
             "ended": [e for e in recent if e["kind"] == EventKind.ENDED],
             "recent_days": RECENT_DAYS,
+            "buyers": buyers,
         },
     )
 
@@ -266,6 +277,7 @@ def event_list(request: Request) -> Response:
         rows = data.events(
             session, wanted, since=since, kinds=kinds, limit=200, include_baseline=include_baseline
         )
+        buyers = _buyers(session)
     return web.page(
         request,
         "events.html.j2",
@@ -276,6 +288,7 @@ def event_list(request: Request) -> Response:
             "kinds": kinds,
             "since": since,
             "include_baseline": include_baseline,
+            "buyers": buyers,
             **_choices(),
         },
     )
