@@ -330,3 +330,31 @@ def test_the_site_reads_a_postgresql_store(postgres_url, replica, tmp_path) -> N
         assert api == cli and api
     finally:
         server.stop()
+
+
+def test_the_commands_work_once_registered_in_the_lovwatch_cli(site, tmp_path) -> None:
+    """What `cli.add_command(serve)` / `cli.add_command(feed)` in lovwatch/cli.py will give."""
+    import click
+    from click.testing import CliRunner
+
+    from lovwatch.cli import cli
+    from lovwatch.web.cli import feed, serve
+
+    _, _, store = site
+    group = click.Group(
+        name="lovwatch",
+        commands={**cli.commands, "serve": serve, "feed": feed},
+        params=cli.params,
+        callback=cli.callback,
+    )
+    runner = CliRunner()
+    assert "Serve the read-only web site" in runner.invoke(group, ["serve", "--help"]).output
+    target = tmp_path / "all.atom"
+    done = runner.invoke(
+        group,
+        ["--db", str(store), "feed", "--kind", "ended", "-o", str(target)],
+        env=clock(LAST_DAY),
+    )
+    assert done.exit_code == 0, done.output
+    parsed = feedparser.parse(target.read_bytes())
+    assert parsed.entries and all(e.title.startswith("Avslutat") for e in parsed.entries)
