@@ -84,6 +84,22 @@ class EventOut(BaseModel):
     details: dict[str, Any]
     title: str | None = None
     url: str | None = None
+    source: str | None = Field(default=None, description='"national" when source=all')
+
+
+class MunicipalEventOut(BaseModel):
+    """A municipal-site event as `lovwatch events --source municipal --format json` prints it."""
+
+    id: int
+    source: str = Field(description='"municipal"')
+    kind: str = Field(description="provider_added, provider_removed, lov_introduced, lov_ended")
+    municipality_code: str
+    municipality: str | None
+    category_code: str | None
+    detected_at: Timestamp
+    run_id: int | None
+    baseline: bool
+    details: dict[str, Any]
 
 
 class DocumentOut(BaseModel):
@@ -189,7 +205,11 @@ CATEGORY = Query(default=[], description="Category code, label or synonym; repea
 COUNTY = Query(default=[], description="länskod or name (01, Stockholms län); repeatable")
 MUNICIPALITY = Query(default=[], description="kommunkod or name (0180, Stockholm); repeatable")
 KOMMUNGRUPP = Query(default=[], description="SKR kommungrupp (A1, Storstäder); repeatable")
-KIND = Query(default=[], description="new, changed, ended, reappeared; repeatable")
+KIND = Query(
+    default=[],
+    description="new, changed, ended, reappeared (national); provider_added, provider_removed, "
+    "lov_introduced, lov_ended (municipal); repeatable",
+)
 TREND_CATEGORY = Query(default=[], description="code or name, or 'any'; repeatable")
 KEYWORD = Query(default=[], description="In title, buyer, service areas or categories")
 
@@ -241,12 +261,13 @@ def advert(request: Request, advert_id: str) -> JSONResponse:
 
 @router.get(
     "/events",
-    response_model=list[EventOut],
+    response_model=list[EventOut | MunicipalEventOut],
     responses=ERRORS,
-    summary="National events, newest first, as `lovwatch events --format json`",
+    summary="Events, newest first, as `lovwatch events --format json`",
 )
 def events(
     request: Request,
+    source: str = Query(default="national", pattern="^(national|municipal|all)$"),
     since: str | None = Query(default=None, description="detected on or after DATE"),
     kind: Repeated = KIND,
     limit: int | None = Query(default=None, ge=1),
@@ -267,9 +288,10 @@ def events(
         }
     )
     with _web(request).session() as session:
-        rows = data.events(
+        rows = data.any_events(
             session,
             wanted,
+            source=source,
             since=parse_date_value(since, "since"),
             kinds=parse_kinds(kind),
             limit=limit,

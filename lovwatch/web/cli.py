@@ -7,12 +7,20 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from lovwatch.cli_common import EXIT_USAGE, State, filter_options, parse_date_option, pass_state
 from lovwatch.clock import now
-from lovwatch.web.filters import EVENT_KINDS, FilterError, parse_filter, parse_kinds
+from lovwatch.normalize.authorities import municipality_by_code
+from lovwatch.web.filters import (
+    ALL_EVENT_KINDS,
+    SOURCES,
+    FilterError,
+    parse_filter,
+    parse_kinds,
+)
 
 
 @click.command()
@@ -45,9 +53,16 @@ def serve(state: State, host: str, port: int) -> None:
 )
 @click.option("--keyword", multiple=True, help="In title, buyer, service areas or categories.")
 @click.option(
+    "--source",
+    type=click.Choice(SOURCES),
+    default="national",
+    show_default=True,
+    help="Events of the national database, of municipal websites, or both.",
+)
+@click.option(
     "--kind",
     multiple=True,
-    type=click.Choice(EVENT_KINDS),
+    type=click.Choice(ALL_EVENT_KINDS),
     help="Only these kinds of event; repeatable (default: all).",
 )
 @click.option(
@@ -83,6 +98,7 @@ def feed(
     municipality: tuple[str, ...],
     kommungrupp: tuple[str, ...],
     keyword: tuple[str, ...],
+    source: str,
     kind: tuple[str, ...],
     since: date | None,
     include_baseline: bool,
@@ -100,8 +116,9 @@ def feed(
       lovwatch feed --county 01 --category hemtjanst -o stockholm-hemtjanst.atom
       lovwatch feed --kind new --kind ended --site-url https://lov.example.se -o lov.atom
     """
-    from lovwatch.web.app import Web
-    from lovwatch.web.pages import feed_for
+    from sqlmodel import Session
+
+    from lovwatch.web.feed import build_feed
 
     try:
         wanted = parse_filter(
@@ -117,24 +134,30 @@ def feed(
     except FilterError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(EXIT_USAGE) from exc
-    web = Web(state.engine)
     site = site_url.rstrip("/") if site_url else None
 
-    def link_for(event: dict, advert: dict | None) -> str:  # type: ignore[type-arg]
+    def link_for(event: dict[str, Any], advert: dict[str, Any] | None) -> str:
+        if "advert_id" not in event:  # a municipal-site event without a page of its own
+            code = event["municipality_code"]
+            place = municipality_by_code(code)
+            return f"{site}/kommuner/{code}" if site else (place.website if place else "")
         if site:
             return f"{site}/annonser/{event['advert_id']}"
         return str((advert or {}).get("url") or event.get("url") or "")
 
-    body = feed_for(
-        web,
-        wanted,
-        kinds=kinds,
-        since=since,
-        include_baseline=include_baseline,
-        self_url=feed_url or output.resolve().as_uri(),
-        link_for=link_for,
-        limit=limit,
-    )
+    with Session(state.engine) as session:
+        body = build_feed(
+            session,
+            wanted,
+            source=source,
+            kinds=kinds,
+            since=since,
+            include_baseline=include_baseline,
+            self_url=feed_url or output.resolve().as_uri(),
+            link_for=link_for,
+            generated=now(),
+            limit=limit,
+        )
     directory = output.resolve().parent
     if not directory.is_dir():
         raise click.BadParameter(f"no folder {directory}", param_hint="--output")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from lovwatch.analysis import compare as comparing
 from lovwatch.analysis.stats import BY_CHOICES, by_category, by_group, totals
@@ -16,7 +16,9 @@ from lovwatch.analysis.timeline import History, load_history
 from lovwatch.analysis.trends import INTERVALS, default_categories, periods, trend_rows
 from lovwatch.cli_common import resolve_municipalities
 from lovwatch.models import municipal_queries, queries
+from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.normalize.authorities import Municipality, find_municipality, municipality_by_code
+from lovwatch.notify.municipal import subject as municipal_subject
 from lovwatch.web.filters import AdvertFilter, FilterError, resolve_each
 
 #: Like `lovwatch trends`: more periods than this is unreadable; ask for a coarser interval.
@@ -71,6 +73,72 @@ def events(
     by_id = {row["id"]: row for row in queries.list_adverts(session, status="all")}
     kept = [event for event in found if (a := by_id.get(event["advert_id"])) and wanted.passes(a)]
     return kept[:limit] if limit is not None else kept
+
+
+def municipal_events(
+    session: Session,
+    wanted: AdvertFilter | None = None,
+    *,
+    since: date | None = None,
+    kinds: list[str] | None = None,
+    limit: int | None = None,
+    include_baseline: bool = True,
+) -> list[dict[str, Any]]:
+    """Municipal-site events as `lovwatch events --source municipal --format json`; with
+    `wanted`, only those whose subject passes it (the notifier's rule: the event's category,
+    its municipality's county and kommungrupp, keywords in provider and evidence)."""
+    filtered = wanted is not None and _advert_filters(wanted)
+    rows = municipal_queries.list_municipal_events(
+        session,
+        since=since,
+        kinds=kinds or None,
+        limit=None if filtered else limit,
+        include_baseline=include_baseline,
+    )
+    if not filtered or wanted is None:
+        return rows
+    stored = municipal_rows(session, [row["id"] for row in rows])
+    kept = [row for row in rows if wanted.passes(municipal_subject(stored[row["id"]]))]
+    return kept[:limit] if limit is not None else kept
+
+
+def municipal_rows(session: Session, ids: list[int]) -> dict[int, MunicipalEvent]:
+    if not ids:
+        return {}
+    found = session.exec(select(MunicipalEvent).where(col(MunicipalEvent.id).in_(ids)))
+    return {row.id: row for row in found if row.id is not None}
+
+
+def any_events(
+    session: Session,
+    wanted: AdvertFilter | None = None,
+    *,
+    source: str = "national",
+    since: date | None = None,
+    kinds: list[str] | None = None,
+    limit: int | None = None,
+    include_baseline: bool = True,
+) -> list[dict[str, Any]]:
+    """`lovwatch events --source national|municipal|all --format json`: with "all", national
+    rows gain `"source": "national"` and both are merged newest first."""
+    options: dict[str, Any] = {
+        "since": since,
+        "kinds": kinds,
+        "limit": limit,
+        "include_baseline": include_baseline,
+    }
+    national = events(session, wanted, **options) if source in ("national", "all") else []
+    if source == "national":
+        return national
+    municipal = municipal_events(session, wanted, **options)
+    if source == "municipal":
+        return municipal
+    rows = sorted(
+        [{"source": "national", **row} for row in national] + municipal,
+        key=lambda row: row["detected_at"],
+        reverse=True,
+    )
+    return rows[:limit] if limit is not None else rows
 
 
 def _advert_filters(wanted: AdvertFilter) -> bool:

@@ -10,10 +10,15 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
+from sqlmodel import Session
+
 from lovwatch import __version__
 from lovwatch.config import PROJECT_URL
 from lovwatch.normalize.authorities import county_by_code, municipality_by_code
+from lovwatch.notify.municipal import headline
+from lovwatch.web import data
 from lovwatch.web.filters import AdvertFilter
+from lovwatch.web.labels import safe_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:lovwatch,2026:"
@@ -40,8 +45,9 @@ FIELD_LABELS = {
 }
 
 
-def event_tag(event_id: int) -> str:
-    return f"{TAG}event/{event_id}"
+def event_tag(event_id: int, source: str = "national") -> str:
+    """The entry id: national and municipal events are numbered apart, so each has its own."""
+    return f"{TAG}{'municipal-event' if source == 'municipal' else 'event'}/{event_id}"
 
 
 def _stamp(moment: datetime) -> str:
@@ -92,9 +98,12 @@ def atom_feed(
     self_url: str,
     link_for: Any,
     generated: datetime,
+    municipal: dict[int, Any] | None = None,
 ) -> str:
     """An Atom document. `link_for(event, advert)` gives each entry's link (the site's advert
-    page when served, the national database's page in a static file)."""
+    page when served, the national database's page in a static file); municipal-site events
+    (`municipal`: their stored rows by id) link to the page they were read on."""
+    municipal = municipal or {}
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
 
@@ -116,8 +125,11 @@ def atom_feed(
     add(author, "uri", PROJECT_URL)
     add(feed, "generator", "lovwatch", uri=PROJECT_URL, version=__version__)
     for event in events:
-        advert = adverts.get(event["advert_id"])
         entry = add(feed, "entry")
+        if event.get("source") == "municipal":
+            _municipal_entry(add, entry, event, municipal.get(event["id"]), link_for)
+            continue
+        advert = adverts.get(event["advert_id"])
         add(entry, "id", event_tag(event["id"]))
         title = (advert or {}).get("title") or event.get("title") or event["advert_id"]
         add(entry, "title", f"{KIND_TITLES.get(event['kind'], event['kind'])}: {title}")
@@ -128,3 +140,61 @@ def atom_feed(
             add(entry, "category", term=category["code"], label=category["label"])
         add(entry, "summary", summary(event, advert), type="text")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
+
+
+def _municipal_entry(
+    add: Any, entry: ET.Element, event: dict[str, Any], stored: Any, link_for: Any
+) -> None:
+    details = event.get("details") or {}
+    add(entry, "id", event_tag(event["id"], "municipal"))
+    add(entry, "title", headline(stored) if stored is not None else event["kind"])
+    add(entry, "updated", _stamp(event["detected_at"]))
+    add(entry, "published", _stamp(event["detected_at"]))
+    link = safe_url(details.get("url")) or link_for(event, None)
+    add(entry, "link", rel="alternate", href=link, type="text/html")
+    if event.get("category_code"):
+        add(entry, "category", term=event["category_code"])
+    lines = [f"Kommun: {event.get('municipality') or event['municipality_code']}"]
+    if details.get("org_number"):
+        lines.append(f"Organisationsnummer: {details['org_number']}")
+    if details.get("quote"):
+        lines.append(f"Ur kommunens webbplats: ”{' '.join(str(details['quote']).split())}”")
+    add(entry, "summary", "\n".join(lines), type="text")
+
+
+def build_feed(
+    session: Session,
+    wanted: AdvertFilter,
+    *,
+    source: str,
+    kinds: list[str],
+    since: Any,
+    include_baseline: bool,
+    self_url: str,
+    link_for: Any,
+    generated: datetime,
+    limit: int = FEED_LIMIT,
+) -> str:
+    """The feed of the events that pass `wanted`, newest first, at most `limit`."""
+    rows = data.any_events(
+        session,
+        wanted,
+        source=source,
+        since=since,
+        kinds=kinds,
+        limit=limit,
+        include_baseline=include_baseline,
+    )
+    adverts = {a["id"]: a for a in data.adverts(session, AdvertFilter(status="all"))}
+    municipal = data.municipal_rows(
+        session, [row["id"] for row in rows if row.get("source") == "municipal"]
+    )
+    return atom_feed(
+        rows,
+        adverts,
+        wanted,
+        self_url=self_url,
+        link_for=link_for,
+        generated=generated,
+        municipal=municipal,
+    )

@@ -16,12 +16,15 @@ from urllib.parse import urlencode
 import click
 
 from lovwatch.cli_common import resolve_categories, resolve_counties, resolve_municipalities
-from lovwatch.constants import EventKind
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.normalize.dates import parse_date
 from lovwatch.notify.filters import Filters, find_kommungrupp, matches
 
 STATUSES = ("active", "ended", "all")
 EVENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in EventKind)
+#: Events read from municipalities' own sites (`--source municipal` in the CLI).
+ALL_EVENT_KINDS: tuple[str, ...] = EVENT_KINDS + MUNICIPAL_EVENT_KINDS
+SOURCES = ("national", "municipal", "all")
 
 
 class FilterError(ValueError):
@@ -166,6 +169,15 @@ def parse_filter(params: Mapping[str, Sequence[str]]) -> AdvertFilter:
 def parse_kinds(values: Iterable[str]) -> list[str]:
     kinds = _values(values)
     for kind in kinds:
-        if kind not in EVENT_KINDS:
-            raise FilterError(f"Okänd händelsetyp ”{kind}”: välj bland {', '.join(EVENT_KINDS)}")
+        if kind not in ALL_EVENT_KINDS:
+            raise FilterError(
+                f"Okänd händelsetyp ”{kind}”: välj bland {', '.join(ALL_EVENT_KINDS)}"
+            )
     return kinds
+
+
+def parse_source(value: str | None) -> str:
+    source = (value or "national").strip().lower() or "national"
+    if source not in SOURCES:
+        raise FilterError(f"Okänd källa ”{value}”: välj national, municipal eller all")
+    return source

@@ -16,6 +16,18 @@ EVENT_KINDS = {
     "ended": "Avslutad",
     "reappeared": "Återpublicerad",
 }
+ALL_EVENT_KINDS = {
+    **EVENT_KINDS,
+    "provider_added": "Ny utförare",
+    "provider_removed": "Utförare borta",
+    "lov_introduced": "Inför LOV",
+    "lov_ended": "Avslutar LOV",
+}
+SOURCES = {
+    "national": "Hitta LOV-uppdrag",
+    "municipal": "Kommunernas webbplatser",
+    "all": "Båda",
+}
 AUTHORITY_KINDS = {
     "municipality": "Kommun",
     "municipal_unit": "Kommunal nämnd eller förvaltning",
@@ -145,6 +157,8 @@ GLOBALS: dict[str, Any] = {
     "STATUS": STATUS,
     "STATUS_CHOICES": STATUS_CHOICES,
     "EVENT_KINDS": EVENT_KINDS,
+    "ALL_EVENT_KINDS": ALL_EVENT_KINDS,
+    "SOURCES": SOURCES,
     "AUTHORITY_KINDS": AUTHORITY_KINDS,
     "FINDINGS": FINDINGS,
     "FINDING_SHORT": FINDING_SHORT,

@@ -3,6 +3,7 @@ municipality with its peer benchmark first, national counts and trends; and the 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,10 +17,17 @@ from lovwatch.clock import now, today
 from lovwatch.constants import EventKind
 from lovwatch.normalize.authorities import Municipality, municipalities
 from lovwatch.normalize.categories import CATEGORIES, GROUPS
+from lovwatch.notify.municipal import headline
 from lovwatch.web import charts, data, diff
 from lovwatch.web.app import Web
-from lovwatch.web.feed import FEED_LIMIT, atom_feed
-from lovwatch.web.filters import AdvertFilter, parse_date_value, parse_filter, parse_kinds
+from lovwatch.web.feed import build_feed
+from lovwatch.web.filters import (
+    AdvertFilter,
+    parse_date_value,
+    parse_filter,
+    parse_kinds,
+    parse_source,
+)
 from lovwatch.web.labels import number
 
 router = APIRouter(include_in_schema=False)
@@ -272,12 +280,25 @@ def event_list(request: Request) -> Response:
     wanted = parse_filter({key: values for key, values in params.items() if key != "since"})
     since = parse_date_value(request.query_params.get("since"), "since")
     kinds = parse_kinds(params.get("kind", []))
+    source = parse_source(request.query_params.get("source"))
     include_baseline = request.query_params.get("baseline") == "1"
     with web.session() as session:
-        rows = data.events(
-            session, wanted, since=since, kinds=kinds, limit=200, include_baseline=include_baseline
+        rows = data.any_events(
+            session,
+            wanted,
+            source=source,
+            since=since,
+            kinds=kinds,
+            limit=200,
+            include_baseline=include_baseline,
         )
         buyers = _buyers(session)
+        stored = data.municipal_rows(
+            session, [row["id"] for row in rows if row.get("source") == "municipal"]
+        )
+    feed_query = wanted.query_string() + "".join(f"&kind={kind}" for kind in kinds)
+    if source != "national":
+        feed_query += f"&source={source}"
     return web.page(
         request,
         "events.html.j2",
@@ -287,37 +308,14 @@ def event_list(request: Request) -> Response:
             "typed": wanted.typed,
             "kinds": kinds,
             "since": since,
+            "source": source,
             "include_baseline": include_baseline,
             "buyers": buyers,
+            "headlines": {key: headline(row) for key, row in stored.items()},
+            "feed_query": feed_query.lstrip("&"),
             **_choices(),
         },
     )
-
-
-def feed_for(
-    web: Web,
-    wanted: AdvertFilter,
-    *,
-    kinds: list[str],
-    since: Any,
-    include_baseline: bool,
-    self_url: str,
-    link_for: Any,
-    limit: int = FEED_LIMIT,
-) -> str:
-    with web.session() as session:
-        rows = data.events(
-            session,
-            wanted,
-            since=since,
-            kinds=kinds,
-            limit=limit,
-            include_baseline=include_baseline,
-        )
-        adverts = {
-            advert["id"]: advert for advert in data.adverts(session, AdvertFilter(status="all"))
-        }
-    return atom_feed(rows, adverts, wanted, self_url=self_url, link_for=link_for, generated=now())
 
 
 @router.get("/feed.atom")
@@ -325,13 +323,26 @@ def feed(request: Request) -> Response:
     params = _params(request)
     wanted = parse_filter({k: v for k, v in params.items() if k not in ("since", "status")})
     base = str(request.base_url).rstrip("/")
-    body = feed_for(
-        _web(request),
-        wanted,
-        kinds=parse_kinds(params.get("kind", [])),
-        since=parse_date_value(request.query_params.get("since"), "since"),
-        include_baseline=request.query_params.get("baseline") == "1",
-        self_url=str(request.url),
-        link_for=lambda event, _advert: f"{base}/annonser/{event['advert_id']}",
-    )
-    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    def link_for(event: dict[str, Any], _advert: Any) -> str:
+        if "advert_id" in event:
+            return f"{base}/annonser/{event['advert_id']}"
+        return f"{base}/kommuner/{event['municipality_code']}"
+
+    with _web(request).session() as session:
+        body = build_feed(
+            session,
+            wanted,
+            source=parse_source(request.query_params.get("source")),
+            kinds=parse_kinds(params.get("kind", [])),
+            since=parse_date_value(request.query_params.get("since"), "since"),
+            include_baseline=request.query_params.get("baseline") == "1",
+            self_url=str(request.url),
+            link_for=link_for,
+            generated=now(),
+        )
+    # Readers poll: an unchanged feed costs them a 304.
+    tag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers={"ETag": tag})
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers={"ETag": tag})
