@@ -138,6 +138,25 @@ def test_every_page_loads_cleanly_on_desktop_and_phone(site, browser, tmp_path) 
         watched.page.close()
 
 
+def test_no_accessibility_violations_axe_finds(site, browser) -> None:
+    """axe-core (shipped inside axe-playwright-python) on every page, desktop and phone."""
+    axe_module = pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="pip install -e '.[test]'"
+    )
+    server, run = site
+    axe = axe_module.Axe()
+    found: dict[str, list[str]] = {}
+    for device, width in WIDTHS.items():
+        watched = Watched(browser, width)
+        for name, path in _pages(run).items():
+            results = axe.run(watched.open(server.base_url + path))
+            for violation in results.response["violations"]:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                found.setdefault(f"{name} ({device})", []).append(f"{violation['id']}: {targets}")
+        watched.page.close()
+    assert found == {}
+
+
 def test_the_filter_form_narrows_to_what_lovwatch_list_prints(site, browser) -> None:
     server, run = site
     watched = Watched(browser, 1280)
