@@ -183,6 +183,8 @@ def test_the_filter_form_narrows_to_what_lovwatch_list_prints(site, browser) -> 
     rows = [row.get_attribute("data-advert") for row in typed.locator("tr[data-advert]").all()]
     cli = run("list", "--county", "Stockholms län", "--status", "all", "--format", "json").json()
     assert rows == [advert["id"] for advert in cli]
+    assert typed.locator("#f-county").input_value() == "01"  # the form shows the filter
+    assert typed.locator("#f-status").input_value() == "all"
     assert watched.problems == []
 
 

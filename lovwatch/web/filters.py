@@ -8,7 +8,7 @@ unknown value is a `FilterError` whose message (Swedish) names the value and wha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -58,8 +58,6 @@ class AdvertFilter:
     keywords: tuple[str, ...] = ()
     status: str = "active"
     since: date | None = None
-    #: What the person typed, for refilling the form and for links.
-    typed: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     @property
     def matching(self) -> Filters:
@@ -162,7 +160,6 @@ def parse_filter(params: Mapping[str, Sequence[str]]) -> AdvertFilter:
         keywords=keywords,
         status=status,
         since=parse_date_value(since_values[-1] if since_values else None, "since"),
-        typed={key: [v for v in params.get(key, ()) if v.strip()] for key in params},
     )
 
 

@@ -121,7 +121,7 @@ def advert_list(request: Request) -> Response:
     return web.page(
         request,
         "adverts.html.j2",
-        {"adverts": rows, "filter": wanted, "typed": wanted.typed, **_choices()},
+        {"adverts": rows, "filter": wanted, **_choices()},
     )
 
 
@@ -243,7 +243,7 @@ def statistics(request: Request) -> Response:
             "trend": trend,
             "series": lines,
             "interval": interval,
-            "typed_categories": params.get("category", []),
+            "chosen_categories": codes,
             "any_label": ANY_LABEL,
             "any_swedish": ANY_SWEDISH,
             "category_chart": charts.bar_chart(
@@ -305,7 +305,6 @@ def event_list(request: Request) -> Response:
         {
             "events": rows,
             "filter": wanted,
-            "typed": wanted.typed,
             "kinds": kinds,
             "since": since,
             "source": source,
