@@ -235,3 +235,28 @@ def test_an_advert_page_shows_its_changes_as_a_diff(site, browser) -> None:
     assert page.locator("ol.timeline > li").count() == len(shown["events"])
     assert page.locator("#versioner tbody tr").count() == len(shown["versions"])
     assert watched.problems == []
+
+
+def test_the_statistics_page_shows_what_lovwatch_stats_prints(site, browser) -> None:
+    server, run = site
+    stats = run("stats", "--format", "json", check=True).json()
+    counties = run("stats", "--by", "county", "--format", "json", check=True).json()["rows"]
+    watched = Watched(browser, 1280)
+    page = watched.open(server.base_url + "/statistik")
+    for key in ("adverts", "municipalities", "regions", "state_agencies"):
+        assert page.locator(f'#overview [data-metric="{key}"]').inner_text() == str(
+            stats["totals"][key]
+        )
+    shown = [row for row in stats["rows"] if row["adverts"]]
+    assert page.locator("#category-table tbody tr").count() == len(shown)
+    for row in shown:
+        cells = page.locator(f'#category-table tr[data-category="{row["category_code"]}"]')
+        for key in ("municipalities", "regions", "state_agencies", "adverts"):
+            assert cells.locator(f'[data-metric="{key}"]').inner_text() == str(row[key])
+    for row in counties:
+        cells = page.locator(f'#county-table tr[data-county="{row["group_code"]}"]')
+        assert cells.locator('[data-metric="municipalities_with_lov"]').inner_text() == str(
+            row["municipalities_with_lov"]
+        )
+    assert page.locator("svg.chart polyline").count() >= 2
+    assert watched.problems == []

@@ -9,10 +9,10 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlmodel import Session
 
 from lovwatch.analysis.compare import PEER_KINDS, population_band
 from lovwatch.analysis.reference import ANY
-from lovwatch.analysis.trends import ANY_LABEL
 from lovwatch.clock import now, today
 from lovwatch.constants import EventKind
 from lovwatch.normalize.authorities import Municipality, municipalities
@@ -60,7 +60,7 @@ def _choices() -> dict[str, Any]:
     }
 
 
-def _buyers(session: Any) -> dict[str, str]:
+def _buyers(session: Session) -> dict[str, str]:
     """Each advert's buyer, to name it beside an event."""
     return {
         advert["id"]: advert["authority"]
@@ -244,7 +244,6 @@ def statistics(request: Request) -> Response:
             "series": lines,
             "interval": interval,
             "chosen_categories": codes,
-            "any_label": ANY_LABEL,
             "any_swedish": ANY_SWEDISH,
             "category_chart": charts.bar_chart(
                 [(row["category_label"], row["municipalities"]) for row in shown],
