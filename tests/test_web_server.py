@@ -234,6 +234,12 @@ def test_atom_feed_for_a_filter_has_each_event_once(site) -> None:
     news = run("events", "--kind", "new", "--format", "json", check=True).json()
     assert len(baseline.entries) == min(100, len(news)) > len(_expected_events(run, []))
     assert server.get("/feed.atom?county=Atlantis").status == 400
+    # Readers poll: an unchanged feed answers 304 to the ETag they kept.
+    tag = answer.headers["etag"]
+    again_conditional = server.get(
+        "/feed.atom?category=hemtjanst&county=01", headers={"If-None-Match": tag}
+    )
+    assert again_conditional.status == 304 and again_conditional.body == b""
 
 
 def test_feed_command_writes_the_same_entries_for_static_hosting(site, tmp_path) -> None:

@@ -78,9 +78,11 @@ class WebServer:
         self._log_file.flush()
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def get(self, path: str) -> Answer:
+    def get(self, path: str, headers: dict[str, str] | None = None) -> Answer:
         # What a person types in the address bar: the browser encodes non-ASCII characters.
-        request = urllib.request.Request(self.base_url + quote(path, safe="/?&=%,:;+"))
+        request = urllib.request.Request(
+            self.base_url + quote(path, safe="/?&=%,:;+"), headers=headers or {}
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback)
                 return Answer(response.status, dict(response.headers), response.read())

@@ -316,7 +316,7 @@ def event_list(request: Request) -> Response:
     )
 
 
-@router.get("/feed.atom")
+@router.api_route("/feed.atom", methods=["GET", "HEAD"])
 def feed(request: Request) -> Response:
     params = _params(request)
     wanted = parse_filter({k: v for k, v in params.items() if k not in ("since", "status")})
