@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class Result:
 class Lovwatch:
     """Runs the installed CLI against one store, as a user (or cron) would."""
 
-    def __init__(self, db: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, db: Path | str, env: dict[str, str] | None = None) -> None:
         self.db = db
         self.env = env or {}
 
@@ -105,13 +106,32 @@ def replica() -> Iterator[ReplicaServer]:
         yield server
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return tmp_path / "lovwatch.sqlite"
+#: Set to a PostgreSQL server URL (`postgresql+psycopg://postgres@127.0.0.1:5432/postgres`),
+#: and every test's store is a fresh database there instead of a SQLite file: the suite runs
+#: against PostgreSQL. Tests marked `sqlite_only` (they read the store file itself) are then
+#: deselected.
+TEST_DB = os.environ.get("LOVWATCH_TEST_DB")
 
 
 @pytest.fixture
-def lovwatch(store: Path) -> Lovwatch:
+def store(tmp_path: Path) -> Iterator[Path | str]:
+    if TEST_DB:
+        with _fresh_postgres_database(TEST_DB) as url:
+            yield url
+    else:
+        yield tmp_path / "lovwatch.sqlite"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not TEST_DB:
+        return
+    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
+@pytest.fixture
+def lovwatch(store: Path | str) -> Lovwatch:
     return Lovwatch(store)
 
 
@@ -126,18 +146,11 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
-
-    Needs LOVWATCH_TEST_POSTGRES_URL (a server URL whose user may create databases), e.g.
-    postgresql+psycopg://postgres@127.0.0.1:5432/postgres
-    """
+@contextmanager
+def _fresh_postgres_database(server: str) -> Iterator[str]:
+    """A new, empty database on the PostgreSQL server at `server`, dropped afterwards."""
     import uuid
 
-    server = os.environ.get("LOVWATCH_TEST_POSTGRES_URL")
-    if not server:
-        skip_or_fail("no PostgreSQL: set LOVWATCH_TEST_POSTGRES_URL to run this test")
     try:
         import psycopg
         from sqlalchemy.engine import make_url
@@ -161,6 +174,20 @@ def postgres_url() -> Iterator[str]:
             admin.render_as_string(hide_password=False), autocommit=True
         ) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
+
+    Needs LOVWATCH_TEST_POSTGRES_URL (a server URL whose user may create databases), e.g.
+    postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+    """
+    server = os.environ.get("LOVWATCH_TEST_POSTGRES_URL")
+    if not server:
+        skip_or_fail("no PostgreSQL: set LOVWATCH_TEST_POSTGRES_URL to run this test")
+    with _fresh_postgres_database(server) as url:
+        yield url
 
 
 @pytest.fixture
