@@ -70,18 +70,43 @@ def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
     return codes
 
 
-def resolve_events(values: Iterable[str]) -> list[str]:
-    """Event kinds from what a person typed: kinds, or the groups national, municipal, all."""
+def resolve_events(values: Iterable[str] | None) -> list[str]:
+    """Event kinds from what a person typed: kinds, or the groups national, municipal, all;
+    None (not given) is the default. Given but empty (`--events ""`) is an error: it would
+    otherwise quietly mean the default."""
+    known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
+    given = None if values is None else [kind.lower() for kind in _split(values)]
+    if given is not None and not given:
+        raise SubscriptionError(f"--events is empty; give one or more of {known}")
     kinds: list[str] = []
-    for kind in [kind.lower() for kind in _split(values)] or list(DEFAULT_EVENTS):
+    for kind in given or list(DEFAULT_EVENTS):
         if kind in EVENT_GROUPS:
             kinds.extend(EVENT_GROUPS[kind])
         elif kind in EVENT_GROUPS["all"]:
             kinds.append(kind)
         else:
-            known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
             raise SubscriptionError(f"unknown event kind {kind!r}; use {known}")
     return list(dict.fromkeys(kinds))
+
+
+#: Longer names are a mistake (a pasted URL or text), and clutter every table.
+MAX_NAME = 100
+
+
+def check_name(name: str) -> str:
+    """A subscription's name as given, trimmed; SubscriptionError if it is empty, too long or
+    holds line breaks or control characters (it is shown in tables and message titles)."""
+    text = str(name).strip()
+    if not text:
+        raise SubscriptionError("a subscription needs a name, e.g. stockholm-hemtjanst")
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029" for ch in text):
+        raise SubscriptionError(
+            f"the subscription name {text.encode('unicode_escape').decode()!r} holds a line "
+            "break or control character; give one line of letters, digits, - or _"
+        )
+    if len(text) > MAX_NAME:
+        raise SubscriptionError(f"a subscription name has at most {MAX_NAME} characters")
+    return " ".join(text.split())
 
 
 def build_spec(
@@ -93,16 +118,14 @@ def build_spec(
     municipality: Iterable[str] = (),
     kommungrupp: Iterable[str] = (),
     keyword: Iterable[str] = (),
-    events: Iterable[str] = (),
+    events: Iterable[str] | None = None,
     mode: str = Mode.INSTANT.value,
     paused: bool = False,
     template: str | None = None,
 ) -> SubscriptionSpec:
     """Check everything a person gave and resolve names to codes; SubscriptionError (or
     TargetError, whose message is redacted) says what is wrong."""
-    name = " ".join(str(name).split())
-    if not name:
-        raise SubscriptionError("a subscription needs a name")
+    name = check_name(name)
     checked = [validate(str(url)) for url in urls]
     if not checked:
         raise SubscriptionError(f"subscription {name!r} needs at least one --notify URL")
@@ -170,15 +193,9 @@ def read_specs(path: Path) -> list[SubscriptionSpec]:
                 _as_list(entry.get("notify")),
                 **{
                     key: _as_list(entry.get(key))
-                    for key in (
-                        "category",
-                        "county",
-                        "municipality",
-                        "kommungrupp",
-                        "keyword",
-                        "events",
-                    )
+                    for key in ("category", "county", "municipality", "kommungrupp", "keyword")
                 },
+                events=_as_list(entry["events"]) if "events" in entry else None,
                 mode=str(entry.get("mode") or Mode.INSTANT.value),
                 paused=bool(entry.get("paused", False)),
                 template=entry.get("template"),
