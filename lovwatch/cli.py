@@ -482,21 +482,41 @@ def _check_peers(_ctx: click.Context, param: click.Parameter, value: str | None)
     return value
 
 
-def _no_any_category(
-    _ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
-) -> tuple[str, ...]:
-    """`stats --category any`: stats already counts any LOV in its totals; the word is not a
-    category here, so say so instead of showing every category as if it were one."""
-    for part in (p.strip().lower() for v in value for p in v.split(",")):
-        if part in ("any", "all", "alla"):
-            raise click.BadParameter(
-                f"{part!r} is not a category in stats; leave --category out to count every "
-                "category (the totals line counts any LOV), or see `lovwatch trends "
-                "--category any`",
-                param=param,
-            )
-        if part:
+def _check_categories(allow_any: bool) -> Callable[..., tuple[str, ...]]:
+    """A --category callback for the analysis commands: every value a category (or group);
+    "any" only where it is a series of its own (trends), not in stats, which already counts
+    any LOV in its totals and would otherwise show every category as if that were asked."""
+
+    def check(
+        _ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        for part in (
+            p.strip().lower() for v in value for p in (v.split(",") if v.strip() else [v])
+        ):
+            if part in ("any", "all", "alla"):
+                if allow_any:
+                    continue
+                raise click.BadParameter(
+                    f"{part!r} is not a category in stats; leave --category out to count "
+                    "every category (the totals line counts any LOV), or see `lovwatch trends "
+                    "--category any`",
+                    param=param,
+                )
             resolve_categories([part])
+        return value
+
+    return check
+
+
+def _check_municipality(
+    _ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """`report --municipality`: a municipality that exists (an empty one is not "none")."""
+    if value is not None and find_municipality(value) is None:
+        raise click.BadParameter(
+            f"unknown municipality {value!r}; give a kommunkod (0180) or a name (Stockholm)",
+            param=param,
+        )
     return value
 
 
@@ -524,12 +544,15 @@ def _check_inputs_of_analysis_commands() -> None:
                 param.type = OUTPUT_FILE
             elif param.name == "peers":
                 param.callback = _check_peers
+            elif param.name == "municipality" and isinstance(param, click.Option):
+                param.callback = _check_municipality
             elif param.name == "recent_days":
                 # A century back is the most a date can go without leaving the calendar.
                 param.type = click.IntRange(1, 36_500)
-    for param in commands["stats"].params:
-        if param.name == "category":
-            param.callback = _no_any_category
+    for name, allow_any in (("stats", False), ("trends", True)):
+        for param in commands[name].params:
+            if param.name == "category":
+                param.callback = _check_categories(allow_any)
     for name in ("stats", "compare", "report"):
         command = commands[name]
         assert command.callback is not None

@@ -108,6 +108,9 @@ def _resolve(
     values: Iterable[str], find: Callable[[str], Any], option: str, hint: str
 ) -> list[str]:
     """Codes for what a person typed (comma-separated or repeated); a clear error otherwise."""
+    values = list(values)
+    if any(not str(value).strip(" ,") for value in values):
+        raise click.BadParameter(f"is empty; {hint}", param_hint=option)
     codes = []
     for value in _split(values):
         found = find(value)
@@ -140,6 +143,11 @@ def group_categories(text: str) -> list[str] | None:
 def resolve_categories(values: Iterable[str]) -> list[str]:
     """Category codes for what a person typed: codes, labels, synonyms, or group names (every
     category of the group); BadParameter naming --category otherwise."""
+    values = list(values)
+    if any(not str(value).strip(" ,") for value in values):
+        raise click.BadParameter(
+            "is empty; `lovwatch categories` lists codes and names", param_hint="--category"
+        )
     codes: list[str] = []
     for value in _split(values):
         in_group = group_categories(value)

@@ -59,6 +59,9 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
+    values = [str(value) for value in values]
+    if any(not value.strip(" ,") for value in values):
+        raise SubscriptionError(f"--kommungrupp is empty; give one of: {kommungrupp_choices()}")
     codes = []
     for value in _split(values):
         code = find_kommungrupp(value)
@@ -126,6 +129,9 @@ def build_spec(
     """Check everything a person gave and resolve names to codes; SubscriptionError (or
     TargetError, whose message is redacted) says what is wrong."""
     name = check_name(name)
+    keyword = [str(word) for word in keyword]
+    if any(not word.strip(" ,") for word in keyword):
+        raise SubscriptionError("--keyword is empty; give a word to look for, e.g. hemtjänst")
     checked = [validate(str(url)) for url in urls]
     if not checked:
         raise SubscriptionError(f"subscription {name!r} needs at least one --notify URL")

@@ -59,7 +59,10 @@ def validate(url: str) -> str:
     """The URL stripped, if Apprise can use it; else TargetError saying what is wrong."""
     url = url.strip()
     if not url:
-        raise TargetError("empty notification URL")
+        raise TargetError(
+            "the notification URL (--notify) is empty; give an Apprise URL such as "
+            "mailto://user:password@example.org or tgram://TOKEN/CHAT_ID"
+        )
     if is_redacted(url):
         raise TargetError(
             f"the notification URL {redact(url)} is redacted (its secrets are ****); "
