@@ -34,7 +34,7 @@ from lovwatch.cli_common import (
 from lovwatch.config import hide_credentials
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.models import queries
-from lovwatch.models.tables import Advert, Authority
+from lovwatch.models.tables import Advert, Authority, CrawlRun
 from lovwatch.normalize.authorities import find_municipality
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
 from lovwatch.output import emit, format_option, render_record, terminal_safe
@@ -303,6 +303,9 @@ def runs(state: State, limit: int, fmt: str) -> None:
     """
     with Session(state.engine) as session:
         rows = queries.list_runs(session, limit)
+    # The table's column order, whatever order the store hands the attributes back in.
+    fields = list(CrawlRun.model_fields)
+    rows = [{key: row.get(key) for key in fields} for row in rows]
     for row in rows:
         for key in ("base_url", "reason"):
             if isinstance(row.get(key), str):

@@ -44,8 +44,10 @@ def terminal_safe(text: str) -> str:
 
 
 def echo_safe(text: str, err: bool = False) -> None:
-    """Print one line built from data (names, titles, quotes) to the terminal."""
-    click.echo(terminal_safe(text), err=err)
+    """Print one line built from data (names, titles, quotes) to the terminal, keeping its
+    indentation."""
+    indent = len(text) - len(text.lstrip(" "))
+    click.echo(" " * indent + terminal_safe(text), err=err)
 
 
 def to_jsonable(value: Any) -> Any:
@@ -87,7 +89,10 @@ def csv_cell(value: Any) -> str:
     """A value as a CSV cell (see the module docstring): true/false, lists joined by "; "."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return csv_safe(cell(value, separator=LIST_SEPARATOR))
+    # A lone carriage return is not quoted by the csv module (our line ends are "\n") and
+    # would split the row for readers; as "\n" it is quoted and stays inside its cell.
+    text = cell(value, separator=LIST_SEPARATOR).replace("\r\n", "\n").replace("\r", "\n")
+    return csv_safe(text)
 
 
 def csv_safe(text: str) -> str:

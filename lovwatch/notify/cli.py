@@ -321,7 +321,9 @@ def test(state: State, name: str) -> None:
         message = render([sample], body_format(url), spec.name, template=spec.template)
         result = send(url, "lovwatch: test av " + spec.name, message.body, message.fmt)
         failed |= not result.ok
-        click.echo(f"{redact(url)}: " + ("sent" if result.ok else f"FAILED: {result.error}"))
+        click.echo(
+            terminal_safe(f"{redact(url)}: " + ("sent" if result.ok else f"FAILED: {result.error}"))
+        )
     if failed:
         raise SystemExit(EXIT_FAILED)
 
@@ -411,9 +413,13 @@ def _report(report: NotifyReport, fmt: str, dry_run: bool) -> None:
         for row in rows:
             if "body" in row:
                 click.echo(
-                    f"--- to {row['subscription']} via {row['target']} ({row['format']}): "
-                    f"{row['title']}\n{row['body']}"
+                    terminal_safe(
+                        f"--- to {row['subscription']} via {row['target']} ({row['format']}): "
+                        f"{row['title']}"
+                    )
                 )
+                # The body's values are already one-line and control-free (messages.escape_for).
+                click.echo(row["body"])
     emit(rows, fmt, REPORT_COLUMNS)
     if report.uncertain:
         click.echo(

@@ -80,7 +80,7 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"missing from 1 complete listing"), "saknades i 1 fullständig listning"),
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200e\u200f\u202a-\u202e]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e]+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&])")
 _AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])")
 
