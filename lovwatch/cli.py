@@ -475,7 +475,7 @@ def _check_peers(_ctx: click.Context, param: click.Parameter, value: str | None)
             f"is empty; give {', '.join(PEER_KINDS)} or municipalities (Täby,Danderyd,0186)",
             param=param,
         )
-    unknown = [name for name in names if not name or find_municipality(name) is None]
+    unknown = [name for name in names if name and find_municipality(name) is None]
     if unknown:
         raise click.BadParameter(
             f"unknown municipality {unknown[0]!r} in {value!r}; give {', '.join(PEER_KINDS)} "

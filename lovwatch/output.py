@@ -100,8 +100,16 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+#: Characters json.dumps leaves raw with ensure_ascii=False that a terminal may act on (C1
+#: controls such as the 8-bit CSI, line separators, bidirectional overrides).
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def render_json(rows: Any) -> str:
-    return json.dumps(to_jsonable(rows), ensure_ascii=False, indent=2)
+    """JSON text; characters a terminal could act on are written as \\uXXXX escapes (the
+    same JSON value, safe to print)."""
+    text = json.dumps(to_jsonable(rows), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def row_keys(rows: Iterable[dict[str, Any]]) -> list[str]:

@@ -142,7 +142,7 @@ def add(
             events=events or None,
             mode=mode,
             paused=paused,
-            template=template.read_text("utf-8") if template else None,
+            template=_read_template(template) if template else None,
         )
         with session_scope(state.write_engine) as session:
             subs.save(session, spec)
@@ -154,6 +154,15 @@ def add(
             f"{','.join(spec.events)}; {spec.mode}; to {', '.join(map(redact, spec.urls))}"
         )
     )
+
+
+def _read_template(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise SubscriptionError(f"--template {path.name} is not UTF-8 text") from None
+    except OSError as exc:
+        raise SubscriptionError(f"cannot read --template {path.name}: {exc.strerror}") from exc
 
 
 @subscribe.command(name="list")
