@@ -21,8 +21,12 @@ from lovwatch.cli_common import (
     EXIT_USAGE,
     MAX_COUNT,
     OUTPUT_FILE,
+    FiniteFloatRange,
     State,
+    check_categories,
     check_clock,
+    check_municipality,
+    check_peers,
     filter_options,
     parse_date_option,
     pass_state,
@@ -35,7 +39,6 @@ from lovwatch.config import hide_credentials
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.models import queries
 from lovwatch.models.tables import Advert, Authority, CrawlRun
-from lovwatch.normalize.authorities import find_municipality
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
 from lovwatch.output import emit, format_option, render_record, terminal_safe
 
@@ -463,66 +466,6 @@ cli.add_command(analysis.export)
 cli.add_command(analysis.report)
 
 
-def _check_peers(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """--peers: a peer kind, or a comma-separated list of municipalities that all exist."""
-    from lovwatch.analysis.compare import PEER_KINDS
-
-    if value is None or value in PEER_KINDS:
-        return value
-    names = [part.strip() for part in value.split(",")]
-    if not any(names):
-        raise click.BadParameter(
-            f"is empty; give {', '.join(PEER_KINDS)} or municipalities (Täby,Danderyd,0186)",
-            param=param,
-        )
-    unknown = [name for name in names if name and find_municipality(name) is None]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown municipality {unknown[0]!r} in {value!r}; give {', '.join(PEER_KINDS)} "
-            "or kommunkoder/names separated by commas (Täby,Danderyd,0186)",
-            param=param,
-        )
-    return value
-
-
-def _check_categories(allow_any: bool) -> Callable[..., tuple[str, ...]]:
-    """A --category callback for the analysis commands: every value a category (or group);
-    "any" only where it is a series of its own (trends), not in stats, which already counts
-    any LOV in its totals and would otherwise show every category as if that were asked."""
-
-    def check(
-        _ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
-    ) -> tuple[str, ...]:
-        for part in (
-            p.strip().lower() for v in value for p in (v.split(",") if v.strip() else [v])
-        ):
-            if part in ("any", "all", "alla"):
-                if allow_any:
-                    continue
-                raise click.BadParameter(
-                    f"{part!r} is not a category in stats; leave --category out to count "
-                    "every category (the totals line counts any LOV), or see `lovwatch trends "
-                    "--category any`",
-                    param=param,
-                )
-            resolve_categories([part])
-        return value
-
-    return check
-
-
-def _check_municipality(
-    _ctx: click.Context, param: click.Parameter, value: str | None
-) -> str | None:
-    """`report --municipality`: a municipality that exists (an empty one is not "none")."""
-    if value is not None and find_municipality(value) is None:
-        raise click.BadParameter(
-            f"unknown municipality {value!r}; give a kommunkod (0180) or a name (Stockholm)",
-            param=param,
-        )
-    return value
-
-
 def _noting_missing_crawl(callback: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(callback)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -535,6 +478,10 @@ def _noting_missing_crawl(callback: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _check_inputs_of_analysis_commands() -> None:
+    # The callbacks live in cli_common, beside the filters they extend, for the analysis
+    # commands to declare on their options directly; until then they are attached here.
+    from lovwatch.analysis.compare import PEER_KINDS
+
     """The front door checks every input of the analysis commands before they run (they live
     in `lovwatch.analysis`): files to write must have a writable folder (nothing is printed
     or computed first), counts are bounded, --peers must name real municipalities, and
@@ -546,30 +493,20 @@ def _check_inputs_of_analysis_commands() -> None:
             if param.name in ("output", "plot"):
                 param.type = OUTPUT_FILE
             elif param.name == "peers":
-                param.callback = _check_peers
+                param.callback = check_peers(PEER_KINDS)
             elif param.name == "municipality" and isinstance(param, click.Option):
-                param.callback = _check_municipality
+                param.callback = check_municipality
             elif param.name == "recent_days":
                 # A century back is the most a date can go without leaving the calendar.
                 param.type = click.IntRange(1, 36_500)
     for name, allow_any in (("stats", False), ("trends", True)):
         for param in commands[name].params:
             if param.name == "category":
-                param.callback = _check_categories(allow_any)
+                param.callback = check_categories(allow_any)
     for name in ("stats", "compare", "report"):
         command = commands[name]
         assert command.callback is not None
         command.callback = _noting_missing_crawl(command.callback)
-
-
-class FiniteFloatRange(click.FloatRange):
-    """A FloatRange that also refuses nan and inf (which pass every comparison)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        number = super().convert(value, param, ctx)
-        if number != number or number in (float("inf"), float("-inf")):
-            self.fail(f"{value!r} is not a finite number", param, ctx)
-        return number
 
 
 def _bound_numbers(group: click.Group) -> None:

@@ -209,6 +209,83 @@ def _probe_writable(path: Path) -> str | None:
     return None
 
 
+class FiniteFloatRange(click.FloatRange):
+    """A FloatRange that also refuses nan and inf (which pass every comparison)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+#: Words for "every category" where a command counts it as a series of its own.
+ANY_CATEGORY = ("any", "all", "alla")
+
+
+def check_categories(allow_any: bool) -> Callable[..., tuple[str, ...]]:
+    """A --category callback: every value a category or group (checked while the options are
+    read, before the command runs). "any" passes only with `allow_any` (`trends`, where it is
+    a series); elsewhere (`stats`, whose totals already count any LOV) it is refused rather
+    than quietly meaning "every category"."""
+
+    def check(
+        _ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        parts = [part.strip() for item in value for part in item.split(",") if part.strip()]
+        if any(not item.strip(" ,") for item in value):
+            resolve_categories(value)  # says --category is empty
+        for part in parts:
+            if part.lower() not in ANY_CATEGORY:
+                resolve_categories([part])
+            elif not allow_any:
+                raise click.BadParameter(
+                    f"{part!r} is not a category here; leave --category out to count every "
+                    "category (the totals line counts any LOV), or see `lovwatch trends "
+                    "--category any`",
+                    param=param,
+                )
+        return value
+
+    return check
+
+
+def check_peers(kinds: Iterable[str]) -> Callable[..., str | None]:
+    """A --peers callback: one of `kinds` ("county", "kommungrupp", "size") or a
+    comma-separated list of municipalities that all exist."""
+    choices = ", ".join(kinds)
+
+    def check(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None or value in choices.split(", "):
+            return value
+        names = [part.strip() for part in value.split(",") if part.strip()]
+        example = "municipalities separated by commas (Täby,Danderyd,0186)"
+        if not names:
+            raise click.BadParameter(f"is empty; give {choices} or {example}", param=param)
+        for name in names:
+            if find_municipality(name) is None:
+                raise click.BadParameter(
+                    f"unknown municipality {name!r} in {value!r}; give {choices} or {example}",
+                    param=param,
+                )
+        return value
+
+    return check
+
+
+def check_municipality(
+    _ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """A callback for an optional single municipality option: one that exists (an empty
+    value is a mistake, not "none")."""
+    if value is not None and find_municipality(value) is None:
+        raise click.BadParameter(
+            f"unknown municipality {value!r}; give a kommunkod (0180) or a name (Stockholm)",
+            param=param,
+        )
+    return value
+
+
 class OutputFile(click.ParamType):
     """A file to write, checked before the command prints or computes anything: its folder
     must exist and be writable, and it must not be a folder itself."""

@@ -419,3 +419,31 @@ def test_credentials_are_hidden_in_urls_shown() -> None:
 def test_crawl_refuses_a_bad_base_url(lovwatch: Lovwatch, value: str) -> None:
     result = lovwatch("crawl", "--base-url", value, "--retries", "0", "--timeout", "1")
     assert_one_sentence(result, 2, "--base-url")
+
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("bad.toml", "[[subscriptions]\nname = 'x'\n", ("bad.toml", "not valid toml")),
+        ("bad.yaml", "subscriptions:\n  - name: [x\n    notify: y\n", ("not valid yaml",)),
+        ("flag.toml", "[[subscriptions]]\nname='x'\nnotify=['json://127.0.0.1/x']\npaused='no'\n",
+         ("paused", "true or false")),
+        ("tpl.yaml", "subscriptions:\n  - name: x\n    notify: [json://127.0.0.1/x]\n"
+         "    template: 5\n", ("template", "text")),
+        ("none.toml", "title = 'no subscriptions here'\n", ("no `subscriptions` list",)),
+        ("events.toml", "[[subscriptions]]\nname='x'\nnotify=['json://127.0.0.1/x']\nevents=[]\n",
+         ("--events",)),
+        ("name.toml", "[[subscriptions]]\nname=\"a\\nb\"\nnotify=['json://127.0.0.1/x']\n",
+         ("line break",)),
+        ("latin1.toml", b"[[subscriptions]]\nname='\xe5'\n", ("UTF-8",)),
+    ],
+)  # fmt: skip
+def test_import_refuses_a_bad_file_in_one_line(
+    crawled: Lovwatch, folder: Path, name: str, content: str | bytes, words: tuple[str, ...]
+) -> None:
+    file = folder / name
+    if isinstance(content, bytes):
+        file.write_bytes(content)
+    else:
+        file.write_text(content, encoding="utf-8")
+    assert_one_sentence(crawled("subscribe", "import", str(file)), 2, *words)

@@ -169,6 +169,19 @@ def _as_list(value: Any) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
+def _flag(value: Any, key: str) -> bool:
+    """A true/false setting; "no" (a string) must not quietly read as true."""
+    if not isinstance(value, bool):
+        raise SubscriptionError(f"`{key}` must be true or false, not {value!r}")
+    return value
+
+
+def _text_or_none(value: Any, key: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise SubscriptionError(f"`{key}` must be text, not {value!r}")
+    return value
+
+
 def read_specs(path: Path) -> list[SubscriptionSpec]:
     """Every subscription in a TOML (.toml) or YAML (.yaml, .yml) file, all checked; the first
     problem raises SubscriptionError naming the entry."""
@@ -203,8 +216,8 @@ def read_specs(path: Path) -> list[SubscriptionSpec]:
                 },
                 events=_as_list(entry["events"]) if "events" in entry else None,
                 mode=str(entry.get("mode") or Mode.INSTANT.value),
-                paused=bool(entry.get("paused", False)),
-                template=entry.get("template"),
+                paused=_flag(entry.get("paused", False), "paused"),
+                template=_text_or_none(entry.get("template"), "template"),
             )
         except (SubscriptionError, TargetError) as exc:
             raise SubscriptionError(f"{label}: {exc}") from exc
