@@ -290,20 +290,25 @@ def events(
     )
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option(
     "--limit", type=COUNT, default=20, show_default=True, metavar="N", help="At most N runs."
 )
 @format_option
-@pass_state
-def runs(state: State, limit: int, fmt: str) -> None:
-    """List crawl runs, newest first, with whether each was complete and why not. URLs are
-    shown without their user name and password.
+@click.pass_context
+def runs(ctx: click.Context, limit: int, fmt: str) -> None:
+    """List crawl runs, newest first, with whether each was complete and why not
+    (`runs release N` ends what run N's mass-end breaker held back). URLs are shown without
+    their user name and password.
 
     \b
     Example:
       lovwatch runs --limit 5
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    state = ctx.find_object(State)
+    assert state is not None
     with Session(state.engine) as session:
         rows = queries.list_runs(session, limit)
     # The table's column order, whatever order the store hands the attributes back in.
@@ -441,10 +446,17 @@ def demo(ctx: click.Context, keep: Path | None) -> None:
 
 
 # Commands of the other parts of lovwatch register below.
-from lovwatch.commands.crawl import crawl_command, run_command  # noqa: E402
+from lovwatch.commands.crawl import crawl_command, release_command, run_command  # noqa: E402
 
 cli.add_command(crawl_command)
 cli.add_command(run_command)
+runs.add_command(release_command)
+
+from lovwatch.commands.doctor import doctor_command  # noqa: E402
+from lovwatch.commands.extract import extract_command  # noqa: E402
+
+cli.add_command(extract_command)
+cli.add_command(doctor_command)
 
 from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
 

@@ -139,3 +139,16 @@ class Politeness:
 
 #: The defaults: polite enough for the real sites.
 POLITE = Politeness()
+
+
+def http_cache_dir(store: str | None = None) -> Path:
+    """Where the municipal crawl keeps pages to revalidate: beside a SQLite store file (one
+    cache per store), else in the data directory. LOVWATCH_HTTPCACHE_DIR overrides both."""
+    explicit = os.environ.get("LOVWATCH_HTTPCACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    url = database_url(store)
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        file = Path(url.removeprefix("sqlite:///"))
+        return file.with_name(file.name + ".httpcache")
+    return data_dir() / "httpcache"

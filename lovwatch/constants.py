@@ -22,6 +22,9 @@ class RunStatus(StrEnum):
     PARTIAL = "partial"
     #: The crawl crashed or was interrupted before it could apply anything.
     FAILED = "failed"
+    #: The listing was whole but the advert pages stopped looking as they did (a field's
+    #: coverage fell well below the last complete run's): nothing was applied.
+    DEGRADED = "degraded"
 
 
 class MunicipalEventKind(StrEnum):

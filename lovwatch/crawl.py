@@ -20,7 +20,7 @@ from scrapy.crawler import AsyncCrawlerProcess, AsyncCrawlerRunner, Crawler
 from scrapy.settings import Settings
 
 from lovwatch import settings as default_settings
-from lovwatch.config import DEFAULT_END_AFTER, POLITE, Politeness
+from lovwatch.config import DEFAULT_END_AFTER, POLITE, Politeness, database_url
 from lovwatch.constants import CrawlSource, RunStatus
 from lovwatch.models.history import RunSummary
 from lovwatch.models.locks import JobLock, LockBusy
@@ -28,6 +28,7 @@ from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.models.store import open_store
 from lovwatch.municipal.sites import Site
 from lovwatch.pipelines import run_finished
+from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.spiders.hitta_lov import HittaLovSpider
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, MunicipalSpider
 from lovwatch.spiders.outcome import ProgressCallback
@@ -59,6 +60,9 @@ class CrawlRequest:
     wait: bool = False
     verbose: bool = False
     progress: ProgressCallback | None = None
+    #: Scout: read the listing and at most `sample` advert pages, compare, write nothing.
+    scout: bool = False
+    sample: int = 10
 
 
 @dataclass
@@ -72,6 +76,7 @@ class CrawlReport:
     busy: dict[str, str] = field(default_factory=dict)
     #: Sources whose spider stopped without recording a run (it could not start).
     missing: list[str] = field(default_factory=list)
+    scout: ScoutSummary | None = None
 
     def check_missing(self, sources: Iterable[CrawlSource]) -> None:
         """Note each source that was to run, was not refused its lock, and recorded no run."""
@@ -86,6 +91,8 @@ class CrawlReport:
 
     @property
     def ok(self) -> bool:
+        if self.scout is not None:
+            return self.scout.ok
         return not self.busy and not self.missing and all(s.ok for s in self.summaries)
 
     @property
@@ -139,6 +146,12 @@ def _request_settings(request: CrawlRequest, store_url: str) -> Settings:
         }
         if request.municipal.chromium:
             extra["LOVWATCH_CHROMIUM"] = request.municipal.chromium
+    if request.scout:
+        extra |= {
+            "LOVWATCH_SCOUT": True,
+            "LOVWATCH_STORE_ENABLED": False,
+            "LOVWATCH_SAMPLE": request.sample,
+        }
     settings.setdict(extra, priority="cmdline")
     return settings
 
@@ -157,10 +170,16 @@ async def crawl_async(
     The store is opened for writing (created and migrated when needed) before any spider
     starts, and each source's lock is held for the whole of its crawl.
     """
+    report = report if report is not None else CrawlReport()
+    if request.scout:  # reads the store, if any, and writes nothing: no lock either
+        settings = _request_settings(request, database_url(store_url))
+        crawler = Crawler(HittaLovSpider, settings)
+        crawler.signals.connect(_collector(report), signal=run_finished, weak=False)
+        await runner.crawl(crawler)
+        return report
     engine = open_store(store_url, write=True)
     url = engine.url.render_as_string(hide_password=False)
     settings = _request_settings(request, url)
-    report = report if report is not None else CrawlReport()
     locks: list[JobLock] = []
     crawlers: list[tuple[CrawlSource, Crawler]] = []
     try:
@@ -186,9 +205,11 @@ async def crawl_async(
 
 
 def _collector(report: CrawlReport) -> Callable[..., None]:
-    def collect(summary: RunSummary | MunicipalSummary, **_: Any) -> None:
+    def collect(summary: RunSummary | MunicipalSummary | ScoutSummary, **_: Any) -> None:
         if isinstance(summary, RunSummary):
             report.national = summary
+        elif isinstance(summary, ScoutSummary):
+            report.scout = summary
         else:
             report.municipal = summary
 
@@ -242,5 +263,6 @@ def crawl(store_url: str | None, request: CrawlRequest) -> CrawlReport:
     still reports the runs its pipelines recorded."""
     report = CrawlReport()
     run_in_reactor(lambda runner: crawl_async(runner, store_url, request, report), request.verbose)
-    report.check_missing(request.sources)
+    if not request.scout:
+        report.check_missing(request.sources)
     return report

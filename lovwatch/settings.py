@@ -24,6 +24,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Advert pages and municipal pages are small: a huge answer (or a compression bomb, which
+# Scrapy measures decompressed) is cut off rather than read into memory.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3
@@ -51,7 +55,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 ITEM_PIPELINES = {
     "lovwatch.pipelines.national.NationalRunPipeline": 800,
     "lovwatch.pipelines.municipal.MunicipalRunPipeline": 800,
+    # Only with LOVWATCH_SCOUT (then LOVWATCH_STORE_ENABLED is off): compare, write nothing.
+    "lovwatch.pipelines.scout.ScoutPipeline": 800,
 }
+LOVWATCH_SCOUT = False
 
 # lovwatch's settings (environment variables of the same name are the defaults).
 #: The store: any SQLAlchemy URL or a SQLite file path; None means the default SQLite file.
@@ -64,3 +71,9 @@ LOVWATCH_STORE_ENABLED = True
 LOVWATCH_END_AFTER = DEFAULT_END_AFTER
 #: The browser for script-built municipal pages; None: Debian's Chromium when present.
 LOVWATCH_CHROMIUM = os.environ.get("LOVWATCH_CHROMIUM")
+#: The guards (see lovwatch.models.guards): the share of active adverts one run may end, the
+#: fewest endings ever held, how far numberOfHits and a page field's coverage may fall.
+LOVWATCH_MAX_END_SHARE = float(os.environ.get("LOVWATCH_MAX_END_SHARE", "0.10"))
+LOVWATCH_MIN_ENDINGS_HELD = int(os.environ.get("LOVWATCH_MIN_ENDINGS_HELD", "5"))
+LOVWATCH_MAX_HITS_DROP = float(os.environ.get("LOVWATCH_MAX_HITS_DROP", "0.20"))
+LOVWATCH_MAX_COVERAGE_DROP = float(os.environ.get("LOVWATCH_MAX_COVERAGE_DROP", "0.30"))

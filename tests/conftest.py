@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from municipal_replica import MunicipalReplica
 
 from lovwatch.replica.dataset import initial_adverts
-from lovwatch.replica.municipal import MunicipalReplica
 from lovwatch.replica.server import ReplicaServer
 
 #: Settings for crawling a loopback replica fast (the real-site defaults are slow on purpose).
@@ -48,12 +48,7 @@ class Lovwatch:
         timeout: float = 120,
         check: bool = False,
     ) -> Result:
-        overrides = {"LOVWATCH_DB": str(self.db), **self.env, **(env or {})}
-        # A developer's own settings must not leak into tests (and never the real site).
-        inherited = {
-            k: v for k, v in os.environ.items() if k not in ("LOVWATCH_BASE_URL", "LOVWATCH_NOW")
-        }
-        environment = {**inherited, **overrides}
+        environment = self.environment(env)
         done = subprocess.run(
             [sys.executable, "-m", "lovwatch", *args],
             capture_output=True,
@@ -68,6 +63,15 @@ class Lovwatch:
                 f"lovwatch {' '.join(args)} exited {result.code}:\n{result.stdout}\n{result.stderr}"
             )
         return result
+
+    def environment(self, env: dict[str, str] | None = None) -> dict[str, str]:
+        """The environment the CLI runs in: this store, and none of a developer's own settings
+        that could leak into a test (never the real site)."""
+        overrides = {"LOVWATCH_DB": str(self.db), **self.env, **(env or {})}
+        inherited = {
+            k: v for k, v in os.environ.items() if k not in ("LOVWATCH_BASE_URL", "LOVWATCH_NOW")
+        }
+        return {**inherited, **overrides}
 
     def crawl(self, base_url: str, *extra: str, env: dict[str, str] | None = None) -> Result:
         return self("crawl", "--base-url", base_url, *FAST, *extra, env=env)

@@ -26,8 +26,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from aiosmtpd.controller import Controller
-from sqlalchemy import Engine
-from sqlmodel import select
+from sqlalchemy import Engine, insert
+from sqlmodel import Session, select
 
 from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
@@ -220,22 +220,33 @@ class Seeded:
     event_ids: list[int]
 
 
+def _legacy_run(
+    session: Session, source: str, base_url: str, moment: datetime, baseline: bool
+) -> int:
+    """The id of a complete run, written with the columns every schema since 0001 has, so
+    that stores at older revisions can be seeded too (migration tests)."""
+    values = {
+        "source": source,
+        "started_at": moment,
+        "finished_at": moment,
+        "status": "complete",
+        "base_url": base_url,
+        "baseline": baseline,
+        **dict.fromkeys(("unique_adverts", "listing_pages", "page_requests", "requests"), 0),
+        **dict.fromkeys(("new", "changed", "ended", "reappeared"), 0),
+    }
+    key = session.connection().execute(insert(CrawlRun).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def seed(
     engine: Engine, moment: datetime, adverts: list[dict[str, Any]], *, baseline: bool = False
 ) -> Seeded:
     """One complete crawl run at `moment` with one event per advert spec:
     {"id", "title", "authority", "municipality_code", "county_code", "categories", "kind"}."""
     with session_scope(engine) as session:
-        run = CrawlRun(
-            started_at=moment,
-            finished_at=moment,
-            status="complete",
-            base_url="http://127.0.0.1:9",
-            baseline=baseline,
-        )
-        session.add(run)
-        session.flush()
-        assert run.id is not None
+        run_id = _legacy_run(session, "national", "http://127.0.0.1:9", moment, baseline)
         ids = []
         for spec in adverts:
             name = spec.get("authority", "Salems kommun")
@@ -266,7 +277,7 @@ def seed(
             event = Event(
                 kind=spec["kind"],
                 advert_id=advert.id,
-                run_id=run.id,
+                run_id=run_id,
                 detected_at=moment,
                 baseline=baseline,
                 details=spec.get("details", {"title": spec["title"]}),
@@ -275,7 +286,7 @@ def seed(
             session.flush()
             assert event.id is not None
             ids.append(event.id)
-        return Seeded(run.id, ids)
+        return Seeded(run_id, ids)
 
 
 #: Municipal-site events for `seed_municipal`: a provider approved in Krokom's hemtjänst, one
@@ -323,23 +334,13 @@ def seed_municipal(
     """One complete municipal crawl run at `moment` with the given `MunicipalEvent` specs:
     {"kind", "municipality_code", "category_code", "details"}."""
     with session_scope(engine) as session:
-        run = CrawlRun(
-            source="municipal",
-            started_at=moment,
-            finished_at=moment,
-            status="complete",
-            base_url="municipal sites",
-            baseline=baseline,
-        )
-        session.add(run)
-        session.flush()
-        assert run.id is not None
+        run_id = _legacy_run(session, "municipal", "municipal sites", moment, baseline)
         rows = [
             MunicipalEvent(
                 kind=spec["kind"],
                 municipality_code=spec["municipality_code"],
                 category_code=spec.get("category_code"),
-                run_id=run.id,
+                run_id=run_id,
                 detected_at=moment,
                 baseline=baseline,
                 details=spec.get("details", {}),
@@ -348,4 +349,4 @@ def seed_municipal(
         ]
         session.add_all(rows)
         session.flush()
-        return Seeded(run.id, [row.id for row in rows if row.id is not None])
+        return Seeded(run_id, [row.id for row in rows if row.id is not None])

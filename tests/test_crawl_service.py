@@ -4,7 +4,6 @@ crawl stopped by a signal is partial, and commands that only read never change t
 from __future__ import annotations
 
 import json
-import os
 import signal
 import stat
 import subprocess
@@ -27,16 +26,10 @@ ADVERT_PAGES = "/hitta-lov-uppdrag/annonser/"
 MOMENTS = ("first_seen", "last_seen")
 
 
-def _environment(db: Path, **extra: str) -> dict[str, str]:
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith("LOVWATCH_")}
-    keep = {k: v for k, v in os.environ.items() if k == "LOVWATCH_CHROMIUM"}
-    return {**inherited, **keep, "LOVWATCH_DB": str(db), **extra}
-
-
 def _start_crawl(db: Path, base_url: str, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "lovwatch", "crawl", "--base-url", base_url, *FAST, *extra],
-        env=_environment(db),
+        env=Lovwatch(db).environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -73,7 +66,7 @@ def test_scrapy_crawl_fills_the_store_as_lovwatch_crawl_does(tmp_path: Path) -> 
                 "AUTOTHROTTLE_ENABLED=0",
             ],
             cwd=ROOT,
-            env=_environment(by_scrapy.db, LOVWATCH_BASE_URL=server.base_url),
+            env=by_scrapy.environment({"LOVWATCH_BASE_URL": server.base_url}),
             capture_output=True,
             text=True,
             timeout=120,

@@ -411,7 +411,7 @@ def test_a_decision_to_prepare_gives_no_start_date() -> None:
 
 
 def test_to_dict_has_the_json_shape_with_the_new_fields() -> None:
-    text = "# Kundval\nKommunen införde kundval inom hemtjänsten den 1 april 2019.\n"
+    text = "# Kundval\nKommunen inför kundval inom hemtjänsten den 1 april 2019.\n"
     shape = findings_from_text(text, URL).to_dict()
     assert set(shape) == {"statements", "providers", "counts", "links"}
     statement = shape["statements"][0]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, needs_loopback_aliases
+from municipal_replica import MunicipalReplica, page
 from sqlmodel import Session, select
 
 from lovwatch.models.municipal import MunicipalEvent, MunicipalPage, PageSnapshot
 from lovwatch.models.store import open_store
 from lovwatch.municipal.browser import find_chromium
-from lovwatch.replica.municipal import MunicipalReplica, page
 
 CHROMIUM = find_chromium()
 needs_chromium = pytest.mark.skipif(
@@ -218,3 +218,41 @@ def test_bad_site_option_is_a_usage_error(lovwatch) -> None:  # noqa: ANN001
 def test_page_template_has_navigation_noise() -> None:
     html = page("Test", "Krokom", "<p>Innehåll</p>")
     assert "Barn och utbildning" in html and "org.mozilla" in html
+
+
+def test_proposals_and_other_municipalities_are_evidence_never_events(
+    lovwatch, sites: MunicipalReplica, store: Path
+) -> None:
+    no_browser = {"LOVWATCH_CHROMIUM": str(store.parent / "none")}
+    assert crawl(lovwatch, sites, env=no_browser).code == 0  # the baseline
+    news = page(
+        "Kundval i daglig verksamhet?",
+        "Krokom",
+        "<h1>Kundval i daglig verksamhet?</h1><p>2026-11-20</p>"
+        "<p>Socialnämnden föreslår att kommunfullmäktige beslutar att införa LOV inom daglig "
+        "verksamhet enligt LSS. Frågan avgörs i februari.</p>"
+        "<p>Flera kommuner i länet har redan valt att avsluta sina valfrihetssystem inom "
+        "hemtjänsten.</p>",
+    )
+    sites.set_page("2309", "/nyheter/kundval-daglig-verksamhet.html", news)
+    listing = (
+        sites.site("2309")
+        .pages["/nyheter.html"]
+        .replace(
+            "</ul>",
+            '<li><a href="/nyheter/kundval-daglig-verksamhet.html">Kundval i daglig verksamhet'
+            "</a></li></ul>",
+        )
+    )
+    sites.set_page("2309", "/nyheter.html", listing)
+    second = crawl(lovwatch, sites, env=no_browser)
+    assert second.code == 0, second.stderr
+    assert second.json()["lov_introduced"] == 0 and second.json()["lov_ended"] == 0
+    assert not [e for e in events(store) if not e.baseline and e.kind.startswith("lov_")]
+    profile = lovwatch("municipality", "2309", "--format", "json", check=True).json()
+    claims = {
+        (s["kind"], s["subject"], s["modality"])
+        for s in profile["findings"]
+        if "kundval-daglig-verksamhet" in s["url"]
+    }
+    assert ("introduce", "own", "proposed") in claims

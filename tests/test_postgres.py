@@ -28,3 +28,49 @@ def test_crawl_history_on_postgresql(
         "hemtjanst" in {c["code"] for c in row["categories"]} for row in hemtjanst
     )
     assert not (tmp_path / "unused.sqlite").exists()
+
+
+def test_a_read_command_creates_nothing_in_an_empty_database(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    lovwatch = Lovwatch(tmp_path / "unused.sqlite", env={"LOVWATCH_DB": postgres_url})
+    result = lovwatch("list")
+    assert result.code == 3 and "run `lovwatch db upgrade`" in result.stderr
+    engine = create_engine(postgres_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+
+
+def test_two_national_crawls_at_once_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from conftest import FAST
+
+    from lovwatch.replica.dataset import initial_adverts
+
+    lovwatch = Lovwatch(tmp_path / "unused.sqlite", env={"LOVWATCH_DB": postgres_url})
+    lovwatch("db", "upgrade", check=True)
+    with ReplicaServer(initial_adverts()[:10]) as server:
+        server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = 0.5
+        environment = {**lovwatch.environment(), "LOVWATCH_DB": postgres_url}
+        first = subprocess.Popen(
+            [sys.executable, "-m", "lovwatch", "crawl", "--base-url", server.base_url, *FAST],
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while not any(p.startswith("/hitta-lov-uppdrag/annonser/") for p in server.requests):
+            assert time.monotonic() < deadline, "the first crawl never reached the pages"
+            time.sleep(0.05)
+        second = lovwatch.crawl(server.base_url)
+        assert second.code == 1
+        assert "another national crawl is running (run 1, started " in second.stderr
+        assert first.wait(timeout=120) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,11 +16,13 @@ from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, pass_state
 from lovwatch.config import Politeness
 from lovwatch.constants import CrawlSource
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
-from lovwatch.models.history import RunSummary
+from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
+from lovwatch.notify.operator import alert_operator
 from lovwatch.output import cell, format_option, render_json
+from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
 from lovwatch.spiders.outcome import ProgressCallback
 
@@ -112,10 +115,33 @@ _CRAWL_OPTIONS = [
         "consecutive complete listings (a 404/410 ends it at once).",
     ),
     click.option(
+        "--scout",
+        is_flag=True,
+        help="Read the listing and a sample of advert pages, print what a crawl would change "
+        "and how well the pages read; write nothing (the store stays byte for byte).",
+    ),
+    click.option(
+        "--sample",
+        type=click.IntRange(min=0),
+        default=10,
+        show_default=True,
+        metavar="N",
+        help="With --scout: read at most N advert pages.",
+    ),
+    click.option(
         "--wait",
         is_flag=True,
         help="If a crawl of the same source is running on this store, wait for it to finish "
         "instead of exiting.",
+    ),
+    click.option(
+        "--operator-notify",
+        multiple=True,
+        envvar="LOVWATCH_OPERATOR_NOTIFY",
+        metavar="URL",
+        help="Apprise URL for the operator (never subscribers): told when a run is partial or "
+        "degraded, holds endings back, or meets unknown labels; repeatable "
+        "(env LOVWATCH_OPERATOR_NOTIFY, space-separated).",
     ),
     click.option(
         "--ignore-robots", is_flag=True, help="Do not obey robots.txt (local tests only)."
@@ -158,8 +184,13 @@ def crawl_request(
     wait: bool,
     ignore_robots: bool,
     verbose: bool,
+    scout: bool = False,
+    sample: int = 10,
 ) -> CrawlRequest:
     """The crawl the options ask for; bad input exits 2 with one sentence."""
+    if scout and source != "national":
+        click.echo("error: --scout reads the national database only; drop --source", err=True)
+        raise SystemExit(EXIT_USAGE)
     sources = (
         (CrawlSource.NATIONAL, CrawlSource.MUNICIPAL) if source == "all" else (CrawlSource(source),)
     )
@@ -180,6 +211,8 @@ def crawl_request(
         wait=wait,
         verbose=verbose,
         progress=_progress_printer(),
+        scout=scout,
+        sample=sample,
     )
 
 
@@ -195,6 +228,10 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
             "reason": summary.reason,
             "unmatched_authorities": summary.unmatched_authorities,
             "unmapped_areas": summary.unmapped_areas,
+            "held_endings": summary.held_endings,
+            "coverage": summary.coverage,
+            "unknown_labels": summary.unknown_labels,
+            "unknown_listing_keys": summary.unknown_keys,
         }
     return {
         "source": "municipal",
@@ -269,6 +306,30 @@ def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:
     return [f"{name} {row['run_id']} complete: {details}{note}"]
 
 
+def print_scout(scout: ScoutSummary, fmt: str) -> None:
+    """What a crawl would find, as JSON or a few lines."""
+    if fmt == "json":
+        click.echo(render_json(asdict(scout)))
+        return
+    click.echo(
+        f"scout {scout.status}: {scout.listed} listed (numberOfHits {scout.number_of_hits}); "
+        f"would be new {len(scout.new)}, vanished {len(scout.vanished)}, "
+        f"updated {len(scout.updated)}"
+    )
+    shares = ", ".join(f"{name} {share:.0%}" for name, share in scout.coverage.items())
+    click.echo(f"{scout.pages_sampled} pages sampled: {shares or 'no page read'}")
+    for label, values in (
+        ("new", scout.new),
+        ("vanished", scout.vanished),
+        ("unknown labels", scout.unknown_labels),
+        ("unknown listing keys", scout.unknown_keys),
+    ):
+        if values:
+            click.echo(f"{label}: " + ", ".join(values))
+    for line in filter(None, (scout.reason, scout.note)):
+        click.echo(f"note: {line}", err=True)
+
+
 def _csv(report: CrawlReport) -> str:
     from lovwatch.output import render_csv
 
@@ -298,7 +359,10 @@ def crawl_command(state: State, fmt: str, **options: Any) -> None:
       lovwatch crawl --source municipal --site 2309=https://www.krokom.se
     """
     report = _crawl(state, options)
-    print_report(report, fmt, click.echo)
+    if report.scout is not None:
+        print_scout(report.scout, fmt)
+    else:
+        print_report(report, fmt, click.echo)
     if not report.ok:
         raise SystemExit(EXIT_FAILED)
 
@@ -318,6 +382,9 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
     Example (crontab, every morning at 06:15):
       15 6 * * *  lovwatch run >> ~/lovwatch.log 2>&1
     """
+    if options.get("scout"):
+        click.echo("error: `lovwatch run` cannot scout; use `lovwatch crawl --scout`", err=True)
+        raise SystemExit(EXIT_USAGE)
     report = _crawl(state, options)
     print_report(report, "table", lambda line: click.echo(line, err=True))
     sent_ok = notify_and_report(state, dry_run, flag_after, fmt)
@@ -326,9 +393,48 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
 
 
 def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
+    operator_urls = options.pop("operator_notify")
     request = crawl_request(**options)
-    state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
+    if not request.scout:
+        state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
     report = crawl(state.db, request)
     if request.progress is not None:
         click.echo("", err=True)
+    lines = operator_lines(report)
+    if operator_urls and lines:
+        for problem in alert_operator(operator_urls, lines):
+            click.echo(f"warning: {problem}", err=True)
     return report
+
+
+def operator_lines(report: CrawlReport) -> list[str]:
+    """What the operator should hear of this crawl (nothing when all went well)."""
+    lines = [f"Körningen startade inte: {message}" for message in report.busy.values()]
+    lines += [f"Körningen ({source}) avbröts innan den registrerades" for source in report.missing]
+    for summary in report.summaries:
+        row = run_row(summary)
+        what = f"{row['source']} körning {row['run_id']} ({row['status']})"
+        if not summary.ok:
+            lines.append(f"{what}: {row['reason']}")
+        elif isinstance(summary, RunSummary):
+            lines += [f"{what}: {note}" for note in summary.attention]
+    return lines
+
+
+@click.command(name="release")
+@click.argument("run_id", type=int, metavar="RUN")
+@pass_state
+def release_command(state: State, run_id: int) -> None:
+    """End the adverts that run RUN's mass-end breaker held back, once you have checked that
+    they really are gone (an advert listed again since stays active). Subscribers hear of
+    each ending as usual.
+
+    \b
+    Example:
+      lovwatch runs release 42
+    """
+    released = release_held(state.write_engine, run_id)
+    if not released:
+        click.echo(f"run {run_id} holds no endings; nothing to release", err=True)
+        raise SystemExit(EXIT_USAGE)
+    click.echo(f"released {len(released)} endings held by run {run_id}")

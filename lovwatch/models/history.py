@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
 from lovwatch.constants import AdvertStatus, CrawlSource, EventKind, RunStatus
+from lovwatch.models.guards import DEFAULT_GUARDS, Guards, agreed, breaker, coverage, drifted_fields
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import (
     Advert,
@@ -109,10 +110,27 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     unmatched_authorities: list[str] = field(default_factory=list)
     unmapped_areas: list[str] = field(default_factory=list)
+    #: Adverts the mass-end breaker kept from ending (the operator should look).
+    held_endings: list[str] = field(default_factory=list)
+    coverage: dict[str, float] = field(default_factory=dict)
+    unknown_labels: list[str] = field(default_factory=list)
+    unknown_keys: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.status == RunStatus.COMPLETE
+
+    @property
+    def attention(self) -> list[str]:
+        """What an operator should hear about even when the run completed."""
+        notes = []
+        if self.held_endings:
+            notes.append(f"{len(self.held_endings)} endings held back: {self.reason}")
+        if self.unknown_labels:
+            notes.append("unknown page labels: " + ", ".join(self.unknown_labels))
+        if self.unknown_keys:
+            notes.append("unknown listing keys: " + ", ".join(self.unknown_keys))
+        return notes
 
 
 def known_adverts(engine: Engine) -> dict[str, KnownAdvert]:
@@ -158,6 +176,11 @@ def fail_run(engine: Engine, run_id: int, reason: str) -> None:
             session.add(run)
 
 
+def _identity(authority: Authority) -> tuple[str, str, str | None, str | None]:
+    """What makes a buyer one: its name together with where normalisation placed it."""
+    return (authority.name, authority.kind, authority.municipality_code, authority.county_code)
+
+
 class _Applier:
     """One run's writes; every method works inside the caller's transaction."""
 
@@ -170,7 +193,7 @@ class _Applier:
         # The whole national set is a few hundred rows: read it once rather than per advert.
         self.adverts = {advert.id: advert for advert in session.exec(select(Advert))}
         self.authorities = {row.id: row for row in session.exec(select(Authority))}
-        self.authority_ids = {row.name: row.id for row in self.authorities.values()}
+        self.authority_ids = {_identity(row): row.id for row in self.authorities.values()}
         self.categories: dict[str, set[str]] = {}
         for advert_id, code in session.exec(
             select(AdvertCategory.advert_id, AdvertCategory.category_code)
@@ -209,22 +232,22 @@ class _Applier:
                 match = AuthorityMatch(
                     match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
                 )
-        stored_name = match.name if name else item.buyer_slug
-        known_id = self.authority_ids.get(stored_name)
+        candidate = Authority(
+            name=match.name if name else item.buyer_slug,
+            kind=match.kind.value,
+            municipality_code=match.municipality_code,
+            county_code=match.county_code,
+            matched=match.matched,
+        )
+        known_id = self.authority_ids.get(_identity(candidate))
         row = self.authorities[known_id] if known_id is not None else None
         if row is None:
-            row = Authority(
-                name=stored_name,
-                kind=match.kind.value,
-                municipality_code=match.municipality_code,
-                county_code=match.county_code,
-                matched=match.matched,
-            )
+            row = candidate
             self.session.add(row)
             self.session.flush()
             assert row.id is not None
             self.authorities[row.id] = row
-            self.authority_ids[row.name] = row.id
+            self.authority_ids[_identity(row)] = row.id
         if not row.matched:
             self.unmatched.add(row.name)
         return row
@@ -338,17 +361,53 @@ class _Applier:
             )
         self.session.add(advert)
 
-    def vanished(self, advert: Advert, end_after: int) -> None:
+    def due(self, advert: Advert, end_after: int) -> str | None:
+        """Note that an active advert was missing from this listing; why it should end now,
+        or None if it stays active for the time being."""
         advert.missing_runs += 1
-        reason = should_end(advert.missing_runs, self.crawl.confirmations.get(advert.id), end_after)
-        if reason:
-            advert.status, advert.ended_at = AdvertStatus.ENDED, self.moment
-            self.event(EventKind.ENDED, advert.id, title=advert.title, reason=reason)
+        self.session.add(advert)
+        return should_end(advert.missing_runs, self.crawl.confirmations.get(advert.id), end_after)
+
+    def end(self, advert: Advert, reason: str) -> None:
+        advert.status, advert.ended_at = AdvertStatus.ENDED, self.moment
+        self.event(EventKind.ENDED, advert.id, title=advert.title, reason=reason)
         self.session.add(advert)
 
 
-def apply_crawl(engine: Engine, run_id: int, crawl: NationalCrawl, end_after: int) -> RunSummary:
-    """Write what a crawl saw; a run that was not complete writes nothing but its own record."""
+def _previous_complete(session: Session, run_id: int) -> list[CrawlRun]:
+    """Earlier complete national runs, newest first."""
+    return list(
+        session.exec(
+            select(CrawlRun)
+            .where(
+                CrawlRun.source == CrawlSource.NATIONAL,
+                CrawlRun.status == RunStatus.COMPLETE,
+                CrawlRun.id != run_id,
+            )
+            .order_by(col(CrawlRun.id).desc())
+            .limit(50)
+        )
+    )
+
+
+def _reference_coverage(previous: list[CrawlRun], guards: Guards) -> dict[str, float] | None:
+    """The coverage of the last complete run that read enough pages to judge by."""
+    for run in previous:
+        if run.coverage and run.coverage.get("pages", 0) >= guards.min_pages_for_coverage:
+            return run.coverage
+    return None
+
+
+def apply_crawl(
+    engine: Engine,
+    run_id: int,
+    crawl: NationalCrawl,
+    end_after: int,
+    guards: Guards = DEFAULT_GUARDS,
+) -> RunSummary:
+    """Write what a crawl saw. A run that was not complete, or whose pages drifted from the
+    layout the last complete run read, writes nothing but its own record; a run that would end
+    too much at once holds those endings (see `lovwatch.models.guards`)."""
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
         assert run is not None
@@ -358,22 +417,71 @@ def apply_crawl(engine: Engine, run_id: int, crawl: NationalCrawl, end_after: in
         run.listing_pages = crawl.listing_pages
         run.page_requests = len(crawl.pages) + len(crawl.page_status) + len(crawl.page_errors)
         run.requests = crawl.requests
+        shares, pages = coverage(page.coverage for page in crawl.pages.values())
+        run.coverage = {**shares, "pages": pages} if pages else None
+        run.unknown_labels = (
+            sorted({label for page in crawl.pages.values() for label in page.labels_unknown})
+            or None
+        )
+        run.unknown_keys = sorted(crawl.unknown_keys) or None
+        observed = RunSummary(
+            run_id,
+            RunStatus.PARTIAL,
+            coverage=shares,
+            unknown_labels=run.unknown_labels or [],
+            unknown_keys=run.unknown_keys or [],
+        )
         reason = crawl.incompleteness()
         if reason is not None:
             run.status, run.reason = RunStatus.PARTIAL, reason
             session.add(run)
-            return RunSummary(run_id, RunStatus.PARTIAL, reason)
+            return replace(observed, reason=reason)
+        previous = _previous_complete(session, run_id)
+        drift = drifted_fields(shares, pages, _reference_coverage(previous, guards), guards)
+        if drift:
+            run.status = RunStatus.DEGRADED
+            run.reason = (
+                "advert pages no longer look as they did (fields found: "
+                + "; ".join(drift)
+                + "); nothing was applied"
+            )
+            session.add(run)
+            return replace(observed, status=RunStatus.DEGRADED, reason=run.reason)
         stored = session.exec(select(func.count()).select_from(Advert)).one()
         run.baseline = stored == 0
         applier = _Applier(session, run, crawl, run.baseline)
         with session.no_autoflush:
             for item in crawl.items.values():
                 applier.listed(item)
-            for advert in list(applier.adverts.values()):
-                if advert.status == AdvertStatus.ACTIVE and advert.id not in crawl.items:
-                    applier.vanished(advert, end_after)
+            active = [
+                advert
+                for advert in applier.adverts.values()
+                if advert.status == AdvertStatus.ACTIVE and advert.id not in crawl.items
+            ]
+            due = {a.id: r for a in active if (r := applier.due(a, end_after)) is not None}
+            active_count = sum(
+                advert.status == AdvertStatus.ACTIVE for advert in applier.adverts.values()
+            )
+            last = previous[0] if previous else None
+            trip = breaker(
+                len(due),
+                active_count,
+                crawl.number_of_hits,
+                last.number_of_hits if last else None,
+                guards,
+            )
+            release = agreed(due, last.held_endings if last else None) if trip else set(due)
+            for advert_id in sorted(release):
+                applier.end(applier.adverts[advert_id], due[advert_id])
+            held = sorted(set(due) - release)
         run.status = RunStatus.COMPLETE
+        run.held_endings = held or None
         notes = []
+        if held:
+            notes.append(
+                f"{len(held)} endings held back: {trip}; a later run that agrees releases "
+                f"them, or `lovwatch runs release {run_id}`"
+            )
         if crawl.page_errors:
             notes.append(
                 f"{len(crawl.page_errors)} advert pages could not be read (retried next run)"
@@ -384,12 +492,47 @@ def apply_crawl(engine: Engine, run_id: int, crawl: NationalCrawl, end_after: in
         for kind, count in applier.counts.items():
             setattr(run, kind, count)
         session.add(run)
-        return RunSummary(
-            run_id,
-            RunStatus.COMPLETE,
-            run.reason,
-            run.baseline,
-            applier.counts,
-            sorted(applier.unmatched),
-            sorted(applier.unmapped),
+        return replace(
+            observed,
+            status=RunStatus.COMPLETE,
+            reason=run.reason,
+            baseline=run.baseline,
+            counts=applier.counts,
+            unmatched_authorities=sorted(applier.unmatched),
+            unmapped_areas=sorted(applier.unmapped),
+            held_endings=held,
         )
+
+
+def release_held(engine: Engine, run_id: int) -> list[str]:
+    """End the adverts run `run_id` held back that are still active and still missing since
+    (the operator checked, and they really are gone); return their ids."""
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None or not run.held_endings:
+            return []
+        moment = now()
+        released = []
+        for advert_id in run.held_endings:
+            advert = session.get(Advert, advert_id)
+            if advert is None or advert.status != AdvertStatus.ACTIVE:
+                continue
+            if advert.last_seen and run.started_at and advert.last_seen > run.started_at:
+                continue  # listed again since: not gone
+            advert.status, advert.ended_at = AdvertStatus.ENDED, moment
+            session.add(advert)
+            session.add(
+                Event(
+                    kind=EventKind.ENDED,
+                    advert_id=advert_id,
+                    run_id=run_id,
+                    detected_at=moment,
+                    details={"title": advert.title, "reason": "released by the operator"},
+                )
+            )
+            released.append(advert_id)
+        run.ended += len(released)
+        run.held_endings = None
+        run.released_at = moment
+        session.add(run)
+        return released

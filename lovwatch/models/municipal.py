@@ -69,6 +69,11 @@ class LovStatement(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     municipality_code: str = Field(index=True)
     kind: str = Field(index=True)
+    #: Whose system the claim is about (`own`, `other`, `law`, `general`) and how firm it is
+    #: (`decided`, `planned`, `proposed`, `demanded`, `rejected`): only own decisions count.
+    subject: str = "own"
+    modality: str = "decided"
+    confidence: float = 1.0
     category_code: str | None = Field(default=None, index=True)
     #: The date the statement is about (since / from / decided), as precise as the text.
     statement_date: date | None = None

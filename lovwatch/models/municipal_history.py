@@ -139,7 +139,9 @@ class _Applier:
 
     def statements(self, read: ReadPage) -> None:
         code = read.municipality_code
-        for statement in read.findings.statements:
+        # Every claim is kept as evidence (proposals, other municipalities, the law included);
+        # only the municipality's own decisions become events and count in its status.
+        for statement in read.findings.claims or read.findings.statements:
             quote = statement.quote[:MAX_QUOTE]
             for category in statement.categories or (None,):
                 row = self.session.exec(
@@ -155,6 +157,9 @@ class _Applier:
                     row = LovStatement(
                         municipality_code=code,
                         kind=statement.kind,
+                        subject=statement.subject,
+                        modality=statement.modality,
+                        confidence=statement.confidence,
                         category_code=category,
                         url=read.findings.url,
                         quote=quote,

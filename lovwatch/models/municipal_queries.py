@@ -76,6 +76,9 @@ def list_providers(
 def _statement_dict(row: LovStatement) -> dict[str, Any]:
     return {
         "kind": row.kind,
+        "subject": row.subject,
+        "modality": row.modality,
+        "confidence": row.confidence,
         "category_code": row.category_code,
         "category": _label(row.category_code),
         "date": row.statement_date,
@@ -90,7 +93,8 @@ def _statement_dict(row: LovStatement) -> dict[str, Any]:
 def site_status(
     statements: list[LovStatement], provider_categories: set[str]
 ) -> dict[str | None, str]:
-    """Per category: "active" or "inactive", as the site's latest evidence says.
+    """Per category: "active" or "inactive", as the site's latest evidence says (the
+    municipality's own decisions only: a proposal or another municipality's system is not).
 
     Dated statements count in date order (the latest wins; a decision dated in the future is
     not yet in force); an undated statement counts only where nothing is dated. A category
@@ -100,7 +104,8 @@ def site_status(
     moment = today()
     for code in provider_categories:
         status[code or None] = (date.min, "active")
-    for row in sorted(statements, key=lambda r: r.statement_date or date.min):
+    own_decisions = [r for r in statements if r.subject == "own" and r.modality == "decided"]
+    for row in sorted(own_decisions, key=lambda r: r.statement_date or date.min):
         when = row.statement_date or date.min
         if when > moment and row.kind in (StatementKind.END, StatementKind.INTRODUCE):
             continue

@@ -23,7 +23,8 @@ class Authority(SQLModel, table=True):
     """A buyer as named in adverts, with what normalisation made of the name."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True)
+    #: Not unique: a committee name shared by several municipalities is one row for each.
+    name: str = Field(index=True)
     kind: str = Field(index=True)
     municipality_code: str | None = Field(default=None, index=True)
     county_code: str | None = Field(default=None, index=True)
@@ -102,6 +103,14 @@ class CrawlRun(SQLModel, table=True):
     changed: int = 0
     ended: int = 0
     reappeared: int = 0
+    #: Share of the advert pages read that yielded each field (national runs).
+    coverage: dict[str, float] | None = Field(default=None, sa_column=Column(JSON))
+    #: Page labels and listing keys that lovwatch has no meaning for (a layout drifting).
+    unknown_labels: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    unknown_keys: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    #: Adverts the mass-end breaker kept from ending; empty once released.
+    held_endings: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    released_at: NaiveDatetime | None = None
 
 
 class AdvertVersion(SQLModel, table=True):

@@ -83,6 +83,9 @@ class Block:
     #: The whole block is link text (a menu or a list of links): it names pages, it does not
     #: state anything.
     linked: bool = False
+    #: A heading only by its shape in saved text (a short line without final punctuation):
+    #: it may as well be one name of a list.
+    guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,21 +261,21 @@ _COMPANY_LINE = re.compile(
 )
 
 
-def _text_kind(line: str) -> tuple[str, int, str]:
+def _text_kind(line: str) -> tuple[str, int, str, bool]:
     if match := _MD_HEADING.match(line):
-        return HEADING, len(match.group(1)), match.group(2)
+        return HEADING, len(match.group(1)), match.group(2), False
     if match := _BULLET.match(line):
-        return ITEM, 0, line[match.end() :]
+        return ITEM, 0, line[match.end() :], False
     if "\t" in line.strip():
-        return ROW, 0, line
+        return ROW, 0, line, False
     short = (
         len(line) <= 80
         and len(line.split()) <= 10
         and not line.rstrip().endswith((".", ":", ",", "?", "!", ";"))
     )
     if short and line[:1].isupper() and not _COMPANY_LINE.search(line):
-        return HEADING, 4, line
-    return (ITEM if _COMPANY_LINE.search(line) and len(line) <= 120 else PARA), 0, line
+        return HEADING, 4, line, True
+    return (ITEM if _COMPANY_LINE.search(line) and len(line) <= 120 else PARA), 0, line, False
 
 
 def page_from_text(text: str, url: str = "", title: str = "") -> Page:
@@ -289,9 +292,9 @@ def page_from_text(text: str, url: str = "", title: str = "") -> Page:
         line = _MD_LINK.sub(lambda m: m.group(1), raw)
         if not line.strip():
             continue
-        kind, level, body = _text_kind(line)
+        kind, level, body, guessed = _text_kind(line)
         body = "\t".join(clean(cell) for cell in body.split("\t")) if kind == ROW else clean(body)
         if body.strip():
-            blocks.append(Block(kind, body, level))
+            blocks.append(Block(kind, body, level, guessed=guessed))
     first_heading = next((b.text for b in blocks if b.kind == HEADING), "")
     return Page(url, title or first_heading, blocks, links, links)

@@ -44,13 +44,17 @@ class Count:
 _NUMBER = r"(\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
 _ADJECTIVES = (
     r"aktiva|godkanda|godkand|privata|privat|externa|extern|olika|andra|annan|fristaende|"
-    r"auktoriserade|valbara"
+    r"auktoriserade|valbara|aktuella|aktuell|enda"
 )
 _UNIT = (
     r"\w*(?:utforare|utforaren|utforarna|foretag|foretagen|leverantorer|leverantor|"
     r"leverantorerna|anordnare|anordnarna|aktorer|aktorerna|aktor|bolag)"
 )
-_STATED = re.compile(rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT})\b")
+#: Care units counted as providers only when said to be private: "fyra privata hälsocentraler".
+_CARE_UNIT = r"\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning)\w*"
+_STATED = re.compile(
+    rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT})\b"
+)
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
 #: Words that make what follows a bound, not a count.
@@ -60,8 +64,18 @@ _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
 _CHOOSING = re.compile(r"\b(valja|valjer|valt|byta till|anlita|anlitar|som|om)\s*$")
 _EXISTS = re.compile(
     r"\b(finns|har|bara|endast|enbart|enda|kvar|totalt|sammanlagt|godkan\w*|valja mellan|"
-    r"just nu|i dag|idag|ar)\b"
+    r"just nu|i dag|idag|ar|inkl|inklusive|varav)\b"
 )
+#: "One" is a count only where the text says one exists: "det finns bara en privat utförare",
+#: "har en enda"; "välja mellan kommunen eller en privat utförare" names a kind of choice.
+_ONE_EXISTS = re.compile(
+    r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart|"
+    r"for narvarande|i dagslaget|numera))*$"
+)
+#: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
+_ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
+#: A count of the past ("har det funnits 1 aktör") is not the number there are.
+_PAST = re.compile(r"\b(funnits|fanns|hade)\b")
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
@@ -69,7 +83,8 @@ _CHANGE = re.compile(
 )
 _OWN_ALSO = re.compile(
     r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
-    r"regionens) (egen|egna)|\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
+    r"regionens) (egen|egna|hemtjanst\w*|verksamhet|utforare)|"
+    r"\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
 )
 #: "utförs av kommunen och två privata företag": the own unit named before the number.
 _OWN_BEFORE = re.compile(
@@ -78,7 +93,8 @@ _OWN_BEFORE = re.compile(
 )
 _OWN_AMONG = re.compile(
     r"\bvarav (en|ett|1) (ar |drivs av )?(kommunens|kommunal|stadens|den kommunala|egen regi)|"
-    r"\b(inklusive|inkl|inraknat|medraknat) (kommunens|stadens|den kommunala|egen regi)"
+    r"\b(inklusive|inkl|inraknat|medraknat) (kommunens|stadens|den kommunala|egen regi|"
+    r"kommunen|staden)\b"
 )
 
 
@@ -101,7 +117,7 @@ def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, .
     return categories_in(page.title)
 
 
-def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
+def _accepts(word: str, adjectives: str, before: str, folded: str, after: str = "") -> bool:
     """Whether a number with its adjectives is a count of the providers there are."""
     # A short line ("Hemtjänst: 5 utförare") is a tally by its shape.
     exists = bool(_EXISTS.search(folded)) or len(folded.split()) <= 6
@@ -110,7 +126,15 @@ def _accepts(word: str, adjectives: str, before: str, folded: str) -> bool:
     if number_value(word) == 0:
         return exists or bool(adjectives)  # "inga privata utförare", "det finns inga utförare"
     # "en", "ett": only said of existing providers, not of one to choose ("välja en utförare").
-    return bool(adjectives) and exists and not _CHOOSING.search(before)
+    return bool(
+        adjectives
+        and (
+            _ONE_EXISTS.search(before.rstrip())
+            or "enda" in adjectives.split()
+            or re.match(r"\s*(finns|ar godkand)\b", after)
+        )
+        and not _CHOOSING.search(before)
+    )
 
 
 def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
@@ -119,7 +143,12 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     approximate = False
     if re.match(r"(om|ifall|i fall|nar|utan) ", folded):
         return None  # a condition ("Om ingen privat utförare finns ...") states no count
-    if _CHANGE.search(folded):
+    if len(clauses := _ATT_CLAUSE.split(folded)) > 2:
+        # A decision's list of "att"-clauses: each clause is read on its own ("att bevilja
+        # ansökningar ..., att bevilja kompensation till länets fyra privata hälsocentraler").
+        found = [count_in_sentence(clause) for clause in clauses]
+        return next((count for count in found if count is not None), None)
+    if _CHANGE.search(folded) or _PAST.search(folded):
         return None
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))
@@ -127,7 +156,9 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]
             word, adjectives = match.group(1), match.group(2)
-            if _BOUND.search(before) or not _accepts(word, adjectives, before, folded):
+            if _BOUND.search(before) or not _accepts(
+                word, adjectives, before, folded, folded[match.end() :]
+            ):
                 continue
             total, approximate = number_value(word), bool(_ABOUT.search(before))
             break
@@ -206,7 +237,10 @@ def stated_counts(page: Page) -> list[Count]:
             continue
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            if not re.search(_UNIT, folded) or (found := count_in_sentence(folded)) is None:
+            if (
+                not re.search(rf"{_UNIT}|{_CARE_UNIT}", folded)
+                or (found := count_in_sentence(folded)) is None
+            ):
                 continue
             private, own, approximate = found
             categories = categories_in(sentence) or _categories_for(page.blocks, index, page)

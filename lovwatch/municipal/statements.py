@@ -7,33 +7,47 @@ the quote. `claims_in` gives every claim on a page; `statements_in` only the mun
 decided or planned ones (what the page says its status is); `Statement.is_decision` marks those
 that may become events (own subject, decided).
 
-Categories come from the sentence itself, else from the list or table that follows it ("LOV
-införs inom följande områden:"), else from the nearest heading, else from the page title.
-Dates are resolved against the page's own date ("den första mars i år").
+Page structure counts too: an "att"-item takes the modality of its lead-in ("Därför yrkar vi
+på:"); on a motion or interpellation introductions and endings are demands; a start still
+ahead ("Från och med den 1 september kan du välja") is an introduction and the choice it
+describes not yet in use; on a page about other authorities, claims without a subject of their
+own are about those authorities. Categories: `categorising`; dates: `dating`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
+from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
+from lovwatch.municipal.categorising import (
+    context_categories,
+    earlier_categories,
+    following_categories,
+    sentence_categories,
+)
 from lovwatch.municipal.claims import (
     SYSTEM,
     Claim,
     Modality,
     StatementKind,
     Subject,
-    own_names,
+    modality_of,
     read_claim,
-    subject_of,
 )
+from lovwatch.municipal.corrections import (
+    WEAK,
+    about_others,
+    without_topics,
+    without_umbrellas,
+)
+from lovwatch.municipal.dating import announces_start, page_date, pick_date
+from lovwatch.municipal.documents import ATT_ITEM, is_petition, lead_in_modality
+from lovwatch.municipal.subjects import own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
-    UMBRELLA_CATEGORIES,
-    FoundDate,
     categories_in,
     find_dates,
     fold_words,
@@ -110,24 +124,22 @@ class Statement:
 
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
-_WEAK_ACTIVE = re.compile(
-    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|"
+WEAK_ACTIVE = re.compile(
+    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
 )
-#: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
-_WEAK = 0.4
-#: Words before a date that make it the date the statement is about.
-_ANCHORS = re.compile(
-    r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
-    r"fr o m|den)\s*$"
+#: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
+_NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
+#: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
+#: ("Begäran om återremiss ...") is not a system in use.
+_NOT_A_TOPIC = re.compile(
+    r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
+    # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
+    # and stances, not a system in use
+    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b"
 )
-#: Words before a date that make it the date a decision was taken, not when it takes effect.
-_DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
-_DATELINE = re.compile(
-    r"\b(publicerad|publicerat|uppdaterad|uppdaterades|datum|sammantradesdatum|senast andrad)\b"
-)
-_PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantradesdatum)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-])")
+# A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
 
@@ -138,13 +150,21 @@ def sentences(text: str) -> list[str]:
 
 
 def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None:
-    """The claim of one sentence, including the weak "valfrihet inom hemtjänsten" reading."""
+    """The claim of one sentence, including the weak "valfrihet inom hemtjänsten" and
+    "Vårdval primärvård" readings of a topic line."""
     folded = fold_words(sentence)
     if (claim := read_claim(sentence, folded, names)) is not None:
         return claim
-    if _WEAK_ACTIVE.search(folded) and categories_in(sentence):
+    if (
+        sentence.rstrip().endswith("?")
+        or _NOT_A_TOPIC.search(folded)
+        or modality_of(folded, len(folded)) is not Modality.DECIDED
+    ):
+        return None
+    named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
+    if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)
-        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, _WEAK, 0)
+        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, WEAK, 0)
     return None
 
 
@@ -154,67 +174,14 @@ def classify(sentence: str) -> StatementKind | None:
     return claim.kind if claim else None
 
 
-def _pick_date(claim: Claim, folded: str, found: list[FoundDate]) -> FoundDate | None:
-    """The date a statement is about: the one after "från och med", "sedan", "med start" ...;
-    else, for an introduction, the latest date (registration opens before the start); else the
-    first. A plan or proposal keeps only a start date: the date it was decided to *prepare*
-    something is not when it starts."""
-    if claim.modality is not Modality.DECIDED:
-        found = [f for f in found if not _DECISION_DATE.search(folded[: f.start])]
-    if not found:
-        return None
-    anchored = [f for f in found if _ANCHORS.search(folded[: f.start])]
-    if claim.modality is not Modality.DECIDED:
-        return anchored[0] if anchored else (found[0] if len(found) == 1 else None)
-    if claim.kind is StatementKind.INTRODUCE:
-        return max(anchored or found, key=lambda f: f.value)
-    return (anchored or found)[0]
-
-
-def _following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
-    """Categories named by the list items or table rows right after block `index`."""
-    codes: list[str] = []
-    for block in blocks[index + 1 :]:
-        if block.kind not in (ITEM, ROW):
-            break
-        codes += [code for code in categories_in(block.text.split("\t")[0]) if code not in codes]
-    return tuple(codes)
-
-
-def _context_categories(blocks: list[Block], index: int, title: str) -> tuple[tuple[str, ...], str]:
-    """Categories of the nearest preceding heading that names one, else of the title."""
-    for block in reversed(blocks[:index]):
-        if block.kind == HEADING and (found := categories_in(block.text)):
-            return found, "heading"
-    return categories_in(title), "title"
-
-
-def page_date(page: Page) -> FoundDate | None:
-    """The date a page carries: its metadata, else a dateline near its top, else a publication
-    line anywhere ("Publicerad 12 mars 2024"); a long body sentence near the top ("LOV ...
-    infördes 2009") dates the law, not the page."""
-    if page.published is not None:
-        return FoundDate(page.published, page.published.isoformat(), -1)
-    for position, block in enumerate(page.blocks):
-        folded = fold_words(block.text)
-        if position >= 4:
-            # Further down only a publication line counts: "Senast uppdaterad" at a page's
-            # foot can be years after what the page announces.
-            if len(block.text) > 120 or not _PUBLISHED.search(folded):
-                continue
-        elif len(block.text) > 100 and not _DATELINE.search(folded):
-            continue
-        if found := find_dates(folded):
-            return found[0]
-    return None
-
-
 def claims_in(page: Page) -> list[Statement]:
     """Every LOV claim on a page (any subject and modality), one per (kind, categories,
     subject, modality): the first with a date of its own, else with the page's date.
 
     Sentences count only on pages that speak of LOV; a sentence that names no LOV term itself
     borrows the page's (a news item says "valfrihet" in its heading, the date further down).
+    An "att"-item takes the modality of its lead-in ("yrkar vi på:"); on a motion or an
+    interpellation, introductions and endings are demands.
     """
     if not speaks_of_lov(page.title + "\n" + page.text):
         return []
@@ -222,7 +189,12 @@ def claims_in(page: Page) -> list[Statement]:
     dated = page_date(page)
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
+    petition = is_petition(page)
+    lead_in: Modality | None = None
+    upcoming: set[str] = set()
     for index, block in enumerate(page.blocks):
+        if not ATT_ITEM.match(fold_words(block.text)):
+            lead_in = lead_in_modality(block)
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         parts = sentences(block.text)
@@ -239,14 +211,32 @@ def claims_in(page: Page) -> list[Statement]:
                 and not re.search(r"\bvalja\b", folded)
             ):
                 continue
-            categories, source = categories_in(sentence), "sentence"
+            modality = claim.modality
+            if lead_in is not None and ATT_ITEM.match(folded) and modality is Modality.DECIDED:
+                modality = lead_in
+            if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
+                modality = Modality.DEMANDED
+            claim = replace(claim, modality=modality)
+            categories, source = sentence_categories(sentence), "sentence"
             last = position == len(parts) - 1
             if not categories and last and _INTRODUCES_LIST.search(sentence.strip()):
-                categories, source = _following_categories(page.blocks, index), "list"
+                categories, source = following_categories(page.blocks, index), "list"
+            if not categories and (earlier := earlier_categories(parts[:position])):
+                categories, source = earlier, "paragraph"
             if not categories:
-                categories, source = _context_categories(page.blocks, index, page.title)
-            chosen = _pick_date(claim, folded, find_dates(folded, today))
+                categories, source = context_categories(page.blocks, index, page.title, page.url)
+            chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
+            kinds = [claim.kind]
+            # The page's date, unless it was read off this very sentence (a short first line).
+            own_today = today if dated and not (dated.start >= 0 and dated.text in folded) else None
+            if claim.subject is Subject.OWN and announces_start(claim, folded, chosen, own_today):
+                # "Från och med den 1 september kan du välja": a start; "har i år infört":
+                # in use, and news of its start.
+                kinds = [StatementKind.ACTIVE] if claim.introduced_earlier else []
+                kinds.append(StatementKind.INTRODUCE)
+                if not claim.introduced_earlier:
+                    upcoming.update(categories or ("*",))
             if (
                 chosen is None
                 and claim.kind is not StatementKind.ACTIVE
@@ -255,45 +245,55 @@ def claims_in(page: Page) -> list[Statement]:
                 and dated is not None
             ):
                 chosen, rank = dated, 1
-            statement = Statement(
-                claim.kind,
-                categories,
-                chosen.value if chosen else None,
-                chosen.text if chosen else None,
-                sentence,
-                claim.subject,
-                claim.modality,
-                claim.confidence,
-                source,
+            if (
+                kinds == [StatementKind.INTRODUCE]
+                and claim.subject is Subject.OWN
+                and claim.modality is Modality.DECIDED
+                and today
+                and chosen
+                and chosen.value > today
+            ):
+                upcoming.update(categories or ("*",))  # "med start 1 november": not in use yet
+            for kind in kinds:
+                statement = Statement(
+                    kind,
+                    categories,
+                    chosen.value if chosen else None,
+                    chosen.text if chosen else None,
+                    sentence,
+                    claim.subject,
+                    claim.modality,
+                    claim.confidence,
+                    source,
+                )
+                # One statement per kind, categories, subject and modality on a page (a news
+                # item repeats "det nya avtalet" in every paragraph).
+                key = (kind, categories, claim.subject, claim.modality)
+                previous = found.get(key)
+                # A dated statement beats an undated one; at equal rank the first wins, but a
+                # full sentence beats a topic line (which `_without_topics` may drop).
+                if (
+                    previous is None
+                    or previous[0] < rank
+                    or previous[0] == rank
+                    and previous[1].confidence <= WEAK < statement.confidence
+                ):
+                    found[key] = (rank, statement)
+    statements = [statement for _rank, statement in found.values()]
+    if upcoming:
+        # A start still ahead: the choice the page describes is not in use yet.
+        statements = [
+            s
+            for s in statements
+            if not (
+                s.kind is StatementKind.ACTIVE
+                and s.subject is Subject.OWN
+                and set(s.categories) <= upcoming
             )
-            # One statement per kind, categories, subject and modality on a page (a news
-            # item repeats "det nya avtalet" in every paragraph).
-            key = (claim.kind, categories, claim.subject, claim.modality)
-            earlier = found.get(key)
-            if earlier is None or earlier[0] < rank:
-                found[key] = (rank, statement)
-    return _without_topics(
-        _without_umbrellas([statement for _rank, statement in found.values()])
-    ) + (_table_statements(page))
-
-
-def _without_topics(statements: list[Statement]) -> list[Statement]:
-    """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
-    page's own claims of another kind are about the same categories: the page is about an
-    introduction or an ending then, not about a system in use."""
-    others = {
-        code
-        for s in statements
-        if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
-        for code in s.categories
-    }
-    return [
-        s
-        for s in statements
-        if not (
-            s.kind is StatementKind.ACTIVE and s.confidence <= _WEAK and set(s.categories) & others
-        )
-    ]
+        ]
+    return about_others(
+        without_topics(without_umbrellas(statements)), page, names
+    ) + _table_statements(page)
 
 
 def statements_in(page: Page) -> list[Statement]:
@@ -301,24 +301,6 @@ def statements_in(page: Page) -> list[Statement]:
     planned. Proposals, demands, rejected proposals, other municipalities, the law and general
     explanations stay in `claims_in` only."""
     return [s for s in claims_in(page) if s.subject is Subject.OWN and s.is_status]
-
-
-def _without_umbrellas(statements: list[Statement]) -> list[Statement]:
-    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
-    no category at all ("Välj utförare"), when statements of the same kind name the specific
-    categories (hemtjänst, särskilt boende)."""
-    specific = {
-        (s.kind, s.subject, s.modality)
-        for s in statements
-        if set(s.categories) - UMBRELLA_CATEGORIES
-    }
-    return [
-        s
-        for s in statements
-        if not (
-            set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
-        )
-    ]
 
 
 def _table_statements(page: Page) -> list[Statement]:

@@ -14,13 +14,18 @@ from functools import cache, lru_cache
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
 from lovwatch.normalize.dates import MONTHS
+from lovwatch.normalize.taxonomy import GENERIC_CODES
 from lovwatch.normalize.text import words
 
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
-    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|valj utforare|bli utforare|"
+    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|"
+    r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|"
     r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|valbara (foretag|"
-    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|ickevalsalternativ\w*)\b"
+    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
+    r"ickevalsalternativ\w*|"
+    # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
+    r"(ratt|mojlighet) att (sjalv |sjalva )?valja (vem|utforare)|nytt val av utforare)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
@@ -28,8 +33,9 @@ LINK_TERMS = re.compile(
     r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag)\b"
 )
 
-#: Categories that name a whole area ("äldreomsorgen") rather than one service in it.
-UMBRELLA_CATEGORIES = frozenset({"aldreomsorg_ovrigt"})
+#: Categories that name a whole area ("äldreomsorgen") rather than one service in it: the
+#: taxonomy's catch-alls ("Övrig äldreomsorg", "Övrigt stöd till personer med ...").
+UMBRELLA_CATEGORIES = GENERIC_CODES
 
 
 def fold_words(text: str) -> str:
@@ -61,12 +67,25 @@ def _compound_heads() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def categories_in(text: str) -> tuple[str, ...]:
-    """Category codes (shared taxonomy) that `text` names, including as the first part of a
-    compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk."""
+    """Category codes (shared taxonomy) that `text` names, including as the first or last part
+    of a compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk,
+    "ungdomstandvård" → tandvard."""
     codes = list(map_term(text))
     for token in fold_words(text).split():
+        if _REHAB.fullmatch(token) and not map_term(token):
+            # Rehabilitation choice (vårdval rehab, primärvårdsrehabilitering) is
+            # fysioterapeut, arbetsterapeut and dietist: fysioterapi and paramedicin, not
+            # the care its first part names.
+            codes += [code for code in ("fysioterapi", "paramedicin") if code not in codes]
+            continue
         for head, synonym in _compound_heads():
             if token.startswith(head) and len(token) > len(head) + 2:
+                codes += [code for code in map_term(synonym) if code not in codes]
+                break
+        # The last part of a Swedish compound names what it is: "ungdomstandvård" is
+        # tandvård, "kvällshemtjänst" hemtjänst.
+        for tail, synonym in _compound_heads():
+            if token.endswith(tail) and len(token) > len(tail) + 3:
                 codes += [code for code in map_term(synonym) if code not in codes]
                 break
     with_diacritics = words(text, keep_diacritics=True)
@@ -80,6 +99,8 @@ def categories_in(text: str) -> tuple[str, ...]:
     return tuple(category.code for category in CATEGORIES if category.code in codes)
 
 
+#: Rehabilitation as a service: "rehab", "rehabilitering", "primärvårdsrehabilitering".
+_REHAB = re.compile(r"\w*(rehab|rehabilitering)")
 #: The parts of hemtjänst that LOV pages list instead of the word ("service och omvårdnad",
 #: "städ, tvätt och inköp"); diacritics kept, so "städ" is not "stad" (a city).
 _HOME_CARE_PARTS = re.compile(

@@ -1,5 +1,5 @@
-"""HTML of the replica's pages: advert pages in three layouts, gone/not-found pages and the
-JavaScript-rendered listing shell.
+"""HTML of the replica's pages: advert pages in three layouts (and "relaunch", without labels,
+for drift tests), gone/not-found pages and the JavaScript-rendered listing shell.
 
 The real advert layout is unknown, so the layouts differ in the elements that hold the labels
 (dt/dd, label/value spans and ``<strong>`` + text, th/td) while carrying the same facts, and
@@ -130,10 +130,18 @@ def _table_layout(advert: ReplicaAdvert) -> str:
     return f'<table class="advert-table">\n<tbody>\n{rows}</tbody>\n</table>'
 
 
+def _relaunch_layout(advert: ReplicaAdvert) -> str:
+    # A redesign that shows the same facts as unlabelled cards: what a site relaunch the
+    # parser was not written for looks like.
+    cards = "".join(f'<div class="card">{value}</div>\n' for _label, value in _facts(advert, ""))
+    return f'<div class="cards">\n{cards}</div>'
+
+
 _LAYOUTS: dict[str, Callable[[ReplicaAdvert], str]] = {
     "dl": _dl_layout,
     "spans": _spans_layout,
     "table": _table_layout,
+    "relaunch": _relaunch_layout,
 }
 
 

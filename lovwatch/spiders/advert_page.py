@@ -140,6 +140,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "om tjänsten",
         "beskrivning av uppdraget",
     ),
+    # The county the advert is listed under: read (the listing's regionName says it too) so
+    # that it is a known label, not a sign of layout drift.
+    "county": ("län", "länsnamn"),
     "documents": (
         "förfrågningsunderlag",
         "ansökan",

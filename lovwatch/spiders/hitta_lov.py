@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Self
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -53,10 +53,19 @@ class HittaLovSpider(scrapy.Spider):
     name = "hitta_lov"
 
     def __init__(
-        self, base_url: str | None = None, fetch: int | str = MAX_FETCH, **kwargs: Any
+        self,
+        base_url: str | None = None,
+        fetch: int | str = MAX_FETCH,
+        sample: int | str | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        #: Read at most this many advert pages (scouting); None: every page worth reading.
+        self.sample = int(sample) if sample not in (None, "") else None
         self.base_url = configured_base_url(base_url)
+        # Only the national site: a redirect to any other host is refused (Scrapy's offsite
+        # middleware drops it and counts it in the stats as offsite/filtered).
+        self.allowed_domains = [urlsplit(self.base_url).hostname or ""]
         self.fetch = max(1, min(int(fetch), MAX_FETCH))
         #: What the store knows of each advert; filled by the store pipeline.
         self.known: dict[str, KnownAdvert] = {}
@@ -67,6 +76,7 @@ class HittaLovSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         kwargs["base_url"] = kwargs.get("base_url") or crawler.settings.get("LOVWATCH_BASE_URL")
+        kwargs.setdefault("sample", crawler.settings.get("LOVWATCH_SAMPLE"))
         return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -124,6 +134,8 @@ class HittaLovSpider(scrapy.Spider):
             return
         self.seen.listing_done = True
         follow_ups = list(self.follow_ups()) if self.seen.complete else []
+        if self.sample is not None:
+            follow_ups = follow_ups[: self.sample]
         yield self.observe(ListingEndItem(self.seen.passes, len(follow_ups)))
         yield from follow_ups
 

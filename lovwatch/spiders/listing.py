@@ -119,6 +119,24 @@ def _areas(value: Any) -> tuple[str, ...]:
     return tuple(areas)
 
 
+#: Every listing key lovwatch reads (the seen keys and their likely variants), and the seen
+#: `documentId`; anything else is kept raw and reported as unknown.
+KNOWN_KEYS = frozenset(
+    {
+        "url", "link", "href", "updated", "lastUpdated", "modified", "changed", "regionName",
+        "region", "heading", "title", "name", "businessAreas", "areas", "serviceAreas",
+        "excerpt", "summary", "preamble", "authority", "buyer", "buyerName", "organisation",
+        "organization", "organisationName", "organizationName", "publisher",
+        "contractingAuthority", "documentId",
+    }
+)  # fmt: skip
+
+
+def unknown_keys(raw: dict[str, Any]) -> set[str]:
+    """The keys of a listing item that lovwatch does not read."""
+    return set(raw) - KNOWN_KEYS
+
+
 def parse_item(raw: dict[str, Any], base_url: str) -> ListingItem:
     url = _lookup(raw, "url", "link", "href")
     if not url or not isinstance(url, str):

@@ -31,6 +31,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+from lovwatch.config import http_cache_dir
 from lovwatch.municipal.blocks import Page, page_from_html
 from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
 from lovwatch.municipal.findings import findings_from_page, needs_browser
@@ -56,6 +57,8 @@ def _browser_meta() -> dict[str, Any]:
         return {}
     return {
         "playwright": True,
+        # The plain answer of the same URL is in the HTTP cache: a render must not get it.
+        "dont_cache": True,
         "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")],
     }
 
@@ -109,6 +112,21 @@ class MunicipalSpider(scrapy.Spider):
         # (unless the user set --concurrency, which is applied at a higher priority).
         settings.setdict(
             {"CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}, priority="spider"
+        )
+        # Re-crawls revalidate: every page kept is asked for again with If-None-Match /
+        # If-Modified-Since (max-age=0 forbids serving it unasked), so an unchanged page
+        # costs a 304, not a download.
+        settings.setdict(
+            {
+                "HTTPCACHE_ENABLED": True,
+                "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
+                "HTTPCACHE_DIR": str(http_cache_dir(settings.get("LOVWATCH_DB"))),
+                "DEFAULT_REQUEST_HEADERS": {
+                    **settings.getdict("DEFAULT_REQUEST_HEADERS"),
+                    "Cache-Control": "max-age=0",
+                },
+            },
+            priority="spider",
         )
         browser = find_chromium(settings.get("LOVWATCH_CHROMIUM"))
         if browser and playwright_available():

@@ -20,6 +20,7 @@ from lovwatch.spiders.items import (
     VanishedCheckItem,
 )
 from lovwatch.spiders.listing import ListingItem, ListingPage
+from lovwatch.spiders.listing import unknown_keys as unread_keys
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class NationalCrawl:
     #: HTTP status of each vanished advert's page (None: it could not be asked).
     confirmations: dict[str, int | None] = field(default_factory=dict)
     duplicates: int = 0
+    #: Listing keys lovwatch does not read (an interface drifting is visible, not silent).
+    unknown_keys: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
     #: Advert pages and confirmations the spider asked for once the listing was done.
@@ -97,6 +100,7 @@ class NationalCrawl:
         self.listing_pages += 1
         self.skipped.extend(page.skipped)
         for item in page.items:
+            self.unknown_keys |= unread_keys(item.raw)
             if item.key in self.items:
                 self.duplicates += 1
             self.items[item.key] = item

@@ -10,6 +10,7 @@ served from a daemon thread. Pages can be changed while the servers run (`set_pa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
@@ -215,6 +216,8 @@ class RequestRecord:
     host: str
     path: str
     user_agent: str
+    #: The answer's status: 304 when the client's If-None-Match still held.
+    status: int = 200
 
 
 @dataclass
@@ -271,9 +274,8 @@ def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPReque
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             path = self.path.split("?")[0]
-            replica.requests.append(
-                RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
-            )
+            self.record = RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
+            replica.requests.append(self.record)
             body = site.pages.get(path)
             if path.endswith(".pdf"):
                 self._send(200, "application/pdf", _PDF)
@@ -293,8 +295,15 @@ def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPReque
                 )
 
         def _send(self, status: int, content_type: str, body: bytes) -> None:
+            # Validators, as a real site sends them: a client that kept the page asks again
+            # with If-None-Match and gets 304 without the body.
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if status == 200 and self.headers.get("If-None-Match") == etag:
+                status, body = 304, b""
+            self.record.status = status
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            self.send_header("ETag", etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

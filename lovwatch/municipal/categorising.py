@@ -1,0 +1,58 @@
+"""Which services a LOV statement is about, when its sentence does not say it alone.
+
+Categories come from the sentence (brackets only explain: what they name counts only when the
+sentence names nothing else), else from the list or table after a sentence that introduces one
+("LOV införs inom följande områden:"), else from an earlier sentence of the same paragraph,
+else from the nearest heading, else from the page title, else from the page's address.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block
+from lovwatch.municipal.vocabulary import categories_in
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def sentence_categories(sentence: str) -> tuple[str, ...]:
+    """The categories a sentence names; what it names only inside brackets explains a word
+    ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)") and counts only
+    when the sentence names nothing outside them."""
+    return categories_in(_BRACKETS.sub(" ", sentence)) or categories_in(sentence)
+
+
+def earlier_categories(earlier: list[str]) -> tuple[str, ...]:
+    """The categories of the nearest earlier sentence of the same paragraph that names any:
+    "LOV infördes inom hemtjänsten 2010. Valfrihetssystemet har blivit en succé." """
+    for sentence in reversed(earlier):
+        if found := sentence_categories(sentence):
+            return found
+    return ()
+
+
+def following_categories(blocks: list[Block], index: int) -> tuple[str, ...]:
+    """Categories named by the list items or table rows right after block `index`."""
+    codes: list[str] = []
+    for block in blocks[index + 1 :]:
+        if block.kind not in (ITEM, ROW):
+            break
+        codes += [code for code in categories_in(block.text.split("\t")[0]) if code not in codes]
+    return tuple(codes)
+
+
+def context_categories(
+    blocks: list[Block], index: int, title: str, url: str = ""
+) -> tuple[tuple[str, ...], str]:
+    """Categories of the nearest preceding heading that names one, else of the title, else of
+    the page address's path (".../vardval/primarvardsrehabilitering/"): sites file a page
+    under its service."""
+    for block in reversed(blocks[:index]):
+        if block.kind == HEADING and (found := categories_in(block.text)):
+            return found, "heading"
+    if found := categories_in(title):
+        return found, "title"
+    path = urlsplit(url).path
+    return categories_in(" ".join(re.findall(r"[^\W\d_]+", path))), "address"

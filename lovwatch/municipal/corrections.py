@@ -1,0 +1,104 @@
+"""Page-level corrections of a page's LOV statements, once every sentence has been read.
+
+- a topic line read as "active" ("Valfrihet i hemtjänsten") goes when the page's own claims
+  of another kind are about the same services (the page is about a start or an ending);
+- a statement about an umbrella area only ("äldreomsorgen") goes when others of the same
+  kind name the specific services;
+- on a page about other authorities (an overview), claims without a subject of their own are
+  about those authorities too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from lovwatch.municipal.blocks import Page
+from lovwatch.municipal.claims import StatementKind, Subject
+from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies
+from lovwatch.municipal.vocabulary import UMBRELLA_CATEGORIES, fold_words
+
+if TYPE_CHECKING:
+    from lovwatch.municipal.statements import Statement
+
+#: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
+WEAK = 0.4
+
+
+def about_others(statements: list[Statement], page: Page, names: frozenset[str]) -> list[Statement]:
+    """On a page about other authorities (claims about others and general ones, none that
+    points at the page's own authority), a claim without a subject of its own is about them
+    too: an overview of regions says "I Västmanland har beslut tagits om införande av vårdval"."""
+    others = sum(s.subject is Subject.OTHER for s in statements)
+    general = sum(s.subject is Subject.GENERAL for s in statements)
+    host = _host_names(page.url)
+    if (
+        not others
+        or others + general < 2
+        or any(_names_own(s.quote, names, host) for s in statements)
+    ):
+        return statements
+    return [
+        replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
+    ]
+
+
+def _names_own(sentence: str, names: frozenset[str], host: frozenset[str]) -> bool:
+    """Whether a sentence points at the page's own authority: "vi", "kommunen", its name
+    ("Bergsjö kommun", or "Bergsjö" alone on bergsjo.se)."""
+    folded = fold_words(sentence)
+    return (
+        bool(OWN_SUBJECT.search(folded))
+        or named_bodies(sentence, names)[0]
+        or any(word.startswith(name) for word in folded.split() for name in host)
+    )
+
+
+def _host_names(url: str) -> frozenset[str]:
+    """The words of a page's host name that can name its authority ("bergsjo" in
+    www.bergsjo.se), not the generic ones."""
+    host = urlsplit(url).hostname or ""
+    return frozenset(
+        word
+        for word in re.findall(r"[a-z]+", host.lower())
+        if len(word) >= 4 and word not in ("www", "kommun", "region", "stad")
+    )
+
+
+def without_topics(statements: list[Statement]) -> list[Statement]:
+    """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
+    page's own claims of another kind are about the same categories: the page is about an
+    introduction or an ending then, not about a system in use."""
+    others = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
+        for code in s.categories
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            s.kind is StatementKind.ACTIVE and s.confidence <= WEAK and set(s.categories) & others
+        )
+    ]
+
+
+def without_umbrellas(statements: list[Statement]) -> list[Statement]:
+    """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
+    no category at all ("Välj utförare"), when statements of the same kind name the specific
+    categories (hemtjänst, särskilt boende)."""
+    specific = {
+        (s.kind, s.subject, s.modality)
+        for s in statements
+        if set(s.categories) - UMBRELLA_CATEGORIES
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
+        )
+    ]

@@ -1,0 +1,47 @@
+"""What kind of document a page is, and how its parts govern the sentences under them.
+
+A motion, an interpellation or a request for återremiss wants things; what it says should
+happen is not what was decided. In decisions and motions alike, "att"-items ("att
+kommunstyrelsen får i uppdrag att ...") take their modality from the lead-in line above them
+("Därför yrkar vi på:", "Kommunfullmäktige beslutar:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lovwatch.municipal.blocks import HEADING, ITEM, Block, Page
+from lovwatch.municipal.modality import Modality, modality_cue, modality_of
+from lovwatch.municipal.vocabulary import fold_words
+
+#: A party's or a councillor's document: its own introductions and endings are demands.
+_PETITION = re.compile(
+    r"^(motion|interpellation|medborgarforslag|aterremiss|begaran om aterremiss|reservation|"
+    r"yrkande|skrivelse fran)\b"
+)
+#: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ...").
+ATT_ITEM = re.compile(r"^att ")
+
+
+def is_petition(page: Page) -> bool:
+    """Whether the page is a motion, interpellation or request (by its title or first
+    heading): what it wants is not what was decided."""
+    first = next((b.text for b in page.blocks if b.kind == HEADING), "")
+    return any(_PETITION.search(fold_words(text)) for text in (page.title, first) if text)
+
+
+def lead_in_modality(block: Block) -> Modality | None:
+    """The modality a lead-in gives the "att"-items after it: a line ending in a colon
+    ("Därför yrkar vi på:" a demand, "Kommunfullmäktige beslutar:" a decision), or a heading
+    or unfinished line with a cue ("Förslag till beslut" a proposal, "Vi föreslår
+    kommunfullmäktige besluta" a proposal, "Beslut" a decision); None otherwise."""
+    folded = fold_words(block.text)
+    text = block.text.rstrip()
+    if block.kind == ITEM:
+        return None
+    if text.endswith(":"):
+        return modality_of(folded, len(folded))
+    if block.kind == HEADING or not text.endswith((".", "!", "?")):
+        # "Förslag till beslut" as a heading, "Vi föreslår fullmäktige besluta" as a line
+        return modality_cue(folded)
+    return None

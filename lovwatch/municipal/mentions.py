@@ -1,0 +1,207 @@
+"""Providers named outside lists: in running text, in their own presentations, and in the
+link labels of a provider list ("Länk till sida med presentation av Främja").
+
+Running text names a provider by its company form ("Omsorgshuset i Norr AB"), as one of an
+enumeration ("X AB, Y HB samt Z AB"), or as the party of an agreement the authority made
+("Socialnämnden har beslutat att teckna avtal med Hallands carecenter"), which needs no
+company form. Companies that leave, are refused or are gone are not approved providers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
+from lovwatch.municipal.companies import company_form, enumerated_names, names_in_text
+from lovwatch.municipal.numbers import org_number_in
+from lovwatch.municipal.provider_items import Provider, provider_from_item
+from lovwatch.municipal.statements import sentences
+from lovwatch.municipal.vocabulary import categories_in, fold_words
+
+_NEWS_CUE = re.compile(
+    r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
+    r"(har|blivit|blev) godkan\w*|(foretag\w*|utforare) som (har )?godkan\w*|foretaget)\b"
+)
+#: A sentence about providers: who runs the service, who is approved.
+_PROVIDER_CONTEXT = re.compile(
+    r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|"
+    r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
+    r"anordnare|aktor\w*)|kvar|tar over|tog over|(driver|bedriver|utfor) (\w+ )?(hemtjanst|"
+    r"verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
+)
+#: A sentence about how to apply or where to read: tools and vendors, not providers.
+_PROCESS = re.compile(
+    r"\b(via|verktyg\w*|system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
+    r"programvara|e tjanst\w*|upphandlingsverktyg\w*|tillhandahall\w*)\b"
+)
+#: A company that leaves, is refused or is gone is not an approved provider.
+_NOT_APPROVED = re.compile(
+    r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
+    r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
+    r"inte langre|tidigare utforare)\b"
+)
+_SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
+_CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
+
+
+def _leaves(sentence: str, name: str) -> bool:
+    """Whether the sentence says the company leaves, is refused or is gone: in the clause that
+    names it or after it ("X AB har ansökt men inte godkänts"), not in an earlier clause
+    about other companies ("Två företag har lämnat och nu finns bara X AB kvar")."""
+    at = sentence.find(name)
+    start = 0
+    for boundary in _CLAUSES.finditer(sentence[: max(at, 0)]):
+        start = boundary.end()
+    return bool(_NOT_APPROVED.search(fold_words(sentence[start:])))
+
+
+def _heading_categories(page: Page, index: int) -> tuple[str, ...]:
+    for block in reversed(page.blocks[:index]):
+        if block.kind == HEADING and (found := categories_in(block.text)):
+            return found
+    return categories_in(page.title)
+
+
+def _sentence_categories(page: Page, index: int, sentence: str) -> tuple[str, ...]:
+    """The categories of a sentence naming a provider: its own, its paragraph's, else the
+    nearest heading's or the title's."""
+    return (
+        categories_in(sentence)
+        or categories_in(page.blocks[index].text)
+        or _heading_categories(page, index)
+    )
+
+
+def in_text(page: Page) -> list[Provider]:
+    """Companies named in running text: an enumeration after a news cue (or of two or more),
+    or a company-form name in a sentence about providers."""
+    found = []
+    for index, block in enumerate(page.blocks):
+        if block.kind == ROW:
+            continue
+        for sentence in sentences(block.text):
+            folded = fold_words(sentence)
+            names = enumerated_names(sentence)
+            if _NOT_APPROVED.search(folded):
+                names = []  # an enumeration of companies that leave or were refused
+            if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
+                categories = _sentence_categories(page, index, sentence)
+                found += [
+                    Provider(n, org_number_in(p), False, categories, company_form(n), "text")
+                    for n, p in names
+                ]
+                continue
+            agreed = _agreed_with(sentence) or _approved_subject(sentence)
+            if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
+                categories = _sentence_categories(page, index, sentence)
+                found.append(Provider(agreed, None, False, categories, None, "text"))
+                continue
+            if (
+                block.kind in (PARA, ITEM)
+                and _PROVIDER_CONTEXT.search(folded)
+                and not _PROCESS.search(folded)
+            ):
+                for name, form in names_in_text(sentence):
+                    if not _leaves(sentence, name):
+                        categories = _sentence_categories(page, index, sentence)
+                        found.append(Provider(name, None, False, categories, form, "text"))
+    return found
+
+
+def presenting_themselves(page: Page) -> list[Provider]:
+    """A heading followed by "Vi är godkända av ... kommun att utföra hemtjänst": the heading
+    names a provider presenting itself (company presentations on a kundval page)."""
+    found = []
+    for heading, following in zip(page.blocks, page.blocks[1:], strict=False):
+        folded = fold_words(following.text)
+        if heading.kind == HEADING and _SELF_PRESENTATION.search(folded):
+            provider = provider_from_item(
+                heading.text, categories_in(following.text), source="presentation"
+            )
+            if provider is not None and not provider.own_unit:
+                found.append(provider)
+    return found
+
+
+#: The authority's agreement with a provider: "teckna avtal med", "har tecknat avtal med".
+_AGREEMENT = re.compile(
+    r"\b(?:tecknat|teckna|tecknar|tecknade|ingått|ingå|slutit|sluta) (?:ett )?(?:nytt )?"
+    r"(?:avtal|kontrakt) med ([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
+)
+#: An agreement about tools, systems or premises is with a vendor, not a provider.
+_VENDOR = re.compile(
+    r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
+    r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|"
+    r"upphandlingsverktyg\w*)\b"
+)
+#: Words that end a name read forwards: the sentence goes on.
+_AFTER_NAME = frozenset(
+    "som om och för från till att i på med inom under har är kommer ska kan vilket".split()
+)
+
+
+def _agreed_with(sentence: str) -> str | None:
+    """The provider an agreement is made with, read forwards from "avtal med": capitalised
+    start, up to five words, ending before the sentence goes on ("som", "från", ...); a
+    public body ("Region Halland", "kommunen") is not a provider."""
+    match = _AGREEMENT.search(sentence)
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word.lower() in _AFTER_NAME:
+            break
+        words.append(word.strip(",.;:"))
+        if word.endswith((",", ".", ";", ":")):
+            break
+    name = " ".join(words)
+    folded = fold_words(name)
+    if not name or re.search(r"\b(kommun\w*|region\w*|stad\w*|landsting\w*)\b", folded):
+        return None
+    return name
+
+
+#: A provider list's link label: "Länk till sida med presentation av Främja".
+_PRESENTATION_LINK = re.compile(
+    r"^(?:Länk till (?:sida|webbplats) (?:med|om) )?[Pp]resentation av (?P<name>[A-ZÅÄÖ0-9].*)$"
+)
+
+
+def presentation_links(page: Page, after: int) -> list[Provider]:
+    """Providers named by the link labels of their presentations, below a provider cue at
+    block `after`; the short descriptions between them do not end the list."""
+    found = []
+    for index in range(after + 1, len(page.blocks)):
+        block = page.blocks[index]
+        match = _PRESENTATION_LINK.match(block.text.strip())
+        if match is None:
+            continue
+        categories = _heading_categories(page, index)
+        name = " ".join(match.group("name").split()).rstrip(".")
+        if provider := provider_from_item(name, categories, source="presentation"):
+            if not provider.own_unit:
+                found.append(provider)
+    return found
+
+
+#: A provider approved, as the sentence's subject: "Fjällsippans omsorg har godkänts som
+#: utförare inom hemtjänsten" (a name without a company form, read up to the verb).
+_APPROVED_SUBJECT = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?!har\b|nu\b|blivit\b|är\b)[\w&-]+){0,4}) "
+    r"(?:har |är )?(?:nu )?(?:blivit )?"
+    r"(?:godkänts|godkänd|godkända) (?:som|att|för|inom)\b"
+)
+#: Words that make the subject something else than a provider's name.
+_NOT_A_NAME = re.compile(
+    r"\b(foretaget|foretagen|utforaren|utforarna|leverantor\w*|anordnare\w*|kommun\w*|"
+    r"region\w*|ansokan|ni|du|vi|de|alla|som|ett|en|nya?|tva|tre|fyra|fem|for|att|bli|om|"
+    r"nar|innan|efter|det|den|dessa|denna|sa|kan|ska|maste|vill|hur|vem|vilka)\b"
+)
+
+
+def _approved_subject(sentence: str) -> str | None:
+    """The provider a sentence says has been approved, when it opens the sentence."""
+    match = _APPROVED_SUBJECT.match(sentence.strip())
+    if match is None or _NOT_A_NAME.search(fold_words(match.group("name"))):
+        return None
+    return match.group("name")

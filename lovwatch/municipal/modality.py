@@ -1,0 +1,143 @@
+"""How far a LOV claim has come: decided, planned, proposed, demanded or rejected.
+
+The cue nearest before the claim's verb governs it ("beslutade", "planerar", "föreslår",
+"motion", "kräver"); a proposal voted down is rejected, one carried is decided; a party's or
+the opposition's wish is its demand; a draft decision ("Förslag till beslut", "föreslår
+fullmäktige besluta") is a proposal; after the verb only a passive cue counts ("Ett införande
+av LOV utreds").
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Modality(StrEnum):
+    """How far the claim has come: a decision (or fact), a plan, a proposal, a demand, or a
+    proposal that was voted down."""
+
+    DECIDED = "decided"
+    PLANNED = "planned"
+    PROPOSED = "proposed"
+    DEMANDED = "demanded"
+    REJECTED = "rejected"
+
+
+_PROPOSAL = r"(motion\w*|forslag\w*|yrkande\w*|krav\w*|medborgarforslag\w*)"
+_REJECTED = re.compile(
+    rf"\b(avslog|avslogs|avslas|avslagen|avslaget|avslag|rostade ned|rostade ner|rostades ned|"
+    rf"rostades ner|rostade nej|rostade emot|foll|fick inte (majoritet|stod|gehor))\b.*{_PROPOSAL}|"
+    rf"\b{_PROPOSAL}.*\b(avslogs|avslas|avslogs|rostades (ned|ner)|foll|avslag|avslagen|"
+    r"fick inte (majoritet|stod|gehor))\b|"
+    # "X vill införa LOV men majoriteten röstade emot": a proposal voted down in one sentence
+    r"\b(men|och)( \w+){0,6} (rostade|rostades) (emot|ned|ner|nej)\b"
+)
+#: Modality cues; the one nearest before the verb governs it.
+_MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
+    (
+        Modality.DECIDED,
+        re.compile(
+            r"\b(beslut(?!slag)\w*|fattade beslut|faststallt?e?|antog|antagit|godkande|klubbade|"
+            r"har bestamt|bestamde)\b"
+        ),
+    ),
+    (
+        Modality.PLANNED,
+        re.compile(
+            r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
+            r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|tycker att|menar att|"
+            r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
+            # "Det är ännu inte bestämt när ...": undecided, so at most a plan
+            r"(inte|ej) (\w+ )?(bestamt|klart|beslutat|avgjort))\b"
+        ),
+    ),
+    (
+        Modality.PROPOSED,
+        re.compile(
+            r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
+            r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|ta stallning|"
+            r"fragan om|tas upp)\b"
+        ),
+    ),
+    (
+        Modality.DEMANDED,
+        re.compile(r"\b(krav\w*|kraver|kravde|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att)\b"),
+    ),
+)
+_PASSIVE_CUE = re.compile(
+    r"\b(foreslas|utreds|planeras|diskuteras|overvags|kravs|bordlades|bordlaggs|"
+    r"aterremitterades|aterremitteras)\b"
+)
+_PASSIVE_MODALITY = {
+    "foreslas": Modality.PROPOSED,
+    "utreds": Modality.PROPOSED,
+    "diskuteras": Modality.PROPOSED,
+    "overvags": Modality.PROPOSED,
+    "planeras": Modality.PLANNED,
+    "kravs": Modality.DEMANDED,
+    "bordlades": Modality.PROPOSED,
+    "bordlaggs": Modality.PROPOSED,
+    "aterremitterades": Modality.PROPOSED,
+    "aterremitteras": Modality.PROPOSED,
+}
+#: Moving that a proposal be rejected: "yrkar avslag på förslaget om att införa LOV".
+MOVES_REJECTION = re.compile(r"\b(yrka\w*|foreslar|foreslog) (\w+ )?avslag\b")
+#: A proposal or motion that was carried is a decision: "Fullmäktige biföll motionen om ...".
+_CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL}")
+#: A party or the opposition as the one who wants something: a demand, not a plan.
+_PARTY = re.compile(
+    r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar))"
+)
+# A draft decision: "Förslag till beslut", "föreslår kommunfullmäktige besluta att ...".
+_DRAFT = re.compile(
+    r"\b(forslag|forslaget) till beslut\b|"
+    r"\b(foreslar|foreslas|foreslog|foresla)( \w+){0,4} (besluta|beslutar)\b"
+)
+#: Moving a decision: "yrkar att fullmäktige beslutar att ...".
+_MOVED = re.compile(r"\b(yrka\w*|hemstalla\w*|hemstaller)( \w+){0,4} (besluta|beslutar)\b")
+#: The cues of a decision (they raise a claim's confidence).
+DECISION_CUE = _MODALITY_CUES[0][1]
+
+
+def modality_of(folded: str, verb_at: int) -> Modality:
+    """The modality cue nearest before the verb (else anywhere after it), else decided."""
+    if MOVES_REJECTION.search(folded):
+        return Modality.DEMANDED  # "X (S) yrkar avslag på förslaget": a motion, not a vote
+    if _REJECTED.search(folded):
+        return Modality.REJECTED
+    if _DRAFT.search(folded[:verb_at]):
+        return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
+    if _MOVED.search(folded[:verb_at]):
+        return Modality.DEMANDED
+    if _CARRIED.search(folded[:verb_at]):
+        return Modality.DECIDED
+    best: tuple[int, Modality] | None = None
+    for modality, pattern in _MODALITY_CUES:
+        for match in pattern.finditer(folded[:verb_at]):
+            if best is None or match.start() >= best[0]:
+                best = (match.start(), modality)
+    if best is None:
+        # After the verb only a passive cue governs it: "Ett införande av LOV utreds".
+        after = " ".join(folded[verb_at:].split()[:8])
+        if passive := _PASSIVE_CUE.search(after):
+            return _PASSIVE_MODALITY[passive.group(1)]
+        return Modality.DECIDED
+    if best[1] is Modality.PLANNED and _PARTY.search(folded[: best[0] + 12]):
+        # What a party wants is its demand, not the municipality's plan.
+        return Modality.DEMANDED
+    return best[1]
+
+
+def modality_cue(folded: str) -> Modality | None:
+    """The modality a line states by a cue word ("Beslut", "Förslag till beslut", "Yrkande"),
+    or None when it has none (a line without a cue says nothing of modality)."""
+    if not (
+        _DRAFT.search(folded)
+        or _MOVED.search(folded)
+        or _REJECTED.search(folded)
+        or any(pattern.search(folded) for _modality, pattern in _MODALITY_CUES)
+    ):
+        return None
+    return modality_of(folded, len(folded))

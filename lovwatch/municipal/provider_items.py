@@ -1,0 +1,97 @@
+"""One approved provider as a page lists it, and how a list item or table row is read as one.
+
+Shared by `providers` (lists, tables, sub-headings) and `mentions` (running text). A name is
+kept only if it looks like one: not a sentence, not a contact line, not a label with a value
+("Tätort: 433" in a price list), and its organisation number only if it passes the check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lovwatch.municipal.companies import company_form, is_own_unit
+from lovwatch.municipal.numbers import ORG_NUMBER, org_number_in
+from lovwatch.municipal.vocabulary import fold_words
+
+CONTACT = re.compile(
+    r"(telefon|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|hemsida|"
+    r"kontakt\w*|mobil|fax|www|oppettider|org nr|organisationsnummer)\b"
+)
+_NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Provider:
+    """One approved provider as listed: name, org number when shown and valid, own unit or
+    not; `form` is its company form when the name shows one ("AB", "ekonomisk förening"),
+    `source` where it was read (list, table, text, presentation)."""
+
+    name: str
+    org_number: str | None
+    own_unit: bool
+    categories: tuple[str, ...]
+    form: str | None = None
+    source: str = "list"
+
+    @property
+    def key(self) -> str:
+        """What identifies the provider across reads: a valid org number, else the folded
+        name (an invalid number was never kept, so it can never be the identity)."""
+        return self.org_number or fold_words(self.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-able form."""
+        return {
+            "name": self.name,
+            "org_number": self.org_number,
+            "own_unit": self.own_unit,
+            "categories": list(self.categories),
+            "form": self.form,
+            "source": self.source,
+            "key": self.key,
+        }
+
+
+def org_number(text: str) -> str | None:
+    """A valid organisation number in `text`, normalised NNNNNN-NNNN (phone numbers and
+    numbers that fail the check are not org numbers)."""
+    return org_number_in(text)
+
+
+def provider_from_item(
+    text: str, categories: tuple[str, ...], column: int = 0, source: str = "list"
+) -> Provider | None:
+    """A provider from one list item or table row (its `column`), or None if it names none."""
+    cells = text.split("\t")
+    first = cells[column] if column < len(cells) else ""
+    if _LABEL_VALUE.match(first.strip()):
+        return None
+    name = ORG_NUMBER.sub("", _NAME_END.split(first, maxsplit=1)[0]).strip(" ,;:.–-")
+    if (
+        not name
+        or len(name.split()) > 8
+        or len(name) > 80
+        or not name[0].isupper()
+        and not name[0].isdigit()
+    ):
+        return None
+    folded = fold_words(name)
+    if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
+        return None
+    if CONTACT.match(folded) or "@" in name or sum(c.isdigit() for c in name) > len(name) / 3:
+        return None  # a contact line ("Telefon: 0611-...", an address), not a name
+    org = org_number_in(text)
+    # A row whose other short cell says "Bergsjö kommun" / "Egen regi" is the own unit's.
+    marked = any(
+        is_own_unit(cell, None) and len(cell.split()) <= 4
+        for position, cell in enumerate(cells)
+        if position != column and not org_number_in(cell)
+    )
+    own = is_own_unit(name, org) or (marked and not company_form(name) and org is None)
+    return Provider(name, org, own, categories, company_form(name), source)
+
+
+#: A label with a value ("Tätort: 433", "Timpris: 450 kr"): a price or figure, not a name.
+_LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNORECASE)

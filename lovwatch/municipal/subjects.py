@@ -1,0 +1,186 @@
+"""Whose valfrihetssystem a sentence is about: the page's own authority, others, the law, or
+nobody in particular.
+
+Read on folded words around the claim's verb (`claims.read_claim` finds the verb):
+
+- the *law*: the law itself starts or rules ("lagen trädde i kraft", "Den 1 januari 2009
+  infördes lag om valfrihetssystem", "När LOV infördes 2009", "vårdvalsreformen");
+- *other* authorities: "flera kommuner", "Skurup och Sigtuna", a named municipality that is
+  not the page's own ("Varbergs kommun" on Falkenberg's page), companies;
+- *general*: an explanation ("LOV innebär att ...", "Om kommunen inför ...", "kommuner kan");
+- else the page's *own* authority ("vi", "kommunen", its name, or no subject at all).
+
+An explanation that points at the page's own authority in the definite form ("... de
+leverantörer som kommunen godkänt", "invånare i Sotenäs kommun") is about its own system.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from lovwatch.normalize.text import fold
+
+# Whole words only: "lovade", "klover" do not name LOV. Regional choice systems (vårdval,
+# hälsoval, tandvårdsval) and compounds such as "hemtjänstval" or "LOV-system" are the same
+# kind of system under another name.
+SYSTEM = (
+    r"(?:\b(?:lov|lov system\w*|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|"
+    r"eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|tandvardsval\w*|fritt tandlakarval|"
+    r"fria vardval\w*)\b)"
+)
+
+
+class Subject(StrEnum):
+    """Whose valfrihetssystem a claim is about."""
+
+    OWN = "own"
+    OTHER = "other"
+    LAW = "law"
+    GENERAL = "general"
+
+
+OWN_SUBJECT = re.compile(
+    r"\b(vi|kommunen|kommunens|kommunfullmaktige|kommunstyrelsen|\w*namnden|regionen|"
+    r"regionfullmaktige|regionstyrelsen|staden|stadens|politikerna|fullmaktige)\b"
+)
+_OTHER_SUBJECT = re.compile(
+    r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+|ett antal|ett fatal|de flesta|hundra"
+    r"\w*|halften|tva tredjedelar|majoriteten) (av )?(landets |sveriges |svenska |andra )*"
+    r"(kommuner|regioner|kommunerna|regionerna)|"
+    r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
+    r"i (hela )?(landet|sverige)|"
+    r"(foretaget|utforaren|foretagen|leverantoren)|\w+ (ab|hb|kb))\b"
+)
+_ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
+_LAW_SUBJECT = re.compile(
+    r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
+    r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
+    r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
+    r"patientlag\w*|"
+    # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
+    r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
+)
+#: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
+#: infördes 2009" (LOV came into force on 1 January 2009, before any own system under it).
+_LAW_START = re.compile(
+    r"\binfordes (en )?lag(en)?\b|\blag(en)? om valfrihetssystem( \w+){0,3} infordes\b|"
+    r"\b(lov|lagen om valfrihetssystem)( \w+){0,2} (infordes|kom)( \w+){0,3} 2009\b|"
+    r"\b2009( \w+){0,3} (infordes|kom) (lov|lag\w*)\b"
+)
+# A subordinate clause opening the sentence: a condition or a generalisation ("Där
+# valfrihetssystem införs sker det vanligtvis inom hemtjänsten").
+_CONDITION = re.compile(r"^(om|ifall|nar|i fall|dar) ")
+#: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
+_MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
+#: Municipalities and regions in general, as the law's addressees ("för kommunerna").
+_ANY_MUNICIPALITY = re.compile(r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*)\b")
+# An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
+# is this authority's system).
+_GENERAL_SUBJECT = re.compile(
+    rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
+    rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
+    r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b"
+)
+#: The page's own authority in the definite form, inside an explanation.
+_DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
+#: "Svalövs kommun", "Göteborgs Stad", "Region Skåne": a named public body (original case).
+_NAMED_BODY = re.compile(
+    r"\b([A-ZÅÄÖ][\w-]+?)s? (?:[Kk]ommuns?|[Ss]tads?|läns landsting|[Ll]än)\b|"
+    r"\b(?:Region|Landstinget i) ([A-ZÅÄÖ][\w-]+)"
+)
+#: The municipality a page names most often is its own ("Krokoms kommun" on Krokom's news);
+#: regions are not counted so (an overview of regions names one region most).
+_NAMED_MUNICIPALITY = re.compile(r"\b([A-ZÅÄÖ][\w-]+?)s? (?:[Kk]ommuns?|[Ss]tads?)\b")
+_NOT_NAMES = frozenset(
+    {"varje", "en", "var", "denna", "den", "samma", "annan", "er", "din", "hela"}
+)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+#: In `own_names`: the page names two or more regions, so a region it names is not
+#: necessarily its own (an overview); a region page names only its own, under any address.
+MANY_REGIONS = "\x00regions"
+
+
+def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
+    """Folded words naming the page's own municipality: the words of its address and title,
+    the municipality the page names most often ("Krokoms kommun" on Krokom's news), and the
+    region or county it names most often, if twice or more ("Jönköpings län")."""
+    found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
+    found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
+    named: dict[str, int] = {}
+    for match in _NAMED_MUNICIPALITY.finditer(text):
+        stem = fold(match.group(1))
+        if stem not in _NOT_NAMES and len(stem) >= 3:
+            named[stem] = named.get(stem, 0) + 1
+    if named:
+        found.add(max(named, key=lambda stem: named[stem]))
+    regions: dict[str, int] = {}
+    for match in _NAMED_BODY.finditer(text):
+        stem = fold(match.group(1) or match.group(2))
+        if stem not in _NOT_NAMES and len(stem) >= 3:
+            regions[stem] = regions.get(stem, 0) + 1
+    if len(regions) >= 2:
+        found.add(MANY_REGIONS)
+    ranked = sorted(regions.items(), key=lambda pair: -pair[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        # A region named more often than any other, twice or more, is the page's own; an
+        # overview naming several regions once each has none.
+        found.add(ranked[0][0])
+    return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
+
+
+def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
+    """(names the page's own body, names another body) among the public bodies a sentence
+    names by "X kommun" / "X stad"."""
+    own = other = False
+    for match in _NAMED_BODY.finditer(sentence):
+        stem = fold(match.group(1) or match.group(2))
+        if stem in _NOT_NAMES or len(stem) < 3:
+            continue
+        municipal = bool(_NAMED_MUNICIPALITY.fullmatch(match.group(0)))
+        if not municipal and MANY_REGIONS not in names:
+            own = own or any(stem in name or name.startswith(stem) for name in names)
+            continue  # one region named on a region's page: its own, whatever the address
+        if any(
+            name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
+            for name in names
+        ):
+            own = True
+        else:
+            other = True
+    return own, other
+
+
+def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) -> Subject:
+    """Whose system the claim is about; an own subject before the verb wins over others."""
+    before = folded[:verb_at]
+    # The subject stands before the verb, or right after it in inverted order ("Sedan 2010
+    # har Krokoms kommun haft ...").
+    near = " ".join(folded[:verb_at].split() + folded[verb_at:].split()[:4])
+    # "LOV (lagen om valfrihetssystem) innebär att ...": the expansion in brackets is not
+    # the law acting.
+    plain = fold(_PARENTHESIS.sub(" ", sentence))
+    names_own, names_other = named_bodies(sentence, names) if names else (False, False)
+    if _GENERAL_SUBJECT.search(plain):
+        # An explanation, unless it points at the page's own authority ("de leverantörer som
+        # kommunen godkänt", "invånare i Sotenäs kommun").
+        if not (names_own or _DEFINITE_OWN.search(folded)) or _ANY_MUNICIPALITY.search(folded):
+            return Subject.GENERAL
+    if _LAW_START.search(folded) and not OWN_SUBJECT.search(before):
+        return Subject.LAW
+    if _CONDITION.search(folded) and not _MAIN_CLAUSE.search(folded[verb_at:]):
+        return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
+    if _ANOTHER.search(folded) and not OWN_SUBJECT.search(before):
+        return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"
+    if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before):
+        return Subject.LAW
+    other = _OTHER_SUBJECT.search(near)
+    own = OWN_SUBJECT.search(before)
+    if other and not (own and own.start() > other.start()):
+        return Subject.OTHER
+    if names_other and not own and not names_own:
+        return Subject.OTHER
+    if _ANY_MUNICIPALITY.search(near) and not own and not names_own:
+        return Subject.GENERAL
+    return Subject.OWN

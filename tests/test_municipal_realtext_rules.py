@@ -1,0 +1,636 @@
+"""Rules learnt from real municipal and regional pages, one test per rule.
+
+Every sentence here is written for these tests (a made-up municipality, Bergsjö, and a made-up
+region, Norrvik); none is copied from a real page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
+from lovwatch.municipal.counts import count_in_sentence
+from lovwatch.municipal.findings import PageFindings, findings_from_text
+from lovwatch.municipal.statements import sentences
+from lovwatch.municipal.vocabulary import categories_in, fold_words, speaks_of_lov
+
+URL = "https://www.bergsjo.se/omsorg/valfrihet"
+REGION_URL = "https://www.regionnorrvik.se/vard/vardval"
+
+
+def claim(sentence: str, names: frozenset[str] = frozenset({"bergsjo"})):  # noqa: ANN201
+    return read_claim(sentence, fold_words(sentence), names)
+
+
+def kinds(found: PageFindings) -> set[str]:
+    return {str(s.kind) for s in found.statements}
+
+
+def events(found: PageFindings) -> list[str]:
+    return [str(s.kind) for s in found.decisions]
+
+
+# --- Regional choice systems and the ways a system in use is said ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I Region Norrvik finns vårdval inom primärvården.",
+        "I Bergsjö arbetar vi utifrån ett LOV-system i hemtjänsten.",
+        "Här får brukaren själv välja utförare av ledsagarservice.",
+        "Hälsovalet gör att barn fritt kan välja vårdgivare inom tandvården.",
+        "Den som bor i kommunen har rätt att välja vem som ska utföra hjälpen.",
+        "Mottagningen är godkänd inom Hälsoval Norrvik.",
+        "Vårdval Norrvik gäller för alla vårdcentraler i länet.",
+        "Du väljer själv vilken vårdcentral du vill vara listad på.",
+        "Du kan lista dig på valfri hälsocentral i länet.",
+        "Hemtjänsten i Bergsjö omfattas av LOV.",
+        "Privata vårdgivare kan ansöka om att ingå i Vårdval Norrvik.",
+        "Målgruppen för detta vårdval är vuxna med långvarig smärta.",
+        "Sidan vänder sig till dig som är auktoriserad anordnare av boendestöd.",
+        "Kommunfullmäktige har beslutat att kundval ska gälla för insatsen ledsagning.",
+    ],
+)
+def test_a_system_in_use_in_many_words(sentence: str) -> None:
+    found = claim(sentence, frozenset({"bergsjo", "norrvik"}))
+    assert found is not None and found.kind is StatementKind.ACTIVE
+    assert found.subject is Subject.OWN and found.modality is Modality.DECIDED
+
+
+def test_regional_and_unnamed_choice_words_make_a_page_about_lov() -> None:
+    assert speaks_of_lov("Hälsoval Norrvik: så väljer du hälsocentral")
+    assert speaks_of_lov("Brukare har rätt att välja vem som utför insatserna.")
+    assert speaks_of_lov("För dig som är auktoriserad utförare")
+
+
+# --- Introductions told in the past, the law's start, nouns ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bergsjö kommun har infört kundval inom ledsagning.",
+        "Kundval infördes inom hemtjänsten den 1 maj 2014.",
+        "I Region Norrvik har vårdval införts inom följande områden:",
+    ],
+)
+def test_an_introduction_told_in_the_past_is_a_system_in_use(sentence: str) -> None:
+    found = claim(sentence, frozenset({"bergsjo", "norrvik"}))
+    assert found is not None and found.kind is StatementKind.ACTIVE
+    assert found.introduced_earlier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Den 1 januari 2009 infördes lag om valfrihetssystem.",
+        "När LOV infördes 2009 blev det frivilligt att konkurrensutsätta omsorgen.",
+        "Efter att vårdvalsreformen infördes 2010 måste alla regioner ha vårdval.",
+    ],
+)
+def test_the_law_starting_is_not_the_municipality_introducing(sentence: str) -> None:
+    found = claim(sentence)
+    assert found is not None and found.subject is Subject.LAW
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kostnaderna för införandet av kundval redovisas i bilaga 2.",
+        "Karta över beslutsläget i införandet av LOV, hösten 2019.",
+        "Begäran om återremiss i ärendet Införandet av valfrihetssystem.",
+    ],
+)
+def test_introduction_as_a_noun_is_a_topic(sentence: str) -> None:
+    found = claim(sentence)
+    assert (
+        found is None
+        or found.kind is not StatementKind.INTRODUCE
+        or found.modality is not Modality.DECIDED
+    )
+
+
+def test_introduction_as_a_noun_under_a_decision_is_one() -> None:
+    found = claim("Nämnden beslutade om införandet av kundval inom städ.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+    assert found.modality is Modality.DECIDED
+
+
+def test_a_dated_decision_to_apply_lov_is_its_introduction() -> None:
+    found = claim("Fullmäktige beslutade den 3 mars 2015 att kommunen ska tillämpa LOV.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+# --- Whose wish, whose vote -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        (
+            "Centerpartiet i Bergsjö anser att kundvalet inom hemtjänsten ska avvecklas.",
+            StatementKind.END,
+            Modality.DEMANDED,
+        ),
+        (
+            "Moderaterna vill införa kundval men majoriteten i nämnden röstade emot.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DECIDED,
+        ),
+        (
+            "Förslag till beslut: Nämnden beslutar att införa vårdval inom hudsjukvård.",
+            StatementKind.INTRODUCE,
+            Modality.PROPOSED,
+        ),
+    ],
+)
+def test_wishes_votes_and_drafts(sentence: str, kind: StatementKind, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and (found.kind, found.modality) == (kind, modality)
+
+
+def test_nothing_ended_is_no_ending() -> None:
+    found = claim("Under året har inga valfrihetssystem avvecklats.")
+    assert found is None or found.kind is not StatementKind.END
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Du kan också välja en vårdcentral i en annan region.", Subject.OTHER),
+        (
+            "Valfrihetssystem (LOV, lagen om valfrihetssystem) innebär att invånare i Bergsjö "
+            "kommun själva kan välja utförare.",
+            Subject.OWN,
+        ),
+        (
+            "Kundvalet innebär att du kan välja bland de utförare som kommunen har godkänt.",
+            Subject.OWN,
+        ),
+        ("Kundval innebär att kommuner kan låta brukare välja utförare.", Subject.GENERAL),
+        ("Kundvalet innebär att den enskilde själv får välja utförare.", Subject.OWN),
+        ("Kundval innebär att den enskilde själv får välja utförare.", Subject.GENERAL),
+        ("Med LOV kan brukarna välja utförare av ledsagning.", Subject.GENERAL),
+        ("Där kundval införs gäller det oftast städ och tvätt.", Subject.GENERAL),
+        ("Alla Sveriges invånare kan sedan 2015 välja vårdcentral i hela landet.", Subject.LAW),
+    ],
+)
+def test_whose_system_in_regions_and_explanations(sentence: str, subject: Subject) -> None:
+    found = claim(sentence, frozenset({"bergsjo", "norrvik"}))
+    assert found is not None and found.subject is subject
+
+
+# --- Pages: motions, att-items, starts ahead, overviews of others -----------------------------
+
+
+def test_att_items_take_the_modality_of_their_lead_in() -> None:
+    text = (
+        "# Kundvalet i hemtjänsten\n"
+        "Vi ser att kundvalet kostar mer än det ger.\n"
+        "Därför yrkar vi på:\n"
+        "att kommunstyrelsen får i uppdrag att avveckla kundvalet i hemtjänsten\n"
+    )
+    assert events(findings_from_text(text, URL)) == []
+
+
+def test_on_a_motion_introductions_and_endings_are_demands() -> None:
+    text = "# Motion om valfriheten\nKundvalet inom hemtjänsten avvecklas vid årsskiftet.\n"
+    assert events(findings_from_text(text, URL)) == []
+
+
+def test_a_start_ahead_is_an_introduction_not_a_system_in_use() -> None:
+    text = (
+        "# Kundval i hemtjänsten\n"
+        "Från och med den 1 oktober kan du som har hemtjänst välja utförare.\n"
+        "De utförare du kan välja mellan är:\n"
+        "- Norrskensomsorg AB\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_choice_that_opens_is_an_introduction() -> None:
+    text = "# Kundval\nI Bergsjö blir det möjligt att välja utförare av ledsagning.\n"
+    assert "introduce" in kinds(findings_from_text(text, URL))
+
+
+def test_an_introduction_this_year_is_news_as_well_as_a_system_in_use() -> None:
+    text = (
+        "# Bergsjönytt\nNr 2, 2012\n"
+        "Sedan den 1 februari i år har Bergsjö kommun infört kundval i ledsagarservice.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert kinds(found) == {"active", "introduce"}
+    assert {s.date for s in found.statements} == {date(2012, 2, 1)}
+
+
+def test_an_old_introduction_is_only_a_system_in_use() -> None:
+    text = "# Kundval\nUppdaterad 2019-05-02\nKundval infördes inom hemtjänsten den 1 mars 2011.\n"
+    assert kinds(findings_from_text(text, URL)) == {"active"}
+
+
+def test_a_page_about_other_authorities_has_no_own_statements() -> None:
+    text = (
+        "# Vårdval i regionerna 2024\n"
+        "Flera regioner har infört vårdval inom hudsjukvård.\n"
+        "Många kommuner har valt att avveckla LOV i hemtjänsten.\n"
+        "I Dalby har beslut tagits om införande av vårdval inom ortopedi.\n"
+    )
+    assert findings_from_text(text, "https://www.example.org/overview").statements == []
+
+
+# --- Topic lines and categories ---------------------------------------------------------------
+
+
+def test_a_system_named_by_its_service() -> None:
+    found = findings_from_text("# Årsrapport\nUppföljning Vårdval primärvård 2023\n", REGION_URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("primarvard",))]
+
+
+def test_brackets_explain_and_do_not_add_services() -> None:
+    text = (
+        "# Kundval\nBergsjö kommun har kundval inom hemtjänst och delegerad hemsjukvård "
+        "(insatser som utförs efter delegering från sjukgymnast).\n"
+    )
+    found = findings_from_text(text, URL)
+    assert {c for s in found.statements for c in s.categories} == {"hemtjanst", "hemsjukvard"}
+
+
+def test_an_earlier_sentence_of_the_paragraph_gives_the_service() -> None:
+    text = (
+        "# Utvärdering\nKundval infördes inom ledsagarservice för fem år sedan. "
+        "Valfrihetssystemet har fungerat väl.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert all(s.categories == ("ledsagning",) for s in found.statements)
+
+
+def test_the_last_part_of_a_compound_names_the_service() -> None:
+    assert "tandvard" in categories_in("ungdomstandvård")
+
+
+def test_a_numbered_section_starts_a_new_sentence() -> None:
+    assert sentences("Fullmäktige beslutade att tillämpa LOV. 2.1 Hemtjänst Förvaltningen")[1:] == [
+        "2.1 Hemtjänst Förvaltningen"
+    ]
+
+
+# --- Providers --------------------------------------------------------------------------------
+
+
+def test_a_list_announced_by_a_colon_with_bare_names() -> None:
+    text = (
+        "# Utförare\n"
+        "Följande utförare av städ finns:\n\n"
+        "Blanka Hem\n\n"
+        "Lisas hemtjänst\n\n"
+        "Dessutom finns kommunens egen hemtjänst:\n\n"
+        "Kommunens hemtjänst\n"
+    )
+    names = {p.name for p in findings_from_text(text, URL).providers if not p.own_unit}
+    assert names == {"Blanka Hem", "Lisas hemtjänst"}
+
+
+def test_a_price_list_under_a_provider_heading_names_no_one() -> None:
+    text = "# Hemtjänst privata utförare\n- Tätort: 512\n- Landsbygd: 588\n"
+    assert findings_from_text(text, URL).providers == []
+
+
+def test_an_agreement_names_its_provider() -> None:
+    text = (
+        "# Ny utförare\nOmsorgsnämnden har beslutat att teckna avtal med Fjällsippans omsorg. "
+        "Nämnden har också tecknat avtal med Region Norrvik om hemsjukvården. "
+        "Förvaltningen har tecknat avtal med Datanova om ett nytt verksamhetssystem.\n"
+    )
+    names = [p.name for p in findings_from_text(text, URL).providers]
+    assert names == ["Fjällsippans omsorg"]
+
+
+def test_presentation_link_labels_name_providers() -> None:
+    text = (
+        "# Daglig verksamhet\nDu kan välja mellan dessa utförare\n\n"
+        "Verksamhet för unga vuxna.\n\n"
+        "Länk till sida med presentation av Verkstaden Norr\n\n"
+        "Verksamhet med djur och natur.\n\n"
+        "Länk till sida med presentation av Gröna gården\n"
+    )
+    names = {p.name for p in findings_from_text(text, URL).providers}
+    assert names == {"Verkstaden Norr", "Gröna gården"}
+
+
+def test_a_providers_own_category_list_is_not_a_provider_list() -> None:
+    text = (
+        "# Omsorg i Norr AB\nVi är godkända av Bergsjö kommun att utföra hemtjänst i "
+        "kategori:\nB service - städ.\n"
+    )
+    names = {p.name for p in findings_from_text(text, URL).providers}
+    assert "B service - städ" not in names and "B service" not in names
+
+
+# --- Counts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Det finns bara en privat utförare i kommunen.", (1, 0, False)),
+        ("En godkänd extern utförare finns i dag i Bergsjö.", (1, 0, False)),
+        ("Det finns för närvarande en privat utförare.", (1, 0, False)),
+        ("Du kan välja mellan två privata utförare och kommunens hemtjänst.", (2, 1, False)),
+        ("Bergsjö har inga aktuella externa aktörer inom hemtjänsten.", (0, 0, False)),
+        ("Ersättning betalas till länets tre privata vårdcentraler.", (3, 0, False)),
+        ("Från maj kan nio företag, inkl kommunen, erbjuda hemtjänst.", (8, 1, False)),
+        (
+            "Nämnden beslutade att godkänna ansökningar om nya lokaler, att ge länets två privata "
+            "hälsocentraler ersättning samt att fastställa budgeten.",
+            (2, 0, False),
+        ),
+    ],
+)
+def test_counts_from_real_wording(sentence: str, count: tuple[int, int, bool]) -> None:
+    assert count_in_sentence(fold_words(sentence)) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Du kan välja mellan kommunens hemtjänst eller en privat utförare.",
+        "För att ett privat företag ska få utföra hemtjänst måste det vara godkänt.",
+        "I kommunen har det funnits 2 privata utförare sedan starten, nu ingen.",
+    ],
+)
+def test_one_to_choose_and_past_numbers_are_not_counts(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) is None
+
+
+# --- Opinions, procedure and prepositions -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        (
+            "Vi i Kristdemokraterna tycker att kommunen ska införa kundval i städ.",
+            StatementKind.INTRODUCE,
+            Modality.DEMANDED,
+        ),
+        (
+            "Fullmäktige beslutade att återremittera ärendet om att införa kundval.",
+            StatementKind.INTRODUCE,
+            Modality.PROPOSED,
+        ),
+        (
+            "Ärendet om att införa valfrihetssystem i ledsagningen bordlades.",
+            StatementKind.INTRODUCE,
+            Modality.PROPOSED,
+        ),
+        (
+            "Fullmäktige biföll motionen om att avveckla kundvalet i städ.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
+        (
+            "Ledamoten (V) yrkar avslag på förslaget om att införa kundval i städ.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DEMANDED,
+        ),
+        (
+            "Det blir inget kundval i hemtjänsten, beslutade nämnden i går.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DECIDED,
+        ),
+    ],
+)
+def test_opinions_and_procedure(sentence: str, kind: StatementKind, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and (found.kind, found.modality) == (kind, modality)
+
+
+def test_inför_opening_a_sentence_is_a_preposition() -> None:
+    found = claim("Inför kundvalet i ledsagningen får alla brukare ett brev.")
+    assert found is None or found.kind is not StatementKind.INTRODUCE
+
+
+def test_the_law_applying_since_2009_is_the_law() -> None:
+    found = claim("Lagen om valfrihetssystem gäller sedan 2009.")
+    assert found is not None and found.subject is Subject.LAW
+
+
+def test_a_system_that_once_was_is_not_in_use() -> None:
+    text = "# Kundval\nTidigare fanns kundval inom städ i Bergsjö.\n"
+    assert "active" not in kinds(findings_from_text(text, URL))
+
+
+def test_a_region_named_once_is_the_pages_own_one_of_several_is_not() -> None:
+    own = findings_from_text(
+        "# Vårdval\nI Region Norrvik finns vårdval inom primärvård.\n", "https://www.rn.se/v"
+    )
+    assert [str(s.subject) for s in own.claims] == ["own"]
+    overview = findings_from_text(
+        "# Vårdval i landet\nRegion Norrvik har vårdval inom hudsjukvård.\n"
+        "Region Sörby har vårdval inom ortopedi.\n",
+        "https://www.rn.se/v",
+    )
+    assert {str(s.subject) for s in overview.claims} == {"other"}
+
+
+def test_a_sentence_in_use_outlives_a_topic_line_next_to_a_decision() -> None:
+    text = (
+        "# Regler för kundval inom ledsagning\n"
+        "Fullmäktige beslutade den 2 maj 2013 att kommunen ska tillämpa LOV i ledsagningen.\n"
+        "Kundvalet innebär att du själv får välja vem som ska utföra ledsagningen.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce", "active"}
+
+
+def test_kinds_of_provider_in_an_announced_list_are_not_names() -> None:
+    text = (
+        "# Kundval i hemtjänsten\n"
+        "Du kan välja mellan följande utförare:\n\n"
+        "Kommunens hemtjänst\n\n"
+        "Privata utförare\n\n"
+        "Område Norr\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers if not p.own_unit] == []
+
+
+def test_a_new_choice_of_provider_is_a_choice_system() -> None:
+    text = (
+        "# Utföraren lämnar\n"
+        "Alla kunder som berörs måste göra ett nytt val av utförare inom hemtjänsten.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"active"}
+
+
+def test_new_providers_selectable_from_a_date_are_not_a_start_of_the_system() -> None:
+    text = (
+        "# Två nya utförare\n2023-04-03\n"
+        "Två nya utförare har godkänts enligt LOV och kan väljas från den 1 maj 2023 "
+        "inom hemtjänsten.\n"
+    )
+    assert events(findings_from_text(text, URL)) == []
+
+
+def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
+    text = (
+        "# Kundval i ledsagningen\n2024-02-01\n"
+        "Nämnden har beslutat att införa kundval i ledsagarservice med start 1 september 2024.\n"
+        "Med kundval kan du själv välja utförare av ledsagning.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Fjällsippans omsorg har godkänts som utförare inom hemtjänsten.",
+            ["Fjällsippans omsorg"],
+        ),
+        ("Bra Hem har nu blivit godkänd att utföra städ inom kundvalet.", ["Bra Hem"]),
+        ("För att bli godkänd som utförare måste företaget uppfylla kraven.", []),
+        ("Två nya företag har godkänts som utförare.", []),
+        ("Din ansökan har godkänts som komplett.", []),
+    ],
+)
+def test_a_provider_approved_as_the_subject(sentence: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
+    assert [p.name for p in found.providers] == names
+
+
+def test_could_be_chosen_is_at_most_a_plan() -> None:
+    found = claim("Med kundval skulle kommunen kunna införa fler utförare i hemtjänsten.")
+    assert found is None or found.modality is not Modality.DECIDED
+
+
+def test_it_becomes_possible_from_a_day_is_a_start() -> None:
+    text = (
+        "# Valfrihet i hemtjänsten\n"
+        "Från och med den 1 mars är det möjligt för kunder i Bergsjö att välja mellan "
+        "flera utförare av hemtjänst.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_county_council_named_twice_is_the_pages_own() -> None:
+    text = (
+        "# Vårdval\nNorrviks läns landsting ansvarar för vården i länet.\n"
+        "I Norrviks läns landsting har vårdval införts inom primärvård.\n"
+    )
+    found = findings_from_text(text, "https://www.nll.se/vardval")
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]
+
+
+def test_rehabilitation_choice_is_physiotherapy_and_other_allied_care() -> None:
+    assert categories_in("Vårdval Rehab") == ("fysioterapi", "paramedicin")
+    assert categories_in("primärvårdsrehabilitering") == ("fysioterapi", "paramedicin")
+    assert categories_in("hörselrehabilitering") == ("horsel",)
+
+
+def test_the_address_gives_the_service_when_the_page_does_not() -> None:
+    found = findings_from_text(
+        "# Uppdrag\nMålgruppen för detta vårdval är vuxna.\n",
+        "https://www.regionnorrvik.se/vardval/ledsagarservice/",
+    )
+    assert [s.categories for s in found.statements] == [("ledsagning",)]
+
+
+def test_att_items_under_a_heading_take_its_modality() -> None:
+    text = (
+        "# § 7 Kundval inom ledsagning\n"
+        "## Förslag till beslut\n"
+        "att kundval enligt LOV införs inom ledsagarservice från och med den 1 maj 2026\n"
+        "## Beslut\n"
+        "att kundval enligt LOV införs inom avlösarservice från och med den 1 juni 2026\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("avlosning",))]
+
+
+def test_a_partys_proposal_to_decide_is_no_decision() -> None:
+    text = (
+        "# Valfrihet för äldre i Bergsjö\n"
+        "Vi föreslår därför kommunfullmäktige besluta\n"
+        "att kommunen inför kundval inom städ från 1 januari 2027\n"
+    )
+    found = findings_from_text(text, URL)
+    assert events(found) == []
+    assert {str(s.modality) for s in found.claims} == {"proposed"}
+
+
+def test_a_call_in_a_headline_is_not_a_system_in_use() -> None:
+    found = findings_from_text("# Inför kundval i hemtjänsten nu\nVi vill ha valfrihet.\n", URL)
+    assert "active" not in kinds(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        (
+            "Socialnämnden föreslår fullmäktige besluta att införa kundval i städ.",
+            Modality.PROPOSED,
+        ),
+        ("Gruppen yrkar att fullmäktige beslutar att avveckla kundvalet.", Modality.DEMANDED),
+    ],
+)
+def test_proposing_or_moving_a_decision_is_not_deciding(sentence: str, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and found.modality is modality
+
+
+def test_the_municipality_named_by_its_address_keeps_its_own_news() -> None:
+    text = (
+        "# Bergsjö inför kundval\n"
+        "Bergsjö inför kundval i ledsagningen den 1 mars 2026.\n"
+        "Flera kommuner har infört kundval i ledsagning.\n"
+        "Kundval innebär att kommuner kan låta brukarna välja utförare.\n"
+    )
+    assert events(findings_from_text(text, URL)) == ["introduce"]
+
+
+def test_short_lines_under_a_provider_heading_in_saved_text() -> None:
+    text = (
+        "# Välja utförare\n"
+        "Om du har hemtjänst kan du välja utförare enligt LOV.\n\n"
+        "Godkända utförare\n\n"
+        "Hemtjänst i egen regi\n"
+        "Omsorgsgruppen Norr AB\n"
+        "Lisas Omsorg\n"
+        "Ersättning\n\n"
+        "Om du inte vill välja\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(p.name, p.own_unit) for p in found.providers] == [
+        ("Hemtjänst i egen regi", True),
+        ("Omsorgsgruppen Norr AB", False),
+        ("Lisas Omsorg", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Nej till kundval i städ",
+        "Stoppa LOV i ledsagningen",
+        "Därför behövs kundval i hemtjänsten",
+        "Vad är kundval i hemtjänsten?",
+    ],
+)
+def test_stances_and_questions_are_not_topic_lines(headline: str) -> None:
+    found = findings_from_text(f"# {headline}\nVi skriver om omsorgen.\n", URL)
+    assert "active" not in kinds(found)
+
+
+def test_introduction_as_a_noun_that_happens_is_one() -> None:
+    found = claim("Införandet av kundval i ledsagningen sker den 1 mars.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_more_providers_from_a_day_is_not_a_start_of_the_system() -> None:
+    text = (
+        "# Kundval i hemtjänsten\n"
+        "Från och med den 1 juli kan du välja bland fler utförare i hemtjänsten.\n"
+    )
+    assert events(findings_from_text(text, URL)) == []
