@@ -40,6 +40,7 @@ from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.models import queries
 from lovwatch.models.tables import Advert, Authority, CrawlRun
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
+from lovwatch.notify.targets import check_url_option
 from lovwatch.output import emit, format_option, render_record, terminal_safe
 
 #: `lovwatch list --format json|csv`: the keys the README's JSON contract promises, in order.
@@ -73,8 +74,6 @@ LIST_COLUMNS = (
     "updated",
 )
 EVENT_COLUMNS = ("detected_at", "kind", "advert_id", "title", "run_id", "baseline")
-#: `lovwatch show --format csv`: one row, the list fields and the readable extras.
-SHOW_CSV_EXTRA = ("region_name", "excerpt", "contact", "documents", "description")
 RUN_COLUMNS = (
     "id",
     "started_at",
@@ -204,7 +203,7 @@ def show(state: State, advert_id: str, fmt: str) -> None:
         ]
         click.echo(render_record(record))
     else:
-        emit([data], fmt, (), json_rows=data, csv_columns=[*LIST_FIELDS, *SHOW_CSV_EXTRA])
+        emit([data], fmt, (), json_rows=data, csv_columns=list(data))
 
 
 @cli.command()
@@ -313,7 +312,7 @@ def runs(ctx: click.Context, limit: int, fmt: str) -> None:
         rows = queries.list_runs(session, limit)
     # The table's column order, whatever order the store hands the attributes back in.
     fields = list(CrawlRun.model_fields)
-    rows = [{key: row.get(key) for key in fields} for row in rows]
+    rows = [{**{key: row.get(key) for key in fields}, **row} for row in rows]
     for row in rows:
         for key in ("base_url", "reason"):
             if isinstance(row.get(key), str):
@@ -523,15 +522,23 @@ def _check_inputs_of_analysis_commands() -> None:
 
 def _bound_numbers(group: click.Group) -> None:
     """Every number option of every command: integers get an upper bound (a huge --limit or
-    --max-pages would overflow the store's integers or mean a typo), floats must be finite."""
+    --max-pages would overflow the store's integers or mean a typo), floats must be finite;
+    and Apprise URLs for the operator are checked before the command runs."""
     for command in group.commands.values():
         if isinstance(command, click.Group):
             _bound_numbers(command)
             continue
         for param in command.params:
             kind = param.type
+            if param.name == "operator_notify":
+                param.callback = check_url_option
             if isinstance(kind, click.IntRange) and kind.max is None:
                 param.type = click.IntRange(kind.min, MAX_COUNT, min_open=kind.min_open)
+            elif isinstance(kind, click.types.IntParamType) and not isinstance(
+                kind, click.IntRange
+            ):
+                # An identifier (`runs release RUN`): it must fit the store's integers.
+                param.type = click.IntRange(0, 2**63 - 1)
             elif isinstance(kind, click.FloatRange) and not isinstance(kind, FiniteFloatRange):
                 param.type = FiniteFloatRange(
                     kind.min, kind.max, min_open=kind.min_open, max_open=kind.max_open

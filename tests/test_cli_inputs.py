@@ -164,6 +164,11 @@ CASES: list[tuple[tuple[str, ...], dict[str, str], int, tuple[str, ...]]] = [
     (("subscribe", "test", "nobody"), {}, 2, ("nobody",)),
     (("subscribe", "pause", "nobody"), {}, 2, ("nobody",)),
     (("subscribe", "import", "{dir}/no-such.toml"), {}, 2, ("FILE",)),
+    # the operator's alerts and run identifiers
+    (("doctor", "--operator-notify", ""), {}, 2, ("--operator-notify", "empty")),
+    (("doctor",), {"LOVWATCH_OPERATOR_NOTIFY": "notaurl"}, 2, ("--operator-notify",)),
+    (("doctor", "--operator-notify", "json://h:99999/x"), {}, 2, ("--operator-notify", "port")),
+    (("runs", "release", "99999999999999999999999"), {}, 2, ("RUN",)),
     # files to write: checked before anything is printed or computed
     (("export", "adverts", "-o", f"{{dir}}/{MISSING}"), {}, 2, ("--output", "missing-folder")),
     (("report", "-o", f"{{dir}}/{MISSING}"), {}, 2, ("--output", "missing-folder")),
@@ -276,6 +281,8 @@ BASE: dict[tuple[str, ...], tuple[str, ...]] = {
     ("export",): ("adverts", "-o", "{dir}/sweep.csv"),
     ("report",): ("-o", "{dir}/sweep.html"),
     ("demo",): (),
+    ("doctor",): (),
+    ("extract",): ("{dir}/page.html",),
 }
 SKIPPED = {("crawl",), ("run",), ("db", "upgrade")}
 
@@ -328,6 +335,7 @@ def test_every_option_refuses_a_bad_value(
     crawled: Lovwatch, folder: Path, case: tuple[tuple[str, ...], str, str]
 ) -> None:
     path, option, value = case
+    (folder / "page.html").write_text("<html><body><p>Hemtjänst</p></body></html>")
     (folder / "subs.toml").write_text(
         "[[subscriptions]]\nname = 'x'\nnotify = ['json://127.0.0.1:9/x']\n"
     )

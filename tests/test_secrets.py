@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Lovwatch, Result
 from notify_helpers import ADVERTS, Receiver, seed
+from sqlmodel import select
 
 from lovwatch.models.store import open_store, session_scope
 from lovwatch.models.subscriptions import Subscription, SubscriptionTarget
@@ -54,7 +55,7 @@ def test_printed_export_is_redacted_and_cannot_be_imported(run: Lovwatch, tmp_pa
         assert SECRET not in line
     # Nothing changed: the stored URL is still the full one.
     with session_scope(open_store(str(run.db))) as session:
-        (target,) = session.query(SubscriptionTarget).all()
+        (target,) = session.exec(select(SubscriptionTarget)).all()
         assert target.url == url
 
 

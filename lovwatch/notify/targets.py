@@ -14,6 +14,7 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 import apprise
+import click
 from apprise.manager_plugins import NotificationManager
 
 #: What lovwatch renders; Apprise's own formats map onto these.
@@ -60,7 +61,7 @@ def validate(url: str) -> str:
     url = url.strip()
     if not url:
         raise TargetError(
-            "the notification URL (--notify) is empty; give an Apprise URL such as "
+            "the notification URL is empty; give an Apprise URL such as "
             "mailto://user:password@example.org or tgram://TOKEN/CHAT_ID"
         )
     if is_redacted(url):
@@ -103,6 +104,19 @@ def validate(url: str) -> str:
             f"https://github.com/caronc/apprise/wiki"
         )
     return url
+
+
+def check_url_option(
+    _ctx: click.Context, param: click.Parameter, value: tuple[str, ...] | str | None
+) -> tuple[str, ...] | str | None:
+    """A click callback for options that take Apprise URLs (`--operator-notify`): every URL
+    checked while the options are read, so a bad one is refused (exit 2) before any work."""
+    for url in (value,) if isinstance(value, str) else value or ():
+        try:
+            validate(url)
+        except TargetError as exc:
+            raise click.BadParameter(str(exc), param=param) from None
+    return value
 
 
 def scheme_of(url: str) -> str:
