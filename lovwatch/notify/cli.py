@@ -146,7 +146,9 @@ def add(
         )
         with session_scope(state.write_engine) as session:
             subs.save(session, spec)
-    except (SubscriptionError, TargetError) as exc:
+    except TargetError as exc:
+        _refuse(TargetError(f"--notify: {exc}"))
+    except SubscriptionError as exc:
         _refuse(exc)
     click.echo(
         terminal_safe(
