@@ -157,6 +157,11 @@ def test_short_values_and_lists_are_shown_whole_or_as_additions() -> None:
     assert "kontaktperson: (tomt) → Eva" in body
 
 
+def test_a_change_of_spacing_only_is_named_as_such() -> None:
+    body = _changed({"description": "Rad ett.\nRad två."}, {"description": "Rad ett. Rad två."})
+    assert "beskrivning: radbrytningar eller mellanrum ändrade" in body
+
+
 @pytest.mark.parametrize(
     "before, after",
     [

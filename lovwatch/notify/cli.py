@@ -139,7 +139,7 @@ def add(
             municipality=municipality,
             kommungrupp=kommungrupp,
             keyword=keyword,
-            events=events or None,
+            events=events,
             mode=mode,
             paused=paused,
             template=_read_template(template) if template else None,

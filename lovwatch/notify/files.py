@@ -73,14 +73,15 @@ def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
     return codes
 
 
-def resolve_events(values: Iterable[str] | None) -> list[str]:
+def resolve_events(values: Iterable[str]) -> list[str]:
     """Event kinds from what a person typed: kinds, or the groups national, municipal, all;
-    None (not given) is the default. Given but empty (`--events ""`) is an error: it would
-    otherwise quietly mean the default."""
+    nothing given is the default (new, ended). A blank value (`--events ""`) is an error: it
+    would otherwise quietly mean the default."""
     known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
-    given = None if values is None else [kind.lower() for kind in _split(values)]
-    if given is not None and not given:
+    values = [str(value) for value in values]
+    if any(not value.strip(" ,") for value in values):
         raise SubscriptionError(f"--events is empty; give one or more of {known}")
+    given = [kind.lower() for kind in _split(values)]
     kinds: list[str] = []
     for kind in given or list(DEFAULT_EVENTS):
         if kind in EVENT_GROUPS:
@@ -121,7 +122,7 @@ def build_spec(
     municipality: Iterable[str] = (),
     kommungrupp: Iterable[str] = (),
     keyword: Iterable[str] = (),
-    events: Iterable[str] | None = None,
+    events: Iterable[str] = (),
     mode: str = Mode.INSTANT.value,
     paused: bool = False,
     template: str | None = None,
@@ -169,6 +170,16 @@ def _as_list(value: Any) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
+def _events_of(entry: dict[str, Any]) -> list[str]:
+    """The file's `events`; present but empty is a mistake, not the default."""
+    if "events" not in entry:
+        return []
+    events = _as_list(entry["events"])
+    if not events:
+        raise SubscriptionError("--events (`events`) is empty; leave it out for new, ended")
+    return events
+
+
 def _flag(value: Any, key: str) -> bool:
     """A true/false setting; "no" (a string) must not quietly read as true."""
     if not isinstance(value, bool):
@@ -214,7 +225,7 @@ def read_specs(path: Path) -> list[SubscriptionSpec]:
                     key: _as_list(entry.get(key))
                     for key in ("category", "county", "municipality", "kommungrupp", "keyword")
                 },
-                events=_as_list(entry["events"]) if "events" in entry else None,
+                events=_events_of(entry),
                 mode=str(entry.get("mode") or Mode.INSTANT.value),
                 paused=_flag(entry.get("paused", False), "paused"),
                 template=_text_or_none(entry.get("template"), "template"),

@@ -192,6 +192,10 @@ def _changes(details: dict[str, Any]) -> list[str]:
             lines.append(f"{label}: {_list_change(old, new)}")
             continue
         shown_old, shown_new = difference(_one_line(old), _one_line(new))
+        if shown_old == shown_new:
+            # One line hides line breaks and spacing; say so rather than show "a → a".
+            lines.append(f"{label}: radbrytningar eller mellanrum ändrade")
+            continue
         lines.append(f"{label}: {shown_old or '(tomt)'} → {shown_new or '(tomt)'}")
     return lines
 
