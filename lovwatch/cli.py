@@ -457,6 +457,11 @@ from lovwatch.commands.extract import extract_command  # noqa: E402
 cli.add_command(extract_command)
 cli.add_command(doctor_command)
 
+from lovwatch.web.cli import feed, serve  # noqa: E402
+
+cli.add_command(serve)
+cli.add_command(feed)
+
 from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
 
 cli.add_command(municipality)

@@ -40,7 +40,7 @@ PROVIDER_ADDED = MunicipalEventKind.PROVIDER_ADDED
 PROVIDER_REMOVED = MunicipalEventKind.PROVIDER_REMOVED
 LOV_INTRODUCED = MunicipalEventKind.LOV_INTRODUCED
 LOV_ENDED = MunicipalEventKind.LOV_ENDED
-MUNICIPAL_EVENT_KINDS: tuple[str, ...] = tuple(MunicipalEventKind)
+MUNICIPAL_EVENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in MunicipalEventKind)
 
 
 class CrawlSource(StrEnum):

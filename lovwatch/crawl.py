@@ -21,14 +21,16 @@ from scrapy.settings import Settings
 
 from lovwatch import settings as default_settings
 from lovwatch.config import DEFAULT_END_AFTER, POLITE, Politeness, database_url
+from lovwatch.config import base_url as configured_base_url
 from lovwatch.constants import CrawlSource, RunStatus
-from lovwatch.models.history import RunSummary
+from lovwatch.models.history import RunSummary, unreachable_run
 from lovwatch.models.locks import JobLock, LockBusy
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.models.store import open_store
 from lovwatch.municipal.sites import Site
 from lovwatch.pipelines import run_finished
 from lovwatch.pipelines.scout import ScoutSummary
+from lovwatch.preflight import unreachable
 from lovwatch.spiders.hitta_lov import HittaLovSpider
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, MunicipalSpider
 from lovwatch.spiders.outcome import ProgressCallback
@@ -63,6 +65,9 @@ class CrawlRequest:
     #: Scout: read the listing and at most `sample` advert pages, compare, write nothing.
     scout: bool = False
     sample: int = 10
+    #: Check that the national site answers at all before starting (seconds, not minutes,
+    #: to hear that the machine is offline).
+    preflight: bool = True
 
 
 @dataclass
@@ -191,6 +196,12 @@ async def crawl_async(
                 report.busy[source] = str(exc)
                 continue
             locks.append(lock)
+            if source == CrawlSource.NATIONAL and request.preflight:
+                base_url = configured_base_url(request.base_url)
+                problem = await asyncio.to_thread(unreachable, base_url)
+                if problem is not None:
+                    report.national = unreachable_run(engine, base_url, problem)
+                    continue
             crawler = Crawler(_SPIDERS[source], settings.copy())
             crawler.signals.connect(_collector(report), signal=run_finished, weak=False)
             crawlers.append((source, crawler))

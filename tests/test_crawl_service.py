@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The `scrapy` command of this environment (as a user who installed lovwatch has it).
 SCRAPY = str(Path(sys.executable).parent / "scrapy")
 ADVERT_PAGES = "/hitta-lov-uppdrag/annonser/"
+#: Seconds each advert page takes while a second process is started beside a crawl: long
+#: enough that a loaded machine starts the second before the first ends (8 pages, 4 at once).
+HOLD = 4.0
 #: What differs between two stores filled by two crawls of the same adverts: the moments.
 MOMENTS = ("first_seen", "last_seen")
 
@@ -87,8 +90,8 @@ def test_scrapy_list_names_both_spiders() -> None:
 
 def test_a_second_national_crawl_says_which_run_holds_the_lock(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:10]) as server:
-        server.faults.slow_paths[ADVERT_PAGES] = 0.5
+    with ReplicaServer(initial_adverts()[:8]) as server:
+        server.faults.slow_paths[ADVERT_PAGES] = HOLD
         first = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
         second = Lovwatch(db).crawl(server.base_url, "--format", "json")
@@ -103,8 +106,8 @@ def test_a_second_national_crawl_says_which_run_holds_the_lock(tmp_path: Path) -
 
 def test_wait_waits_for_the_running_crawl(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:6]) as server:
-        server.faults.slow_paths[ADVERT_PAGES] = 0.3
+    with ReplicaServer(initial_adverts()[:8]) as server:
+        server.faults.slow_paths[ADVERT_PAGES] = HOLD
         first = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
         second = Lovwatch(db).crawl(server.base_url, "--wait", "--format", "json")
@@ -115,8 +118,8 @@ def test_wait_waits_for_the_running_crawl(tmp_path: Path) -> None:
 
 def test_a_municipal_and_a_national_crawl_at_once_both_complete(tmp_path: Path, sites: Any) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:10]) as server:
-        server.faults.slow_paths[ADVERT_PAGES] = 0.3
+    with ReplicaServer(initial_adverts()[:8]) as server:
+        server.faults.slow_paths[ADVERT_PAGES] = HOLD
         national = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
         municipal = Lovwatch(db)(
@@ -134,8 +137,8 @@ def test_a_crawl_stopped_by_a_signal_is_partial_and_changes_nothing(
 ) -> None:
     db = tmp_path / "store.sqlite"
     lovwatch = Lovwatch(db)
-    with ReplicaServer(initial_adverts()[:30]) as server:
-        server.faults.slow_paths[ADVERT_PAGES] = 0.4
+    with ReplicaServer(initial_adverts()[:8]) as server:
+        server.faults.slow_paths[ADVERT_PAGES] = HOLD
         crawl = _start_crawl(db, server.base_url, "--format", "json")
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
         crawl.send_signal(signum)
@@ -178,3 +181,28 @@ def test_read_commands_leave_the_store_and_its_mode_as_they_are(tmp_path: Path) 
         assert lovwatch("list", "--format", "json").code == 0
     finally:
         db.chmod(0o640)
+
+
+def test_an_unchanged_refresh_rewrites_no_advert_row(lovwatch: Lovwatch) -> None:
+    import sqlite3
+
+    with ReplicaServer(initial_adverts()[:30]) as server:
+        assert lovwatch.crawl(server.base_url).code == 0
+        first = {row["id"]: row["last_seen"] for row in _adverts_with_moments(lovwatch)}
+        with sqlite3.connect(lovwatch.db) as connection:
+            connection.executescript(
+                "CREATE TABLE rewritten (id TEXT);"
+                "CREATE TRIGGER note_rewrite AFTER UPDATE ON advert "
+                "BEGIN INSERT INTO rewritten VALUES (NEW.id); END;"
+            )
+        time.sleep(1.1)  # the second run's moment differs from the first's
+        assert lovwatch.crawl(server.base_url).code == 0
+    with sqlite3.connect(lovwatch.db) as connection:
+        assert connection.execute("SELECT count(*) FROM rewritten").fetchone() == (0,)
+    second = {row["id"]: row["last_seen"] for row in _adverts_with_moments(lovwatch)}
+    assert set(second) == set(first)
+    assert all(second[key] > first[key] for key in first)  # seen again, all the same
+
+
+def _adverts_with_moments(lovwatch: Lovwatch) -> list[dict[str, Any]]:
+    return list(lovwatch("list", "--format", "json", check=True).json())

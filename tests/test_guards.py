@@ -164,3 +164,25 @@ def test_doctor_reports_a_source_that_failed_three_runs_in_a_row(lovwatch: Lovwa
     assert checks["national failures"]["status"] == "attention"
     assert checks["national failures"]["message"].startswith("3 failed, partial or degraded")
     assert len(operator.received) == 1
+
+
+def test_a_new_advert_whose_page_fails_is_announced_when_its_page_is_read(
+    lovwatch: Lovwatch,
+) -> None:
+    from lovwatch.replica.dataset import next_day_adverts
+
+    day_two = next_day_adverts()
+    newcomer = next(a for a in day_two if a.key not in {b.key for b in initial_adverts()})
+    failing = [replace(a, page_status=503) if a.key == newcomer.key else a for a in day_two]
+    with ReplicaServer(initial_adverts()) as server:
+        assert _crawl(lovwatch, server)["status"] == "complete"
+        server.set_adverts(failing)
+        assert _crawl(lovwatch, server, "--retries", "0")["status"] == "complete"
+        news = lovwatch("events", "--kind", "new", "--no-baseline", "--format", "json").json()
+        assert newcomer.key not in {event["advert_id"] for event in news}
+        server.set_adverts(day_two)
+        assert _crawl(lovwatch, server)["status"] == "complete"
+    news = lovwatch("events", "--kind", "new", "--no-baseline", "--format", "json").json()
+    assert [e["advert_id"] for e in news].count(newcomer.key) == 1
+    shown = lovwatch("show", newcomer.key, "--format", "json", check=True).json()
+    assert shown["authority"] == newcomer.authority

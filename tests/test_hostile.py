@@ -92,3 +92,24 @@ def test_a_compression_bomb_is_cut_off(lovwatch: Lovwatch) -> None:
     report = result.json()
     assert report["new"] == 1
     assert "1 advert pages could not be read" in report["reason"]
+
+
+def test_an_unreachable_site_is_told_within_seconds_with_the_next_step(
+    lovwatch: Lovwatch,
+) -> None:
+    import socket
+    import time
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    started = time.monotonic()
+    result = lovwatch.crawl(f"http://127.0.0.1:{closed}", "--format", "json")
+    assert time.monotonic() - started < 10
+    assert result.code == 1
+    report = result.json()
+    assert report["status"] == "partial" and report["new"] == 0
+    assert "cannot connect to 127.0.0.1" in report["reason"]
+    assert "`lovwatch demo` works offline" in report["reason"]
+    runs = lovwatch("runs", "--format", "json", check=True).json()
+    assert [run["status"] for run in runs] == ["partial"]

@@ -523,15 +523,16 @@ def test_a_county_council_named_twice_is_the_pages_own() -> None:
     assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]
 
 
-def test_rehabilitation_choice_is_physiotherapy_and_other_allied_care() -> None:
-    assert categories_in("Vårdval Rehab") == ("fysioterapi", "paramedicin")
-    assert categories_in("primärvårdsrehabilitering") == ("fysioterapi", "paramedicin")
-    assert categories_in("hörselrehabilitering") == ("horsel",)
+def test_rehabilitation_choice_is_the_taxonomys_rehabilitation_category() -> None:
+    # The taxonomy names the regions' "Vårdval Rehab" programmes `rehabilitering` (its
+    # published name); a rehabilitation of one kind stays that kind.
+    assert categories_in("Vårdval Rehab") == ("rehabilitering",)
+    assert "horsel" in categories_in("hörselrehabilitering")
 
 
 def test_the_address_gives_the_service_when_the_page_does_not() -> None:
     found = findings_from_text(
-        "# Uppdrag\nMålgruppen för detta vårdval är vuxna.\n",
+        "# Uppdrag\nMålgruppen för detta valfrihetssystem är vuxna.\n",
         "https://www.regionnorrvik.se/vardval/ledsagarservice/",
     )
     assert [s.categories for s in found.statements] == [("ledsagning",)]

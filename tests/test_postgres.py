@@ -56,8 +56,8 @@ def test_two_national_crawls_at_once_on_postgresql(postgres_url: str, tmp_path: 
 
     lovwatch = Lovwatch(tmp_path / "unused.sqlite", env={"LOVWATCH_DB": postgres_url})
     lovwatch("db", "upgrade", check=True)
-    with ReplicaServer(initial_adverts()[:10]) as server:
-        server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = 0.5
+    with ReplicaServer(initial_adverts()[:8]) as server:
+        server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = 4.0  # outlasts a start-up
         environment = {**lovwatch.environment(), "LOVWATCH_DB": postgres_url}
         first = subprocess.Popen(
             [sys.executable, "-m", "lovwatch", "crawl", "--base-url", server.base_url, *FAST],

@@ -25,7 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from lovwatch.constants import AdvertStatus, EventKind, RunStatus
@@ -164,53 +167,98 @@ def start_of(first_seen: datetime, published: date | None) -> tuple[date, str]:
 
 
 def load_history(session: Session) -> History:
-    """Read adverts, authorities, categories, end/reappear events and crawl dates."""
+    """Read adverts, authorities, categories, end/reappear events and crawl dates.
+
+    Only the columns the counting rules need are read, as plain rows (no ORM objects, none of
+    the adverts' large text and JSON columns), and the crawl dates come back aggregated."""
+    connection = session.connection()  # Core rows: the ORM has nothing to add here
     categories = tuple(
-        CategoryInfo(row.code, row.label, row.group_code, row.group_label)
-        for row in session.exec(select(ServiceCategory).order_by(col(ServiceCategory.position)))
+        CategoryInfo(code, label, group, group_label)
+        for code, label, group, group_label in connection.execute(
+            select(
+                ServiceCategory.code,
+                ServiceCategory.label,
+                ServiceCategory.group_code,
+                ServiceCategory.group_label,
+            ).order_by(col(ServiceCategory.position))
+        )
     )
     carried: dict[str, set[str]] = {}
-    for advert_id, code in session.exec(
+    for advert_id, code in connection.execute(
         select(AdvertCategory.advert_id, AdvertCategory.category_code)
     ):
         carried.setdefault(advert_id, set()).add(code)
     transitions: dict[str, list[tuple[str, date]]] = {}
-    for kind, advert_id, detected_at in session.exec(
+    for kind, advert_id, detected_at in connection.execute(
         select(Event.kind, Event.advert_id, Event.detected_at)
         .where(col(Event.kind).in_([EventKind.ENDED, EventKind.REAPPEARED]))
         .order_by(col(Event.detected_at), col(Event.id))
     ):
         transitions.setdefault(advert_id, []).append((kind, detected_at.date()))
     spans = []
-    for advert, authority in session.exec(
-        select(Advert, Authority).join(Authority, isouter=True).order_by(Advert.id)
-    ):
-        start, basis = start_of(advert.first_seen, advert.published)
-        ended = advert.ended_at.date() if advert.ended_at else None
-        spans.append(
-            AdvertSpan(
-                advert_id=advert.id,
-                title=advert.title,
-                url=advert.url,
-                authority=authority.name if authority else None,
-                kind=authority.kind if authority else None,
-                municipality_code=authority.municipality_code if authority else None,
-                county_code=authority.county_code if authority else None,
-                categories=frozenset(carried.get(advert.id, ())),
-                intervals=intervals_of(start, transitions.get(advert.id, []), advert.status, ended),
-                start_basis=basis,
+    no_categories: frozenset[str] = frozenset()
+    adverts: Any = connection.execute(
+        sql_select(
+            *(
+                col(column)
+                for column in (
+                    Advert.id,
+                    Advert.title,
+                    Advert.url,
+                    Advert.first_seen,
+                    Advert.published,
+                    Advert.status,
+                    Advert.ended_at,
+                    Authority.name,
+                    Authority.kind,
+                    Authority.municipality_code,
+                    Authority.county_code,
+                )
             )
         )
-    complete = session.exec(
-        select(CrawlRun.started_at)
-        .where(CrawlRun.status == RunStatus.COMPLETE)
-        .order_by(col(CrawlRun.started_at))
-    ).all()
+        .join(Authority, col(Authority.id) == col(Advert.authority_id), isouter=True)
+        .order_by(col(Advert.id))
+    )
+    for (
+        advert_id,
+        title,
+        url,
+        first_seen,
+        published,
+        status,
+        ended_at,
+        name,
+        kind,
+        municipality_code,
+        county_code,
+    ) in adverts:
+        start, basis = start_of(first_seen, published)
+        ended = ended_at.date() if ended_at else None
+        codes = carried.get(advert_id)
+        spans.append(
+            AdvertSpan(
+                advert_id,
+                title,
+                url,
+                name,
+                kind,
+                municipality_code,
+                county_code,
+                frozenset(codes) if codes else no_categories,
+                intervals_of(start, transitions.get(advert_id, ()), status, ended),
+                basis,
+            )
+        )
+    first, last = connection.execute(
+        select(func.min(CrawlRun.started_at), func.max(CrawlRun.started_at)).where(
+            CrawlRun.status == RunStatus.COMPLETE
+        )
+    ).one()
     return History(
         tuple(spans),
         categories,
-        complete[0].date() if complete else None,
-        complete[-1].date() if complete else None,
+        first.date() if first else None,
+        last.date() if last else None,
     )
 
 

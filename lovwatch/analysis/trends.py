@@ -3,13 +3,13 @@ category at the end of each period (rules: `lovwatch.analysis.timeline`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from lovwatch.analysis.reference import ANY, overlapping
-from lovwatch.analysis.stats import by_category, totals
-from lovwatch.analysis.timeline import History
+from lovwatch.analysis.stats import by_category
+from lovwatch.analysis.timeline import AdvertSpan, History
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
 ANY_LABEL = "Alla kategorier (any category)"
@@ -71,6 +71,98 @@ def default_categories(history: History, day: date, top: int = 5) -> list[str]:
     return [ANY] + [row["category_code"] for row in rows[:top] if row["adverts"]]
 
 
+class _Tally:
+    """Distinct values among the spans currently counted, by reference count."""
+
+    __slots__ = ("refs", "distinct")
+
+    def __init__(self) -> None:
+        self.refs: dict[str, int] = {}
+        self.distinct = 0
+
+    def add(self, value: str | None) -> None:
+        if value is not None:
+            count = self.refs.get(value, 0)
+            self.refs[value] = count + 1
+            if not count:
+                self.distinct += 1
+
+    def remove(self, value: str | None) -> None:
+        if value is not None:
+            count = self.refs[value] - 1
+            self.refs[value] = count
+            if not count:
+                self.distinct -= 1
+
+
+class _Scope:
+    """What is counted for one category (or for "any"): the active adverts and the distinct
+    municipalities, regions and state agencies they count for."""
+
+    __slots__ = ("adverts", "municipalities", "regions", "states")
+
+    def __init__(self) -> None:
+        self.adverts = 0
+        self.municipalities = _Tally()
+        self.regions = _Tally()
+        self.states = _Tally()
+
+    def add(self, span: AdvertSpan) -> None:
+        self.adverts += 1
+        self.municipalities.add(span.municipality)
+        self.regions.add(span.region)
+        self.states.add(span.state_agency)
+
+    def remove(self, span: AdvertSpan) -> None:
+        self.adverts -= 1
+        self.municipalities.remove(span.municipality)
+        self.regions.remove(span.region)
+        self.states.remove(span.state_agency)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "municipalities": self.municipalities.distinct,
+            "regions": self.regions.distinct,
+            "state_agencies": self.states.distinct,
+            "adverts": self.adverts,
+        }
+
+
+def sweep(
+    history: History, days: Sequence[date], codes: Sequence[str]
+) -> Iterator[tuple[date, dict[str, dict[str, int]]]]:
+    """Counts on each of `days` (ascending), for "any" and each of `codes`, as `totals` and
+    `by_category` give them on one day: in one pass over the starts and ends of the active
+    intervals instead of a scan of every advert per day and category.
+
+    An interval [start, end) enters the counts on `start` and leaves them on `end`; on each
+    day, entries are applied before exits, so a day counts exactly the intervals holding it."""
+    if any(later < earlier for earlier, later in zip(days, days[1:], strict=False)):
+        raise ValueError("sweep needs its days in ascending order")
+    wanted = set(codes)
+    moves: list[tuple[date, int, int]] = []
+    for index, span in enumerate(history.spans):
+        for start, end in span.intervals:
+            moves.append((start, 0, index))
+            if end is not None:
+                moves.append((end, 1, index))
+    moves.sort()
+    scopes = {ANY: _Scope(), **{code: _Scope() for code in wanted}}
+    spans = history.spans
+    position = 0
+    for day in days:
+        while position < len(moves) and moves[position][0] <= day:
+            _day, leaving, index = moves[position]
+            span = spans[index]
+            for code in (ANY, *(span.categories & wanted)):
+                if leaving:
+                    scopes[code].remove(span)
+                else:
+                    scopes[code].add(span)
+            position += 1
+        yield day, {code: scope.counts() for code, scope in scopes.items()}
+
+
 def trend_rows(
     history: History,
     categories: Sequence[str],
@@ -80,38 +172,38 @@ def trend_rows(
     with_reference: bool = False,
 ) -> list[dict[str, Any]]:
     """One row per period and category; "any" is the any-category total. With
-    `with_reference`, published points of those categories within the years follow."""
+    `with_reference`, published points of those categories within the years follow.
+
+    The counts are those of `totals` and `by_category` on each period's measuring day."""
     rows: list[dict[str, Any]] = []
-    precise = [code for code in categories if code != ANY]
-    for label, day in periods(start, end, interval):
+    wanted = {code for code in categories if code != ANY}
+    # `by_category`'s rows: the taxonomy's order, each category once.
+    precise = [category for category in history.categories if category.code in wanted]
+    measured = periods(start, end, interval)
+    counted = sweep(history, [day for _label, day in measured], [c.code for c in precise])
+    for (label, day), (_day, counts) in zip(measured, counted, strict=True):
+        coverage = history.coverage(day)
         if ANY in categories:
-            total = totals(history, day)
             rows.append(
                 {
                     "period": label,
                     "date": day,
                     "category_code": ANY,
                     "category_label": ANY_LABEL,
-                    **{
-                        key: total[key]
-                        for key in ("municipalities", "regions", "state_agencies", "adverts")
-                    },
-                    "coverage": history.coverage(day),
+                    **counts[ANY],
+                    "coverage": coverage,
                     "source": CRAWL_SOURCE,
                 }
             )
-        for row in by_category(history, day, precise) if precise else []:
+        for category in precise:
             rows.append(
                 {
                     "period": label,
                     "date": day,
-                    "category_code": row["category_code"],
-                    "category_label": row["category_label"],
-                    **{
-                        key: row[key]
-                        for key in ("municipalities", "regions", "state_agencies", "adverts")
-                    },
-                    "coverage": history.coverage(day),
+                    "category_code": category.code,
+                    "category_label": category.label,
+                    **counts[category.code],
+                    "coverage": coverage,
                     "source": CRAWL_SOURCE,
                 }
             )

@@ -14,7 +14,7 @@ import click
 from lovwatch import config
 from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, pass_state
 from lovwatch.config import Politeness
-from lovwatch.constants import CrawlSource
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS, CrawlSource, EventKind
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
 from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
@@ -224,7 +224,8 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
             "run_id": summary.run_id,
             "status": summary.status,
             "baseline": summary.baseline,
-            **summary.counts,
+            # Every count, zero included, whatever the run's status.
+            **{kind.value: summary.counts.get(kind.value, 0) for kind in EventKind},
             "reason": summary.reason,
             "unmatched_authorities": summary.unmatched_authorities,
             "unmapped_areas": summary.unmapped_areas,
@@ -238,7 +239,7 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
         "run_id": summary.run_id,
         "status": summary.status,
         "pages": summary.pages,
-        **summary.counts,
+        **{kind: summary.counts.get(kind, 0) for kind in MUNICIPAL_EVENT_KINDS},
         "rendered": summary.rendered,
         "unrendered": summary.unrendered,
         "reason": summary.reason,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
@@ -168,6 +169,18 @@ def start_run(engine: Engine, base_url: str, source: str = CrawlSource.NATIONAL)
         return run.id
 
 
+def unreachable_run(engine: Engine, base_url: str, reason: str) -> RunSummary:
+    """Record a national run that could not start because the site cannot be reached: it
+    is partial (nothing applied, nobody alarmed) and says why."""
+    run_id = start_run(engine, base_url, CrawlSource.NATIONAL)
+    with session_scope(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        assert run is not None
+        run.status, run.reason, run.finished_at = RunStatus.PARTIAL, reason, now()
+        session.add(run)
+    return RunSummary(run_id, RunStatus.PARTIAL, reason)
+
+
 def fail_run(engine: Engine, run_id: int, reason: str) -> None:
     with session_scope(engine) as session:
         run = session.get(CrawlRun, run_id)
@@ -191,9 +204,18 @@ class _Applier:
         self.unmatched: set[str] = set()
         self.unmapped: set[str] = set()
         # The whole national set is a few hundred rows: read it once rather than per advert.
-        self.adverts = {advert.id: advert for advert in session.exec(select(Advert))}
+        # The page text is written, never compared: it stays unloaded.
+        unloaded = defer(Advert.page_text)  # type: ignore[arg-type]
+        self.adverts = {
+            advert.id: advert for advert in session.exec(select(Advert).options(unloaded))
+        }
         self.authorities = {row.id: row for row in session.exec(select(Authority))}
         self.authority_ids = {_identity(row): row.id for row in self.authorities.values()}
+        announced = set(
+            session.exec(select(Event.advert_id).where(Event.kind == EventKind.NEW)).all()
+        )
+        #: Adverts stored without a page whose "new" event still waits for it.
+        self.unannounced = {key for key in self.adverts if key not in announced}
         self.categories: dict[str, set[str]] = {}
         for advert_id, code in session.exec(
             select(AdvertCategory.advert_id, AdvertCategory.category_code)
@@ -323,6 +345,19 @@ class _Applier:
             )
         )
 
+    @staticmethod
+    def unchanged(advert: Advert, item: ListingItem) -> bool:
+        """Whether the listing says nothing new of an active advert."""
+        return (
+            advert.status == AdvertStatus.ACTIVE
+            and advert.missing_runs == 0
+            and advert.url == item.url
+            and advert.updated_raw == item.updated_raw
+            and advert.listing_fingerprint == item.fingerprint()
+            and advert.raw_item == item.raw
+            and advert.authority_id is not None
+        )
+
     def listed(self, item: ListingItem) -> None:
         page = self.crawl.pages.get(item.key)
         advert = self.adverts.get(item.key)
@@ -334,11 +369,20 @@ class _Applier:
             advert.content_fingerprint = fingerprint(content)
             self.version(advert, content, [])
             self.categorise(advert)
-            self.event(EventKind.NEW, advert.id, title=advert.title)
+            if page is not None or self.baseline:
+                self.event(EventKind.NEW, advert.id, title=advert.title)
+            # else: its page could not be read, so its buyer is not known: announcing it now
+            # would reach the wrong subscribers (or none). The event waits for the page.
+            return
+        if page is None and self.unchanged(advert, item):
+            # Listed as before: its row is not rewritten (on PostgreSQL every UPDATE leaves a
+            # dead row); that it was seen is the run's own record (`queries.last_seen`).
+            self.categorise(advert)
             return
         before = snapshot(advert, self.authority_name(advert))
         page_known_before = advert.page_updated_raw is not None
         was_ended = advert.status == AdvertStatus.ENDED
+        announce = page is not None and advert.id in self.unannounced
         self.fill(advert, item, page)
         after = snapshot(advert, self.authority_name(advert))
         changed = changed_fields(before, after, page_known_before)
@@ -347,7 +391,10 @@ class _Applier:
             advert.content_fingerprint = new_fingerprint
             self.version(advert, after, changed)
         self.categorise(advert)
-        if was_ended:
+        if announce:
+            # Its page is read at last: now it is news, with its buyer.
+            self.event(EventKind.NEW, advert.id, title=advert.title)
+        elif was_ended:
             advert.status, advert.ended_at = AdvertStatus.ACTIVE, None
             self.event(EventKind.REAPPEARED, advert.id, title=advert.title, fields=changed)
         elif changed:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from lovwatch.constants import AdvertStatus, RunStatus
 from lovwatch.models.tables import (
     Advert,
     AdvertCategory,
@@ -38,8 +39,30 @@ def _categories(session: Session, advert_ids: list[str]) -> dict[str, list[dict[
     return found
 
 
+def last_listing(session: Session) -> datetime | None:
+    """When the latest complete national run read the listing: an active advert still listed
+    then (not missing) was seen at that moment, though its row was not rewritten."""
+    return session.exec(
+        select(CrawlRun.finished_at)
+        .where(CrawlRun.source == "national", CrawlRun.status == RunStatus.COMPLETE)
+        .order_by(col(CrawlRun.id).desc())
+        .limit(1)
+    ).first()
+
+
+def last_seen(advert: Advert, listed_at: datetime | None) -> datetime:
+    """An unchanged refresh does not touch an advert's row (no rewrite, no dead row): while
+    it is active and was in the latest complete listing, it was seen then."""
+    if listed_at is not None and advert.status == AdvertStatus.ACTIVE and not advert.missing_runs:
+        return max(advert.last_seen, listed_at)
+    return advert.last_seen
+
+
 def advert_dict(
-    advert: Advert, authority: Authority | None, categories: list[dict[str, str]]
+    advert: Advert,
+    authority: Authority | None,
+    categories: list[dict[str, str]],
+    listed_at: datetime | None = None,
 ) -> dict[str, Any]:
     return {
         "id": advert.id,
@@ -56,7 +79,7 @@ def advert_dict(
         "published": advert.published,
         "updated": advert.updated,
         "first_seen": advert.first_seen,
-        "last_seen": advert.last_seen,
+        "last_seen": last_seen(advert, listed_at),
         "ended_at": advert.ended_at,
     }
 
@@ -88,7 +111,11 @@ def list_adverts(
         query = query.where(or_(col(Advert.first_seen) >= moment, col(Advert.updated) >= since))
     rows = list(session.exec(query.order_by(Advert.id)))
     cats = _categories(session, [advert.id for advert, _ in rows])
-    return [advert_dict(advert, authority, cats.get(advert.id, [])) for advert, authority in rows]
+    listed_at = last_listing(session)
+    return [
+        advert_dict(advert, authority, cats.get(advert.id, []), listed_at)
+        for advert, authority in rows
+    ]
 
 
 def get_advert(session: Session, advert_id: str) -> dict[str, Any] | None:
@@ -98,7 +125,12 @@ def get_advert(session: Session, advert_id: str) -> dict[str, Any] | None:
     if advert is None:
         return None
     authority = session.get(Authority, advert.authority_id) if advert.authority_id else None
-    data = advert_dict(advert, authority, _categories(session, [advert.id]).get(advert.id, []))
+    data = advert_dict(
+        advert,
+        authority,
+        _categories(session, [advert.id]).get(advert.id, []),
+        last_listing(session),
+    )
     data.update(
         region_name=advert.region_name,
         excerpt=advert.excerpt,

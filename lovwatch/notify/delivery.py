@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, update
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
@@ -132,32 +133,59 @@ def mark_uncertain(session: Session, moment: datetime) -> int:
 def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[Outcome]]:
     """Pending deliveries grouped per target, for targets that may be sent to now; and the
     targets that are waiting (backoff) as outcomes."""
-    rows = session.exec(
-        select(Delivery, SubscriptionTarget, Subscription)
-        .join(SubscriptionTarget, col(SubscriptionTarget.id) == Delivery.target_id)
-        .join(Subscription, col(Subscription.id) == Delivery.subscription_id)
+    rows = session.connection().execute(
+        sql_select(
+            col(Delivery.id),
+            col(Delivery.event_id),
+            col(Delivery.municipal_event_id),
+            col(SubscriptionTarget.id),
+            col(SubscriptionTarget.url),
+            col(SubscriptionTarget.next_attempt_at),
+            col(SubscriptionTarget.last_digest_period),
+            col(Subscription.name),
+            col(Subscription.mode),
+            col(Subscription.template),
+        )
+        .select_from(Delivery)
+        .join(SubscriptionTarget, col(SubscriptionTarget.id) == col(Delivery.target_id))
+        .join(Subscription, col(Subscription.id) == col(Delivery.subscription_id))
         .where(col(Delivery.status) == DeliveryStatus.PENDING, col(Subscription.paused).is_(False))
         .order_by(col(Subscription.name), col(SubscriptionTarget.position), col(Delivery.id))
     )
     batches: dict[int, Batch] = {}
     waiting: dict[int, Outcome] = {}
-    for delivery, target, subscription in rows:
-        assert target.id is not None and delivery.id is not None
-        period = digest_period(subscription.mode, moment)
-        if target.next_attempt_at is not None and target.next_attempt_at > moment:
-            reason = f"retry after {target.next_attempt_at:%Y-%m-%d %H:%M} UTC"
-        elif period is not None and target.last_digest_period == period:
-            reason = f"next {subscription.mode} digest after period {period}"
-        else:
-            batch = batches.setdefault(
-                target.id,
-                Batch(subscription.name, target.id, target.url, subscription.template, period, {}),
-            )
-            batch.owed[delivery.id] = (delivery.event_id, delivery.municipal_event_id)
+    periods: dict[str, str | None] = {}
+    for (
+        delivery_id,
+        event_id,
+        municipal_event_id,
+        target_id,
+        url,
+        next_attempt_at,
+        last_digest_period,
+        name,
+        mode,
+        template,
+    ) in rows:
+        assert target_id is not None and delivery_id is not None
+        batch = batches.get(target_id)
+        if batch is not None:  # the target's first row decided: it is due
+            batch.owed[delivery_id] = (event_id, municipal_event_id)
             continue
-        outcome = waiting.setdefault(
-            target.id, Outcome(subscription.name, redact(target.url), 0, "waiting", error=reason)
-        )
+        if mode not in periods:
+            periods[mode] = digest_period(mode, moment)
+        period = periods[mode]
+        if next_attempt_at is not None and next_attempt_at > moment:
+            reason = f"retry after {next_attempt_at:%Y-%m-%d %H:%M} UTC"
+        elif period is not None and last_digest_period == period:
+            reason = f"next {mode} digest after period {period}"
+        else:
+            batches[target_id] = Batch(name, target_id, url, template, period, {})
+            batches[target_id].owed[delivery_id] = (event_id, municipal_event_id)
+            continue
+        outcome = waiting.get(target_id)
+        if outcome is None:
+            outcome = waiting[target_id] = Outcome(name, redact(url), 0, "waiting", error=reason)
         outcome.events += 1
     return list(batches.values()), list(waiting.values())
 
@@ -165,7 +193,7 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
 def compose(session: Session, batch: Batch) -> Message:
     """The batch's message, in the format its target shows best."""
     events = list(session.exec(select(Event).where(col(Event.id).in_(batch.event_ids))))
-    adverts = adverts_by_id(session) if events else {}
+    adverts = adverts_by_id(session, {event.advert_id for event in events}) if events else {}
     sites = base_urls(session, {event.run_id for event in events})
     notices = [
         notice(queries.event_dict(event), adverts.get(event.advert_id), sites.get(event.run_id))

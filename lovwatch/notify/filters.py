@@ -63,7 +63,8 @@ def kommungrupp_choices() -> str:
     return ", ".join(f"{code} {name}" for code, name in sorted(_kommungrupper().items()))
 
 
-def _haystack(advert: dict[str, Any]) -> str:
+def haystack(advert: dict[str, Any]) -> str:
+    """The words keywords are searched in, with a space at each end."""
     texts: Iterable[str] = [
         advert.get("title") or "",
         advert.get("authority") or "",
@@ -90,7 +91,7 @@ def matches(filters: Filters, advert: dict[str, Any]) -> bool:
         if municipality is None or municipality.kommungrupp_code not in filters.kommungrupper:
             return False
     if filters.keywords:
-        haystack = _haystack(advert)
-        if not any(words(keyword) and words(keyword) in haystack for keyword in filters.keywords):
+        text = haystack(advert)
+        if not any(words(keyword) and words(keyword) in text for keyword in filters.keywords):
             return False
     return True

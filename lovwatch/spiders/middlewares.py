@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
+from twisted.internet.error import DNSLookupError
 
 from lovwatch.clock import now
 
@@ -61,8 +63,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception, spider: object = None
     ) -> Request | Response | None:
-        if not isinstance(exception, self.exceptions_to_retry) or request.meta.get(
-            "dont_retry", False
+        if (
+            not isinstance(exception, self.exceptions_to_retry)
+            or request.meta.get("dont_retry", False)
+            # A name that does not resolve will not resolve in a few seconds either, and
+            # robots.txt that cannot be fetched means "allowed": neither is worth a retry.
+            or isinstance(exception, DNSLookupError)
+            or urlsplit(request.url).path == "/robots.txt"
         ):
             return None
         retry = self._retry(request, exception)
