@@ -25,7 +25,10 @@ from lovwatch.cli_common import (
     State,
     check_categories,
     check_clock,
+    check_filter,
+    check_link_url,
     check_municipality,
+    check_not_blank,
     check_peers,
     filter_options,
     parse_date_option,
@@ -493,32 +496,52 @@ def _noting_missing_crawl(callback: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _check_inputs_of_analysis_commands() -> None:
-    # The callbacks live in cli_common, beside the filters they extend, for the analysis
-    # commands to declare on their options directly; until then they are attached here.
+def _check_kommungrupper(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    from lovwatch.notify.files import resolve_kommungrupper
+    from lovwatch.notify.subscriptions import SubscriptionError
+
+    try:
+        resolve_kommungrupper(value)
+    except SubscriptionError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+    return value
+
+
+def _check_inputs_of_other_commands() -> None:
+    """The front door checks the inputs of the commands registered from other packages
+    (`lovwatch.analysis`, `lovwatch.web`) before they run: files to write need a writable
+    folder (nothing is printed or computed first), --peers and --municipality name real
+    municipalities, filter values are known and not empty, `stats --category any` is refused,
+    and read commands say when no crawl has completed. The callbacks live in cli_common for
+    those commands to declare on their options directly; until then they are attached here."""
     from lovwatch.analysis.compare import PEER_KINDS
 
-    """The front door checks every input of the analysis commands before they run (they live
-    in `lovwatch.analysis`): files to write must have a writable folder (nothing is printed
-    or computed first), counts are bounded, --peers must name real municipalities, and
-    `stats --category any` is refused. Read commands say when no crawl has completed."""
-    commands = {name: cli.commands[name] for name in ("stats", "trends", "compare", "export")}
-    commands["report"] = cli.commands["report"]
-    for command in commands.values():
+    names = ("stats", "trends", "compare", "export", "report", "feed")
+    commands = {name: cli.commands[name] for name in names if name in cli.commands}
+    filters: dict[str | None, Callable[..., Any]] = {
+        "county": check_filter(resolve_counties),
+        "kommungrupp": _check_kommungrupper,
+        "keyword": check_not_blank,
+        "site_url": check_link_url,
+        "feed_url": check_link_url,
+    }
+    for name, command in commands.items():
         for param in command.params:
             if param.name in ("output", "plot"):
                 param.type = OUTPUT_FILE
             elif param.name == "peers":
                 param.callback = check_peers(PEER_KINDS)
             elif param.name == "municipality" and isinstance(param, click.Option):
-                param.callback = check_municipality
+                param.callback = (
+                    check_filter(resolve_municipalities) if param.multiple else check_municipality
+                )
+            elif param.name == "category":
+                param.callback = check_categories(allow_any=name == "trends")
             elif param.name == "recent_days":
                 # A century back is the most a date can go without leaving the calendar.
                 param.type = click.IntRange(1, 36_500)
-    for name, allow_any in (("stats", False), ("trends", True)):
-        for param in commands[name].params:
-            if param.name == "category":
-                param.callback = check_categories(allow_any)
+            elif param.name in filters:
+                param.callback = filters[param.name]
     for name in ("stats", "compare", "report"):
         command = commands[name]
         assert command.callback is not None
@@ -550,7 +573,7 @@ def _bound_numbers(group: click.Group) -> None:
                 )
 
 
-_check_inputs_of_analysis_commands()
+_check_inputs_of_other_commands()
 _bound_numbers(cli)
 
 

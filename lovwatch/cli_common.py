@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from lovwatch.clock import ClockError, frozen_moment
-from lovwatch.config import hide_credentials
+from lovwatch.config import check_web_url, hide_credentials
 from lovwatch.constants import RunStatus
 from lovwatch.models.store import StoreError, open_store
 from lovwatch.models.tables import CrawlRun
@@ -240,14 +240,43 @@ def check_categories(allow_any: bool) -> Callable[..., tuple[str, ...]]:
                 resolve_categories([part])
             elif not allow_any:
                 raise click.BadParameter(
-                    f"{part!r} is not a category here; leave --category out to count every "
-                    "category (the totals line counts any LOV), or see `lovwatch trends "
-                    "--category any`",
+                    f"{part!r} is not a category here; leave --category out for every "
+                    "category (`lovwatch trends --category any` draws the any-LOV series)",
                     param=param,
                 )
         return value
 
     return check
+
+
+def check_filter(resolve: Callable[[Iterable[str]], list[str]]) -> Callable[..., Any]:
+    """A callback for a repeatable filter option (--category, --county, --municipality):
+    every value resolved by `resolve` (resolve_categories, ...) while the options are read,
+    so an unknown or empty value is refused before the command runs."""
+
+    def check(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> Any:
+        resolve(value)
+        return value
+
+    return check
+
+
+def check_not_blank(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A callback for free-text options (--keyword): a blank value is a mistake, not "any"."""
+    values = (value,) if isinstance(value, str) else value or ()
+    if any(not str(item).strip(" ,") for item in values):
+        raise click.BadParameter("is empty; give a value or leave the option out", param=param)
+    return value
+
+
+def check_link_url(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A callback for options that take a public web address (`feed --site-url`)."""
+    if value is None:
+        return None
+    try:
+        return check_web_url(value, what="the address", example="https://lov.example.se")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
 
 
 def check_peers(kinds: Iterable[str]) -> Callable[..., str | None]:

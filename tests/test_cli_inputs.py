@@ -282,9 +282,11 @@ BASE: dict[tuple[str, ...], tuple[str, ...]] = {
     ("report",): ("-o", "{dir}/sweep.html"),
     ("demo",): (),
     ("doctor",): (),
+    ("feed",): ("-o", "{dir}/sweep.atom"),
     ("extract",): ("{dir}/page.html",),
 }
-SKIPPED = {("crawl",), ("run",), ("db", "upgrade")}
+#: `serve` runs until stopped: a value it accepted would start a server.
+SKIPPED = {("crawl",), ("run",), ("db", "upgrade"), ("serve",)}
 
 
 def _commands(
