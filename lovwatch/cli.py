@@ -2,34 +2,71 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 from sqlmodel import Session, col, func, select
 
 from lovwatch import __version__
 from lovwatch.cli_common import (
+    COUNT,
     EXIT_FAILED,
+    EXIT_USAGE,
+    MAX_COUNT,
+    OUTPUT_FILE,
+    FiniteFloatRange,
     State,
+    check_categories,
+    check_clock,
+    check_filter,
+    check_link_url,
+    check_municipality,
+    check_not_blank,
+    check_peers,
     filter_options,
     parse_date_option,
     pass_state,
     resolve_categories,
     resolve_counties,
     resolve_municipalities,
+    warn_if_no_complete_crawl,
 )
+from lovwatch.config import hide_credentials
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
 from lovwatch.models import queries
-from lovwatch.models.tables import Advert, Authority
+from lovwatch.models.tables import Advert, Authority, CrawlRun
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
-from lovwatch.output import cell, emit, format_option
+from lovwatch.notify.targets import check_url_option
+from lovwatch.output import emit, format_option, render_record, terminal_safe
 
-if TYPE_CHECKING:
-    pass
-
+#: `lovwatch list --format json|csv`: the keys the README's JSON contract promises, in order.
+LIST_FIELDS = (
+    "id",
+    "url",
+    "title",
+    "authority",
+    "authority_kind",
+    "authority_matched",
+    "municipality_code",
+    "county_code",
+    "categories",
+    "service_areas",
+    "status",
+    "published",
+    "updated",
+    "first_seen",
+    "last_seen",
+    "ended_at",
+)
+#: `lovwatch authorities --format json|csv`, in this order whatever the store's columns.
+AUTHORITY_FIELDS = ("name", "kind", "municipality_code", "county_code", "matched")
 LIST_COLUMNS = (
     "id",
     "authority",
@@ -75,6 +112,11 @@ def cli(ctx: click.Context, db: str | None) -> None:
       lovwatch list --county 01 --category hemtjanst
       lovwatch events --since 2026-11-01 --format json
     """
+    check_clock()
+    if db is not None and (not db.strip() or any(ord(ch) < 32 for ch in db)):
+        raise click.BadParameter(
+            "give a SQLAlchemy URL or a SQLite file path (lovwatch.sqlite)", param_hint="--db"
+        )
     ctx.obj = State(db)
 
 
@@ -104,23 +146,28 @@ def list_(
     since: date | None,
     fmt: str,
 ) -> None:
-    """List adverts. Filters combine with AND; repeated values of one filter with OR.
+    """List adverts. Filters combine with AND; repeated values of one filter with OR. A
+    category group's name ("äldreomsorg") means every category of the group.
 
     \b
     Examples:
       lovwatch list --county "Stockholms län" --category Hemtjänst
       lovwatch list --municipality 1480 --status all --format json
     """
+    filters = {
+        "categories": resolve_categories(category),
+        "counties": resolve_counties(county),
+        "municipalities": resolve_municipalities(municipality),
+    }
+    warn_if_no_complete_crawl(state.engine)
     with Session(state.engine) as session:
-        rows = queries.list_adverts(
-            session,
-            categories=resolve_categories(category),
-            counties=resolve_counties(county),
-            municipalities=resolve_municipalities(municipality),
-            status=status,
-            since=since,
-        )
-    emit(rows, fmt, LIST_COLUMNS)
+        rows = queries.list_adverts(session, status=status, since=since, **filters)
+    emit(
+        [{key: row.get(key) for key in LIST_FIELDS} for row in rows],
+        fmt,
+        LIST_COLUMNS,
+        csv_columns=LIST_FIELDS,
+    )
 
 
 @cli.command()
@@ -141,18 +188,25 @@ def show(state: State, advert_id: str, fmt: str) -> None:
             f"no advert {advert_id!r}; `lovwatch list --status all` shows the IDs", param_hint="ID"
         )
     if fmt == "table":
-        for key, value in data.items():
-            if key in ("raw_item", "versions", "events"):
-                continue
-            click.echo(f"{key:>18}: {cell(value)}")
-        click.echo(f"{'versions':>18}: {len(data['versions'])}")
-        for event in data["events"]:
-            click.echo(
-                f"{'event':>18}: {event['detected_at']:%Y-%m-%d} {event['kind']}"
-                + (" (baseline)" if event["baseline"] else "")
-            )
+        record = {key: value for key, value in data.items() if key != "raw_item"}
+        record["versions"] = [
+            {
+                "recorded_at": version["recorded_at"],
+                "changed": ", ".join(version["changed_fields"] or []) or "first version",
+            }
+            for version in data["versions"]
+        ]
+        record["events"] = [
+            {
+                "detected_at": event["detected_at"],
+                "kind": event["kind"] + (" (baseline)" if event["baseline"] else ""),
+                "reason": (event["details"] or {}).get("reason"),
+            }
+            for event in data["events"]
+        ]
+        click.echo(render_record(record))
     else:
-        emit([data], fmt, ["id", "title", "authority", "status", "url"], json_rows=data)
+        emit([data], fmt, (), json_rows=data, csv_columns=list(data))
 
 
 @cli.command()
@@ -177,7 +231,7 @@ def show(state: State, advert_id: str, fmt: str) -> None:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=COUNT,
     metavar="N",
     help="At most N events (default: 50 in a table, all in JSON/CSV).",
 )
@@ -239,12 +293,15 @@ def events(
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit", type=COUNT, default=20, show_default=True, metavar="N", help="At most N runs."
+)
 @format_option
 @click.pass_context
 def runs(ctx: click.Context, limit: int, fmt: str) -> None:
     """List crawl runs, newest first, with whether each was complete and why not
-    (`runs release N` ends what run N's mass-end breaker held back).
+    (`runs release N` ends what run N's mass-end breaker held back). URLs are shown without
+    their user name and password.
 
     \b
     Example:
@@ -256,6 +313,13 @@ def runs(ctx: click.Context, limit: int, fmt: str) -> None:
     assert state is not None
     with Session(state.engine) as session:
         rows = queries.list_runs(session, limit)
+    # The table's column order, whatever order the store hands the attributes back in.
+    fields = list(CrawlRun.model_fields)
+    rows = [{**{key: row.get(key) for key in fields}, **row} for row in rows]
+    for row in rows:
+        for key in ("base_url", "reason"):
+            if isinstance(row.get(key), str):
+                row[key] = hide_credentials(row[key])
     emit(rows, fmt, RUN_COLUMNS)
 
 
@@ -326,8 +390,11 @@ def authorities(state: State, unmatched: bool, fmt: str) -> None:
         query = select(Authority).order_by(Authority.name)
         if unmatched:
             query = query.where(col(Authority.matched).is_(False))
-        rows = [a.model_dump() for a in session.exec(query)]
-    emit(rows, fmt, ("name", "kind", "municipality_code", "county_code", "matched"))
+        rows = [
+            {key: getattr(authority, key) for key in AUTHORITY_FIELDS}
+            for authority in session.exec(query)
+        ]
+    emit(rows, fmt, AUTHORITY_FIELDS)
 
 
 @cli.group()
@@ -352,12 +419,12 @@ def db_upgrade(state: State) -> None:
 @cli.command()
 @click.option(
     "--keep",
-    type=click.Path(dir_okay=False),
+    type=OUTPUT_FILE,
     metavar="FILE",
     help="Keep the demo store in FILE instead of a temporary file.",
 )
 @click.pass_context
-def demo(ctx: click.Context, keep: str | None) -> None:
+def demo(ctx: click.Context, keep: Path | None) -> None:
     """Start a local replica of the national database on 127.0.0.1, crawl it twice (day one and
     the next day) into a temporary store, and show what lovwatch found. Touches no real site.
 
@@ -368,7 +435,7 @@ def demo(ctx: click.Context, keep: str | None) -> None:
     from lovwatch.demo import run_demo
 
     with tempfile.TemporaryDirectory(prefix="lovwatch-demo-") as tmp:
-        db = Path(keep) if keep else Path(tmp) / "demo.sqlite"
+        db = keep if keep else Path(tmp) / "demo.sqlite"
         if not run_demo(db):
             raise SystemExit(EXIT_FAILED)
         ctx.obj = State(str(db))
@@ -418,8 +485,131 @@ cli.add_command(analysis.export)
 cli.add_command(analysis.report)
 
 
+def _noting_missing_crawl(callback: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(callback)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        state = click.get_current_context().find_object(State)
+        if state is not None:
+            warn_if_no_complete_crawl(state.engine)
+        return callback(*args, **kwargs)
+
+    return wrapper
+
+
+def _check_kommungrupper(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    from lovwatch.notify.files import resolve_kommungrupper
+    from lovwatch.notify.subscriptions import SubscriptionError
+
+    try:
+        resolve_kommungrupper(value)
+    except SubscriptionError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+    return value
+
+
+def _check_inputs_of_other_commands() -> None:
+    """The front door checks the inputs of the commands registered from other packages
+    (`lovwatch.analysis`, `lovwatch.web`) before they run: files to write need a writable
+    folder (nothing is printed or computed first), --peers and --municipality name real
+    municipalities, filter values are known and not empty, `stats --category any` is refused,
+    and read commands say when no crawl has completed. The callbacks live in cli_common for
+    those commands to declare on their options directly; until then they are attached here."""
+    from lovwatch.analysis.compare import PEER_KINDS
+
+    names = ("stats", "trends", "compare", "export", "report", "feed")
+    commands = {name: cli.commands[name] for name in names if name in cli.commands}
+    filters: dict[str | None, Callable[..., Any]] = {
+        "county": check_filter(resolve_counties),
+        "kommungrupp": _check_kommungrupper,
+        "keyword": check_not_blank,
+        "site_url": check_link_url,
+        "feed_url": check_link_url,
+    }
+    for name, command in commands.items():
+        for param in command.params:
+            if param.name in ("output", "plot"):
+                param.type = OUTPUT_FILE
+            elif param.name == "peers":
+                param.callback = check_peers(PEER_KINDS)
+            elif param.name == "municipality" and isinstance(param, click.Option):
+                param.callback = (
+                    check_filter(resolve_municipalities) if param.multiple else check_municipality
+                )
+            elif param.name == "category":
+                param.callback = check_categories(allow_any=name == "trends")
+            elif param.name == "recent_days":
+                # A century back is the most a date can go without leaving the calendar.
+                param.type = click.IntRange(1, 36_500)
+            elif param.name in filters:
+                param.callback = filters[param.name]
+    for name in ("stats", "compare", "report"):
+        command = commands[name]
+        assert command.callback is not None
+        command.callback = _noting_missing_crawl(command.callback)
+
+
+def _bound_numbers(group: click.Group) -> None:
+    """Every number option of every command: integers get an upper bound (a huge --limit or
+    --max-pages would overflow the store's integers or mean a typo), floats must be finite;
+    and Apprise URLs for the operator are checked before the command runs."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _bound_numbers(command)
+            continue
+        for param in command.params:
+            kind = param.type
+            if param.name == "operator_notify":
+                param.callback = check_url_option
+            if isinstance(kind, click.IntRange) and kind.max is None:
+                param.type = click.IntRange(kind.min, MAX_COUNT, min_open=kind.min_open)
+            elif isinstance(kind, click.types.IntParamType) and not isinstance(
+                kind, click.IntRange
+            ):
+                # An identifier (`runs release RUN`): it must fit the store's integers.
+                param.type = click.IntRange(0, 2**63 - 1)
+            elif isinstance(kind, click.FloatRange) and not isinstance(kind, FiniteFloatRange):
+                param.type = FiniteFloatRange(
+                    kind.min, kind.max, min_open=kind.min_open, max_open=kind.max_open
+                )
+
+
+_check_inputs_of_other_commands()
+_bound_numbers(cli)
+
+
 def main() -> None:
-    cli(prog_name="lovwatch")
+    """The console script: every failure is one line on stderr, never a traceback (set
+    LOVWATCH_DEBUG=1 to see one). Bad input exits 2 with a line naming the option."""
+    try:
+        code = cli.main(prog_name="lovwatch", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.format_message(), err=True)
+        sys.exit(EXIT_USAGE)
+    except click.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+        click.echo(f"error: {terminal_safe(exc.format_message())}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        click.echo(f"error: {terminal_safe(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_FAILED)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: nothing left to say, and nothing to say it to.
+        sys.stdout = None  # type: ignore[assignment]
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:  # a bug or an unforeseen input: still one actionable line
+        if os.environ.get("LOVWATCH_DEBUG"):
+            raise
+        message = terminal_safe(hide_credentials(f"{exc.__class__.__name__}: {exc}"))
+        click.echo(
+            f"error: {message[:300]} (unexpected; rerun with LOVWATCH_DEBUG=1 for details "
+            "and report it)",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from lovwatch.cli_common import (
 )
 from lovwatch.models import municipal_queries as queries
 from lovwatch.normalize.authorities import find_municipality
-from lovwatch.output import emit, format_option
+from lovwatch.output import echo_safe, emit, format_option
 
 PROVIDER_COLUMNS = ("municipality", "category", "name", "org_number", "own_unit", "first_seen")
 GAP_COLUMNS = ("municipality_code", "municipality", "kind", "category", "evidence_url")
@@ -43,29 +43,27 @@ def municipality(state: State, name_or_code: str, fmt: str) -> None:
     if fmt != "table":
         emit([data], fmt, ("code", "name", "county", "kommungrupp", "population"), json_rows=data)
         return
-    click.echo(
+    echo_safe(
         f"{data['name']} ({data['code']}), {data['county']}; {data['kommungrupp_code']} "
         f"{data['kommungrupp']}; population {data['population']}"
     )
-    click.echo(f"national adverts: {len(data['national_adverts'])}")
+    echo_safe(f"national adverts: {len(data['national_adverts'])}")
     for advert in data["national_adverts"]:
-        click.echo(f"  {advert['id']} [{advert['status']}] {advert['title']}")
-    click.echo("site findings:")
+        echo_safe(f"  {advert['id']} [{advert['status']}] {advert['title']}")
+    echo_safe("site findings:")
     for finding in data["findings"]:
         when = f" {finding['date']}" if finding["date"] else ""
-        click.echo(
+        echo_safe(
             f"  {finding['kind']}{when} – {finding['category']}: “{finding['quote']}” "
             f"({finding['url']})"
         )
-    click.echo("providers:")
+    echo_safe("providers:")
     for category, listed in data["providers"].items():
         names = ", ".join(p["name"] + (" (own unit)" if p["own_unit"] else "") for p in listed)
-        click.echo(f"  {category} ({len(listed)}): {names}")
-    click.echo("gaps:" + ("" if data["gaps"] else " none"))
+        echo_safe(f"  {category} ({len(listed)}): {names}")
+    echo_safe("gaps:" + ("" if data["gaps"] else " none"))
     for gap in data["gaps"]:
-        click.echo(
-            f"  {gap['kind']} – {gap['category']}: {gap['evidence']} ({gap['evidence_url']})"
-        )
+        echo_safe(f"  {gap['kind']} – {gap['category']}: {gap['evidence']} ({gap['evidence_url']})")
 
 
 @click.command()

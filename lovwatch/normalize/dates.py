@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
@@ -30,8 +30,17 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _safe_moment(
+    day: date, hour: str | None, minute: str | None, second: str | None
+) -> datetime | None:
+    try:
+        return datetime.combine(day, time(int(hour or 0), int(minute or 0), int(second or 0)))
+    except ValueError:
+        return None
+
+
 def parse_date(text: str | None) -> date | None:
-    """The first date in `text`, or None.
+    """The first date in `text`, or None (never an exception, whatever `text` holds).
 
     >>> parse_date("2024-11-01"), parse_date("den 22/2/2018"), parse_date("16 maj 2017")
     (datetime.date(2024, 11, 1), datetime.date(2018, 2, 22), datetime.date(2017, 5, 16))
@@ -54,7 +63,8 @@ def parse_date(text: str | None) -> date | None:
 
 
 def parse_timestamp(text: str | None) -> datetime | None:
-    """An ISO date or timestamp at the start of or inside `text`, as a naive datetime."""
+    """An ISO date or timestamp at the start of or inside `text`, as a naive datetime; None
+    when there is none or it is impossible ("2026-11-01T25:99:00")."""
     if not text:
         return None
     stripped = text.strip()
@@ -68,12 +78,23 @@ def parse_timestamp(text: str | None) -> datetime | None:
         day_value = _safe(int(year), int(month), int(day))
         if day_value is None:
             return None
-        return datetime(
-            day_value.year,
-            day_value.month,
-            day_value.day,
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-        )
+        return _safe_moment(day_value, hour, minute, second)
     return None
+
+
+def parse_date_exact(text: str | None) -> date | None:
+    """`text` as a date when the whole of it is one (an ISO date or timestamp, 22/2/2018,
+    16 maj 2017), else None: for options, where "2026-01-01x" or "2026-01-01T25:00" is a
+    mistake to point out, not a date to fish out of the text."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return None
+    for pattern in (_ISO, _NUMERIC, _SPELLED, _COMPACT):
+        match = pattern.fullmatch(stripped)
+        if match is not None:
+            return parse_date(stripped)
+    try:
+        # The other ISO 8601 forms: "2026-01-01T06:00:00+01:00", "2026-01-01T06:00Z".
+        return datetime.fromisoformat(stripped.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

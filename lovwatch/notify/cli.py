@@ -8,7 +8,15 @@ from typing import Any
 import click
 from sqlmodel import Session
 
-from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, filter_options, pass_state
+from lovwatch.cli_common import (
+    COUNT,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    OUTPUT_FILE,
+    State,
+    filter_options,
+    pass_state,
+)
 from lovwatch.clock import now
 from lovwatch.constants import EventKind
 from lovwatch.models.locks import JobLock, LockBusy
@@ -26,8 +34,8 @@ from lovwatch.notify.files import (
 )
 from lovwatch.notify.messages import Notice, render
 from lovwatch.notify.subscriptions import SubscriptionError
-from lovwatch.notify.targets import TargetError, body_format, redact, send
-from lovwatch.output import emit, format_option, render_json
+from lovwatch.notify.targets import TargetError, body_format, is_redacted, redact, send
+from lovwatch.output import emit, format_option, render_json, render_record, terminal_safe
 
 LIST_COLUMNS = ("name", "mode", "events", "filter_summary", "notify", "paused", "health")
 REPORT_COLUMNS = ("subscription", "target", "events", "status", "title", "error")
@@ -35,7 +43,7 @@ REPORT_COLUMNS = ("subscription", "target", "events", "status", "title", "error"
 
 def _refuse(exc: Exception) -> None:
     """Bad input: say what is wrong (messages are already redacted) and exit 2."""
-    click.echo(f"error: {exc}", err=True)
+    click.echo(f"error: {terminal_safe(str(exc))}", err=True)
     raise SystemExit(EXIT_USAGE)
 
 
@@ -134,16 +142,29 @@ def add(
             events=events,
             mode=mode,
             paused=paused,
-            template=template.read_text("utf-8") if template else None,
+            template=_read_template(template) if template else None,
         )
         with session_scope(state.write_engine) as session:
             subs.save(session, spec)
-    except (SubscriptionError, TargetError) as exc:
+    except TargetError as exc:
+        _refuse(TargetError(f"--notify: {exc}"))
+    except SubscriptionError as exc:
         _refuse(exc)
     click.echo(
-        f"subscription {spec.name!r} added: {spec.filters.describe()}; events "
-        f"{','.join(spec.events)}; {spec.mode}; to {', '.join(map(redact, spec.urls))}"
+        terminal_safe(
+            f"subscription {spec.name!r} added: {spec.filters.describe()}; events "
+            f"{','.join(spec.events)}; {spec.mode}; to {', '.join(map(redact, spec.urls))}"
+        )
     )
+
+
+def _read_template(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise SubscriptionError(f"--template {path.name} is not UTF-8 text") from None
+    except OSError as exc:
+        raise SubscriptionError(f"cannot read --template {path.name}: {exc.strerror}") from exc
 
 
 @subscribe.command(name="list")
@@ -181,25 +202,40 @@ def show(state: State, name: str, fmt: str) -> None:
     if fmt != "table":
         emit([data], fmt, LIST_COLUMNS, json_rows=data)
         return
-    for key in (
-        "name",
-        "mode",
-        "events",
-        "filter_summary",
-        "paused",
-        "created_at",
-        "receives_since",
-        "custom_template",
-        "health",
-        "deliveries",
-    ):
-        click.echo(f"{key:>16}: {data[key]}")
-    for target in data["targets"]:
-        click.echo(
-            f"{'target':>16}: {target['url']} (failures {target['consecutive_failures']}"
-            + (f", last error: {target['last_error']}" if target["last_error"] else "")
-            + ")"
-        )
+    click.echo(render_record(_readable(data)))
+
+
+def _when(moment: Any) -> str:
+    """A stored timestamp for people: minutes, UTC."""
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "never"
+
+
+def _readable(data: dict[str, Any]) -> dict[str, Any]:
+    """`subscribe show` for people: words, not Python lists, booleans or raw timestamps."""
+    deliveries = data["deliveries"]
+    return {
+        "name": data["name"],
+        "mode": data["mode"],
+        "events": ", ".join(data["events"]),
+        "filters": data["filter_summary"],
+        "paused": "yes" if data["paused"] else "no",
+        "created": _when(data["created_at"]),
+        "receives since": _when(data["receives_since"]),
+        "template": "custom" if data["custom_template"] else "built-in",
+        "health": data["health"],
+        "deliveries": ", ".join(f"{count} {status}" for status, count in deliveries.items())
+        or "none yet",
+        "targets": [
+            {
+                "url": target["url"],
+                "failures": target["consecutive_failures"],
+                "last success": _when(target["last_success_at"]),
+                "last error": target["last_error"],
+                "flagged": _when(target["flagged_at"]) if target["flagged_at"] else None,
+            }
+            for target in data["targets"]
+        ],
+    }
 
 
 @subscribe.command()
@@ -271,6 +307,14 @@ def test(state: State, name: str) -> None:
     try:
         with Session(state.engine) as session:
             spec = subs.spec_of(session, subs.find(session, name))
+        redacted = [url for url in spec.urls if is_redacted(url)]
+        if redacted:
+            raise SubscriptionError(
+                f"subscription {spec.name!r} has a redacted target ({redact(redacted[0])}), "
+                "imported from a printed export; nothing can be sent to it. Import it again "
+                "from a file written by `lovwatch subscribe export FILE.toml`, or remove and "
+                "add it with the full URL"
+            )
     except SubscriptionError as exc:
         _refuse(exc)
     sample = Notice(
@@ -288,7 +332,9 @@ def test(state: State, name: str) -> None:
         message = render([sample], body_format(url), spec.name, template=spec.template)
         result = send(url, "lovwatch: test av " + spec.name, message.body, message.fmt)
         failed |= not result.ok
-        click.echo(f"{redact(url)}: " + ("sent" if result.ok else f"FAILED: {result.error}"))
+        click.echo(
+            terminal_safe(f"{redact(url)}: " + ("sent" if result.ok else f"FAILED: {result.error}"))
+        )
     if failed:
         raise SystemExit(EXIT_FAILED)
 
@@ -308,15 +354,17 @@ def import_(state: State, file: Path) -> None:
         specs = read_specs(file)
         with session_scope(state.write_engine) as session:
             created = sum(subs.save(session, spec, update=True) for spec in specs)
-    except (SubscriptionError, OSError, UnicodeDecodeError) as exc:
+    except (SubscriptionError, OSError) as exc:
         _refuse(exc)
+    except UnicodeDecodeError:
+        _refuse(SubscriptionError(f"{file.name} is not UTF-8 text; save it as UTF-8"))
     click.echo(
         f"imported {len(specs)} subscriptions: {created} added, {len(specs) - created} updated"
     )
 
 
 @subscribe.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=OUTPUT_FILE)
 @click.option(
     "--as",
     "kind",
@@ -340,7 +388,10 @@ def export(state: State, file: Path | None, kind: str | None) -> None:
     if file is None:
         click.echo(dump_specs([spec_entry(spec, redact) for spec in specs], kind), nl=False)
         return
-    write_private(file, dump_specs([spec_entry(spec) for spec in specs], kind))
+    try:
+        write_private(file, dump_specs([spec_entry(spec) for spec in specs], kind))
+    except OSError as exc:
+        _refuse(OSError(f"cannot write {file}: {exc.strerror}"))
     click.echo(f"wrote {len(specs)} subscriptions to {file} (mode 0600)", err=True)
 
 
@@ -373,9 +424,13 @@ def _report(report: NotifyReport, fmt: str, dry_run: bool) -> None:
         for row in rows:
             if "body" in row:
                 click.echo(
-                    f"--- to {row['subscription']} via {row['target']} ({row['format']}): "
-                    f"{row['title']}\n{row['body']}"
+                    terminal_safe(
+                        f"--- to {row['subscription']} via {row['target']} ({row['format']}): "
+                        f"{row['title']}"
+                    )
                 )
+                # The body's values are already one-line and control-free (messages.escape_for).
+                click.echo(row["body"])
     emit(rows, fmt, REPORT_COLUMNS)
     if report.uncertain:
         click.echo(
@@ -413,7 +468,7 @@ NOTIFY_OPTIONS = [
     ),
     click.option(
         "--flag-after",
-        type=click.IntRange(min=1),
+        type=COUNT,
         default=DEFAULT_FLAG_AFTER,
         show_default=True,
         metavar="N",

@@ -59,6 +59,9 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
+    values = [str(value) for value in values]
+    if any(not value.strip(" ,") for value in values):
+        raise SubscriptionError(f"--kommungrupp is empty; give one of: {kommungrupp_choices()}")
     codes = []
     for value in _split(values):
         code = find_kommungrupp(value)
@@ -71,17 +74,43 @@ def resolve_kommungrupper(values: Iterable[str]) -> list[str]:
 
 
 def resolve_events(values: Iterable[str]) -> list[str]:
-    """Event kinds from what a person typed: kinds, or the groups national, municipal, all."""
+    """Event kinds from what a person typed: kinds, or the groups national, municipal, all;
+    nothing given is the default (new, ended). A blank value (`--events ""`) is an error: it
+    would otherwise quietly mean the default."""
+    known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
+    values = [str(value) for value in values]
+    if any(not value.strip(" ,") for value in values):
+        raise SubscriptionError(f"--events is empty; give one or more of {known}")
+    given = [kind.lower() for kind in _split(values)]
     kinds: list[str] = []
-    for kind in [kind.lower() for kind in _split(values)] or list(DEFAULT_EVENTS):
+    for kind in given or list(DEFAULT_EVENTS):
         if kind in EVENT_GROUPS:
             kinds.extend(EVENT_GROUPS[kind])
         elif kind in EVENT_GROUPS["all"]:
             kinds.append(kind)
         else:
-            known = ", ".join([*EVENT_GROUPS["all"], *EVENT_GROUPS])
             raise SubscriptionError(f"unknown event kind {kind!r}; use {known}")
     return list(dict.fromkeys(kinds))
+
+
+#: Longer names are a mistake (a pasted URL or text), and clutter every table.
+MAX_NAME = 100
+
+
+def check_name(name: str) -> str:
+    """A subscription's name as given, trimmed; SubscriptionError if it is empty, too long or
+    holds line breaks or control characters (it is shown in tables and message titles)."""
+    text = str(name).strip()
+    if not text:
+        raise SubscriptionError("a subscription needs a name, e.g. stockholm-hemtjanst")
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029" for ch in text):
+        raise SubscriptionError(
+            f"the subscription name {text.encode('unicode_escape').decode()!r} holds a line "
+            "break or control character; give one line of letters, digits, - or _"
+        )
+    if len(text) > MAX_NAME:
+        raise SubscriptionError(f"a subscription name has at most {MAX_NAME} characters")
+    return " ".join(text.split())
 
 
 def build_spec(
@@ -100,9 +129,10 @@ def build_spec(
 ) -> SubscriptionSpec:
     """Check everything a person gave and resolve names to codes; SubscriptionError (or
     TargetError, whose message is redacted) says what is wrong."""
-    name = " ".join(str(name).split())
-    if not name:
-        raise SubscriptionError("a subscription needs a name")
+    name = check_name(name)
+    keyword = [str(word) for word in keyword]
+    if any(not word.strip(" ,") for word in keyword):
+        raise SubscriptionError("--keyword is empty; give a word to look for, e.g. hemtjänst")
     checked = [validate(str(url)) for url in urls]
     if not checked:
         raise SubscriptionError(f"subscription {name!r} needs at least one --notify URL")
@@ -140,6 +170,29 @@ def _as_list(value: Any) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
+def _events_of(entry: dict[str, Any]) -> list[str]:
+    """The file's `events`; present but empty is a mistake, not the default."""
+    if "events" not in entry:
+        return []
+    events = _as_list(entry["events"])
+    if not events:
+        raise SubscriptionError("--events (`events`) is empty; leave it out for new, ended")
+    return events
+
+
+def _flag(value: Any, key: str) -> bool:
+    """A true/false setting; "no" (a string) must not quietly read as true."""
+    if not isinstance(value, bool):
+        raise SubscriptionError(f"`{key}` must be true or false, not {value!r}")
+    return value
+
+
+def _text_or_none(value: Any, key: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise SubscriptionError(f"`{key}` must be text, not {value!r}")
+    return value
+
+
 def read_specs(path: Path) -> list[SubscriptionSpec]:
     """Every subscription in a TOML (.toml) or YAML (.yaml, .yml) file, all checked; the first
     problem raises SubscriptionError naming the entry."""
@@ -170,18 +223,12 @@ def read_specs(path: Path) -> list[SubscriptionSpec]:
                 _as_list(entry.get("notify")),
                 **{
                     key: _as_list(entry.get(key))
-                    for key in (
-                        "category",
-                        "county",
-                        "municipality",
-                        "kommungrupp",
-                        "keyword",
-                        "events",
-                    )
+                    for key in ("category", "county", "municipality", "kommungrupp", "keyword")
                 },
+                events=_events_of(entry),
                 mode=str(entry.get("mode") or Mode.INSTANT.value),
-                paused=bool(entry.get("paused", False)),
-                template=entry.get("template"),
+                paused=_flag(entry.get("paused", False), "paused"),
+                template=_text_or_none(entry.get("template"), "template"),
             )
         except (SubscriptionError, TargetError) as exc:
             raise SubscriptionError(f"{label}: {exc}") from exc

@@ -46,9 +46,9 @@ MUNICIPAL_KIND_WORDS: dict[str, tuple[str, str]] = {
 }
 #: Every kind in the order titles and bodies list them.
 KIND_ORDER = (*KIND_WORDS, *MUNICIPAL_KIND_WORDS)
-#: Headings of the body's groups.
+#: Headings of the body's groups: "Nya valfrihetssystem", "Avslutade valfrihetssystem".
 KIND_LABELS = {
-    **{kind: words[1].capitalize() for kind, words in KIND_WORDS.items()},
+    **{kind: f"{words[1].capitalize()} valfrihetssystem" for kind, words in KIND_WORDS.items()},
     PROVIDER_ADDED: "Nya utförare",
     PROVIDER_REMOVED: "Utförare som inte längre listas",
     LOV_INTRODUCED: "Kommuner som inför LOV",
@@ -68,7 +68,19 @@ FIELD_LABELS = {
     "description": "beskrivning",
 }
 _SHORT_VALUE = 80
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200e\u200f\u202a-\u202e]+")
+#: Characters of unchanged text shown on each side of what changed in a long value.
+_CONTEXT = 25
+#: Why an advert ended, as `models.history.should_end` writes it (English, in the store), and
+#: how a message says it in Swedish. A reason that matches none is shown as written.
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"its page answered HTTP (\d{3})"), r"annonssidan svarade HTTP \1"),
+    (
+        re.compile(r"missing from (\d+) consecutive complete listings?"),
+        r"saknades i \1 fullständiga listningar i rad",
+    ),
+    (re.compile(r"missing from 1 complete listing"), "saknades i 1 fullständig listning"),
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e]+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:&])")
 _AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])")
 
@@ -94,13 +106,77 @@ class Notice:
     org_number: str = ""
 
 
-def _short(value: Any) -> str:
+def swedish_reason(reason: str) -> str:
+    """Why an advert ended, in Swedish ("annonssidan svarade HTTP 404"); `reason` is what the
+    store holds (English); one that is not recognised is returned as it is."""
+    for pattern, swedish in _REASONS:
+        if pattern.fullmatch(reason.strip()):
+            return pattern.sub(swedish, reason.strip())
+    return reason
+
+
+def _item_text(item: Any) -> str:
+    return str(item.get("label", item)) if isinstance(item, dict) else str(item)
+
+
+def _one_line(value: Any) -> str:
+    if isinstance(value, dict):
+        value = ", ".join(str(item) for item in value.values() if item not in (None, ""))
     if isinstance(value, list):
-        value = ", ".join(
-            str(item.get("label", item)) if isinstance(item, dict) else str(item) for item in value
-        )
-    text = "" if value is None else " ".join(str(value).split())
+        value = ", ".join(_item_text(item) for item in value)
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _short(value: Any) -> str:
+    text = _one_line(value)
     return text if len(text) <= _SHORT_VALUE else text[: _SHORT_VALUE - 1] + "…"
+
+
+def _clip(text: str, limit: int = _SHORT_VALUE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def difference(before: str, after: str) -> tuple[str, str]:
+    """The parts of two long texts that differ, with a little unchanged text around them
+    ("…sit amet, old words here. Ansökan…"), so a change line shows what changed instead of
+    the same beginning cut off twice. Short texts come back whole."""
+    if len(before) <= _SHORT_VALUE and len(after) <= _SHORT_VALUE:
+        return before, after
+    prefix = 0
+    for a, b in zip(before, after, strict=False):
+        if a != b:
+            break
+        prefix += 1
+    suffix = 0
+    limit = min(len(before), len(after)) - prefix
+    while suffix < limit and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    # Start at a word: back up to the space before the first difference.
+    start = 0
+    if prefix > _CONTEXT:
+        space = before.rfind(" ", 0, prefix - _CONTEXT)
+        start = space + 1 if space > prefix - 3 * _CONTEXT else prefix - _CONTEXT
+
+    def window(text: str) -> str:
+        end = len(text) - suffix
+        stop = text.find(" ", min(end + _CONTEXT, len(text)))
+        stop = len(text) if stop == -1 else stop
+        middle = text[start:stop]
+        if len(middle) > 2 * _SHORT_VALUE:
+            middle = middle[: 2 * _SHORT_VALUE - 1] + "…"
+        return ("…" if start > 0 else "") + middle + ("…" if stop < len(text) else "")
+
+    return window(before), window(after)
+
+
+def _list_change(before: list[Any], after: list[Any]) -> str:
+    """A list field's change as what was added and removed: "+ Ledsagning; − Avlösning"."""
+    old = [_item_text(item) for item in before]
+    new = [_item_text(item) for item in after]
+    added = [item for item in new if item not in old]
+    removed = [item for item in old if item not in new]
+    parts = [f"+ {_clip(item)}" for item in added] + [f"− {_clip(item)}" for item in removed]
+    return "; ".join(parts) or "ordningen ändrad"
 
 
 def _changes(details: dict[str, Any]) -> list[str]:
@@ -108,10 +184,19 @@ def _changes(details: dict[str, Any]) -> list[str]:
     lines = []
     for name in details.get("fields") or []:
         label = FIELD_LABELS.get(name, name)
-        if name in before or name in after:
-            lines.append(f"{label}: {_short(before.get(name))} → {_short(after.get(name))}")
-        else:
+        if name not in before and name not in after:
             lines.append(label)
+            continue
+        old, new = before.get(name), after.get(name)
+        if isinstance(old, list) and isinstance(new, list):
+            lines.append(f"{label}: {_list_change(old, new)}")
+            continue
+        shown_old, shown_new = difference(_one_line(old), _one_line(new))
+        if shown_old == shown_new:
+            # One line hides line breaks and spacing; say so rather than show "a → a".
+            lines.append(f"{label}: radbrytningar eller mellanrum ändrade")
+            continue
+        lines.append(f"{label}: {shown_old or '(tomt)'} → {shown_new or '(tomt)'}")
     return lines
 
 
@@ -141,7 +226,7 @@ def notice(event: dict[str, Any], advert: dict[str, Any] | None, base_url: str |
         url=safe_link(advert.get("url"), base_url),
         detected_at=event["detected_at"],
         changes=_changes(details) if event["kind"] == EventKind.CHANGED else [],
-        reason=str(details.get("reason") or ""),
+        reason=swedish_reason(str(details.get("reason") or "")),
     )
 
 

@@ -14,12 +14,16 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 import apprise
+import click
 from apprise.manager_plugins import NotificationManager
 
 #: What lovwatch renders; Apprise's own formats map onto these.
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
+#: What `redact()` puts where secrets were: a URL holding these was copied from lovwatch's own
+#: redacted output, and sending to it would reach nobody (or the wrong place).
+_REDACTED_MARKS = ("****", "…")
 
 
 class TargetError(ValueError):
@@ -47,11 +51,29 @@ def _instantiate(url: str) -> apprise.plugins.NotifyBase | None:
     return apprise.Apprise.instantiate(url, asset=_asset(), suppress_exceptions=True)
 
 
+def is_redacted(url: str) -> bool:
+    """Whether `url` is lovwatch's redacted form of a URL (secrets replaced by **** or …)."""
+    return any(mark in url for mark in _REDACTED_MARKS)
+
+
 def validate(url: str) -> str:
     """The URL stripped, if Apprise can use it; else TargetError saying what is wrong."""
     url = url.strip()
     if not url:
-        raise TargetError("empty notification URL")
+        raise TargetError(
+            "the notification URL is empty; give an Apprise URL such as "
+            "mailto://user:password@example.org or tgram://TOKEN/CHAT_ID"
+        )
+    if is_redacted(url):
+        raise TargetError(
+            f"the notification URL {redact(url)} is redacted (its secrets are ****); "
+            "give the full URL, or export to a file (`lovwatch subscribe export FILE.toml`) "
+            "and import that file: printed exports hide the secrets"
+        )
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise TargetError(
+            f"a notification URL cannot contain control characters (scheme {scheme_of(url)})"
+        )
     if any(ch.isspace() for ch in url):
         raise TargetError(
             "a notification URL cannot contain spaces; give each URL its own "
@@ -69,12 +91,32 @@ def validate(url: str) -> str:
             f"unknown notification scheme {scheme!r}; see "
             "https://github.com/caronc/apprise/wiki for supported services"
         )
+    # Only a numeric port is a port: "tgram://123:TOKEN/CHAT" holds a token after the colon.
+    netloc = url[match.end() :].split("/", 1)[0].split("?", 1)[0].rpartition("@")[2]
+    port = re.fullmatch(r"(?:\[[^\]]*\]|[^:\[\]]*):(\d+)", netloc)
+    if port is not None and not 0 < int(port.group(1)) < 65536:
+        raise TargetError(
+            f"the port of the {scheme}:// URL ({redact(url)}) is not a number from 1 to 65535"
+        )
     if _instantiate(url) is None:
         raise TargetError(
             f"malformed {scheme}:// URL ({redact(url)}); check it against "
             f"https://github.com/caronc/apprise/wiki"
         )
     return url
+
+
+def check_url_option(
+    _ctx: click.Context, param: click.Parameter, value: tuple[str, ...] | str | None
+) -> tuple[str, ...] | str | None:
+    """A click callback for options that take Apprise URLs (`--operator-notify`): every URL
+    checked while the options are read, so a bad one is refused (exit 2) before any work."""
+    for url in (value,) if isinstance(value, str) else value or ():
+        try:
+            validate(url)
+        except TargetError as exc:
+            raise click.BadParameter(str(exc), param=param) from None
+    return value
 
 
 def scheme_of(url: str) -> str:
