@@ -422,9 +422,6 @@ def test_credentials_are_hidden_in_urls_shown() -> None:
 # --- for the lead: the crawl command does not check these yet (lovwatch/commands/crawl.py) ---
 
 
-@pytest.mark.xfail(
-    strict=True, reason="commands/crawl.py must call config.check_base_url (see the report)"
-)
 @pytest.mark.parametrize("value", ["127.0.0.1:8071", "ftp://127.0.0.1:1", "notaurl"])
 def test_crawl_refuses_a_bad_base_url(lovwatch: Lovwatch, value: str) -> None:
     result = lovwatch("crawl", "--base-url", value, "--retries", "0", "--timeout", "1")
@@ -457,3 +454,21 @@ def test_import_refuses_a_bad_file_in_one_line(
     else:
         file.write_text(content, encoding="utf-8")
     assert_one_sentence(crawled("subscribe", "import", str(file)), 2, *words)
+
+
+@pytest.mark.parametrize(
+    "option",
+    [("--site", "2309=notaurl"), ("--site", "2309=ftp://127.0.0.1/")],
+    ids=["no real host", "not http"],
+)
+def test_crawl_refuses_a_bad_site_address(lovwatch: Lovwatch, option: tuple[str, str]) -> None:
+    result = lovwatch("crawl", "--source", "municipal", *option)
+    assert result.code == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "site URL" in result.stderr
+
+
+def test_crawl_refuses_a_sites_file_without_sites(lovwatch: Lovwatch, tmp_path: Path) -> None:
+    sites = tmp_path / "sites.csv"
+    sites.write_text("municipality_code,url\n", encoding="utf-8")
+    result = lovwatch("crawl", "--source", "municipal", "--sites", str(sites))
+    assert result.code == 2 and "lists no site" in result.stderr

@@ -21,7 +21,7 @@ from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
 from lovwatch.notify.operator import alert_operator
-from lovwatch.output import cell, format_option, render_json
+from lovwatch.output import cell, format_option, render_json, terminal_safe
 from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
 from lovwatch.spiders.outcome import ProgressCallback
@@ -188,6 +188,10 @@ def crawl_request(
     sample: int = 10,
 ) -> CrawlRequest:
     """The crawl the options ask for; bad input exits 2 with one sentence."""
+    try:
+        checked_base_url = config.check_base_url(config.base_url(base_url))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--base-url") from exc
     if scout and source != "national":
         click.echo("error: --scout reads the national database only; drop --source", err=True)
         raise SystemExit(EXIT_USAGE)
@@ -204,7 +208,7 @@ def crawl_request(
         municipal = MunicipalOptions(tuple(sites), max_pages, max_depth)
     return CrawlRequest(
         sources=sources,
-        base_url=config.base_url(base_url),
+        base_url=checked_base_url,
         politeness=Politeness(delay, concurrency, timeout, retries, backoff, not ignore_robots),
         end_after=end_after,
         municipal=municipal,
@@ -276,11 +280,17 @@ def print_report(report: CrawlReport, fmt: str, out: Callable[[str], None]) -> N
     several = len(report.summaries) > 1
     for summary in report.summaries:
         lines = _lines(summary, prefix=several or isinstance(summary, MunicipalSummary))
-        for line in lines:
+        for line in map(_safe, lines):
             if summary.ok:
                 out(line)
             else:
                 click.echo(line, err=True)
+
+
+def _safe(line: str) -> str:
+    """A line of what the sites said, fit for a terminal: no control characters, no
+    credentials of any URL in it."""
+    return terminal_safe(config.hide_credentials(line))
 
 
 def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lovwatch.config import check_site_url
 from lovwatch.normalize.authorities import find_municipality, municipalities
 
 
@@ -34,12 +35,11 @@ class Site:
 
 
 def _normalise_url(value: str) -> str:
-    value = value.strip()
-    if "://" not in value:
-        value = f"https://{value}"
+    try:
+        value = check_site_url(value.strip())
+    except ValueError as exc:
+        raise SiteError(str(exc)) from exc
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SiteError(f"{value!r} is not a web address (want e.g. https://www.sala.se)")
     return f"{parts.scheme}://{parts.netloc}{parts.path or '/'}"
 
 
@@ -71,6 +71,10 @@ def read_sites_csv(path: Path) -> list[Site]:
             rows = list(csv.DictReader(handle))
     except OSError as exc:
         raise SiteError(f"cannot read {path}: {exc.strerror}") from exc
+    if not rows:
+        raise SiteError(
+            f"{path} lists no site; give rows of municipality_code,url under the header"
+        )
     sites = []
     for number, row in enumerate(rows, start=2):
         if not row.get("municipality_code") or not row.get("url"):
