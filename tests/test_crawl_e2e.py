@@ -6,13 +6,14 @@ from numbers written here.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import Lovwatch
+from sqlalchemy import text
 
+from lovwatch.models.store import open_store
 from lovwatch.normalize.authorities import match_authority
 from lovwatch.replica.dataset import (
     NEXT_DAY_CHANGES,
@@ -32,12 +33,16 @@ def events_by_kind(lovwatch: Lovwatch) -> dict[str, set[str]]:
     return found
 
 
-def table_counts(store: Path) -> dict[str, int]:
-    with sqlite3.connect(store) as db:
-        return {
-            table: db.execute(f"select count(*) from {table}").fetchone()[0]
-            for table in ("advert", "advertversion", "event", "advertcategory")
-        }
+def table_counts(store: Path | str) -> dict[str, int]:
+    engine = open_store(str(store), write=False)
+    try:
+        with engine.connect() as db:
+            return {
+                table: db.execute(text(f"select count(*) from {table}")).scalar_one()
+                for table in ("advert", "advertversion", "event", "advertcategory")
+            }
+    finally:
+        engine.dispose()
 
 
 def test_baseline_then_next_day_events_exactly(replica: ReplicaServer, lovwatch: Lovwatch) -> None:

@@ -183,6 +183,7 @@ def test_read_commands_leave_the_store_and_its_mode_as_they_are(tmp_path: Path) 
         db.chmod(0o640)
 
 
+@pytest.mark.sqlite_only
 def test_an_unchanged_refresh_rewrites_no_advert_row(lovwatch: Lovwatch) -> None:
     import sqlite3
 

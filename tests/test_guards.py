@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
 from conftest import Lovwatch
 from notify_helpers import Receiver
 
@@ -130,6 +131,7 @@ def test_a_committee_name_shared_by_two_municipalities_keeps_each_ones_codes(
     }
 
 
+@pytest.mark.sqlite_only
 def test_scout_shows_what_would_change_and_writes_nothing(lovwatch: Lovwatch) -> None:
     from lovwatch.replica.dataset import NEXT_DAY_CHANGES, next_day_adverts
 

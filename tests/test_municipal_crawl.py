@@ -23,6 +23,9 @@ needs_chromium = pytest.mark.skipif(
     "LOVWATCH_CHROMIUM): the browser tests need it",
 )
 
+#: A browser path that does not exist: pages that need one are read unrendered.
+NO_BROWSER = os.devnull + "-missing"
+
 
 pytestmark = needs_loopback_aliases
 
@@ -77,7 +80,7 @@ def test_script_built_list_is_read_through_the_browser_and_only_that_page(
 def test_profile_shows_findings_with_evidence_and_providers(
     lovwatch, sites: MunicipalReplica, store: Path
 ) -> None:
-    result = crawl(lovwatch, sites, env={"LOVWATCH_CHROMIUM": str(store.parent / "none")})
+    result = crawl(lovwatch, sites, env={"LOVWATCH_CHROMIUM": NO_BROWSER})
     assert result.code == 0, result.stderr
     # Without a browser the script-built page is named, not silently skipped.
     assert result.json()["unrendered"] == [f"{sites.site('2463').base_url}jamfor-utforare.html"]
@@ -119,7 +122,7 @@ def test_profile_shows_findings_with_evidence_and_providers(
 def test_next_crawls_record_a_removed_provider_text_history_and_partial_runs(
     lovwatch, sites: MunicipalReplica, store: Path
 ) -> None:
-    no_browser = {"LOVWATCH_CHROMIUM": str(store.parent / "none")}
+    no_browser = {"LOVWATCH_CHROMIUM": NO_BROWSER}
     assert crawl(lovwatch, sites, env=no_browser).code == 0
     path = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
     krokom = sites.site("2309")
@@ -223,7 +226,7 @@ def test_page_template_has_navigation_noise() -> None:
 def test_proposals_and_other_municipalities_are_evidence_never_events(
     lovwatch, sites: MunicipalReplica, store: Path
 ) -> None:
-    no_browser = {"LOVWATCH_CHROMIUM": str(store.parent / "none")}
+    no_browser = {"LOVWATCH_CHROMIUM": NO_BROWSER}
     assert crawl(lovwatch, sites, env=no_browser).code == 0  # the baseline
     news = page(
         "Kundval i daglig verksamhet?",

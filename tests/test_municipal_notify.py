@@ -4,6 +4,7 @@ that lets deliveries point at municipal events upgrades a store holding data."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from datetime import datetime
@@ -25,6 +26,9 @@ from lovwatch.models.subscriptions import Delivery
 LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
 NEWS_PAGE = "/nyheter/nya-foretag-i-hemtjansten.html"
 
+#: A browser path that does not exist: pages that need one are read unrendered.
+NO_BROWSER = os.devnull + "-missing"
+
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
@@ -43,7 +47,7 @@ def _crawl(lovwatch, site_options: list[str], store: Path, *extra: str):  # noqa
         *extra,
         "--format",
         "json",
-        env={"LOVWATCH_CHROMIUM": str(store.parent / "no-chromium")},
+        env={"LOVWATCH_CHROMIUM": NO_BROWSER},
     )
 
 

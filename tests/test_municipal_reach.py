@@ -4,6 +4,7 @@ shows what a saved page or one URL yields."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,9 @@ from municipal_replica import MunicipalReplica
 
 FIXTURES = Path(__file__).parent / "fixtures" / "municipal"
 KROKOM = "2309"
+
+#: A browser path that does not exist: pages that need one are read unrendered.
+NO_BROWSER = os.devnull + "-missing"
 
 
 @contextmanager
@@ -91,7 +95,7 @@ def test_a_recrawl_of_unchanged_sites_downloads_no_page_again(
 ) -> None:
     crawl = ("crawl", "--source", "municipal", *sites.site_options(), *FAST, "--format", "json")
     # Without a browser: a rendered page is fetched whole by the browser every time.
-    no_browser = {"LOVWATCH_CHROMIUM": str(lovwatch.db.parent / "no-browser")}
+    no_browser = {"LOVWATCH_CHROMIUM": NO_BROWSER}
     first = lovwatch(*crawl, env=no_browser, check=True).json()
     sites.requests.clear()
     second = lovwatch(*crawl, env=no_browser, check=True).json()

@@ -155,7 +155,8 @@ def test_crawl_subscribe_run_notify_end_to_end(replica, lovwatch, quick, store, 
             "jonkoping": {"sent": 1},
             "stockholm": {"sent": 2},
         }
-    assert stat.S_IMODE(store.stat().st_mode) == 0o600
+    if isinstance(store, Path):  # a SQLite store holding secrets stays private
+        assert stat.S_IMODE(store.stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize(
