@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -251,7 +251,7 @@ def _label_of(element: HtmlElement) -> str | None:
     own = _SPACE.sub(" ", element.text_content()).strip()
     if not own or len(own) > 60:
         return None
-    return _label_index().get(fold(own.rstrip(":").strip()))
+    return _label_index().get(_folded(own.rstrip(":").strip()))
 
 
 def _inline_pair(element: HtmlElement) -> tuple[str, str] | None:
@@ -261,7 +261,7 @@ def _inline_pair(element: HtmlElement) -> tuple[str, str] | None:
     label, colon, value = _SPACE.sub(" ", element.text_content()).partition(":")
     if not colon or not value.strip() or len(label) > 40:
         return None
-    name = _label_index().get(fold(label.strip()))
+    name = _label_index().get(_folded(label.strip()))
     return (name, value.strip()) if name else None
 
 
@@ -279,6 +279,13 @@ def _date_label_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, labels)) + r")(?![\w])")
 
 
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """`fold`, remembered: the same short texts (labels, navigation) recur on every page."""
+    return fold(text)
+
+
+@cache
 def _fold_letter(char: str) -> str:
     folded = fold(char)
     return folded if len(folded) == 1 else char.lower()
