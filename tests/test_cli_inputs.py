@@ -478,3 +478,8 @@ def test_crawl_refuses_a_sites_file_without_sites(lovwatch: Lovwatch, tmp_path: 
     sites.write_text("municipality_code,url\n", encoding="utf-8")
     result = lovwatch("crawl", "--source", "municipal", "--sites", str(sites))
     assert result.code == 2 and "lists no site" in result.stderr
+
+
+def test_stats_refuses_a_day_after_today(crawled: Lovwatch) -> None:
+    result = crawled("stats", "--at", "2027-06-01", env={"LOVWATCH_NOW": "2026-12-01T12:00:00"})
+    assert_one_sentence(result, 2, "--at", "after today")

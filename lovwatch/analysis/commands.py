@@ -101,6 +101,13 @@ def stats(state: State, at: date | None, by: str, category: tuple[str, ...], fmt
       lovwatch stats --by kommungrupp --category hemtjanst
     """
     day = at or today()
+    if day > today():
+        # Nothing has been observed on a day still to come: counting it would label a guess
+        # "observed".
+        raise click.BadParameter(
+            f"{day.isoformat()} is after today; give a day up to {today().isoformat()}",
+            param_hint="--at",
+        )
     codes = [code for code in _categories(category) if code != "any"]
     history = _history(state)
     _warn_backfilled(history, day)
