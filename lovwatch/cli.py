@@ -40,6 +40,7 @@ from lovwatch.cli_common import (
 )
 from lovwatch.config import hide_credentials
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
+from lovwatch.logs import install as install_json_logs
 from lovwatch.models import queries
 from lovwatch.models.tables import Advert, Authority, CrawlRun
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
@@ -101,9 +102,18 @@ RUN_COLUMNS = (
     help="Store: a SQLAlchemy URL or a SQLite file path (env LOVWATCH_DB; default: "
     "lovwatch.sqlite in the user data directory).",
 )
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    envvar="LOVWATCH_LOG_FORMAT",
+    default="text",
+    show_default=True,
+    help="Logs on stderr: text, or one JSON object a line with the run id (for log "
+    "collectors; env LOVWATCH_LOG_FORMAT).",
+)
 @click.version_option(__version__, prog_name="lovwatch")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, log_format: str) -> None:
     """Watch Sweden's LOV market: valfrihetssystem in Hitta LOV-uppdrag.
 
     \b
@@ -117,6 +127,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
         raise click.BadParameter(
             "give a SQLAlchemy URL or a SQLite file path (lovwatch.sqlite)", param_hint="--db"
         )
+    if log_format == "json":
+        os.environ["LOVWATCH_LOG_FORMAT"] = "json"  # read by the crawl's Scrapy settings
+        install_json_logs(verbose="-v" in sys.argv or "--verbose" in sys.argv)
     ctx.obj = State(db)
 
 

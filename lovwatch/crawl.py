@@ -23,6 +23,7 @@ from lovwatch import settings as default_settings
 from lovwatch.config import DEFAULT_END_AFTER, POLITE, Politeness, database_url
 from lovwatch.config import base_url as configured_base_url
 from lovwatch.constants import CrawlSource, RunStatus
+from lovwatch.logs import json_logs
 from lovwatch.models.history import RunSummary, unreachable_run
 from lovwatch.models.locks import JobLock, LockBusy
 from lovwatch.models.municipal_history import MunicipalSummary
@@ -131,7 +132,8 @@ def scrapy_settings(
         overrides["LOG_LEVEL"] = "INFO"
     if store_url is not None:
         overrides["LOVWATCH_DB"] = store_url
-    overrides["LOG_INSTALL_ROOT_HANDLER"] = verbose
+    # With JSON logs the root handler is lovwatch's own (lovwatch.logs): Scrapy keeps off it.
+    overrides["LOG_INSTALL_ROOT_HANDLER"] = verbose and not json_logs()
     settings.setdict(overrides, priority="cmdline")
     return settings
 
@@ -242,7 +244,10 @@ def run_in_reactor(
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.setdict(
-        {"LOG_INSTALL_ROOT_HANDLER": verbose, "LOG_LEVEL": "INFO" if verbose else "WARNING"},
+        {
+            "LOG_INSTALL_ROOT_HANDLER": verbose and not json_logs(),
+            "LOG_LEVEL": "INFO" if verbose else "WARNING",
+        },
         priority="project",
     )
     process = AsyncCrawlerProcess(settings)

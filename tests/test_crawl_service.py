@@ -207,3 +207,12 @@ def test_an_unchanged_refresh_rewrites_no_advert_row(lovwatch: Lovwatch) -> None
 
 def _adverts_with_moments(lovwatch: Lovwatch) -> list[dict[str, Any]]:
     return list(lovwatch("list", "--format", "json", check=True).json())
+
+
+def test_json_logs_carry_the_run_id(lovwatch: Lovwatch) -> None:
+    with ReplicaServer(initial_adverts()[:5]) as server:
+        result = lovwatch("--log-format", "json", "crawl", "--base-url", server.base_url, *FAST)
+    assert result.code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    recorded = [line for line in lines if line.get("run_id") == 1]
+    assert recorded and recorded[0]["status"] == "complete" and recorded[0]["source"] == "national"

@@ -81,7 +81,15 @@ class RunPipeline:
                 self.lock.release()
         status = self.summary.status
         log = logger.info if self.summary.ok else logger.warning
-        log("%s run %s %s%s", self.job, self.run_id, status, _note(self.summary.reason))
+        context = {"run_id": self.run_id, "source": str(self.job), "status": str(status)}
+        log(
+            "%s run %s %s%s",
+            self.job,
+            self.run_id,
+            status,
+            _note(self.summary.reason),
+            extra=context,
+        )
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("lovwatch/run_id", self.run_id)
             self.crawler.stats.set_value("lovwatch/run_status", str(status))
