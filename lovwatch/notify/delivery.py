@@ -97,7 +97,7 @@ class Outcome:
     subscription: str
     target: str
     events: int
-    status: str  # sent | failed | would send | waiting
+    status: str  # sent | failed | uncertain | would send | waiting
     title: str = ""
     error: str = ""
     message: Message | None = None
@@ -111,7 +111,8 @@ class NotifyReport:
 
     @property
     def failed(self) -> bool:
-        return any(outcome.status == "failed" for outcome in self.outcomes)
+        """Whether a send failed or may not have arrived (either needs a look)."""
+        return any(outcome.status in ("failed", "uncertain") for outcome in self.outcomes)
 
 
 def mark_uncertain(session: Session, moment: datetime) -> int:
@@ -244,15 +245,20 @@ def _finish(
     error: str,
     moment: datetime,
     flag_after: int,
+    uncertain: bool = False,
 ) -> None:
+    """Mark the claimed rows sent, pending again (a refusal: retried with backoff) or
+    uncertain (sent without an answer in time: never resent, and the target needs a look)."""
     with session_scope(engine) as session:
         target = session.get(SubscriptionTarget, batch.target_id)
         assert target is not None
-        values: dict[str, object] = (
-            {"status": DeliveryStatus.SENT.value, "sent_at": moment, "error": None}
-            if ok
-            else {"status": DeliveryStatus.PENDING.value, "error": error}
-        )
+        values: dict[str, object]
+        if ok:
+            values = {"status": DeliveryStatus.SENT.value, "sent_at": moment, "error": None}
+        elif uncertain:
+            values = {"status": DeliveryStatus.UNCERTAIN.value, "error": error}
+        else:
+            values = {"status": DeliveryStatus.PENDING.value, "error": error}
         session.execute(update(Delivery).where(col(Delivery.id).in_(ids)).values(**values))
         if ok:
             target.consecutive_failures, target.next_attempt_at = 0, None
@@ -311,15 +317,16 @@ def _deliver(engine: Engine, batch: Batch, moment: datetime, flag_after: int) ->
         with Session(engine) as session:
             message = compose(session, batch)
         result = send(batch.url, message.title, message.body, message.fmt)
-        ok, error = result.ok, result.error or ""
+        ok, error, uncertain = result.ok, result.error or "", result.uncertain
     except Exception as exc:  # a template or data problem: this target only
         ok, error, message = False, scrub(f"{exc.__class__.__name__}: {exc}", batch.url), None
-    _finish(engine, batch, ids, ok, error, moment, flag_after)
+        uncertain = False
+    _finish(engine, batch, ids, ok, error, moment, flag_after, uncertain)
     return Outcome(
         batch.subscription,
         redact(batch.url),
         len(ids),
-        "sent" if ok else "failed",
+        "sent" if ok else "uncertain" if uncertain else "failed",
         message.title if message else "",
         error,
         message,

@@ -19,6 +19,7 @@ from apprise.manager_plugins import NotificationManager
 
 #: What lovwatch renders; Apprise's own formats map onto these.
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
+_READ_TIMEOUT = re.compile(r"read timed? ?out|ReadTimeout", re.I)
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 #: What `redact()` puts where secrets were: a URL holding these was copied from lovwatch's own
@@ -34,6 +35,9 @@ class TargetError(ValueError):
 class SendResult:
     ok: bool
     error: str | None = None
+    #: The message went out but no answer came back in time: it may well have arrived, so it
+    #: must not be sent again (at most once).
+    uncertain: bool = False
 
 
 @cache
@@ -182,13 +186,19 @@ def send(url: str, title: str, body: str, fmt: str) -> SendResult:
         return SendResult(False, f"unusable URL {redact(url)}")
     notifier = apprise.Apprise(asset=_asset())
     notifier.add(plugin)
-    with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+    with apprise.LogCapture(level=logging.DEBUG, fmt="%(levelname)s %(message)s") as captured:
         try:
             ok = bool(notifier.notify(body=body, title=title, body_format=fmt))
         except Exception as exc:  # a plugin bug must not stop the other targets
             return SendResult(False, scrub(f"{exc.__class__.__name__}: {exc}", url))
-        log = captured.getvalue().strip()
+        log = captured.getvalue().strip().splitlines()
     if ok:
         return SendResult(True)
-    last_lines = " | ".join(log.splitlines()[-2:]) or "the target refused the message"
-    return SendResult(False, scrub(last_lines, url)[:500])
+    # Only a read timeout means the request was sent: a refused or failed connection did not
+    # deliver anything, and is retried.
+    timed_out = any(_READ_TIMEOUT.search(line) for line in log)
+    warnings = [line.partition(" ")[2] for line in log if not line.startswith(("DEBUG", "INFO"))]
+    last_lines = " | ".join(warnings[-2:]) or "the target refused the message"
+    if timed_out:
+        last_lines = "sent, but no answer came back in time; not sent again"
+    return SendResult(False, scrub(last_lines, url)[:500], uncertain=timed_out)
