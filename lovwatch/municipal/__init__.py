@@ -1,2 +1,4 @@
-"""Municipal websites: which sites, finding their LOV pages, what the pages say (LOV status,
-approved providers), storing it with history, and comparing it with the national database."""
+"""Reading municipalities' own websites: which sites (`sites`), the browser for script-built
+pages (`browser`), and the pure extraction of what a page says (`findings` and the modules it
+uses: claims, providers, counts, dates). The spider is `lovwatch.spiders.municipal`; storing
+and querying what was read is `lovwatch.models.municipal_history` / `municipal_queries`."""

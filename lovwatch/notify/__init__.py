@@ -1,5 +1,5 @@
 """Subscriptions and notifications: who hears about which events, through Apprise, once.
 
-Kept free of imports so that `lovwatch.models` can register `lovwatch.models.subscriptions` without
-pulling in the sender, templates or CLI.
-"""
+The tables live in `lovwatch.models.subscriptions`; this package matches events to
+subscriptions (`matching`), records and sends what is owed (`delivery`), renders the messages
+(`messages`), and tells the operator (`operator`)."""
