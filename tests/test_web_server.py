@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -364,3 +365,11 @@ def test_the_commands_work_once_registered_in_the_lovwatch_cli(site, tmp_path) -
     assert done.exit_code == 0, done.output
     parsed = feedparser.parse(target.read_bytes())
     assert parsed.entries and all(e.title.startswith("Avslutat") for e in parsed.entries)
+
+
+def test_api_stats_refuses_a_day_after_today_as_the_cli_does(site) -> None:
+    server, _, _ = site
+    later = (LAST_DAY + timedelta(days=30)).isoformat()
+    answer = server.get(f"/api/stats?at={later}")
+    assert answer.status == 400
+    assert "efter i dag" in answer.json()["error"]

@@ -16,7 +16,6 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 from sqlmodel import Session, col, select
@@ -83,13 +82,6 @@ class JobLock:
                 text("SELECT pg_advisory_unlock(:key)"), {"key": _advisory_key(self.job)}
             )
             held.connection.close()
-
-    def __enter__(self) -> JobLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *_: Any) -> None:
-        self.release()
 
     def _try(self) -> _Held | None:
         dialect = self.engine.dialect.name

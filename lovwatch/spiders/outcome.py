@@ -90,7 +90,7 @@ class NationalCrawl:
             case _:
                 return
         if isinstance(item, AdvertPageItem | VanishedCheckItem):
-            self.page_done(self.pages_wanted)
+            self.page_done()
 
     def record_listing(self, page: ListingPage) -> None:
         if page.number_of_hits is not None:
@@ -145,7 +145,7 @@ class NationalCrawl:
         if self.progress is not None:
             self.progress(stage, done, total)
 
-    def page_done(self, total: int) -> None:
+    def page_done(self) -> None:
         done = len(self.pages) + len(self.page_errors) + len(self.page_status)
         done += len(self.confirmations)
-        self._tick("pages", done, total)
+        self._tick("pages", done, self.pages_wanted)

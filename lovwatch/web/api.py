@@ -18,7 +18,7 @@ from lovwatch.clock import today
 from lovwatch.output import to_jsonable
 from lovwatch.web import data
 from lovwatch.web.app import Web
-from lovwatch.web.filters import parse_date_value, parse_filter, parse_kinds
+from lovwatch.web.filters import FilterError, parse_date_value, parse_filter, parse_kinds
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -313,6 +313,8 @@ def stats(
     category: Repeated = CATEGORY,
 ) -> JSONResponse:
     day = parse_date_value(at, "at") or today()
+    if day > today():  # as `lovwatch stats --at`: a day to come has not been observed
+        raise FilterError(f"{day.isoformat()} i at ligger efter i dag: ange en dag senast i dag")
     codes = data.category_codes(category)
     with _web(request).session() as session:
         history = data.history(session)
