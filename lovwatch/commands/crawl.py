@@ -269,6 +269,8 @@ def print_report(report: CrawlReport, fmt: str, out: Callable[[str], None]) -> N
     """The report as JSON, or one line per run (errors to stderr)."""
     for message in report.busy.values():
         click.echo(f"error: {message}; nothing was crawled (--wait waits for it)", err=True)
+    for source, message in report.refused.items():
+        click.echo(f"error: the {source} crawl: {message}", err=True)
     for source in report.missing:
         click.echo(f"error: the {source} crawl stopped before it could record a run", err=True)
     if fmt == "json":
