@@ -28,7 +28,8 @@ TREND_COLUMNS = (
 CRAWL_SOURCE = "lovwatch crawl"
 
 
-def _period_end(day: date, interval: str) -> date:
+def period_end(day: date, interval: str) -> date:
+    """The last day of the `interval` holding `day`."""
     if interval == "day":
         return day
     if interval == "week":
@@ -59,7 +60,7 @@ def periods(start: date, end: date, interval: str) -> list[tuple[str, date]]:
     found = []
     day = start
     while day <= end:
-        closing = _period_end(day, interval)
+        closing = period_end(day, interval)
         found.append((_label(day, interval), min(closing, end)))
         day = closing + timedelta(days=1)
     return found
