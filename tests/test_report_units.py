@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from lovwatch.analysis.charts import SWEDISH, fully_observed, trend_figure
+from lovwatch.analysis.charts import SWEDISH, trend_figure
+from lovwatch.analysis.trends import fully_observed
 from lovwatch.web.filters import FilterError
 from lovwatch.web.paging import PAGE_SIZE, cut, cut_open, requested
 

@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from lovwatch.analysis.trends import period_end  # noqa: E402
+from lovwatch.analysis.trends import fully_observed  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -93,34 +93,6 @@ SWEDISH = ChartWords(
 #: Kept for callers that name the English labels directly.
 MEASURE_LABELS = ENGLISH.measures
 _MARKERS = {"SKR": "s", "Upphandlingsmyndigheten": "D", "Valfrihetswebben": "^"}
-
-
-def fully_observed(
-    series: Sequence[dict[str, Any]],
-    first_observed: date | None,
-    interval: str | None,
-    start: date | None = None,
-) -> list[bool]:
-    """Per trend row of one series (in time order): did the crawl see the whole period?
-
-    A period counts as observed only when it began on or after the first complete crawl and
-    has ended by its measuring day; a year measured on the day of the first crawl, or on
-    2 January, is a single day of observation, not a year."""
-    found = []
-    previous: date | None = None
-    for row in series:
-        day: date = row["date"]
-        began = previous + timedelta(days=1) if previous is not None else start
-        previous = day
-        seen_from_start = (
-            row["coverage"] == "observed"
-            and first_observed is not None
-            and began is not None
-            and began >= first_observed
-        )
-        over = interval is None or day == period_end(day, interval)
-        found.append(seen_from_start and over)
-    return found
 
 
 def trend_figure(

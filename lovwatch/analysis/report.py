@@ -17,7 +17,7 @@ from lovwatch.analysis.compare import PeerGroup, compare
 from lovwatch.analysis.reference import ANY, reference_points
 from lovwatch.analysis.stats import by_category, by_group, totals
 from lovwatch.analysis.timeline import History, load_history
-from lovwatch.analysis.trends import default_categories, period_end, trend_rows
+from lovwatch.analysis.trends import default_categories, fully_observed, period_end, trend_rows
 from lovwatch.constants import EventKind
 from lovwatch.models import queries
 from lovwatch.normalize.authorities import Municipality
@@ -57,7 +57,7 @@ def _with_basis(
     shown: list[dict[str, Any]] = []
     for code in dict.fromkeys(row["category_code"] for row in rows):
         series = [row for row in rows if row["category_code"] == code]
-        full = charts.fully_observed(series, history.first_observed, interval, start)
+        full = fully_observed(series, history.first_observed, interval, start)
         for row, whole in zip(series, full, strict=True):
             basis = report_words.COVERAGE[row["coverage"]]
             if row["coverage"] == "observed" and not whole:

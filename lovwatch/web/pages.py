@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from lovwatch.analysis.compare import PEER_KINDS, population_band
 from lovwatch.analysis.reference import ANY
+from lovwatch.analysis.trends import fully_observed
 from lovwatch.clock import now, today
 from lovwatch.constants import EventKind
 from lovwatch.normalize.authorities import Municipality, municipalities
@@ -226,8 +227,12 @@ def statistics(request: Request) -> Response:
         charts.Series(
             ANY_SWEDISH if code == ANY else rows[0]["category_label"],
             tuple(
-                (row["period"], row["municipalities"] or 0, row["coverage"] == "backfilled")
-                for row in rows
+                (row["period"], row["municipalities"] or 0, not whole)
+                for row, whole in zip(
+                    rows,
+                    fully_observed(rows, history.first_observed, interval, start),
+                    strict=True,
+                )
             ),
         )
         for code, rows in series.items()
@@ -257,9 +262,9 @@ def statistics(request: Request) -> Response:
                 lines,
                 "Kommuner med LOV över tid",
                 "Antal kommuner med ett aktivt valfrihetssystem vid slutet av varje period; "
-                "streckat före den första insamlingen (lägre gräns). Samma siffror som i "
-                "tabellen Trenddata.",
-                "Antal kommuner (streckat: före första insamlingen, lägre gräns)",
+                "streckat där insamlingen inte såg hela perioden (före den första "
+                "insamlingen är talen en lägre gräns). Samma siffror som i tabellen Trenddata.",
+                "Antal kommuner (streckat: perioden inte sedd hel)",
             ),
             **_choices(),
         },
