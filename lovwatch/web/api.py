@@ -217,7 +217,7 @@ KEYWORD = Query(default=[], description="In title, buyer, service areas or categ
 @router.get(
     "/adverts",
     response_model=list[AdvertOut],
-    responses=ERRORS,
+    responses={**ERRORS, **paging.PAGED},
     summary="Adverts, as `lovwatch list --format json`",
 )
 def adverts(
@@ -265,7 +265,7 @@ def advert(request: Request, advert_id: str) -> JSONResponse:
 @router.get(
     "/events",
     response_model=list[EventOut | MunicipalEventOut],
-    responses=ERRORS,
+    responses={**ERRORS, **paging.PAGED},
     summary="Events, newest first, as `lovwatch events --format json`",
 )
 def events(

@@ -104,6 +104,23 @@ LIMIT = Query(
     description="At most this many rows (all when left out); the `Link` header names the next page",
 )
 OFFSET = Query(default=0, ge=0, description="Skip this many rows of the full, ordered answer")
+#: The paging headers, as the OpenAPI description states them.
+PAGED: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The rows (all of them without `limit`)",
+        "headers": {
+            "Link": {
+                "description": 'With `limit`, while rows remain: `<URL>; rel="next"` '
+                "(RFC 8288), the same query at the next offset",
+                "schema": {"type": "string"},
+            },
+            "X-Total-Count": {
+                "description": "Rows in the whole answer (`/api/adverts` only)",
+                "schema": {"type": "integer"},
+            },
+        },
+    }
+}
 
 
 def paged_json(
