@@ -77,7 +77,8 @@ def test_every_summary_is_the_commands_own() -> None:
 
 
 def test_help_lists_every_command_as_click_would_with_all_of_them_loaded() -> None:
-    lazy_help = cli.get_help(click.Context(cli, info_name="lovwatch"))
+    settings = cli.context_settings  # -h and the width, as `lovwatch --help` has them
+    lazy_help = cli.get_help(click.Context(cli, info_name="lovwatch", **settings))
     loaded = click.Group(
         "lovwatch",
         commands={path[0]: command for path, command in _walk(cli) if len(path) == 1},
@@ -85,7 +86,7 @@ def test_help_lists_every_command_as_click_would_with_all_of_them_loaded() -> No
         help=cli.help,
         context_settings=cli.context_settings,
     )
-    eager_help = loaded.get_help(click.Context(loaded, info_name="lovwatch"))
+    eager_help = loaded.get_help(click.Context(loaded, info_name="lovwatch", **settings))
     assert lazy_help == eager_help
     for name in COMMANDS:
         assert f"\n  {name} " in lazy_help
