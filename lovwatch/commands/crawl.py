@@ -12,7 +12,15 @@ from typing import Any, TypeVar
 import click
 
 from lovwatch import config
-from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, pass_state
+from lovwatch.cli_common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    ROW_ID,
+    FiniteFloatRange,
+    State,
+    count,
+    pass_state,
+)
 from lovwatch.config import Politeness
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, CrawlSource, EventKind
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
@@ -21,6 +29,7 @@ from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
 from lovwatch.notify.operator import alert_operator
+from lovwatch.notify.targets import check_url_option
 from lovwatch.output import cell, format_option, render_json, terminal_safe
 from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
@@ -54,7 +63,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--max-pages",
-        type=click.IntRange(min=1),
+        type=count(1),
         default=DEFAULT_MAX_PAGES,
         show_default=True,
         metavar="N",
@@ -62,7 +71,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--max-depth",
-        type=click.IntRange(min=0),
+        type=count(0),
         default=DEFAULT_MAX_DEPTH,
         show_default=True,
         metavar="N",
@@ -77,37 +86,37 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--delay",
-        type=click.FloatRange(min=0),
+        type=FiniteFloatRange(min=0),
         metavar="SECONDS",
         help="Seconds between requests (default 1, with AutoThrottle).",
     ),
     click.option(
         "--concurrency",
-        type=click.IntRange(min=1, max=32),
+        type=count(1, 32),
         metavar="N",
         help="Parallel requests to the host (default 2).",
     ),
     click.option(
         "--timeout",
-        type=click.FloatRange(min=0.1),
+        type=FiniteFloatRange(min=0.1),
         metavar="SECONDS",
         help="Per-request timeout (default 30).",
     ),
     click.option(
         "--retries",
-        type=click.IntRange(min=0, max=10),
+        type=count(0, 10),
         metavar="N",
         help="Retries per request on 5xx/429/timeouts, with backoff (default 3).",
     ),
     click.option(
         "--backoff",
-        type=click.FloatRange(min=0),
+        type=FiniteFloatRange(min=0),
         metavar="SECONDS",
         help="First retry's wait when the server sends no Retry-After (default 2; doubles).",
     ),
     click.option(
         "--end-after",
-        type=click.IntRange(min=1),
+        type=count(1),
         default=config.DEFAULT_END_AFTER,
         show_default=True,
         metavar="RUNS",
@@ -122,7 +131,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--sample",
-        type=click.IntRange(min=0),
+        type=count(0),
         default=10,
         show_default=True,
         metavar="N",
@@ -139,6 +148,7 @@ _CRAWL_OPTIONS = [
         multiple=True,
         envvar="LOVWATCH_OPERATOR_NOTIFY",
         metavar="URL",
+        callback=check_url_option,
         help="Apprise URL for the operator (never subscribers): told when a run is partial or "
         "degraded, holds endings back, or meets unknown labels; repeatable "
         "(env LOVWATCH_OPERATOR_NOTIFY, space-separated).",
@@ -435,7 +445,7 @@ def operator_lines(report: CrawlReport) -> list[str]:
 
 
 @click.command(name="release")
-@click.argument("run_id", type=int, metavar="RUN")
+@click.argument("run_id", type=ROW_ID, metavar="RUN")
 @pass_state
 def release_command(state: State, run_id: int) -> None:
     """End the adverts that run RUN's mass-end breaker held back, once you have checked that
