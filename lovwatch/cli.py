@@ -14,7 +14,15 @@ import sys
 import click
 
 from lovwatch import __version__
-from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, check_clock, check_store_option
+from lovwatch.cli_common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_STORE,
+    EXIT_USAGE,
+    State,
+    check_clock,
+    check_store_option,
+)
 from lovwatch.cli_lazy import LazyGroup, lazy
 from lovwatch.config import hide_credentials
 from lovwatch.output import terminal_safe
@@ -217,9 +225,13 @@ def main() -> None:
     except click.ClickException as exc:
         click.echo(f"error: {terminal_safe(exc.format_message())}", err=True)
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(EXIT_FAILED)
+    except click.Abort:  # Ctrl-C outside a crawl (a crawl stops itself and reports partial)
+        click.echo(
+            "error: interrupted; what was being sent is never resent "
+            "(`lovwatch subscribe show` lists it), the rest is done by the next run",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # The reader (`| head`) went away: nothing left to say, and nothing to say it to.
         sys.stdout = None  # type: ignore[assignment]
@@ -227,6 +239,12 @@ def main() -> None:
     except Exception as exc:  # a bug or an unforeseen input: still one actionable line
         if os.environ.get("LOVWATCH_DEBUG"):
             raise
+        from lovwatch.models.store import store_fault
+
+        fault = store_fault(exc)
+        if fault is not None:  # locked, full or read-only in the middle of a command
+            click.echo(f"error: {fault}", err=True)
+            sys.exit(EXIT_STORE)
         message = terminal_safe(hide_credentials(f"{exc.__class__.__name__}: {exc}"))
         click.echo(
             f"error: {message[:300]} (unexpected; rerun with LOVWATCH_DEBUG=1 for details "

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+#: 128 + SIGINT, as shells report a program stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 #: Dates outside these years are typing mistakes; refusing them also keeps date arithmetic
 #: (a day before, a period after) inside what Python's dates can hold.
