@@ -469,9 +469,11 @@ runs.add_command(release_command)
 
 from lovwatch.commands.doctor import doctor_command  # noqa: E402
 from lovwatch.commands.extract import extract_command  # noqa: E402
+from lovwatch.commands.worker import worker_command  # noqa: E402
 
 cli.add_command(extract_command)
 cli.add_command(doctor_command)
+cli.add_command(worker_command)
 
 from lovwatch.web.cli import feed, serve  # noqa: E402
 
