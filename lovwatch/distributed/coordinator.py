@@ -189,7 +189,9 @@ class DistributedRun:
         return None
 
     def finish(self) -> str | None:
-        """Tell the workers the run is over and wait for each to report its end."""
+        """Tell the workers the run is over and wait for each that took part to report its
+        end. A worker that never took a request (one still starting) holds nothing: it is
+        not waited for, and is stopped afterwards."""
         self.server.set(self.keys.stop, "done")
         deadline = time.monotonic() + STOP_GRACE_SECONDS
         while time.monotonic() < deadline:
@@ -197,8 +199,7 @@ class DistributedRun:
             if problem := self.lost_worker(finishing=True):
                 return problem
             states = self.server.hgetall(self.keys.workers).values()
-            running = [child for child in self.children if child.poll() is None]
-            if not running and all(state == FINISHED.encode() for state in states):
+            if all(state == FINISHED.encode() for state in states):
                 return None
             time.sleep(POLL_SECONDS)
         return f"workers did not stop within {STOP_GRACE_SECONDS:.0f} s of the run's end"
@@ -218,7 +219,7 @@ class DistributedRun:
         return answered
 
     def stop_workers(self) -> None:
-        if self.signalled or any(child.poll() is None for child in self.children):
+        if not self.server.exists(self.keys.stop):
             self.server.set(self.keys.stop, "abort")
         for child in self.children:
             if child.poll() is None:
