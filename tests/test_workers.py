@@ -212,3 +212,37 @@ def test_an_unreachable_redis_is_one_sentence(lovwatch: Lovwatch, store: Path | 
     assert crawl.code == 2
     assert "cannot be reached" in crawl.stderr and "nothing was crawled" in crawl.stderr
     assert "Traceback" not in crawl.stderr
+
+
+def test_a_worker_started_by_hand_joins_the_announced_run(
+    lovwatch: Lovwatch, sites: MunicipalReplica, store: Path | str, tmp_path: Path, redis: Any
+) -> None:
+    # A Redis database of its own: the hand-started worker joins whatever run is announced.
+    url = "redis://127.0.0.1:6379/3"
+    env = {
+        **NO_BROWSER,
+        "LOVWATCH_HTTPCACHE_DIR": str(tmp_path / "cache"),
+        "LOVWATCH_REDIS_URL": url,
+    }
+    sites.latency = (0.3, 0.5)
+    environment = lovwatch.environment(env)
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "env": environment}
+    by_hand = subprocess.Popen(
+        [sys.executable, "-m", "lovwatch", "worker", "--wait", "120"], **pipes
+    )
+    command = [sys.executable, "-m", "lovwatch", *crawl_args(sites, "--concurrency", "1")]
+    coordinator = subprocess.Popen([*command, "--workers", "1", "--format", "json"], **pipes)
+
+    server = type(redis).from_url(url)
+    keys = RunKeys.of(store_url(store), 1)
+    joined = False
+    while coordinator.poll() is None and not joined:
+        joined = any(w.decode().endswith(f":{by_hand.pid}") for w in server.hkeys(keys.workers))
+        time.sleep(0.05)
+    stdout, stderr = coordinator.communicate(timeout=120)
+    assert coordinator.returncode == 0, stderr
+    assert json.loads(stdout)["status"] == "complete"
+    assert joined, "the worker started by hand never took a request"
+    _, hand_err = by_hand.communicate(timeout=60)
+    assert by_hand.returncode == 0, hand_err
+    assert contents(store)["providers"]

@@ -17,7 +17,7 @@ from lovwatch.commands.worker import REDIS_URL_HELP, check_redis_url
 from lovwatch.config import Politeness
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, CrawlSource, EventKind
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
-from lovwatch.distributed.keys import WorkerError, redis_url, require_packages
+from lovwatch.distributed.keys import RunLost, WorkerError, redis_url, require_packages
 from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
@@ -447,6 +447,9 @@ def _distributed(
         from lovwatch.distributed.coordinator import crawl_with_workers
 
         return crawl_with_workers(state.db, request, workers, redis_url(redis))
+    except RunLost as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_FAILED) from exc
     except WorkerError as exc:
         click.echo(f"error: {exc}; nothing was crawled", err=True)
         raise SystemExit(EXIT_USAGE) from exc

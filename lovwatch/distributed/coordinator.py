@@ -18,10 +18,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from types import FrameType
 
 from redis import Redis
+from redis.exceptions import RedisError
 from scrapy import Request
 from scrapy_redis.dupefilter import RFPDupeFilter
 from sqlalchemy import Engine
@@ -30,7 +31,14 @@ from lovwatch.config import http_cache_dir
 from lovwatch.constants import CrawlSource
 from lovwatch.crawl import CrawlReport, CrawlRequest
 from lovwatch.distributed.frontier import Frontier, RunQueue
-from lovwatch.distributed.keys import ALIVE_SECONDS, ANNOUNCED, RunConfig, RunKeys, text
+from lovwatch.distributed.keys import (
+    ALIVE_SECONDS,
+    ANNOUNCED,
+    RunConfig,
+    RunKeys,
+    RunLost,
+    text,
+)
 from lovwatch.distributed.spider import StartPageAnswered
 from lovwatch.distributed.worker import FINISHED, connect
 from lovwatch.models.history import fail_run
@@ -113,12 +121,21 @@ class DistributedRun:
                 if code not in answered and code not in self.crawl.failed_sites:
                     self.crawl.failed_sites[code] = NO_START_PAGE
             return apply_municipal(self.engine, self.run_id, self.crawl)
+        except RedisError as exc:
+            reason = f"Redis failed during the run ({exc}); nothing was applied"
+            fail_run(self.engine, self.run_id, reason)
+            raise RunLost(f"run {self.run_id} failed: {reason}") from exc
         except BaseException as exc:
             fail_run(self.engine, self.run_id, f"the distributed crawl failed: {exc!r}")
             raise
         finally:
-            self.stop_workers()
-            self.cleanup()
+            with suppress(RedisError):  # Redis gone: the run is already recorded failed
+                self.stop_workers()
+                self.cleanup()
+            for child in self.children:  # never leave a worker behind
+                if child.poll() is None:
+                    child.kill()
+                    child.wait()
 
     def publish(self) -> None:
         """Put the run's settings and start requests in Redis, then announce it."""

@@ -23,6 +23,10 @@ class WorkerError(Exception):
     """A distributed crawl cannot start or a worker cannot join; one sentence says why."""
 
 
+class RunLost(Exception):
+    """Redis failed in the middle of a run: the run is recorded failed, nothing applied."""
+
+
 def require_packages() -> None:
     """WorkerError unless the optional `workers` extra (scrapy-redis, redis) is installed."""
     try:
