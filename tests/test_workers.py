@@ -246,3 +246,64 @@ def test_a_worker_started_by_hand_joins_the_announced_run(
     _, hand_err = by_hand.communicate(timeout=60)
     assert by_hand.returncode == 0, hand_err
     assert contents(store)["providers"]
+
+
+def test_redis_lost_mid_run_fails_the_run_in_one_sentence(
+    lovwatch: Lovwatch, sites: MunicipalReplica, store: Path | str, tmp_path: Path, redis: Any
+) -> None:
+    import shutil
+    import socket
+
+    server_binary = shutil.which("redis-server")
+    if server_binary is None:
+        skip_or_fail("no redis-server to start a Redis of this test's own")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    own = subprocess.Popen(
+        [
+            server_binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        server = type(redis).from_url(f"redis://127.0.0.1:{port}/0")
+        for _ in range(100):
+            try:
+                server.ping()
+                break
+            except Exception:
+                time.sleep(0.05)
+        env = {**NO_BROWSER, "LOVWATCH_HTTPCACHE_DIR": str(tmp_path / "cache")}
+        sites.latency = (0.4, 0.6)
+        command = [sys.executable, "-m", "lovwatch", *crawl_args(sites, "--concurrency", "1")]
+        coordinator = subprocess.Popen(
+            [*command, "--workers", "1", "--redis-url", f"redis://127.0.0.1:{port}/0"],
+            env=lovwatch.environment(env),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        worker = busy_worker(server, RunKeys.of(store_url(store), 1), coordinator)
+    finally:
+        own.kill()
+        own.wait()
+    stdout, stderr = coordinator.communicate(timeout=120)
+
+    assert coordinator.returncode == 1
+    assert stdout == ""
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("error: run 1 failed: Redis failed during the run"), stderr
+    after = contents(store)
+    assert after["runs"] == ["failed"] and after["pages"] == [] and after["events"] == []
+    with pytest.raises(ProcessLookupError):  # the coordinator left no worker behind
+        os.kill(worker, 0)

@@ -16,10 +16,12 @@ import pickle
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from types import FrameType
+from typing import IO
 
 from redis import Redis
 from redis.exceptions import RedisError
@@ -104,6 +106,7 @@ class DistributedRun:
         self.keys = RunKeys.of(engine.url.render_as_string(hide_password=False), self.run_id)
         self.crawl = MunicipalCrawl(sites, options.max_pages, options.max_depth)
         self.children: list[subprocess.Popen[bytes]] = []
+        self.logs: list[IO[bytes] | None] = []
         self.signalled: str | None = None
         self.beat_due = 0.0
 
@@ -136,6 +139,9 @@ class DistributedRun:
                 if child.poll() is None:
                     child.kill()
                     child.wait()
+            for log in self.logs:
+                if log is not None:
+                    log.close()
 
     def publish(self) -> None:
         """Put the run's settings and start requests in Redis, then announce it."""
@@ -160,10 +166,15 @@ class DistributedRun:
 
     def start_worker(self) -> subprocess.Popen[bytes]:
         command = [sys.executable, "-m", "lovwatch", "worker", "--redis-url", self.redis_url]
+        # A worker's messages go to the coordinator's stderr only with --verbose; otherwise
+        # a worker that fails is named in the run's reason with its last line (see _last_line).
+        log = None if self.config.verbose else tempfile.TemporaryFile()
+        self.logs.append(log)
         return subprocess.Popen(
             [*command, "--run", self.keys.prefix],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
+            stderr=log,
             # Its own session: a Ctrl-C reaches the coordinator only, which stops the workers.
             start_new_session=True,
         )
@@ -196,7 +207,8 @@ class DistributedRun:
         for number, child in enumerate(self.children, 1):
             code = child.poll()
             if code is not None and (code != 0 or not finishing):
-                return f"worker {number} (pid {child.pid}) {_exit(code)}"
+                said = _last_line(self.logs[number - 1])
+                return f"worker {number} (pid {child.pid}) {_exit(code)}{said}"
         for worker, state in self.server.hgetall(self.keys.workers).items():
             name, status = text(worker), text(state)
             if status not in ("busy", "idle", FINISHED):
@@ -272,6 +284,16 @@ class DistributedRun:
 
 async def _start_requests(spider: MunicipalSpider) -> list[Request]:
     return [request async for request in spider.start()]
+
+
+def _last_line(log: IO[bytes] | None) -> str:
+    """ ": <the last line the worker wrote>", or nothing."""
+    if log is None:
+        return ""
+    log.seek(0)
+    lines = [line.strip() for line in log.read().decode(errors="replace").splitlines()]
+    lines = [line for line in lines if line]
+    return f": {lines[-1][:300]}" if lines else ""
 
 
 def _exit(code: int) -> str:
