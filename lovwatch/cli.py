@@ -164,6 +164,13 @@ COMMANDS = lazy(
             "Time series of municipalities, regions and adverts per category from the stored "
             "history.",
         ),
+        (
+            "worker",
+            "lovwatch.commands.worker:worker_command",
+            "Crawl municipal sites for a distributed run (`lovwatch crawl --source municipal "
+            "--workers N`) from the shared queue in Redis, until the run ends; then exit 0 (1 "
+            "if the run was stopped before its end).",
+        ),
     ]
 )
 

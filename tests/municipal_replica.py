@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -231,6 +232,16 @@ class MunicipalReplica:
         ]
     )
     requests: list[RequestRecord] = field(default_factory=list)
+    #: Seconds each answer takes, (shortest, longest): spread over paths by a stable hash, as
+    #: real sites are slow on some pages and fast on others. Benchmarks and tests of timing.
+    latency: tuple[float, float] = (0.0, 0.0)
+
+    def delay(self, host: str, path: str) -> float:
+        low, high = self.latency
+        if high <= 0:
+            return 0.0
+        spread = int(hashlib.sha1(f"{host}{path}".encode()).hexdigest()[:4], 16) / 0xFFFF
+        return low + (high - low) * spread
 
     def __enter__(self) -> MunicipalReplica:
         for site in self.sites:
@@ -276,6 +287,7 @@ def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPReque
             path = self.path.split("?")[0]
             self.record = RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
             replica.requests.append(self.record)
+            time.sleep(replica.delay(site.host, path))
             body = site.pages.get(path)
             if path.endswith(".pdf"):
                 self._send(200, "application/pdf", _PDF)

@@ -21,9 +21,11 @@ from lovwatch.cli_common import (
     count,
     pass_state,
 )
+from lovwatch.commands.worker import REDIS_URL_HELP, check_redis_url
 from lovwatch.config import Politeness
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, CrawlSource, EventKind
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
+from lovwatch.distributed.keys import RunLost, WorkerError, redis_url, require_packages
 from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
@@ -155,6 +157,19 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--ignore-robots", is_flag=True, help="Do not obey robots.txt (local tests only)."
+    ),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1, max=64),
+        metavar="N",
+        help="Municipal: spread the sites over N worker processes sharing one frontier in "
+        "Redis (more can join from other hosts with `lovwatch worker`).",
+    ),
+    click.option(
+        "--redis-url",
+        metavar="URL",
+        callback=check_redis_url,
+        help="With --workers: " + REDIS_URL_HELP,
     ),
     click.option("-v", "--verbose", is_flag=True, help="Log Scrapy's progress."),
 ]
@@ -417,10 +432,16 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
 
 def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
     operator_urls = options.pop("operator_notify")
+    workers, redis = options.pop("workers"), options.pop("redis_url")
     request = crawl_request(**options)
+    if workers and (request.sources != (CrawlSource.MUNICIPAL,) or request.scout):
+        click.echo(
+            "error: --workers spreads the municipal crawl only; add --source municipal", err=True
+        )
+        raise SystemExit(EXIT_USAGE)
     if not request.scout:
         state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
-    report = crawl(state.db, request)
+    report = _distributed(state, request, workers, redis) if workers else crawl(state.db, request)
     if request.progress is not None:
         click.echo("", err=True)
     lines = operator_lines(report)
@@ -428,6 +449,22 @@ def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
         for problem in alert_operator(operator_urls, lines):
             click.echo(f"warning: {problem}", err=True)
     return report
+
+
+def _distributed(
+    state: State, request: CrawlRequest, workers: int, redis: str | None
+) -> CrawlReport:
+    try:
+        require_packages()  # an optional extra: imported only when asked for
+        from lovwatch.distributed.coordinator import crawl_with_workers
+
+        return crawl_with_workers(state.db, request, workers, redis_url(redis))
+    except RunLost as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_FAILED) from exc
+    except WorkerError as exc:
+        click.echo(f"error: {exc}; nothing was crawled", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 def operator_lines(report: CrawlReport) -> list[str]:

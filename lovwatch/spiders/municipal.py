@@ -154,7 +154,10 @@ class MunicipalSpider(scrapy.Spider):
                 meta={"handle_httpstatus_list": [404, 410]},
                 priority=5,
             )
-            request = self.page_request(site, site.url, 0, priority=5)
+            # Start pages before anything found from a sitemap: a page's depth is that of the
+            # first path that reached it, and the start page's links must come first, however
+            # many sites wait and whichever process takes them.
+            request = self.page_request(site, site.url, 0, priority=15)
             if request is not None:
                 yield request
 
