@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -231,6 +233,14 @@ class MunicipalReplica:
         ]
     )
     requests: list[RequestRecord] = field(default_factory=list)
+    #: Seconds each answer takes, as a real site's would (0: at once).
+    latency: float = 0.0
+    #: Measured at the server side: the most requests one host had in progress at once, and
+    #: the most hosts that had a request in progress at once.
+    peak_per_host: Counter[str] = field(default_factory=Counter)
+    peak_hosts: int = 0
+    _in_flight: Counter[str] = field(default_factory=Counter)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __enter__(self) -> MunicipalReplica:
         for site in self.sites:
@@ -269,10 +279,31 @@ class MunicipalReplica:
     def paths(self, host: str) -> list[str]:
         return [record.path for record in self.requests if record.host == host]
 
+    def begin(self, host: str) -> None:
+        """A request to `host` is being answered (for the peaks)."""
+        with self._lock:
+            self._in_flight[host] += 1
+            self.peak_per_host[host] = max(self.peak_per_host[host], self._in_flight[host])
+            busy = sum(1 for count in self._in_flight.values() if count > 0)
+            self.peak_hosts = max(self.peak_hosts, busy)
+
+    def end(self, host: str) -> None:
+        with self._lock:
+            self._in_flight[host] -= 1
+
 
 def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            replica.begin(site.host)
+            try:
+                if replica.latency:
+                    time.sleep(replica.latency)
+                self._answer()
+            finally:
+                replica.end(site.host)
+
+        def _answer(self) -> None:
             path = self.path.split("?")[0]
             self.record = RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
             replica.requests.append(self.record)
