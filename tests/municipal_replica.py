@@ -187,6 +187,54 @@ inom ledsagarservice. LOV inom hemtjänsten ska inte avvecklas.</p>""",
     }
 
 
+#: A region's site (stored under its county code), served beside the municipalities when asked.
+REGION = ("12", "Region Skåne", "127.0.0.7")
+VARDVAL_PAGE = "/vardgivare/vardval-i-skane/godkanda-vardcentraler.html"
+
+
+def _region() -> dict[str, str]:
+    """A region's site: the care section leads to its vårdval pages, which never write "LOV"
+    in a link; the approved vårdcentraler are listed with their company forms."""
+
+    def region_page(title: str, body: str) -> str:
+        return (
+            f"<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>{title} - "
+            f"Region Skåne</title></head><body><nav><a href='/'>Startsida</a> "
+            f"<a href='/halsa-och-vard.html'>Hälsa och vård</a> "
+            f"<a href='/kultur.html'>Kultur</a> <a href='/kollektivtrafik.html'>Kollektivtrafik"
+            f"</a></nav><main>{body}</main></body></html>"
+        )
+
+    return {
+        "/": region_page("Startsida", "<h1>Välkommen till Region Skåne</h1>"),
+        "/halsa-och-vard.html": region_page(
+            "Hälsa och vård",
+            """<h1>Hälsa och vård</h1><ul>
+<li><a href="/vardgivare/vardval-i-skane.html">Vårdval i Skåne</a></li>
+<li><a href="/tandvard.html">Tandvård</a></li></ul>""",
+        ),
+        "/vardgivare/vardval-i-skane.html": region_page(
+            "Vårdval i Skåne",
+            """<h1>Vårdval i Skåne</h1><p>Region Skåne har vårdval enligt lagen om
+valfrihetssystem (LOV) inom primärvården. Alla som bor i Skåne kan välja vårdcentral.</p>
+<p><a href="/vardgivare/vardval-i-skane/godkanda-vardcentraler.html">Godkända
+vårdcentraler</a></p>""",
+        ),
+        VARDVAL_PAGE: region_page(
+            "Godkända vårdcentraler",
+            """<h1>Godkända vårdcentraler inom Vårdval Skåne</h1>
+<p>Följande privata vårdgivare är godkända enligt LOV:</p><ul>
+<li>Läkarhuset Söder AB</li><li>Österlens Hälsocentral AB</li></ul>""",
+        ),
+    }
+
+
+def region_site() -> ReplicaSite:
+    """The region's replica site (not among the default `MunicipalReplica` sites)."""
+    code, name, host = REGION
+    return ReplicaSite(code, name, host, _region())
+
+
 _CONTENT_TYPES = {
     ".js": "application/javascript",
     ".json": "application/json",

@@ -42,7 +42,9 @@ from lovwatch.spiders.items import MunicipalPageItem, PageProblemItem, SiteFailu
 #: Sections where LOV pages usually sit; followed only close to the start page.
 _TOPICS = re.compile(
     r"\b(omsorg\w*|stod|aldre\w*|hemtjanst\w*|funktionsnedsattning\w*|"
-    r"socialtjanst\w*|foretag\w*|naringsliv\w*|upphandling\w*|nyheter)\b"
+    r"socialtjanst\w*|foretag\w*|naringsliv\w*|upphandling\w*|nyheter|"
+    # A region's care sections ("Hälsa och vård", "Primärvård")
+    r"halsa|vard|primarvard\w*)\b"
 )
 _BINARY = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics)$", re.I)
 DEFAULT_MAX_PAGES = 60
