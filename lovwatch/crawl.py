@@ -117,15 +117,25 @@ def scrapy_settings(
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     overrides: dict[str, object] = {"ROBOTSTXT_OBEY": politeness.obey_robots}
+    if politeness.concurrency is not None:
+        overrides["CONCURRENT_REQUESTS"] = politeness.concurrency
+        # Per host only at project priority: right for the national site (one host), while
+        # the municipal spider's own per-host default (spider priority) outranks it.
+        settings.setdict(
+            {
+                "CONCURRENT_REQUESTS_PER_DOMAIN": politeness.concurrency,
+                "AUTOTHROTTLE_TARGET_CONCURRENCY": float(politeness.concurrency),
+            },
+            priority="project",
+        )
+    if politeness.per_site_concurrency is not None:
+        overrides["CONCURRENT_REQUESTS_PER_DOMAIN"] = politeness.per_site_concurrency
+        overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(politeness.per_site_concurrency)
     if politeness.delay is not None:
         overrides["DOWNLOAD_DELAY"] = politeness.delay
         overrides["AUTOTHROTTLE_START_DELAY"] = max(politeness.delay, 0.01)
         if politeness.delay == 0:
             overrides["AUTOTHROTTLE_ENABLED"] = False
-    if politeness.concurrency is not None:
-        overrides["CONCURRENT_REQUESTS"] = politeness.concurrency
-        overrides["CONCURRENT_REQUESTS_PER_DOMAIN"] = politeness.concurrency
-        overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(politeness.concurrency)
     if politeness.timeout is not None:
         overrides["DOWNLOAD_TIMEOUT"] = politeness.timeout
     if politeness.retries is not None:

@@ -34,7 +34,12 @@ from lovwatch.notify.operator import alert_operator
 from lovwatch.notify.targets import check_url_option
 from lovwatch.output import cell, format_option, render_json, terminal_safe
 from lovwatch.pipelines.scout import ScoutSummary
-from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
+from lovwatch.spiders.municipal import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_PER_SITE_CONCURRENCY,
+)
 from lovwatch.spiders.outcome import ProgressCallback
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -90,13 +95,21 @@ _CRAWL_OPTIONS = [
         "--delay",
         type=FiniteFloatRange(min=0),
         metavar="SECONDS",
-        help="Seconds between requests (default 1, with AutoThrottle).",
+        help="Seconds between requests to one host (default 1, with AutoThrottle).",
     ),
     click.option(
         "--concurrency",
         type=count(1, 32),
         metavar="N",
-        help="Parallel requests to the host (default 2).",
+        help="Parallel requests overall (default 2 for the national site, one host; "
+        f"{DEFAULT_CONCURRENCY} for municipal sites, that many sites at once).",
+    ),
+    click.option(
+        "--per-site-concurrency",
+        type=click.IntRange(min=1, max=32),
+        metavar="N",
+        help="Parallel requests to one host (default: --concurrency for the national site, "
+        f"{DEFAULT_PER_SITE_CONCURRENCY} for each municipal site).",
     ),
     click.option(
         "--timeout",
@@ -202,6 +215,7 @@ def crawl_request(
     base_url: str | None,
     delay: float | None,
     concurrency: int | None,
+    per_site_concurrency: int | None,
     timeout: float | None,
     retries: int | None,
     backoff: float | None,
@@ -234,7 +248,15 @@ def crawl_request(
     return CrawlRequest(
         sources=sources,
         base_url=checked_base_url,
-        politeness=Politeness(delay, concurrency, timeout, retries, backoff, not ignore_robots),
+        politeness=Politeness(
+            delay,
+            concurrency,
+            timeout,
+            retries,
+            backoff,
+            not ignore_robots,
+            per_site_concurrency,
+        ),
         end_after=end_after,
         municipal=municipal,
         wait=wait,
