@@ -85,7 +85,13 @@ class Watched:
             "response",
             lambda r: self.problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
         )
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed {r.url}"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Any) -> None:
+        # A request the browser itself cancels because the page moved on (a click that
+        # navigates while the favicon loads) is not a failure of the site.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"failed {request.url}: {request.failure}")
 
     def open(self, url: str) -> Any:
         self.page.goto(url)
