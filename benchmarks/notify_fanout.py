@@ -44,7 +44,7 @@ from lovwatch.notify.matching import record_deliveries  # noqa: E402
 #: delivery (event_id, target_id) index makes the re-run's read of the pairs already recorded
 #: a little faster but every first run slower (one more index to write per delivery).
 INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = ()
-COLUMNS = ("subscription_id", "target_id", "event_id", "municipal_event_id", "status")
+COLUMNS = ("subscription_id", "target_id", "event_id", "status")
 
 
 def create_indexes(engine: Engine) -> None:
