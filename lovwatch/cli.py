@@ -1,104 +1,190 @@
-"""The `lovwatch` command line: the front door to crawling, the store and notifications."""
+"""The `lovwatch` command line: the front door. It holds the options every command shares and
+the list of commands; each command's module is imported only when that command runs or its
+help is shown (`lovwatch.cli_lazy`), so `lovwatch --help` starts in a fraction of a second.
+
+A new command: write it in its package (lovwatch/commands/ or the package it belongs to) and
+add one row to `COMMANDS` with the first sentence of its docstring.
+"""
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-import tempfile
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import Any
 
 import click
-from sqlmodel import Session, col, func, select
 
 from lovwatch import __version__
 from lovwatch.cli_common import (
-    COUNT,
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_STORE,
     EXIT_USAGE,
-    MAX_COUNT,
-    OUTPUT_FILE,
-    FiniteFloatRange,
     State,
-    check_categories,
     check_clock,
-    check_filter,
-    check_link_url,
-    check_municipality,
-    check_not_blank,
-    check_peers,
-    filter_options,
-    parse_date_option,
-    pass_state,
-    resolve_categories,
-    resolve_counties,
-    resolve_municipalities,
-    warn_if_no_complete_crawl,
+    check_store_option,
 )
+from lovwatch.cli_lazy import LazyGroup, lazy
 from lovwatch.config import hide_credentials
-from lovwatch.constants import MUNICIPAL_EVENT_KINDS, EventKind
-from lovwatch.logs import install as install_json_logs
-from lovwatch.models import queries
-from lovwatch.models.tables import Advert, Authority, CrawlRun
-from lovwatch.normalize.categories import CATEGORIES, GROUPS, categorize
-from lovwatch.notify.targets import check_url_option
-from lovwatch.output import emit, format_option, render_record, terminal_safe
+from lovwatch.output import terminal_safe
 
-#: `lovwatch list --format json|csv`: the keys the README's JSON contract promises, in order.
-LIST_FIELDS = (
-    "id",
-    "url",
-    "title",
-    "authority",
-    "authority_kind",
-    "authority_matched",
-    "municipality_code",
-    "county_code",
-    "categories",
-    "service_areas",
-    "status",
-    "published",
-    "updated",
-    "first_seen",
-    "last_seen",
-    "ended_at",
-)
-#: `lovwatch authorities --format json|csv`, in this order whatever the store's columns.
-AUTHORITY_FIELDS = ("name", "kind", "municipality_code", "county_code", "matched")
-LIST_COLUMNS = (
-    "id",
-    "authority",
-    "municipality_code",
-    "county_code",
-    "categories",
-    "status",
-    "updated",
-)
-EVENT_COLUMNS = ("detected_at", "kind", "advert_id", "title", "run_id", "baseline")
-RUN_COLUMNS = (
-    "id",
-    "started_at",
-    "status",
-    "number_of_hits",
-    "unique_adverts",
-    "requests",
-    "new",
-    "changed",
-    "ended",
-    "reappeared",
-    "baseline",
-    "reason",
+#: (name, "module:attribute", the first sentence of the command's docstring).
+COMMANDS = lazy(
+    [
+        (
+            "authorities",
+            "lovwatch.commands.browse:authorities",
+            "List buyers as named in adverts, with kind, kommunkod and länskod.",
+        ),
+        (
+            "categories",
+            "lovwatch.commands.browse:categories",
+            "List the service-category taxonomy with the number of active adverts in each.",
+        ),
+        (
+            "compare",
+            "lovwatch.analysis.commands:compare_",
+            "Benchmark a municipality against its peers: per category, whether it runs LOV "
+            "(since when) and the share of peers that do.",
+        ),
+        (
+            "crawl",
+            "lovwatch.commands.crawl:crawl_command",
+            "Crawl the national database into the store and detect new, changed and ended adverts.",
+        ),
+        ("db", "lovwatch.commands.db:db", "Manage the store."),
+        (
+            "demo",
+            "lovwatch.demo:demo",
+            "Start a local replica of the national database on 127.0.0.1, crawl it twice (day "
+            "one and the next day) into a temporary store, and show what lovwatch found.",
+        ),
+        (
+            "doctor",
+            "lovwatch.commands.doctor:doctor_command",
+            "Check the installation: the age of each source's last complete crawl, failed, "
+            "partial or degraded runs in a row, held endings, unknown page labels and listing "
+            "keys, unmatched authorities, unmapped areas, failing notification targets, the "
+            "store's size.",
+        ),
+        (
+            "events",
+            "lovwatch.commands.browse:events",
+            "List detected events, newest first: national (new, changed, ended, reappeared) "
+            "and, with --source, municipal-site ones (provider_added, provider_removed, "
+            "lov_introduced, lov_ended).",
+        ),
+        (
+            "export",
+            "lovwatch.analysis.commands:export",
+            "Export adverts, events, history (one row per active interval) or stats (counts "
+            "per category) with stable column names; see docs/analysis.md.",
+        ),
+        (
+            "extract",
+            "lovwatch.commands.extract:extract_command",
+            "Show what lovwatch reads on municipal pages: LOV statements, approved providers, "
+            "counts and links.",
+        ),
+        (
+            "feed",
+            "lovwatch.web.cli:feed",
+            "Write an Atom feed of events (new, changed, ended, reappeared) for a filter, for "
+            "static hosting.",
+        ),
+        (
+            "gaps",
+            "lovwatch.commands.municipal:gaps",
+            "Gaps between municipal sites and the national database: a site describes an "
+            "active valfrihetssystem with no national advert (site_only), or the reverse "
+            "(national_only).",
+        ),
+        ("list", "lovwatch.commands.browse:list_", "List adverts."),
+        (
+            "municipality",
+            "lovwatch.commands.municipal:municipality",
+            "Profile of one municipality: reference facts, national adverts, what its own site "
+            "says about LOV (with evidence: URL, quote, date), approved providers by category, "
+            "and gaps.",
+        ),
+        (
+            "notify",
+            "lovwatch.notify.cli:notify",
+            "Send subscribers what they are owed: one message per target per run (instant) or "
+            "per period (daily/weekly digest).",
+        ),
+        (
+            "providers",
+            "lovwatch.commands.municipal:providers",
+            "List approved providers (godkända utförare) found on municipal sites.",
+        ),
+        (
+            "report",
+            "lovwatch.analysis.commands:report",
+            "Write one self-contained HTML report (no network needed to open it): national "
+            "overview, counts per category, trend charts, per-county table, recent new and "
+            "ended adverts and, with --municipality, the benchmark against its peers.",
+        ),
+        (
+            "run",
+            "lovwatch.commands.crawl:run_command",
+            "Crawl (same options as `crawl`), then notify: the one command for cron.",
+        ),
+        (
+            "runs",
+            "lovwatch.commands.browse:runs",
+            "List crawl runs, newest first, with whether each was complete and why not (`runs "
+            "release N` ends what run N's mass-end breaker held back).",
+        ),
+        (
+            "serve",
+            "lovwatch.web.cli:serve",
+            "Serve the read-only web site: adverts with filters, each advert's history, "
+            "municipalities benchmarked against their peers, national counts and trends, Atom "
+            "feeds (/feed.atom) and the JSON API (/api/..., described at /openapi.json).",
+        ),
+        (
+            "show",
+            "lovwatch.commands.browse:show",
+            "Show one advert (ID is <buyer>/<system>, as in `lovwatch list`) with its history.",
+        ),
+        (
+            "stats",
+            "lovwatch.analysis.commands:stats",
+            "Count municipalities, regions and state agencies running LOV, per category (or "
+            "per county / kommungrupp), on a day, with national totals.",
+        ),
+        (
+            "subscribe",
+            "lovwatch.notify.cli:subscribe",
+            "Manage subscriptions: who is told about which events, and where (Apprise URLs).",
+        ),
+        (
+            "trends",
+            "lovwatch.analysis.commands:trends",
+            "Time series of municipalities, regions and adverts per category from the stored "
+            "history.",
+        ),
+        (
+            "worker",
+            "lovwatch.commands.worker:worker_command",
+            "Crawl municipal sites for a distributed run (`lovwatch crawl --source municipal "
+            "--workers N`) from the shared queue in Redis, until the run ends; then exit 0 (1 "
+            "if the run was stopped before its end).",
+        ),
+    ]
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--db",
     envvar="LOVWATCH_DB",
     metavar="URL|FILE",
+    callback=check_store_option,
     help="Store: a SQLAlchemy URL or a SQLite file path (env LOVWATCH_DB; default: "
     "lovwatch.sqlite in the user data directory).",
 )
@@ -123,455 +209,12 @@ def cli(ctx: click.Context, db: str | None, log_format: str) -> None:
       lovwatch events --since 2026-11-01 --format json
     """
     check_clock()
-    if db is not None and (not db.strip() or any(ord(ch) < 32 for ch in db)):
-        raise click.BadParameter(
-            "give a SQLAlchemy URL or a SQLite file path (lovwatch.sqlite)", param_hint="--db"
-        )
     if log_format == "json":
+        from lovwatch.logs import install as install_json_logs
+
         os.environ["LOVWATCH_LOG_FORMAT"] = "json"  # read by the crawl's Scrapy settings
         install_json_logs(verbose="-v" in sys.argv or "--verbose" in sys.argv)
     ctx.obj = State(db)
-
-
-@cli.command(name="list")
-@filter_options
-@click.option(
-    "--status",
-    type=click.Choice(["active", "ended", "all"]),
-    default="active",
-    show_default=True,
-    help="Which adverts.",
-)
-@click.option(
-    "--since",
-    callback=parse_date_option,
-    metavar="DATE",
-    help="Only adverts first seen or updated on or after DATE.",
-)
-@format_option
-@pass_state
-def list_(
-    state: State,
-    category: tuple[str, ...],
-    county: tuple[str, ...],
-    municipality: tuple[str, ...],
-    status: str,
-    since: date | None,
-    fmt: str,
-) -> None:
-    """List adverts. Filters combine with AND; repeated values of one filter with OR. A
-    category group's name ("äldreomsorg") means every category of the group.
-
-    \b
-    Examples:
-      lovwatch list --county "Stockholms län" --category Hemtjänst
-      lovwatch list --municipality 1480 --status all --format json
-    """
-    filters = {
-        "categories": resolve_categories(category),
-        "counties": resolve_counties(county),
-        "municipalities": resolve_municipalities(municipality),
-    }
-    warn_if_no_complete_crawl(state.engine)
-    with Session(state.engine) as session:
-        rows = queries.list_adverts(session, status=status, since=since, **filters)
-    emit(
-        [{key: row.get(key) for key in LIST_FIELDS} for row in rows],
-        fmt,
-        LIST_COLUMNS,
-        csv_columns=LIST_FIELDS,
-    )
-
-
-@cli.command()
-@click.argument("advert_id", metavar="ID")
-@format_option
-@pass_state
-def show(state: State, advert_id: str, fmt: str) -> None:
-    """Show one advert (ID is <buyer>/<system>, as in `lovwatch list`) with its history.
-
-    \b
-    Example:
-      lovwatch show salems-kommun/hemtjanst
-    """
-    with Session(state.engine) as session:
-        data = queries.get_advert(session, advert_id)
-    if data is None:
-        raise click.BadParameter(
-            f"no advert {advert_id!r}; `lovwatch list --status all` shows the IDs", param_hint="ID"
-        )
-    if fmt == "table":
-        record = {key: value for key, value in data.items() if key != "raw_item"}
-        record["versions"] = [
-            {
-                "recorded_at": version["recorded_at"],
-                "changed": ", ".join(version["changed_fields"] or []) or "first version",
-            }
-            for version in data["versions"]
-        ]
-        record["events"] = [
-            {
-                "detected_at": event["detected_at"],
-                "kind": event["kind"] + (" (baseline)" if event["baseline"] else ""),
-                "reason": (event["details"] or {}).get("reason"),
-            }
-            for event in data["events"]
-        ]
-        click.echo(render_record(record))
-    else:
-        emit([data], fmt, (), json_rows=data, csv_columns=list(data))
-
-
-@cli.command()
-@click.option(
-    "--source",
-    type=click.Choice(["national", "municipal", "all"]),
-    default="national",
-    show_default=True,
-    help="Events of the national database, of municipal websites, or both.",
-)
-@click.option(
-    "--since",
-    callback=parse_date_option,
-    metavar="DATE",
-    help="Only events detected on or after DATE.",
-)
-@click.option(
-    "--kind",
-    multiple=True,
-    type=click.Choice([k.value for k in EventKind] + list(MUNICIPAL_EVENT_KINDS)),
-    help="Only these kinds; repeatable.",
-)
-@click.option(
-    "--limit",
-    type=COUNT,
-    metavar="N",
-    help="At most N events (default: 50 in a table, all in JSON/CSV).",
-)
-@click.option("--no-baseline", is_flag=True, help="Leave out the first crawl's baseline events.")
-@format_option
-@pass_state
-def events(
-    state: State,
-    source: str,
-    since: date | None,
-    kind: tuple[str, ...],
-    limit: int | None,
-    no_baseline: bool,
-    fmt: str,
-) -> None:
-    """List detected events, newest first: national (new, changed, ended, reappeared) and,
-    with --source, municipal-site ones (provider_added, provider_removed, lov_introduced,
-    lov_ended).
-
-    \b
-    Examples:
-      lovwatch events --since 2026-11-01 --kind new --kind ended
-      lovwatch events --source municipal --kind provider_added --format json
-      lovwatch events --source all --no-baseline
-    """
-    if limit is None and fmt == "table":
-        limit = 50
-    with Session(state.engine) as session:
-        rows = queries.list_events(
-            session,
-            source=source,
-            since=since,
-            kinds=list(kind) or None,
-            limit=limit,
-            include_baseline=not no_baseline,
-        )
-    columns = {
-        "national": EVENT_COLUMNS,
-        "municipal": ("detected_at", "kind", "municipality", "category_code", "run_id", "baseline"),
-        "all": ("detected_at", "source", "kind", "advert_id", "title", "municipality", "baseline"),
-    }
-    emit(rows, fmt, columns[source])
-
-
-@cli.group(invoke_without_command=True)
-@click.option(
-    "--limit", type=COUNT, default=20, show_default=True, metavar="N", help="At most N runs."
-)
-@format_option
-@click.pass_context
-def runs(ctx: click.Context, limit: int, fmt: str) -> None:
-    """List crawl runs, newest first, with whether each was complete and why not
-    (`runs release N` ends what run N's mass-end breaker held back). URLs are shown without
-    their user name and password.
-
-    \b
-    Example:
-      lovwatch runs --limit 5
-    """
-    if ctx.invoked_subcommand is not None:
-        return
-    state = ctx.find_object(State)
-    assert state is not None
-    with Session(state.engine) as session:
-        rows = queries.list_runs(session, limit)
-    # The table's column order, whatever order the store hands the attributes back in.
-    fields = list(CrawlRun.model_fields)
-    rows = [{**{key: row.get(key) for key in fields}, **row} for row in rows]
-    for row in rows:
-        for key in ("base_url", "reason"):
-            if isinstance(row.get(key), str):
-                row[key] = hide_credentials(row[key])
-    emit(rows, fmt, RUN_COLUMNS)
-
-
-@cli.command()
-@click.option(
-    "--unmapped",
-    is_flag=True,
-    help="Instead: service areas in stored adverts that map to no category.",
-)
-@format_option
-@pass_state
-def categories(state: State, unmapped: bool, fmt: str) -> None:
-    """List the service-category taxonomy with the number of active adverts in each.
-
-    \b
-    Examples:
-      lovwatch categories
-      lovwatch categories --unmapped --format csv
-    """
-    from lovwatch.models.tables import AdvertCategory
-
-    with Session(state.engine) as session:
-        if unmapped:
-            terms: dict[str, list[str]] = {}
-            for advert in session.exec(select(Advert)):
-                for term in categorize(advert.service_areas).unmapped:
-                    terms.setdefault(term, []).append(advert.id)
-            rows = [
-                {"term": term, "adverts": len(ids), "examples": ids[:3]}
-                for term, ids in sorted(terms.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-            ]
-            emit(rows, fmt, ("term", "adverts", "examples"))
-            return
-        counts = dict(
-            session.exec(
-                select(AdvertCategory.category_code, func.count())
-                .join(Advert)
-                .where(Advert.status == "active")
-                .group_by(AdvertCategory.category_code)
-            ).all()
-        )
-    groups = {group.code: group.label for group in GROUPS}
-    rows = [
-        {
-            "code": c.code,
-            "label": c.label,
-            "group": groups.get(c.group, c.group),
-            "active_adverts": counts.get(c.code, 0),
-            "synonyms": list(c.synonyms),
-        }
-        for c in CATEGORIES
-    ]
-    emit(rows, fmt, ("code", "label", "group", "active_adverts"))
-
-
-@cli.command()
-@click.option("--unmatched", is_flag=True, help="Only names that matched no known authority.")
-@format_option
-@pass_state
-def authorities(state: State, unmatched: bool, fmt: str) -> None:
-    """List buyers as named in adverts, with kind, kommunkod and länskod.
-
-    \b
-    Example:
-      lovwatch authorities --unmatched
-    """
-    with Session(state.engine) as session:
-        query = select(Authority).order_by(Authority.name)
-        if unmatched:
-            query = query.where(col(Authority.matched).is_(False))
-        rows = [
-            {key: getattr(authority, key) for key in AUTHORITY_FIELDS}
-            for authority in session.exec(query)
-        ]
-    emit(rows, fmt, AUTHORITY_FIELDS)
-
-
-@cli.group()
-def db() -> None:
-    """Manage the store."""
-
-
-@db.command(name="upgrade")
-@pass_state
-def db_upgrade(state: State) -> None:
-    """Create the store, or apply pending schema migrations (commands that write do this
-    themselves; commands that only read never change the store).
-
-    \b
-    Example:
-      lovwatch --db postgresql+psycopg://user@host/lovwatch db upgrade
-    """
-    state.write_engine  # noqa: B018  (opening for writing creates and migrates the store)
-    click.echo("store is at the latest schema")
-
-
-@cli.command()
-@click.option(
-    "--keep",
-    type=OUTPUT_FILE,
-    metavar="FILE",
-    help="Keep the demo store in FILE instead of a temporary file.",
-)
-@click.pass_context
-def demo(ctx: click.Context, keep: Path | None) -> None:
-    """Start a local replica of the national database on 127.0.0.1, crawl it twice (day one and
-    the next day) into a temporary store, and show what lovwatch found. Touches no real site.
-
-    \b
-    Example:
-      lovwatch demo
-    """
-    from lovwatch.demo import run_demo
-
-    with tempfile.TemporaryDirectory(prefix="lovwatch-demo-") as tmp:
-        db = keep if keep else Path(tmp) / "demo.sqlite"
-        if not run_demo(db):
-            raise SystemExit(EXIT_FAILED)
-        ctx.obj = State(str(db))
-        click.secho("\nHome care (hemtjänst) adverts in Stockholms län:", bold=True)
-        ctx.invoke(list_, category=("hemtjanst",), county=("01",))
-        click.secho("\nWhat happened on day 2:", bold=True)
-        ctx.invoke(events, no_baseline=True)
-        if keep:
-            click.echo(f"\nThe store is kept in {keep}: try `lovwatch --db {keep} list`.")
-
-
-# Commands of the other parts of lovwatch register below.
-from lovwatch.commands.crawl import crawl_command, release_command, run_command  # noqa: E402
-
-cli.add_command(crawl_command)
-cli.add_command(run_command)
-runs.add_command(release_command)
-
-from lovwatch.commands.doctor import doctor_command  # noqa: E402
-from lovwatch.commands.extract import extract_command  # noqa: E402
-
-cli.add_command(extract_command)
-cli.add_command(doctor_command)
-
-from lovwatch.web.cli import feed, serve  # noqa: E402
-
-cli.add_command(serve)
-cli.add_command(feed)
-
-from lovwatch.commands.municipal import gaps, municipality, providers  # noqa: E402
-
-cli.add_command(municipality)
-cli.add_command(providers)
-cli.add_command(gaps)
-
-from lovwatch.notify.cli import notify, subscribe  # noqa: E402
-
-cli.add_command(subscribe)
-cli.add_command(notify)
-
-from lovwatch.analysis import commands as analysis  # noqa: E402
-
-cli.add_command(analysis.stats)
-cli.add_command(analysis.trends)
-cli.add_command(analysis.compare_)
-cli.add_command(analysis.export)
-cli.add_command(analysis.report)
-
-
-def _noting_missing_crawl(callback: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(callback)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        state = click.get_current_context().find_object(State)
-        if state is not None:
-            warn_if_no_complete_crawl(state.engine)
-        return callback(*args, **kwargs)
-
-    return wrapper
-
-
-def _check_kommungrupper(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    from lovwatch.notify.files import resolve_kommungrupper
-    from lovwatch.notify.subscriptions import SubscriptionError
-
-    try:
-        resolve_kommungrupper(value)
-    except SubscriptionError as exc:
-        raise click.BadParameter(str(exc), param=param) from None
-    return value
-
-
-def _check_inputs_of_other_commands() -> None:
-    """The front door checks the inputs of the commands registered from other packages
-    (`lovwatch.analysis`, `lovwatch.web`) before they run: files to write need a writable
-    folder (nothing is printed or computed first), --peers and --municipality name real
-    municipalities, filter values are known and not empty, `stats --category any` is refused,
-    and read commands say when no crawl has completed. The callbacks live in cli_common for
-    those commands to declare on their options directly; until then they are attached here."""
-    from lovwatch.analysis.compare import PEER_KINDS
-
-    names = ("stats", "trends", "compare", "export", "report", "feed")
-    commands = {name: cli.commands[name] for name in names if name in cli.commands}
-    filters: dict[str | None, Callable[..., Any]] = {
-        "county": check_filter(resolve_counties),
-        "kommungrupp": _check_kommungrupper,
-        "keyword": check_not_blank,
-        "site_url": check_link_url,
-        "feed_url": check_link_url,
-    }
-    for name, command in commands.items():
-        for param in command.params:
-            if param.name in ("output", "plot"):
-                param.type = OUTPUT_FILE
-            elif param.name == "peers":
-                param.callback = check_peers(PEER_KINDS)
-            elif param.name == "municipality" and isinstance(param, click.Option):
-                param.callback = (
-                    check_filter(resolve_municipalities) if param.multiple else check_municipality
-                )
-            elif param.name == "category":
-                param.callback = check_categories(allow_any=name == "trends")
-            elif param.name == "recent_days":
-                # A century back is the most a date can go without leaving the calendar.
-                param.type = click.IntRange(1, 36_500)
-            elif param.name in filters:
-                param.callback = filters[param.name]
-    for name in ("stats", "compare", "report"):
-        command = commands[name]
-        assert command.callback is not None
-        command.callback = _noting_missing_crawl(command.callback)
-
-
-def _bound_numbers(group: click.Group) -> None:
-    """Every number option of every command: integers get an upper bound (a huge --limit or
-    --max-pages would overflow the store's integers or mean a typo), floats must be finite;
-    and Apprise URLs for the operator are checked before the command runs."""
-    for command in group.commands.values():
-        if isinstance(command, click.Group):
-            _bound_numbers(command)
-            continue
-        for param in command.params:
-            kind = param.type
-            if param.name == "operator_notify":
-                param.callback = check_url_option
-            if isinstance(kind, click.IntRange) and kind.max is None:
-                param.type = click.IntRange(kind.min, MAX_COUNT, min_open=kind.min_open)
-            elif isinstance(kind, click.types.IntParamType) and not isinstance(
-                kind, click.IntRange
-            ):
-                # An identifier (`runs release RUN`): it must fit the store's integers.
-                param.type = click.IntRange(0, 2**63 - 1)
-            elif isinstance(kind, click.FloatRange) and not isinstance(kind, FiniteFloatRange):
-                param.type = FiniteFloatRange(
-                    kind.min, kind.max, min_open=kind.min_open, max_open=kind.max_open
-                )
-
-
-_check_inputs_of_other_commands()
-_bound_numbers(cli)
 
 
 def main() -> None:
@@ -589,9 +232,13 @@ def main() -> None:
     except click.ClickException as exc:
         click.echo(f"error: {terminal_safe(exc.format_message())}", err=True)
         sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(EXIT_FAILED)
+    except click.Abort:  # Ctrl-C outside a crawl (a crawl stops itself and reports partial)
+        click.echo(
+            "error: interrupted; what was being sent is never resent "
+            "(`lovwatch subscribe show` lists it), the rest is done by the next run",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # The reader (`| head`) went away: nothing left to say, and nothing to say it to.
         sys.stdout = None  # type: ignore[assignment]
@@ -599,6 +246,12 @@ def main() -> None:
     except Exception as exc:  # a bug or an unforeseen input: still one actionable line
         if os.environ.get("LOVWATCH_DEBUG"):
             raise
+        from lovwatch.models.store import store_fault
+
+        fault = store_fault(exc)
+        if fault is not None:  # locked, full or read-only in the middle of a command
+            click.echo(f"error: {fault}", err=True)
+            sys.exit(EXIT_STORE)
         message = terminal_safe(hide_credentials(f"{exc.__class__.__name__}: {exc}"))
         click.echo(
             f"error: {message[:300]} (unexpected; rerun with LOVWATCH_DEBUG=1 for details "

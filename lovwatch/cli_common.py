@@ -11,30 +11,43 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from sqlalchemy import Engine
-from sqlmodel import Session, col, select
 
 from lovwatch.clock import ClockError, frozen_moment
 from lovwatch.config import check_web_url, hide_credentials
-from lovwatch.constants import RunStatus
-from lovwatch.models.store import StoreError, open_store
-from lovwatch.models.tables import CrawlRun
 from lovwatch.normalize.authorities import find_county, find_municipality
 from lovwatch.normalize.categories import CATEGORIES, GROUPS, find_category
 from lovwatch.normalize.dates import parse_date_exact
 from lovwatch.normalize.text import words
 
+if TYPE_CHECKING:
+    # SQLAlchemy takes a third of a second to import: only commands that open the store pay.
+    from sqlalchemy import Engine
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+#: 128 + SIGINT, as shells report a program stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 #: Dates outside these years are typing mistakes; refusing them also keeps date arithmetic
 #: (a day before, a period after) inside what Python's dates can hold.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 #: `--limit N` and the like: more than this is a mistake, and would overflow the store's integers.
 MAX_COUNT = 1_000_000
-COUNT = click.IntRange(min=1, max=MAX_COUNT)
+
+
+def count(minimum: int = 1, maximum: int = MAX_COUNT) -> click.IntRange:
+    """A whole-number option (--limit, --max-pages, --retries ...): always bounded above, since
+    a huge value is a typo and would overflow the store's integers."""
+    return click.IntRange(min=minimum, max=maximum)
+
+
+COUNT = count()
+#: A row of the store named on the command line (`runs release RUN`): it must fit its integers.
+ROW_ID = click.IntRange(0, 2**63 - 1)
+#: A century back is the most a date can go without leaving the calendar (`--recent-days`).
+DAYS = count(1, 36_500)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,12 +79,23 @@ class State:
         return self._engine
 
     def _open(self, write: bool) -> Engine:
+        from lovwatch.models.store import StoreError, open_store
+
         try:
             return open_store(self.db, write=write)
         except StoreError as exc:
             message = " ".join(hide_credentials(str(exc)).split())
             click.echo(f"error: {message}", err=True)
             raise SystemExit(EXIT_STORE) from exc
+
+
+def check_store_option(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A callback for --db: blank or control characters are a mistake, not a store."""
+    if value is not None and (not value.strip() or any(ord(ch) < 32 for ch in value)):
+        raise click.BadParameter(
+            "give a SQLAlchemy URL or a SQLite file path (lovwatch.sqlite)", param=param
+        )
+    return value
 
 
 def check_clock() -> None:
@@ -86,6 +110,11 @@ def check_clock() -> None:
 def warn_if_no_complete_crawl(engine: Engine) -> None:
     """Read commands on a store no national crawl has completed: their empty or backfilled
     answers mean "not crawled yet", not "no LOV" - say so on stderr."""
+    from sqlmodel import Session, col, select
+
+    from lovwatch.constants import RunStatus
+    from lovwatch.models.tables import CrawlRun
+
     with Session(engine) as session:
         complete = session.exec(
             select(CrawlRun.id)
@@ -347,29 +376,46 @@ class OutputFile(click.ParamType):
 OUTPUT_FILE = OutputFile()
 
 
+def _filters(checked: bool) -> list[Callable[[F], F]]:
+    def callback(resolve: Callable[[Iterable[str]], list[str]]) -> Any:
+        return check_filter(resolve) if checked else None
+
+    return [
+        click.option(
+            "--category",
+            multiple=True,
+            metavar="CODE|NAME",
+            callback=check_categories(allow_any=False) if checked else None,
+            help="Service category (code, label or synonym); repeatable.",
+        ),
+        click.option(
+            "--county",
+            multiple=True,
+            metavar="CODE|NAME",
+            callback=callback(resolve_counties),
+            help='County: länskod or name ("01", "Stockholms län"); repeatable.',
+        ),
+        click.option(
+            "--municipality",
+            multiple=True,
+            metavar="CODE|NAME",
+            callback=callback(resolve_municipalities),
+            help='Municipality: kommunkod or name ("0180", "Stockholm"); repeatable.',
+        ),
+    ]
+
+
 def filter_options(func: F) -> F:
-    """--category, --county, --municipality: repeatable, OR within, AND across."""
-    for option in reversed(
-        [
-            click.option(
-                "--category",
-                multiple=True,
-                metavar="CODE|NAME",
-                help="Service category (code, label or synonym); repeatable.",
-            ),
-            click.option(
-                "--county",
-                multiple=True,
-                metavar="CODE|NAME",
-                help='County: länskod or name ("01", "Stockholms län"); repeatable.',
-            ),
-            click.option(
-                "--municipality",
-                multiple=True,
-                metavar="CODE|NAME",
-                help='Municipality: kommunkod or name ("0180", "Stockholm"); repeatable.',
-            ),
-        ]
-    ):
+    """--category, --county, --municipality: repeatable, OR within, AND across; the command
+    resolves the values (resolve_categories ...)."""
+    for option in reversed(_filters(checked=False)):
+        func = option(func)
+    return func
+
+
+def checked_filter_options(func: F) -> F:
+    """The same options, each value checked while the options are read: for commands that
+    write a file or print before they would resolve the values themselves (`feed`)."""
+    for option in reversed(_filters(checked=True)):
         func = option(func)
     return func

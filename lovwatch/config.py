@@ -127,7 +127,13 @@ def database_url(override: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Politeness:
-    """How hard to press a site. The defaults suit the real national site."""
+    """How hard to press a site. The defaults suit the real national site.
+
+    `concurrency` is the crawl's requests in flight overall; `per_site_concurrency` and
+    `delay` are per host (Scrapy's download slots). The national site is one host, so there
+    `concurrency` is per host too unless `per_site_concurrency` says otherwise; the municipal
+    crawl defaults to one request at a time per host, however many sites run at once.
+    """
 
     delay: float | None = None
     concurrency: int | None = None
@@ -135,6 +141,7 @@ class Politeness:
     retries: int | None = None
     backoff: float | None = None
     obey_robots: bool = True
+    per_site_concurrency: int | None = None
 
 
 #: The defaults: polite enough for the real sites.

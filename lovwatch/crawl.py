@@ -29,7 +29,7 @@ from lovwatch.models.locks import JobLock, LockBusy
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.models.store import open_store
 from lovwatch.municipal.sites import Site
-from lovwatch.pipelines import run_finished
+from lovwatch.pipelines import run_failed, run_finished
 from lovwatch.pipelines.scout import ScoutSummary
 from lovwatch.preflight import unreachable
 from lovwatch.spiders.hitta_lov import HittaLovSpider
@@ -82,13 +82,15 @@ class CrawlReport:
     busy: dict[str, str] = field(default_factory=dict)
     #: Sources whose spider stopped without recording a run (it could not start).
     missing: list[str] = field(default_factory=list)
+    #: Source → why the store refused its run (locked, full, read-only): nothing applied.
+    refused: dict[str, str] = field(default_factory=dict)
     scout: ScoutSummary | None = None
 
     def check_missing(self, sources: Iterable[CrawlSource]) -> None:
         """Note each source that was to run, was not refused its lock, and recorded no run."""
         for source in sources:
             summary = self.national if source == CrawlSource.NATIONAL else self.municipal
-            if summary is None and source not in self.missing and source not in self.busy:
+            if summary is None and source not in (*self.missing, *self.busy, *self.refused):
                 self.missing.append(str(source))
 
     @property
@@ -99,7 +101,9 @@ class CrawlReport:
     def ok(self) -> bool:
         if self.scout is not None:
             return self.scout.ok
-        return not self.busy and not self.missing and all(s.ok for s in self.summaries)
+        if self.busy or self.missing or self.refused:
+            return False
+        return all(s.ok for s in self.summaries)
 
     @property
     def status(self) -> str:
@@ -113,15 +117,25 @@ def scrapy_settings(
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     overrides: dict[str, object] = {"ROBOTSTXT_OBEY": politeness.obey_robots}
+    if politeness.concurrency is not None:
+        overrides["CONCURRENT_REQUESTS"] = politeness.concurrency
+        # Per host only at project priority: right for the national site (one host), while
+        # the municipal spider's own per-host default (spider priority) outranks it.
+        settings.setdict(
+            {
+                "CONCURRENT_REQUESTS_PER_DOMAIN": politeness.concurrency,
+                "AUTOTHROTTLE_TARGET_CONCURRENCY": float(politeness.concurrency),
+            },
+            priority="project",
+        )
+    if politeness.per_site_concurrency is not None:
+        overrides["CONCURRENT_REQUESTS_PER_DOMAIN"] = politeness.per_site_concurrency
+        overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(politeness.per_site_concurrency)
     if politeness.delay is not None:
         overrides["DOWNLOAD_DELAY"] = politeness.delay
         overrides["AUTOTHROTTLE_START_DELAY"] = max(politeness.delay, 0.01)
         if politeness.delay == 0:
             overrides["AUTOTHROTTLE_ENABLED"] = False
-    if politeness.concurrency is not None:
-        overrides["CONCURRENT_REQUESTS"] = politeness.concurrency
-        overrides["CONCURRENT_REQUESTS_PER_DOMAIN"] = politeness.concurrency
-        overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(politeness.concurrency)
     if politeness.timeout is not None:
         overrides["DOWNLOAD_TIMEOUT"] = politeness.timeout
     if politeness.retries is not None:
@@ -206,6 +220,7 @@ async def crawl_async(
                     continue
             crawler = Crawler(_SPIDERS[source], settings.copy())
             crawler.signals.connect(_collector(report), signal=run_finished, weak=False)
+            crawler.signals.connect(_refusals(report), signal=run_failed, weak=False)
             crawlers.append((source, crawler))
         tasks = [runner.crawl(crawler) for _, crawler in crawlers]
         if tasks:
@@ -227,6 +242,17 @@ def _collector(report: CrawlReport) -> Callable[..., None]:
             report.municipal = summary
 
     return collect
+
+
+def _refusals(report: CrawlReport) -> Callable[..., None]:
+    def note(source: str, message: str, **_: Any) -> None:
+        report.refused[source] = message
+        if source == CrawlSource.NATIONAL:
+            report.national = None  # a summary sent before the store refused is void
+        elif source == CrawlSource.MUNICIPAL:
+            report.municipal = None
+
+    return note
 
 
 def run_in_reactor(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import click
 from scrapy.crawler import AsyncCrawlerRunner
 
+from lovwatch.cli_common import EXIT_FAILED, OUTPUT_FILE, State
+from lovwatch.commands.browse import events, list_
 from lovwatch.commands.crawl import print_report
 from lovwatch.config import Politeness
 from lovwatch.crawl import CrawlRequest, crawl_async, run_in_reactor
@@ -40,3 +43,32 @@ def run_demo(db: Path) -> bool:
             return day_two.ok
 
     return bool(run_in_reactor(two_days))
+
+
+@click.command()
+@click.option(
+    "--keep",
+    type=OUTPUT_FILE,
+    metavar="FILE",
+    help="Keep the demo store in FILE instead of a temporary file.",
+)
+@click.pass_context
+def demo(ctx: click.Context, keep: Path | None) -> None:
+    """Start a local replica of the national database on 127.0.0.1, crawl it twice (day one and
+    the next day) into a temporary store, and show what lovwatch found. Touches no real site.
+
+    \b
+    Example:
+      lovwatch demo
+    """
+    with tempfile.TemporaryDirectory(prefix="lovwatch-demo-") as tmp:
+        db = keep if keep else Path(tmp) / "demo.sqlite"
+        if not run_demo(db):
+            raise SystemExit(EXIT_FAILED)
+        ctx.obj = State(str(db))
+        click.secho("\nHome care (hemtjänst) adverts in Stockholms län:", bold=True)
+        ctx.invoke(list_, category=("hemtjanst",), county=("01",))
+        click.secho("\nWhat happened on day 2:", bold=True)
+        ctx.invoke(events, no_baseline=True)
+        if keep:
+            click.echo(f"\nThe store is kept in {keep}: try `lovwatch --db {keep} list`.")

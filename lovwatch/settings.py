@@ -29,6 +29,9 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# Scrapy's downloader with each host held to its concurrency also when DOWNLOAD_DELAY is 0.
+DOWNLOADER = "lovwatch.spiders.downloader.PerHostDownloader"
+
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

@@ -95,9 +95,12 @@ class History:
     last_observed: date | None
 
     def coverage(self, day: date) -> str:
-        """'observed' on and after the first complete crawl, 'backfilled' before it."""
+        """'backfilled' before the first complete crawl, 'unobserved' after the last one,
+        'observed' between."""
         if self.first_observed is None or day < self.first_observed:
             return "backfilled"
+        if self.last_observed is not None and day > self.last_observed:
+            return "unobserved"
         return "observed"
 
     def earliest_start(self) -> date | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -185,6 +187,54 @@ inom ledsagarservice. LOV inom hemtjänsten ska inte avvecklas.</p>""",
     }
 
 
+#: A region's site (stored under its county code), served beside the municipalities when asked.
+REGION = ("12", "Region Skåne", "127.0.0.7")
+VARDVAL_PAGE = "/vardgivare/vardval-i-skane/godkanda-vardcentraler.html"
+
+
+def _region() -> dict[str, str]:
+    """A region's site: the care section leads to its vårdval pages, which never write "LOV"
+    in a link; the approved vårdcentraler are listed with their company forms."""
+
+    def region_page(title: str, body: str) -> str:
+        return (
+            f"<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>{title} - "
+            f"Region Skåne</title></head><body><nav><a href='/'>Startsida</a> "
+            f"<a href='/halsa-och-vard.html'>Hälsa och vård</a> "
+            f"<a href='/kultur.html'>Kultur</a> <a href='/kollektivtrafik.html'>Kollektivtrafik"
+            f"</a></nav><main>{body}</main></body></html>"
+        )
+
+    return {
+        "/": region_page("Startsida", "<h1>Välkommen till Region Skåne</h1>"),
+        "/halsa-och-vard.html": region_page(
+            "Hälsa och vård",
+            """<h1>Hälsa och vård</h1><ul>
+<li><a href="/vardgivare/vardval-i-skane.html">Vårdval i Skåne</a></li>
+<li><a href="/tandvard.html">Tandvård</a></li></ul>""",
+        ),
+        "/vardgivare/vardval-i-skane.html": region_page(
+            "Vårdval i Skåne",
+            """<h1>Vårdval i Skåne</h1><p>Region Skåne har vårdval enligt lagen om
+valfrihetssystem (LOV) inom primärvården. Alla som bor i Skåne kan välja vårdcentral.</p>
+<p><a href="/vardgivare/vardval-i-skane/godkanda-vardcentraler.html">Godkända
+vårdcentraler</a></p>""",
+        ),
+        VARDVAL_PAGE: region_page(
+            "Godkända vårdcentraler",
+            """<h1>Godkända vårdcentraler inom Vårdval Skåne</h1>
+<p>Följande privata vårdgivare är godkända enligt LOV:</p><ul>
+<li>Läkarhuset Söder AB</li><li>Österlens Hälsocentral AB</li></ul>""",
+        ),
+    }
+
+
+def region_site() -> ReplicaSite:
+    """The region's replica site (not among the default `MunicipalReplica` sites)."""
+    code, name, host = REGION
+    return ReplicaSite(code, name, host, _region())
+
+
 _CONTENT_TYPES = {
     ".js": "application/javascript",
     ".json": "application/json",
@@ -231,6 +281,24 @@ class MunicipalReplica:
         ]
     )
     requests: list[RequestRecord] = field(default_factory=list)
+    #: Seconds each answer takes: one figure for every page, or (shortest, longest) spread
+    #: over paths by a stable hash, as real sites are slow on some pages and fast on others.
+    latency: float | tuple[float, float] = 0.0
+    #: Measured at the server side: the most requests one host had in progress at once, and
+    #: the most hosts that had a request in progress at once.
+    peak_per_host: Counter[str] = field(default_factory=Counter)
+    peak_hosts: int = 0
+    _in_flight: Counter[str] = field(default_factory=Counter)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def delay(self, host: str, path: str) -> float:
+        if not isinstance(self.latency, tuple):
+            return self.latency
+        low, high = self.latency
+        if high <= 0:
+            return 0.0
+        spread = int(hashlib.sha1(f"{host}{path}".encode()).hexdigest()[:4], 16) / 0xFFFF
+        return low + (high - low) * spread
 
     def __enter__(self) -> MunicipalReplica:
         for site in self.sites:
@@ -269,13 +337,33 @@ class MunicipalReplica:
     def paths(self, host: str) -> list[str]:
         return [record.path for record in self.requests if record.host == host]
 
+    def begin(self, host: str) -> None:
+        """A request to `host` is being answered (for the peaks)."""
+        with self._lock:
+            self._in_flight[host] += 1
+            self.peak_per_host[host] = max(self.peak_per_host[host], self._in_flight[host])
+            busy = sum(1 for count in self._in_flight.values() if count > 0)
+            self.peak_hosts = max(self.peak_hosts, busy)
+
+    def end(self, host: str) -> None:
+        with self._lock:
+            self._in_flight[host] -= 1
+
 
 def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            replica.begin(site.host)
+            try:
+                self._answer()
+            finally:
+                replica.end(site.host)
+
+        def _answer(self) -> None:
             path = self.path.split("?")[0]
             self.record = RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
             replica.requests.append(self.record)
+            time.sleep(replica.delay(site.host, path))
             body = site.pages.get(path)
             if path.endswith(".pdf"):
                 self._send(200, "application/pdf", _PDF)

@@ -67,6 +67,36 @@ def test_stats_equal_an_independent_count_from_the_export(built, exported, offse
         assert {key: row[key] for key in expected} == expected, row["category_code"]
 
 
+def test_days_after_the_last_complete_crawl_are_not_labelled_observed(built) -> None:
+    """The crawl failed or has not run yet: days after the last complete crawl carry its
+    state forward, labelled `unobserved` in stats, trends and exports, never `observed`."""
+    _, _, directory = built
+    later = InProcess(directory / "lovwatch.sqlite", LAST_DAY + timedelta(days=4))
+    today = later("stats", "--format", "json", check=True)
+    on_last = later("stats", "--at", LAST_DAY.isoformat(), "--format", "json", check=True)
+    assert on_last.json()["totals"]["coverage"] == "observed"
+    assert today.json()["totals"]["coverage"] == "unobserved"
+    assert "after the last complete crawl" in today.stderr
+    # The counts are the last crawl's state, carried forward.
+    carried = {k: v for k, v in today.json()["totals"].items() if k not in ("date", "coverage")}
+    seen = {k: v for k, v in on_last.json()["totals"].items() if k not in ("date", "coverage")}
+    assert carried == seen and carried["adverts"] > 0
+    start = LAST_DAY - timedelta(days=2)
+    rows = later(
+        "trends", "--category", "any", "--interval", "day", "--from", start.isoformat(),
+        "--format", "json", check=True,
+    ).json()  # fmt: skip
+    labels = {row["date"]: row["coverage"] for row in rows}
+    assert labels == {
+        (start + timedelta(days=n)).isoformat(): "observed" if n <= 2 else "unobserved"
+        for n in range(7)
+    }
+    target = directory / "later-stats.json"
+    later("export", "stats", "--format", "json", "-o", str(target), check=True)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported and {row["coverage"] for row in exported} == {"unobserved"}
+
+
 def test_stats_by_kommungrupp_counts_member_municipalities(built, exported) -> None:
     run, _, _ = built
     rows = run(

@@ -1,15 +1,20 @@
-"""The HTML report in a real headless Chromium: no console errors, no network, charts drawn,
-tables holding the numbers the CLI prints; a screenshot is kept under tmp_path."""
+"""The HTML report in a real headless Chromium: in Swedish, the benchmark first when a
+municipality is asked for, no console errors, no network, charts drawn, tables holding the
+numbers the CLI prints, and on a phone wide tables scroll inside their frames while the page
+does not; screenshots at desktop and phone width are kept under tmp_path (and
+LOVWATCH_ARTIFACTS when set)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from analysis_helpers import LAST_DAY, InProcess, built_store
+from web_helpers import keep_artifact
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,6 +66,43 @@ def test_report_is_self_contained(report) -> None:
     assert '<meta name="viewport"' in html and "@media print" in html
 
 
+#: What the report said when it was written in English; none of it may be left.
+ENGLISH = (
+    "National overview",
+    "Counts per category",
+    "Per county",
+    "Recent changes",
+    "Methods and sources",
+    "Skip to content",
+    "Municipalities running LOV",
+    "published figures",
+    " of ",
+    ">yes<",
+    ">no<",
+)
+
+
+def test_report_is_swedish_with_the_benchmark_first(report) -> None:
+    _, target = report
+    html = target.read_text(encoding="utf-8")
+    assert '<html lang="sv">' in html
+    left = [phrase for phrase in ENGLISH if phrase in html]
+    assert left == []
+    sections = re.findall(r'<section id="([a-z]+)"', html)
+    assert sections[0] == "benchmark" and sections[1] == "overview"
+    assert "Kommuner med LOV" in html and "Metod och källor" in html
+    assert "SKR:s kommungrupp" in html  # the peer group described in Swedish
+
+
+def test_report_without_a_municipality_opens_with_the_country(report, tmp_path) -> None:
+    run, _ = report
+    target = tmp_path / "sverige.html"
+    run("report", "-o", str(target), check=True)
+    html = target.read_text(encoding="utf-8")
+    assert re.findall(r'<section id="([a-z]+)"', html)[0] == "overview"
+    assert 'id="benchmark"' not in html and "<h1>LOV i Sverige" in html
+
+
 @pytest.mark.browser
 def test_report_in_headless_chromium(report, tmp_path) -> None:
     playwright_api = pytest.importorskip(
@@ -97,19 +139,39 @@ def test_report_in_headless_chromium(report, tmp_path) -> None:
                 assert box and box["width"] > 300 and box["height"] > 150
                 assert charts.nth(index).locator("path").count() > 10
             _check_numbers(page, stats, counties, benchmark)
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+            page.screenshot(path=str(tmp_path / "report-desktop.png"), full_page=True)
             phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.on(
+                "console",
+                lambda message: problems.append(message.text) if message.type == "error" else None,
+            )
             phone.goto(target.as_uri())
+            phone.wait_for_load_state("load")
             width = phone.evaluate("document.documentElement.scrollWidth")
-            assert width <= 400, "the page must not scroll sideways on a phone"
-            phone.screenshot(path=str(tmp_path / "report-phone.png"))
+            body = phone.evaluate("document.body.scrollWidth")
+            assert width <= 390 and body <= 390, "the page must not scroll sideways on a phone"
+            # The wide tables are whole, scrolling inside their frames instead of being cut.
+            frames = phone.evaluate(
+                """() => [...document.querySelectorAll('.table-wrap')].map(w => ({
+                    id: w.querySelector('table').id,
+                    scrolls: w.scrollWidth > w.clientWidth,
+                    overflow: getComputedStyle(w).overflowX,
+                    cut: w.querySelector('table').getBoundingClientRect().width
+                         > w.scrollWidth + 1}))"""
+            )
+            assert all(frame["overflow"] == "auto" and not frame["cut"] for frame in frames)
+            assert any(frame["scrolls"] for frame in frames), frames
+            phone.locator("#category-table").scroll_into_view_if_needed()
+            phone.screenshot(path=str(tmp_path / "report-phone.png"), full_page=True)
         finally:
             browser.close()
     assert problems == [] and outside == []
-    assert (tmp_path / "report.png").stat().st_size > 50_000
+    for name in ("report-desktop.png", "report-phone.png"):
+        assert (tmp_path / name).stat().st_size > 50_000
+        keep_artifact(tmp_path / name, name)
     keep = os.environ.get("LOVWATCH_KEEP_SCREENSHOT")
     if keep:  # for a person to look at the result
-        shutil.copyfile(tmp_path / "report.png", keep)
+        shutil.copyfile(tmp_path / "report-desktop.png", keep)
 
 
 def _number(page: Any, selector: str) -> int:
@@ -141,5 +203,5 @@ def _check_numbers(
         cell = page.locator(f'#benchmark-table tr[data-category="{row["category_code"]}"]')
         assert cell.get_attribute("data-finding") == row["finding"]
         assert cell.locator('[data-metric="peers_running"]').inner_text() == (
-            f"{row['peers_running']} of {row['peers']}"
+            f"{row['peers_running']} av {row['peers']}"
         )

@@ -94,7 +94,9 @@ def test_lookup_by_code() -> None:
     assert salem is not None and salem.name == "Salem" and salem.county_code == "01"
     assert salem.kommungrupp_code and salem.website
     assert municipality_by_code("128") is None
-    assert county_by_code("01") == County("01", "Stockholms län", "Region Stockholm")
+    assert county_by_code("01") == County(
+        "01", "Stockholms län", "Region Stockholm", "regionstockholm.se"
+    )
     assert county_by_code("02") is None
 
 

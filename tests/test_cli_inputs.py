@@ -290,6 +290,8 @@ BASE: dict[tuple[str, ...], tuple[str, ...]] = {
     ("doctor",): (),
     ("feed",): ("-o", "{dir}/sweep.atom"),
     ("extract",): ("{dir}/page.html",),
+    # A closed port: a value the worker accepted would not reach any Redis.
+    ("worker",): ("--redis-url", "redis://127.0.0.1:1/0", "--run", "lovwatch:run:sweep:1"),
 }
 #: `serve` runs until stopped: a value it accepted would start a server.
 SKIPPED = {("crawl",), ("run",), ("db", "upgrade"), ("serve",)}
@@ -298,7 +300,10 @@ SKIPPED = {("crawl",), ("run",), ("db", "upgrade"), ("serve",)}
 def _commands(
     group: click.Group, prefix: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None
         if isinstance(command, click.Group):
             yield from _commands(command, (*prefix, name))
         else:

@@ -2,7 +2,8 @@
 page loads with no console error and no failed request, reads on a phone without sideways
 scrolling, the filter form narrows the list to exactly what `lovwatch list` prints, the
 municipality page shows `lovwatch compare`'s numbers first, and an advert's changes read as a
-diff. Screenshots at 1280 and 390 px go to tmp_path and, when set, LOVWATCH_ARTIFACTS."""
+diff, and the advert pages clicked through to the end hold exactly `lovwatch list`'s rows.
+Screenshots at 1280 and 390 px go to tmp_path and, when set, LOVWATCH_ARTIFACTS."""
 
 from __future__ import annotations
 
@@ -98,6 +99,7 @@ def _pages(run: InProcess) -> dict[str, str]:
     return {
         "overview": "/",
         "adverts": "/annonser?county=01",
+        "adverts-page-2": "/annonser?status=all&per_page=10&page=2",
         "advert": f"/annonser/{advert}",
         "events": "/handelser",
         "statistics": "/statistik",
@@ -259,4 +261,47 @@ def test_the_statistics_page_shows_what_lovwatch_stats_prints(site, browser) -> 
             row["municipalities_with_lov"]
         )
     assert page.locator("svg.chart polyline").count() >= 2
+    assert watched.problems == []
+
+
+@pytest.mark.parametrize("device", list(WIDTHS))
+def test_clicking_through_the_pages_collects_what_lovwatch_list_prints(
+    site, browser, tmp_path, device
+) -> None:
+    server, run = site
+    expected = run("list", "--status", "all", "--format", "json", check=True).json()
+    watched = Watched(browser, WIDTHS[device])
+    page = watched.open(server.base_url + "/annonser?status=all&per_page=10")
+    shown: list[str | None] = []
+    visited = 1
+    while True:
+        assert page.locator("[data-count]").get_attribute("data-count") == str(len(expected))
+        shown += [row.get_attribute("data-advert") for row in page.locator("tr[data-advert]").all()]
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= WIDTHS[device], f"page {visited} scrolls sideways ({scroll})"
+        following = page.get_by_role("link", name="Nästa")
+        if following.count() == 0:
+            break
+        with page.expect_navigation():
+            following.click()
+        visited += 1
+        # The address is the filter and the page: opened anew it shows the same rows.
+        assert f"page={visited}" in page.url and "status=all" in page.url
+        assert (
+            page.locator("[aria-current=page][data-page]")
+            .inner_text()
+            .startswith(f"Sida {visited}")
+        )
+    assert shown == [advert["id"] for advert in expected]
+    assert visited == -(-len(expected) // 10) > 1
+    # Back one page by the link, then the same page's address opened on its own.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Föregående").click()
+    again = watched.open(page.url)
+    rows = [row.get_attribute("data-advert") for row in again.locator("tr[data-advert]").all()]
+    assert rows == shown[(visited - 2) * 10 : (visited - 1) * 10]
+    shot = tmp_path / f"web-pager-{device}.png"
+    again.locator("nav.pager").scroll_into_view_if_needed()
+    again.screenshot(path=str(shot))
+    keep_artifact(shot, shot.name)
     assert watched.problems == []

@@ -7,6 +7,7 @@ events once each."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,8 +104,16 @@ def test_the_feed_carries_municipal_events_once(site, tmp_path: Path) -> None:
     both = feedparser.parse(server.get("/feed.atom?source=all&baseline=1").body)
     every = [entry.id for entry in both.entries]
     assert len(set(every)) == len(every) and set(ids[:10]) <= set(every) | set(ids[10:])
-    page = server.get("/handelser?source=all&baseline=1")
-    assert page.status == 200 and "data-municipal-event=" in page.text
+    # The events page shows 50 events a page; read it to the end, as a person clicking "Nästa".
+    path: str | None = "/handelser?source=all&baseline=1"
+    shown = ""
+    while path:
+        page = server.get(path)
+        assert page.status == 200
+        shown += page.text
+        following = re.search(r'<a rel="next" href="([^"]+)"', page.text)
+        path = following.group(1).replace("&amp;", "&") if following else None
+    assert shown.count("data-municipal-event=") == len(expected)
 
 
 @pytest.mark.browser

@@ -95,12 +95,13 @@ def test_charts_are_accessible_well_formed_svg() -> None:
     assert bars.get("role") == "img" and bars.get("aria-labelledby")
     assert bars.find(f"{SVG}title").text == "T"
     assert [t.text for t in bars.iter(f"{SVG}text")] == ["Hemtjänst", "20", "<b>", "3"]
-    months = ("2025-01", "2025-02", "2025-03")
-    filled = (True, True, False)  # the first two before the first crawl
+    months = ("2025-01", "2025-02", "2025-03", "2025-04")
+    # The first two before the first crawl (or begun before it), the last two seen whole.
+    partial = (True, True, False, False)
     line = charts.line_chart(
         [
-            charts.Series("Alla", tuple(zip(months, (3, 5, 6), filled, strict=True))),
-            charts.Series("Hemtjänst", tuple(zip(months, (1, 2, 2), filled, strict=True))),
+            charts.Series("Alla", tuple(zip(months, (3, 5, 6, 6), partial, strict=True))),
+            charts.Series("Hemtjänst", tuple(zip(months, (1, 2, 2, 3), partial, strict=True))),
         ],
         "Kommuner över tid",
         "D",
@@ -108,8 +109,27 @@ def test_charts_are_accessible_well_formed_svg() -> None:
     )
     root = ET.fromstring(str(line))
     polylines = list(root.iter(f"{SVG}polyline"))
-    assert len(polylines) == 4  # per series: dotted backfilled part, solid observed part
-    assert sum(1 for p in polylines if p.get("stroke-dasharray")) == 2
+    assert len(polylines) == 4  # per series: dashed partial stretch, solid observed stretch
+    dashed = [p.get("points", "").split() for p in polylines if p.get("stroke-dasharray")]
+    assert len(dashed) == 2 and all(len(points) == 3 for points in dashed)
+    # A period still running at the end is dashed too, with a hollow marker, never solid.
+    running = ET.fromstring(
+        str(
+            charts.line_chart(
+                [
+                    charts.Series(
+                        "Alla", (("2024", 5, False), ("2025", 6, False), ("2026", 6, True))
+                    )
+                ],
+                "Kommuner per år",
+                "D",
+                "y",
+            )
+        )
+    )
+    styles = [bool(p.get("stroke-dasharray")) for p in running.iter(f"{SVG}polyline")]
+    assert styles == [False, True]
+    assert [c.get("fill") for c in running.iter(f"{SVG}circle")][-1] == "#fff"
     assert "style" not in str(line)  # the site's CSP allows no inline styles
     assert ET.fromstring(str(charts.line_chart([], "tom", "D", "y"))) is not None
 

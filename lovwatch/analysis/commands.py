@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import click
-from sqlmodel import Session
 
 from lovwatch.analysis import compare as comparing
 from lovwatch.analysis import export as exporting
@@ -30,12 +29,19 @@ from lovwatch.analysis.trends import (
     trend_rows,
 )
 from lovwatch.cli_common import (
+    DAYS,
     EXIT_FAILED,
+    OUTPUT_FILE,
+    FiniteFloatRange,
     State,
+    check_categories,
+    check_municipality,
+    check_peers,
     parse_date_option,
     pass_state,
     resolve_categories,
     resolve_municipalities,
+    warn_if_no_complete_crawl,
 )
 from lovwatch.clock import today
 from lovwatch.normalize.authorities import find_municipality, municipality_by_code
@@ -45,11 +51,29 @@ from lovwatch.output import emit, format_option
 MAX_PERIODS = 1000
 ANY_WORDS = ("any", "all", "alla")
 
+any_category_option = click.option(
+    "--category",
+    multiple=True,
+    metavar="CODE|NAME",
+    callback=check_categories(allow_any=True),
+    help="Service category (code, label or synonym; 'any' = any category); repeatable.",
+)
+#: `stats` already counts any LOV in its totals: "any" there is refused, not ignored.
 category_option = click.option(
     "--category",
     multiple=True,
     metavar="CODE|NAME",
-    help="Service category (code, label or synonym; 'any' = any category); repeatable.",
+    callback=check_categories(allow_any=False),
+    help="Service category (code, label or synonym); repeatable.",
+)
+peers_option = click.option(
+    "--peers",
+    default="kommungrupp",
+    show_default=True,
+    metavar="county|kommungrupp|size|CODE,...",
+    callback=check_peers(comparing.PEER_KINDS),
+    help="Peers: same county, same SKR kommungrupp, same population band, or a list "
+    "of municipalities (codes or names, comma-separated).",
 )
 at_option = click.option(
     "--at", callback=parse_date_option, metavar="DATE", help="Count on this day (default: today)."
@@ -57,6 +81,8 @@ at_option = click.option(
 
 
 def _history(state: State) -> History:
+    from sqlmodel import Session
+
     with Session(state.engine) as session:
         return load_history(session)
 
@@ -68,12 +94,20 @@ def _categories(values: tuple[str, ...]) -> list[str]:
     return anys + resolve_categories(part for part in wanted if part.lower() not in ANY_WORDS)
 
 
-def _warn_backfilled(history: History, day: date) -> None:
-    if history.coverage(day) == "backfilled":
+def _warn_coverage(history: History, day: date) -> None:
+    """A note on stderr when `day`'s counts are not what a crawl observed."""
+    coverage = history.coverage(day)
+    if coverage == "backfilled":
         first = history.first_observed.isoformat() if history.first_observed else "never"
         click.echo(
             f"note: {day} is before the first complete crawl ({first}); counts are "
             "backfilled from published dates and are lower bounds",
+            err=True,
+        )
+    elif coverage == "unobserved":
+        click.echo(
+            f"note: {day} is after the last complete crawl ({history.last_observed}); "
+            "counts carry its state forward (coverage unobserved)",
             err=True,
         )
 
@@ -109,8 +143,9 @@ def stats(state: State, at: date | None, by: str, category: tuple[str, ...], fmt
             param_hint="--at",
         )
     codes = [code for code in _categories(category) if code != "any"]
+    warn_if_no_complete_crawl(state.engine)
     history = _history(state)
-    _warn_backfilled(history, day)
+    _warn_coverage(history, day)
     if by == "category":
         rows, columns = by_category(history, day, codes or None), CATEGORY_COLUMNS
     else:
@@ -137,7 +172,7 @@ def stats(state: State, at: date | None, by: str, category: tuple[str, ...], fmt
 
 
 @click.command(epilog=COUNTING_RULES)
-@category_option
+@any_category_option
 @click.option(
     "--from",
     "start",
@@ -164,7 +199,7 @@ def stats(state: State, at: date | None, by: str, category: tuple[str, ...], fmt
 )
 @click.option(
     "--plot",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_FILE,
     metavar="FILE",
     help="Also draw the series to FILE (.png or .svg).",
 )
@@ -222,17 +257,10 @@ def trends(
 
 @click.command(name="compare", epilog=COUNTING_RULES)
 @click.argument("municipality", metavar="MUNICIPALITY")
-@click.option(
-    "--peers",
-    default="kommungrupp",
-    show_default=True,
-    metavar="county|kommungrupp|size|CODE,...",
-    help="Peers: same county, same SKR kommungrupp, same population band, or a list "
-    "of municipalities (codes or names, comma-separated).",
-)
+@peers_option
 @click.option(
     "--threshold",
-    type=click.FloatRange(0, 1),
+    type=FiniteFloatRange(0, 1),
     default=0.5,
     show_default=True,
     help="Share of peers that counts as 'most peers'.",
@@ -272,8 +300,9 @@ def compare_(
             f"no peers for {subject.name} with --peers {peers}", param_hint="--peers"
         )
     day = at or today()
+    warn_if_no_complete_crawl(state.engine)
     history = _history(state)
-    _warn_backfilled(history, day)
+    _warn_coverage(history, day)
     rows = comparing.compare(history, subject, group, day, threshold)
     emit(
         rows,
@@ -312,7 +341,7 @@ def compare_(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_FILE,
     required=True,
     metavar="FILE",
     help="Where to write.",
@@ -334,6 +363,8 @@ def export(state: State, dataset: str, fmt: str, output: Path, at: date | None) 
       lovwatch export history --format parquet -o history.parquet
       lovwatch export stats --at 2025-06-30 --format json -o stats.json
     """
+    from sqlmodel import Session
+
     with Session(state.engine) as session:
         if dataset == "adverts":
             rows = exporting.advert_rows(session)
@@ -355,24 +386,21 @@ def export(state: State, dataset: str, fmt: str, output: Path, at: date | None) 
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_FILE,
     required=True,
     metavar="FILE",
     help="The HTML file to write.",
 )
 @click.option(
-    "--municipality", metavar="CODE|NAME", help="Add a benchmark section for this municipality."
+    "--municipality",
+    metavar="CODE|NAME",
+    callback=check_municipality,
+    help="Add a benchmark section for this municipality.",
 )
-@click.option(
-    "--peers",
-    default="kommungrupp",
-    show_default=True,
-    metavar="county|kommungrupp|size|CODE,...",
-    help="Peers for the benchmark.",
-)
+@peers_option
 @click.option(
     "--recent-days",
-    type=click.IntRange(min=1),
+    type=DAYS,
     default=30,
     show_default=True,
     help="How far back 'recent new and ended adverts' reach.",
@@ -396,8 +424,11 @@ def report(
       lovwatch report -o report.html
       lovwatch report -o salem.html --municipality Salem --peers kommungrupp
     """
+    from sqlmodel import Session
+
     from lovwatch.analysis.report import build_report
 
+    warn_if_no_complete_crawl(state.engine)
     benchmark = None
     if municipality:
         subject = find_municipality(municipality)

@@ -37,6 +37,8 @@ FINDINGS = {
 class PeerGroup:
     description: str
     members: tuple[Municipality, ...]
+    #: "county", "kommungrupp", "size" or "list" (given municipalities).
+    kind: str = "list"
 
 
 def population_band(population: int) -> tuple[int, int | None]:
@@ -58,11 +60,13 @@ def peer_group(
         return PeerGroup(
             f"municipalities in {subject.county_name}",
             tuple(m for m in others if m.county_code == subject.county_code),
+            kind,
         )
     if kind == "kommungrupp":
         return PeerGroup(
             f"SKR kommungrupp {subject.kommungrupp_code} {subject.kommungrupp_name}",
             tuple(m for m in others if m.kommungrupp_code == subject.kommungrupp_code),
+            kind,
         )
     if kind == "size":
         band = population_band(subject.population)
@@ -70,6 +74,7 @@ def peer_group(
         return PeerGroup(
             f"municipalities of {band[0]:,} to {high} inhabitants".replace(",", " "),
             tuple(m for m in others if population_band(m.population) == band),
+            kind,
         )
     raise ValueError(f"unknown peer group {kind!r}; choose one of {', '.join(PEER_KINDS)}")
 

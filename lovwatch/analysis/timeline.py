@@ -122,12 +122,19 @@ class History:
     categories: tuple[CategoryInfo, ...]
     #: The day of the first complete crawl: earlier days are backfilled (lower bounds).
     first_observed: date | None
+    #: The day of the last complete crawl: later days are unobserved (carried forward).
     last_observed: date | None
 
     def coverage(self, day: date) -> str:
-        """'observed' on and after the first complete crawl, 'backfilled' before it."""
+        """What a count on `day` rests on: 'backfilled' before the first complete crawl
+        (reconstructed from publication dates, lower bounds), 'observed' from the first to
+        the last complete crawl, 'unobserved' after the last one: the counts carry that
+        crawl's state forward, but no crawl has seen those days (a crawl that failed or has
+        not run yet today), so they must not be labelled observed."""
         if self.first_observed is None or day < self.first_observed:
             return "backfilled"
+        if self.last_observed is not None and day > self.last_observed:
+            return "unobserved"
         return "observed"
 
     def earliest_start(self) -> date | None:

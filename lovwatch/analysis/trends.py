@@ -28,7 +28,8 @@ TREND_COLUMNS = (
 CRAWL_SOURCE = "lovwatch crawl"
 
 
-def _period_end(day: date, interval: str) -> date:
+def period_end(day: date, interval: str) -> date:
+    """The last day of the `interval` holding `day`."""
     if interval == "day":
         return day
     if interval == "week":
@@ -53,13 +54,41 @@ def _label(day: date, interval: str) -> str:
     return str(day.year)
 
 
+def fully_observed(
+    series: Sequence[dict[str, Any]],
+    first_observed: date | None,
+    interval: str | None,
+    start: date | None = None,
+) -> list[bool]:
+    """Per trend row of one series (in time order): did the crawl see the whole period?
+
+    A period counts as observed only when it began on or after the first complete crawl and
+    has ended by its measuring day; a year measured on the day of the first crawl, or on
+    2 January, is a single day of observation, not a year."""
+    found = []
+    previous: date | None = None
+    for row in series:
+        day: date = row["date"]
+        began = previous + timedelta(days=1) if previous is not None else start
+        previous = day
+        seen_from_start = (
+            row["coverage"] == "observed"
+            and first_observed is not None
+            and began is not None
+            and began >= first_observed
+        )
+        over = interval is None or day == period_end(day, interval)
+        found.append(seen_from_start and over)
+    return found
+
+
 def periods(start: date, end: date, interval: str) -> list[tuple[str, date]]:
     """(label, measuring day) per period from `start` to `end`: each period is measured on
     its last day, the last one on `end`."""
     found = []
     day = start
     while day <= end:
-        closing = _period_end(day, interval)
+        closing = period_end(day, interval)
         found.append((_label(day, interval), min(closing, end)))
         day = closing + timedelta(days=1)
     return found

@@ -12,18 +12,34 @@ from typing import Any, TypeVar
 import click
 
 from lovwatch import config
-from lovwatch.cli_common import EXIT_FAILED, EXIT_USAGE, State, pass_state
+from lovwatch.cli_common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    ROW_ID,
+    FiniteFloatRange,
+    State,
+    count,
+    pass_state,
+)
+from lovwatch.commands.worker import REDIS_URL_HELP, check_redis_url
 from lovwatch.config import Politeness
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS, CrawlSource, EventKind
 from lovwatch.crawl import CrawlReport, CrawlRequest, MunicipalOptions, crawl
+from lovwatch.distributed.keys import RunLost, WorkerError, redis_url, require_packages
 from lovwatch.models.history import RunSummary, release_held
 from lovwatch.models.municipal_history import MunicipalSummary
 from lovwatch.municipal.sites import SiteError, select_sites
 from lovwatch.notify.cli import NOTIFY_OPTIONS, notify_and_report
 from lovwatch.notify.operator import alert_operator
+from lovwatch.notify.targets import check_url_option
 from lovwatch.output import cell, format_option, render_json, terminal_safe
 from lovwatch.pipelines.scout import ScoutSummary
-from lovwatch.spiders.municipal import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES
+from lovwatch.spiders.municipal import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_PER_SITE_CONCURRENCY,
+)
 from lovwatch.spiders.outcome import ProgressCallback
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,7 +70,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--max-pages",
-        type=click.IntRange(min=1),
+        type=count(1),
         default=DEFAULT_MAX_PAGES,
         show_default=True,
         metavar="N",
@@ -62,7 +78,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--max-depth",
-        type=click.IntRange(min=0),
+        type=count(0),
         default=DEFAULT_MAX_DEPTH,
         show_default=True,
         metavar="N",
@@ -77,37 +93,45 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--delay",
-        type=click.FloatRange(min=0),
+        type=FiniteFloatRange(min=0),
         metavar="SECONDS",
-        help="Seconds between requests (default 1, with AutoThrottle).",
+        help="Seconds between requests to one host (default 1, with AutoThrottle).",
     ),
     click.option(
         "--concurrency",
+        type=count(1, 32),
+        metavar="N",
+        help="Parallel requests overall (default 2 for the national site, one host; "
+        f"{DEFAULT_CONCURRENCY} for municipal sites, that many sites at once).",
+    ),
+    click.option(
+        "--per-site-concurrency",
         type=click.IntRange(min=1, max=32),
         metavar="N",
-        help="Parallel requests to the host (default 2).",
+        help="Parallel requests to one host (default: --concurrency for the national site, "
+        f"{DEFAULT_PER_SITE_CONCURRENCY} for each municipal site).",
     ),
     click.option(
         "--timeout",
-        type=click.FloatRange(min=0.1),
+        type=FiniteFloatRange(min=0.1),
         metavar="SECONDS",
         help="Per-request timeout (default 30).",
     ),
     click.option(
         "--retries",
-        type=click.IntRange(min=0, max=10),
+        type=count(0, 10),
         metavar="N",
         help="Retries per request on 5xx/429/timeouts, with backoff (default 3).",
     ),
     click.option(
         "--backoff",
-        type=click.FloatRange(min=0),
+        type=FiniteFloatRange(min=0),
         metavar="SECONDS",
         help="First retry's wait when the server sends no Retry-After (default 2; doubles).",
     ),
     click.option(
         "--end-after",
-        type=click.IntRange(min=1),
+        type=count(1),
         default=config.DEFAULT_END_AFTER,
         show_default=True,
         metavar="RUNS",
@@ -122,7 +146,7 @@ _CRAWL_OPTIONS = [
     ),
     click.option(
         "--sample",
-        type=click.IntRange(min=0),
+        type=count(0),
         default=10,
         show_default=True,
         metavar="N",
@@ -139,12 +163,26 @@ _CRAWL_OPTIONS = [
         multiple=True,
         envvar="LOVWATCH_OPERATOR_NOTIFY",
         metavar="URL",
+        callback=check_url_option,
         help="Apprise URL for the operator (never subscribers): told when a run is partial or "
         "degraded, holds endings back, or meets unknown labels; repeatable "
         "(env LOVWATCH_OPERATOR_NOTIFY, space-separated).",
     ),
     click.option(
         "--ignore-robots", is_flag=True, help="Do not obey robots.txt (local tests only)."
+    ),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1, max=64),
+        metavar="N",
+        help="Municipal: spread the sites over N worker processes sharing one frontier in "
+        "Redis (more can join from other hosts with `lovwatch worker`).",
+    ),
+    click.option(
+        "--redis-url",
+        metavar="URL",
+        callback=check_redis_url,
+        help="With --workers: " + REDIS_URL_HELP,
     ),
     click.option("-v", "--verbose", is_flag=True, help="Log Scrapy's progress."),
 ]
@@ -177,6 +215,7 @@ def crawl_request(
     base_url: str | None,
     delay: float | None,
     concurrency: int | None,
+    per_site_concurrency: int | None,
     timeout: float | None,
     retries: int | None,
     backoff: float | None,
@@ -209,7 +248,15 @@ def crawl_request(
     return CrawlRequest(
         sources=sources,
         base_url=checked_base_url,
-        politeness=Politeness(delay, concurrency, timeout, retries, backoff, not ignore_robots),
+        politeness=Politeness(
+            delay,
+            concurrency,
+            timeout,
+            retries,
+            backoff,
+            not ignore_robots,
+            per_site_concurrency,
+        ),
         end_after=end_after,
         municipal=municipal,
         wait=wait,
@@ -269,6 +316,8 @@ def print_report(report: CrawlReport, fmt: str, out: Callable[[str], None]) -> N
     """The report as JSON, or one line per run (errors to stderr)."""
     for message in report.busy.values():
         click.echo(f"error: {message}; nothing was crawled (--wait waits for it)", err=True)
+    for source, message in report.refused.items():
+        click.echo(f"error: the {source} crawl: {message}", err=True)
     for source in report.missing:
         click.echo(f"error: the {source} crawl stopped before it could record a run", err=True)
     if fmt == "json":
@@ -405,10 +454,16 @@ def run_command(state: State, dry_run: bool, flag_after: int, fmt: str, **option
 
 def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
     operator_urls = options.pop("operator_notify")
+    workers, redis = options.pop("workers"), options.pop("redis_url")
     request = crawl_request(**options)
+    if workers and (request.sources != (CrawlSource.MUNICIPAL,) or request.scout):
+        click.echo(
+            "error: --workers spreads the municipal crawl only; add --source municipal", err=True
+        )
+        raise SystemExit(EXIT_USAGE)
     if not request.scout:
         state.write_engine  # noqa: B018  (creates or migrates the store; exits 3 if it cannot)
-    report = crawl(state.db, request)
+    report = _distributed(state, request, workers, redis) if workers else crawl(state.db, request)
     if request.progress is not None:
         click.echo("", err=True)
     lines = operator_lines(report)
@@ -416,6 +471,22 @@ def _crawl(state: State, options: dict[str, Any]) -> CrawlReport:
         for problem in alert_operator(operator_urls, lines):
             click.echo(f"warning: {problem}", err=True)
     return report
+
+
+def _distributed(
+    state: State, request: CrawlRequest, workers: int, redis: str | None
+) -> CrawlReport:
+    try:
+        require_packages()  # an optional extra: imported only when asked for
+        from lovwatch.distributed.coordinator import crawl_with_workers
+
+        return crawl_with_workers(state.db, request, workers, redis_url(redis))
+    except RunLost as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_FAILED) from exc
+    except WorkerError as exc:
+        click.echo(f"error: {exc}; nothing was crawled", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 def operator_lines(report: CrawlReport) -> list[str]:
@@ -433,7 +504,7 @@ def operator_lines(report: CrawlReport) -> list[str]:
 
 
 @click.command(name="release")
-@click.argument("run_id", type=int, metavar="RUN")
+@click.argument("run_id", type=ROW_ID, metavar="RUN")
 @pass_state
 def release_command(state: State, run_id: int) -> None:
     """End the adverts that run RUN's mass-end breaker held back, once you have checked that

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from lovwatch.cli_common import EXIT_FAILED, State, pass_state
+from lovwatch.cli_common import EXIT_FAILED, State, count, pass_state
 from lovwatch.models.health import health
 from lovwatch.notify.delivery import DEFAULT_FLAG_AFTER
 from lovwatch.notify.operator import alert_operator
+from lovwatch.notify.targets import check_url_option
 from lovwatch.output import emit, format_option
 
 
@@ -17,11 +18,12 @@ from lovwatch.output import emit, format_option
     multiple=True,
     envvar="LOVWATCH_OPERATOR_NOTIFY",
     metavar="URL",
+    callback=check_url_option,
     help="Apprise URL told when something needs attention (never subscribers); repeatable.",
 )
 @click.option(
     "--flag-after",
-    type=click.IntRange(min=1),
+    type=count(1),
     default=DEFAULT_FLAG_AFTER,
     show_default=True,
     metavar="N",

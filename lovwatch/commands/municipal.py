@@ -12,7 +12,7 @@ from lovwatch.cli_common import (
     resolve_municipalities,
 )
 from lovwatch.models import municipal_queries as queries
-from lovwatch.normalize.authorities import find_municipality
+from lovwatch.normalize.authorities import find_municipality, find_region
 from lovwatch.output import echo_safe, emit, format_option
 
 PROVIDER_COLUMNS = ("municipality", "category", "name", "org_number", "own_unit", "first_seen")
@@ -32,7 +32,8 @@ def municipality(state: State, name_or_code: str, fmt: str) -> None:
       lovwatch municipality 2309
       lovwatch municipality Krokom --format json
     """
-    found = find_municipality(name_or_code)
+    # A region's own site is stored under its county code: `municipality 12` shows it too.
+    found = find_municipality(name_or_code) or find_region(name_or_code)
     if found is None:
         raise click.BadParameter(
             f"unknown municipality {name_or_code!r}; give a kommunkod (0180) or a name (Stockholm)",

@@ -29,7 +29,7 @@ from lovwatch.models.tables import (
 )
 from lovwatch.normalize.authorities import AuthorityMatch, match_authority, match_slug
 from lovwatch.normalize.categories import categorize
-from lovwatch.normalize.dates import parse_date
+from lovwatch.normalize.dates import advert_date, parse_date
 from lovwatch.normalize.text import fold
 from lovwatch.spiders.advert_page import AdvertPage
 from lovwatch.spiders.listing import ListingItem, rebase, site_relative
@@ -276,6 +276,7 @@ class _Applier:
 
     def fill(self, advert: Advert, item: ListingItem, page: AdvertPage | None) -> None:
         page_areas = list(page.service_areas) if page else _page_areas(advert)
+        today = self.moment.date()
         if page is None and advert.url and advert.url != item.url:
             # The site answers at a new address: stored links into it move along.
             advert.documents = [
@@ -296,7 +297,7 @@ class _Applier:
         advert.missing_runs = 0
         advert.service_areas = list(dict.fromkeys([*item.business_areas, *page_areas]))
         if page is not None:
-            advert.published = page.published or advert.published
+            advert.published = advert_date(page.published, today) or advert.published
             advert.contact = page.contact
             advert.documents = page.documents
             advert.description = page.description
@@ -306,7 +307,9 @@ class _Applier:
         if page is not None or advert.authority_id is None:
             advert.authority_id = self.authority(item, page).id
         advert.updated = (
-            parse_date(item.updated_raw) or (page.updated if page else None) or advert.updated
+            advert_date(parse_date(item.updated_raw), today)
+            or advert_date(page.updated if page else None, today)
+            or advert.updated
         )
 
     def categorise(self, advert: Advert) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -70,6 +70,7 @@ def open_store(url: str | None = None, *, write: bool = True) -> Engine:
     an existing file's mode is left as its owner set it.
     """
     resolved = database_url(url)
+    busy_timeout_ms = _busy_timeout_ms()
     file = _sqlite_path(resolved) if resolved.startswith("sqlite") else None
     if file is not None and not file.exists():
         if not write:
@@ -84,12 +85,15 @@ def open_store(url: str | None = None, *, write: bool = True) -> Engine:
             f"cannot open store {_redact(resolved)!r}: {exc}; check --db / LOVWATCH_DB"
         ) from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
     try:
         behind = schema_behind(engine)
     except StoreError:
         raise
     except Exception as exc:
+        fault = store_fault(exc)
+        if fault is not None:
+            raise StoreError(f"{fault} (store {_redact(resolved)!r})") from exc
         raise StoreError(
             f"cannot open store {_redact(resolved)!r}: {_first_line(exc)}; check --db / LOVWATCH_DB"
         ) from exc
@@ -104,8 +108,9 @@ def open_store(url: str | None = None, *, write: bool = True) -> Engine:
                 _upgrade_once(engine)
             sync_categories(engine)
         except Exception as exc:
+            fault = store_fault(exc)
             raise StoreError(
-                f"cannot migrate store {_redact(resolved)!r}: {_first_line(exc)}"
+                f"cannot migrate store {_redact(resolved)!r}: {fault or _first_line(exc)}"
             ) from exc
     return engine
 
@@ -139,15 +144,69 @@ def schema_behind(engine: Engine) -> bool:
     return current != heads
 
 
-def _first_line(exc: Exception) -> str:
+#: What a store that refuses writes says (SQLite, psycopg), and the sentence a user acts on.
+_FAULTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("database is locked", "database table is locked", "lock timeout"),
+        "the store is locked by another program that is writing to it; "
+        "run again when that program has finished",
+    ),
+    (
+        ("database or disk is full", "disk i/o error", "no space left", "could not extend file"),
+        "cannot write to the store: its disk is full or failing ({detail}); "
+        "free space and run again",
+    ),
+    (
+        ("readonly database", "read-only", "read only"),
+        "cannot write to the store: it is read-only for this user ({detail}); "
+        "give write access or use another --db",
+    ),
+)
+
+
+def store_fault(exc: BaseException) -> str | None:
+    """A sentence for a store that refuses to be written (locked, full, read-only), or None
+    when `exc` is something else (a bug, which should surface as one)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    detail = _first_line(exc.orig) if exc.orig is not None else _first_line(exc)
+    lowered = detail.lower()
+    for needles, sentence in _FAULTS:
+        if any(needle in lowered for needle in needles):
+            return sentence.format(detail=detail)
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+def _busy_timeout_ms() -> int:
+    """How long a write waits for another program's lock on a SQLite store before it gives up
+    (LOVWATCH_BUSY_TIMEOUT, seconds; 30 by default)."""
+    value = os.environ.get("LOVWATCH_BUSY_TIMEOUT", "30")
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise StoreError(
+            f"LOVWATCH_BUSY_TIMEOUT={value!r}: give the seconds to wait for a locked store "
+            "(0 to 3600)"
+        )
+    return round(seconds * 1000)
+
+
+def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[..., None]:
+    def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms:d}")
+        cursor.close()
+
+    return on_connect
 
 
 def _redact(url: str) -> str:

@@ -149,6 +149,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "kunderna måste göra ett nytt val av utförare": the choice exists
             r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
+            # "vårdområden som är upphandlade enligt lagen om valfrihetssystem"
+            rf"\b(upphandlade|upphandlat|upphandlas) enligt( \w+){{0,2}} {SYSTEM}|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
             rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
@@ -165,7 +167,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
-        r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort)\b"
+        r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
+        r"upphandla\w*)\b"
     ),
 }
 #: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").

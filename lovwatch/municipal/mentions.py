@@ -132,7 +132,7 @@ _AGREEMENT = re.compile(
 _VENDOR = re.compile(
     r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
     r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|"
-    r"upphandlingsverktyg\w*)\b"
+    r"upphandlingsverktyg\w*|\w*informationsstod\w*|\w*informationssystem\w*)\b"
 )
 #: Words that end a name read forwards: the sentence goes on.
 _AFTER_NAME = frozenset(

@@ -1,8 +1,10 @@
 """Which municipal websites to crawl: the shipped reference data, or what the user gives.
 
-The reference data carries each municipality's web host (`website`); `--site CODE=URL`
-(repeatable) and `--sites FILE.csv` (columns `municipality_code`, `url`, optional `render`)
-replace that set with exactly the sites given.
+The reference data carries each municipality's and each region's web host (`website`); a
+region is crawled under its 2-digit county code (its vårdval/hälsoval pages), which never
+collides with a 4-digit kommunkod. `--site CODE=URL` (repeatable) and `--sites FILE.csv`
+(columns `municipality_code`, `url`, optional `render`) replace that set with exactly the
+sites given; CODE may be a region's county code or name.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lovwatch.config import check_site_url
-from lovwatch.normalize.authorities import find_municipality, municipalities
+from lovwatch.normalize.authorities import (
+    find_municipality,
+    find_region,
+    municipalities,
+    region_places,
+)
 
 
 class SiteError(ValueError):
@@ -44,15 +51,23 @@ def _normalise_url(value: str) -> str:
 
 
 def _code(value: str) -> str:
-    municipality = find_municipality(value.strip())
-    if municipality is None:
-        raise SiteError(f"unknown municipality {value!r}; give a kommunkod (0180) or a name")
-    return municipality.code
+    place = find_municipality(value.strip()) or find_region(value.strip())
+    if place is None:
+        raise SiteError(
+            f"unknown municipality or region {value!r}; give a kommunkod (0180), a region's "
+            "county code (12) or a name"
+        )
+    return place.code
 
 
 def default_sites() -> list[Site]:
-    """Every municipality with a website in the reference data."""
-    return [Site(m.code, _normalise_url(m.website)) for m in municipalities() if m.website]
+    """Every municipality and region with a website in the reference data. A region that
+    shares its municipality's site (Gotland: one authority, both kommun and region) is
+    crawled once, as the municipality."""
+    sites = [Site(m.code, _normalise_url(m.website)) for m in municipalities() if m.website]
+    hosts = {site.host for site in sites}
+    regions = [Site(r.code, _normalise_url(r.website)) for r in region_places() if r.website]
+    return sites + [site for site in regions if site.host not in hosts]
 
 
 def parse_site(value: str) -> Site:

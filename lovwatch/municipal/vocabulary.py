@@ -30,7 +30,11 @@ LOV_TERMS = re.compile(
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
     r"\b(lov|valfrihet\w*|kundval\w*|fritt val|valj utforare|bli utforare|utforare\w*|"
-    r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag)\b"
+    r"forfragningsunderlag\w*|leverantor\w*|valbara|kundvallov|hitta lov uppdrag|"
+    # The regions' choice systems and their provider pages ("Vårdval", "Hälsoval",
+    # "För vårdgivare", "Välj vårdcentral").
+    r"vardval\w*|halsoval\w*|tandvardsval\w*|vardgivar\w*|"
+    r"(valj|valja|byt|byta) (vardcentral|halsocentral)\w*)\b"
 )
 
 #: Categories that name a whole area ("äldreomsorgen") rather than one service in it: the

@@ -53,6 +53,8 @@ class County:
     code: str
     name: str
     region_name: str
+    #: The region's public web host (reference data), where its vårdval pages live.
+    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,12 @@ def _region_rows() -> tuple[dict[str, str], ...]:
 def counties() -> tuple[County, ...]:
     """All 21 counties in länskod order (read once, then cached)."""
     return tuple(
-        County(code=row["county_code"], name=row["county_name"], region_name=row["region_name"])
+        County(
+            code=row["county_code"],
+            name=row["county_name"],
+            region_name=row["region_name"],
+            website=row["website"],
+        )
         for row in sorted(_region_rows(), key=lambda r: r["county_code"])
     )
 
@@ -268,9 +275,52 @@ def _counties_by_code() -> dict[str, County]:
     return {c.code: c for c in counties()}
 
 
+@cache
+def _regions_as_places() -> dict[str, Municipality]:
+    """Each region as a place of the municipal-site tables, under its 2-digit county code (a
+    4-digit kommunkod never collides with it): named as the region, in its own county, with
+    the county's population."""
+    population: dict[str, int] = defaultdict(int)
+    for municipality in municipalities():
+        population[municipality.county_code] += municipality.population
+    return {
+        county.code: Municipality(
+            code=county.code,
+            name=county.region_name,
+            county_code=county.code,
+            county_name=county.name,
+            kommungrupp_code="",
+            kommungrupp_name="Region",
+            population=population[county.code],
+            website=county.website,
+        )
+        for county in counties()
+    }
+
+
 def municipality_by_code(code: str) -> Municipality | None:
-    """The municipality with this 4-digit kommunkod, or None."""
-    return _municipalities_by_code().get(code)
+    """The municipality with this 4-digit kommunkod or, for the municipal-site tables, the
+    region with this 2-digit county code (see `region_places`); else None."""
+    return _municipalities_by_code().get(code) or _regions_as_places().get(code)
+
+
+def region_places() -> tuple[Municipality, ...]:
+    """The 21 regions as places of the municipal-site tables, in county-code order."""
+    return tuple(_regions_as_places().values())
+
+
+def find_region(text: str) -> Municipality | None:
+    """A region as a person names it: its 2-digit county code ("12") or its name or an
+    alias ("Region Skåne", "Västra Götalandsregionen", "VGR"), as a place."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and len(cleaned) == 2:
+        return _regions_as_places().get(cleaned)
+    folded = words(cleaned)
+    for row in _region_rows():
+        names = [row["region_name"], *filter(None, row["aliases"].split("|"))]
+        if folded in {words(name) for name in names}:
+            return _regions_as_places().get(row["county_code"])
+    return None
 
 
 def county_by_code(code: str) -> County | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
@@ -21,6 +21,21 @@ _SPELLED = re.compile(
     + r")\.?\s+(\d{4})\b",
     re.IGNORECASE,
 )
+
+
+#: The window an advert's date can fall in, seen on a given day: liberal in the past (customer
+#: choice systems older than LOV itself, from 2009, are re-advertised with their own dates),
+#: strict ahead (an `updated` of 3026 or 9999-12-31 is a typo, not news).
+ADVERT_DATES_FROM = date(1990, 1, 1)
+ADVERT_DATES_AHEAD = timedelta(days=366)
+
+
+def advert_date(day: date | None, today: date) -> date | None:
+    """`day` when it can be an advert's publication or update date as seen on `today`, else
+    None: an impossible date is unknown, never a reason to report a change."""
+    if day is None or not ADVERT_DATES_FROM <= day <= today + ADVERT_DATES_AHEAD:
+        return None
+    return day
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

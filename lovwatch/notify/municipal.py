@@ -32,9 +32,12 @@ _STAD = {
 
 
 def kommun_name(municipality: Municipality | None, code: str) -> str:
-    """How a message names the municipality: "Krokoms kommun", "Borås Stad"."""
+    """How a message names the municipality: "Krokoms kommun", "Borås Stad"; a region (a
+    2-digit county code in the municipal-site tables) by its own name, "Region Skåne"."""
     if municipality is None:
         return f"kommun {code}"
+    if len(municipality.code) == 2:
+        return municipality.name
     if municipality.code in _OFFICIAL_NAMES or municipality.code in _STAD:
         return _OFFICIAL_NAMES.get(municipality.code) or _STAD[municipality.code]
     # A name ending in s, x or z takes no extra genitive s.

@@ -8,3 +8,7 @@ environment, else the default SQLite file), so `scrapy crawl hitta_lov` is the w
 #: Sent by a run pipeline once its run is recorded, with `summary` (RunSummary or
 #: MunicipalSummary). The crawl service listens to collect the report.
 run_finished = object()
+
+#: Sent by a run pipeline when the store refused the run (locked, full, read-only), with
+#: `source` and `message` (one sentence saying what to fix). Nothing was applied.
+run_failed = object()

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, NoReturn, Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, NotConfigured
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from lovwatch.models.history import fail_run
 from lovwatch.models.locks import JobLock, LockBusy
-from lovwatch.models.store import open_store
-from lovwatch.pipelines import run_finished
+from lovwatch.models.store import StoreError, open_store, store_fault
+from lovwatch.pipelines import run_failed, run_finished
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +50,10 @@ class RunPipeline:
     def open_spider(self) -> None:
         spider = self.crawler.spider
         assert spider is not None
-        self.engine = open_store(self.store_url, write=True)
+        try:
+            self.engine = open_store(self.store_url, write=True)
+        except StoreError as exc:
+            self.refuse(str(exc), exc)
         lock = JobLock(self.engine, self.job)
         try:
             lock.acquire()
@@ -56,7 +61,28 @@ class RunPipeline:
             logger.error("%s: not crawling", exc)
             raise CloseSpider("lock_busy") from exc
         self.lock = lock
-        self.run_id = self.start(spider)
+        try:
+            self.run_id = self.start(spider)
+        except DBAPIError as exc:
+            fault = store_fault(exc)
+            if fault is None:
+                raise
+            lock.release()
+            self.lock = None
+            self.refuse(fault, exc)
+
+    def refuse(self, message: str, cause: Exception) -> NoReturn:
+        """The store cannot take this run: say so in one line and close the spider unread."""
+        self.tell_refusal(f"{message}; nothing was crawled")
+        raise CloseSpider("store_refused") from cause
+
+    def tell_refusal(self, message: str) -> None:
+        """To the crawl service when it listens (it prints one line), else to the log."""
+        told = self.crawler.signals.send_catch_log(
+            run_failed, source=str(self.job), message=message
+        )
+        if not told:
+            logger.error("%s crawl: %s", self.job, message, extra={"run_id": self.run_id})
 
     def start(self, spider: Spider) -> int:
         """Record the run as running; return its id."""
@@ -74,8 +100,14 @@ class RunPipeline:
         try:
             self.summary = self.apply(reason)
         except Exception as exc:
-            fail_run(self.engine, self.run_id, f"applying the run failed: {exc}")
-            raise
+            fault = store_fault(exc)
+            # The store may refuse this write too; then the next run marks this one failed.
+            with contextlib.suppress(DBAPIError):
+                fail_run(self.engine, self.run_id, f"applying the run failed: {fault or exc}")
+            if fault is None:
+                raise
+            self.tell_refusal(f"{fault}; nothing was applied (run {self.run_id})")
+            return
         finally:
             if self.lock is not None:
                 self.lock.release()

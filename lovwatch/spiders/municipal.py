@@ -42,11 +42,16 @@ from lovwatch.spiders.items import MunicipalPageItem, PageProblemItem, SiteFailu
 #: Sections where LOV pages usually sit; followed only close to the start page.
 _TOPICS = re.compile(
     r"\b(omsorg\w*|stod|aldre\w*|hemtjanst\w*|funktionsnedsattning\w*|"
-    r"socialtjanst\w*|foretag\w*|naringsliv\w*|upphandling\w*|nyheter)\b"
+    r"socialtjanst\w*|foretag\w*|naringsliv\w*|upphandling\w*|nyheter|"
+    # A region's care sections ("Hälsa och vård", "Primärvård")
+    r"halsa|vard|primarvard\w*)\b"
 )
 _BINARY = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics)$", re.I)
 DEFAULT_MAX_PAGES = 60
 DEFAULT_MAX_DEPTH = 3
+#: Sites crawled at once (requests in flight overall) and requests in flight per host.
+DEFAULT_CONCURRENCY = 16
+DEFAULT_PER_SITE_CONCURRENCY = 1
 
 
 def _browser_meta() -> dict[str, Any]:
@@ -108,10 +113,19 @@ class MunicipalSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
-        # Many hosts, each gently: parallel across sites, one request at a time per site
-        # (unless the user set --concurrency, which is applied at a higher priority).
+        # Many hosts, each gently: many sites at once (--concurrency), one request at a time
+        # per host (--per-site-concurrency) spaced by DOWNLOAD_DELAY (--delay, per host), both
+        # given at a higher priority when the user sets them. The downloader-aware queue hands
+        # out requests of the least busy hosts first, so one big site's queue cannot fill
+        # every overall slot while the other sites wait.
         settings.setdict(
-            {"CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}, priority="spider"
+            {
+                "CONCURRENT_REQUESTS": DEFAULT_CONCURRENCY,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": DEFAULT_PER_SITE_CONCURRENCY,
+                "AUTOTHROTTLE_TARGET_CONCURRENCY": float(DEFAULT_PER_SITE_CONCURRENCY),
+                "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+            },
+            priority="spider",
         )
         # Re-crawls revalidate: every page kept is asked for again with If-None-Match /
         # If-Modified-Since (max-age=0 forbids serving it unasked), so an unchanged page
@@ -154,7 +168,10 @@ class MunicipalSpider(scrapy.Spider):
                 meta={"handle_httpstatus_list": [404, 410]},
                 priority=5,
             )
-            request = self.page_request(site, site.url, 0, priority=5)
+            # Start pages before anything found from a sitemap: a page's depth is that of the
+            # first path that reached it, and the start page's links must come first, however
+            # many sites wait and whichever process takes them.
+            request = self.page_request(site, site.url, 0, priority=15)
             if request is not None:
                 yield request
 

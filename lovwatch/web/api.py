@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from lovwatch.clock import today
 from lovwatch.output import to_jsonable
-from lovwatch.web import data
+from lovwatch.web import data, paging
 from lovwatch.web.app import Web
 from lovwatch.web.filters import FilterError, parse_date_value, parse_filter, parse_kinds
 
@@ -217,7 +217,7 @@ KEYWORD = Query(default=[], description="In title, buyer, service areas or categ
 @router.get(
     "/adverts",
     response_model=list[AdvertOut],
-    responses=ERRORS,
+    responses={**ERRORS, **paging.PAGED},
     summary="Adverts, as `lovwatch list --format json`",
 )
 def adverts(
@@ -229,6 +229,8 @@ def adverts(
     keyword: Repeated = KEYWORD,
     status: str = Query(default="active", pattern="^(active|ended|all)$"),
     since: str | None = Query(default=None, description="first seen or updated on/after"),
+    limit: int | None = paging.LIMIT,
+    offset: int = paging.OFFSET,
 ) -> JSONResponse:
     wanted = parse_filter(
         {
@@ -242,7 +244,8 @@ def adverts(
         }
     )
     with _web(request).session() as session:
-        return _json(data.adverts(session, wanted))
+        rows = data.adverts(session, wanted)
+    return paging.paged_json(request, rows[offset:], offset, limit, total=len(rows))
 
 
 @router.get(
@@ -262,7 +265,7 @@ def advert(request: Request, advert_id: str) -> JSONResponse:
 @router.get(
     "/events",
     response_model=list[EventOut | MunicipalEventOut],
-    responses=ERRORS,
+    responses={**ERRORS, **paging.PAGED},
     summary="Events, newest first, as `lovwatch events --format json`",
 )
 def events(
@@ -270,7 +273,8 @@ def events(
     source: str = Query(default="national", pattern="^(national|municipal|all)$"),
     since: str | None = Query(default=None, description="detected on or after DATE"),
     kind: Repeated = KIND,
-    limit: int | None = Query(default=None, ge=1),
+    limit: int | None = paging.LIMIT,
+    offset: int = paging.OFFSET,
     no_baseline: bool = Query(default=False, description="leave out baseline events"),
     category: Repeated = CATEGORY,
     county: Repeated = COUNTY,
@@ -294,10 +298,11 @@ def events(
             source=source,
             since=parse_date_value(since, "since"),
             kinds=parse_kinds(kind),
-            limit=limit,
+            # One row past the page says whether a next page exists.
+            limit=offset + limit + 1 if limit is not None else None,
             include_baseline=not no_baseline,
         )
-    return _json(rows)
+    return paging.paged_json(request, rows[offset:], offset, limit)
 
 
 @router.get(

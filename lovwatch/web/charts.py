@@ -75,13 +75,30 @@ def _fit(label: str) -> str:
 @dataclass(frozen=True)
 class Series:
     label: str
-    #: (period label, value, backfilled) in time order; all series share the periods.
+    #: (period label, value, partial) in time order; all series share the periods. A
+    #: partial period is one the crawl did not see whole: before the first crawl (a lower
+    #: bound), begun before it, or not over yet.
     points: tuple[tuple[str, int, bool], ...]
 
 
+def _stretches(
+    coords: Sequence[tuple[float, float]], partial: Sequence[bool]
+) -> list[tuple[bool, list[tuple[float, float]]]]:
+    """The line cut where it changes between dashed and solid: a segment is dashed when
+    either of its periods is partial."""
+    found: list[tuple[bool, list[tuple[float, float]]]] = []
+    for index in range(1, len(coords)):
+        dashed = partial[index - 1] or partial[index]
+        if found and found[-1][0] == dashed:
+            found[-1][1].append(coords[index])
+        else:
+            found.append((dashed, [coords[index - 1], coords[index]]))
+    return found
+
+
 def line_chart(series: Sequence[Series], title: str, description: str, y_label: str) -> Markup:
-    """Lines over equally spaced periods; backfilled points (before the first crawl, lower
-    bounds) dashed. The legend is HTML beside the chart (`legend_items`)."""
+    """Lines over equally spaced periods; stretches touching a partial period (before the
+    first crawl, or not seen whole) dashed. The legend is HTML beside the chart."""
     height, left, right, top, bottom = 340, 40, 14, 16, 52
     _ident, svg = _open(height, title, description)
     parts = [svg]
@@ -119,17 +136,24 @@ def line_chart(series: Sequence[Series], title: str, description: str, y_label: 
     for number, line in enumerate(series):
         colour = PALETTE[number % len(PALETTE)]
         coords = [(x(i), y(value)) for i, (_, value, _) in enumerate(line.points)]
-        backfilled = sum(1 for _, _, filled in line.points if filled)
-        solid = coords[max(backfilled - 1, 0) :]
-        dotted = coords[:backfilled] if backfilled else []
-        for points, dash in ((dotted, ' stroke-dasharray="3 4"'), (solid, "")):
-            if len(points) > 1:
-                path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-                parts.append(
-                    f'<polyline points="{path}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2.5"{dash}/>'
-                )
-        for px, py in solid if len(coords) < 40 else solid[-1:]:
+        partial = [flag for _, _, flag in line.points]
+        # A stretch is solid only between two periods the crawl saw whole.
+        for dashed, points in _stretches(coords, partial):
+            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+            dash = ' stroke-dasharray="3 4"' if dashed else ""
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'stroke-width="2.5"{dash}/>'
+            )
+        whole = [point for point, flag in zip(coords, partial, strict=True) if not flag]
+        for px, py in whole if len(coords) < 40 else whole[-1:]:
             parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}"/>')
+        if coords and partial[-1] and len(coords) > 1 and not partial[-2]:
+            # The period still running: a hollow marker says it is not a whole period yet.
+            px, py = coords[-1]
+            parts.append(
+                f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="#fff" stroke="{colour}" '
+                'stroke-width="1.5"/>'
+            )
     parts.append("</svg>")
     return Markup("".join(parts))

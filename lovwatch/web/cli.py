@@ -11,7 +11,17 @@ from typing import Any
 
 import click
 
-from lovwatch.cli_common import EXIT_USAGE, State, filter_options, parse_date_option, pass_state
+from lovwatch.cli_common import (
+    COUNT,
+    EXIT_USAGE,
+    OUTPUT_FILE,
+    State,
+    check_link_url,
+    check_not_blank,
+    checked_filter_options,
+    parse_date_option,
+    pass_state,
+)
 from lovwatch.clock import now
 from lovwatch.normalize.authorities import municipality_by_code
 from lovwatch.web.filters import (
@@ -46,12 +56,34 @@ def serve(state: State, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 
 
+def check_kommungrupper(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A --kommungrupp callback: every value one of SKR's groups, checked before the feed is
+    written."""
+    from lovwatch.notify.files import resolve_kommungrupper
+    from lovwatch.notify.subscriptions import SubscriptionError
+
+    try:
+        resolve_kommungrupper(value)
+    except SubscriptionError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+    return value
+
+
 @click.command()
-@filter_options
+@checked_filter_options
 @click.option(
-    "--kommungrupp", multiple=True, metavar="CODE|NAME", help="SKR kommungrupp (A1, Storstäder)."
+    "--kommungrupp",
+    multiple=True,
+    metavar="CODE|NAME",
+    callback=check_kommungrupper,
+    help="SKR kommungrupp (A1, Storstäder).",
 )
-@click.option("--keyword", multiple=True, help="In title, buyer, service areas or categories.")
+@click.option(
+    "--keyword",
+    multiple=True,
+    callback=check_not_blank,
+    help="In title, buyer, service areas or categories.",
+)
 @click.option(
     "--source",
     type=click.Choice(SOURCES),
@@ -71,21 +103,23 @@ def serve(state: State, host: str, port: int) -> None:
 @click.option(
     "--include-baseline", is_flag=True, help="Include the first crawl's events (history, not news)."
 )
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Entries at most."
-)
+@click.option("--limit", type=COUNT, default=100, show_default=True, help="Entries at most.")
 @click.option(
     "--site-url",
     metavar="URL",
+    callback=check_link_url,
     help="Link entries to this lovwatch site's advert pages (default: the advert itself).",
 )
 @click.option(
-    "--feed-url", metavar="URL", help="Where the file will be published (the feed's self link)."
+    "--feed-url",
+    metavar="URL",
+    callback=check_link_url,
+    help="Where the file will be published (the feed's self link).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_FILE,
     required=True,
     metavar="FILE.atom",
     help="The Atom file to write (replaced atomically).",

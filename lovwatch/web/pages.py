@@ -13,12 +13,13 @@ from sqlmodel import Session
 
 from lovwatch.analysis.compare import PEER_KINDS, population_band
 from lovwatch.analysis.reference import ANY
+from lovwatch.analysis.trends import fully_observed
 from lovwatch.clock import now, today
 from lovwatch.constants import EventKind
 from lovwatch.normalize.authorities import Municipality, municipalities
 from lovwatch.normalize.categories import CATEGORIES, GROUPS
 from lovwatch.notify.municipal import headline
-from lovwatch.web import charts, data, diff
+from lovwatch.web import charts, data, diff, paging
 from lovwatch.web.app import Web
 from lovwatch.web.feed import build_feed
 from lovwatch.web.filters import (
@@ -115,13 +116,15 @@ def overview(request: Request) -> Response:
 @router.get("/annonser")
 def advert_list(request: Request) -> Response:
     web = _web(request)
-    wanted = parse_filter(_params(request))
+    params = _params(request)
+    wanted = parse_filter(params)
+    number, size = paging.requested(params)
     with web.session() as session:
         rows = data.adverts(session, wanted)
     return web.page(
         request,
         "adverts.html.j2",
-        {"adverts": rows, "filter": wanted, **_choices()},
+        {"page": paging.cut(rows, number, size), "filter": wanted, **_choices()},
     )
 
 
@@ -224,8 +227,12 @@ def statistics(request: Request) -> Response:
         charts.Series(
             ANY_SWEDISH if code == ANY else rows[0]["category_label"],
             tuple(
-                (row["period"], row["municipalities"] or 0, row["coverage"] == "backfilled")
-                for row in rows
+                (row["period"], row["municipalities"] or 0, not whole)
+                for row, whole in zip(
+                    rows,
+                    fully_observed(rows, history.first_observed, interval, start),
+                    strict=True,
+                )
             ),
         )
         for code, rows in series.items()
@@ -255,9 +262,9 @@ def statistics(request: Request) -> Response:
                 lines,
                 "Kommuner med LOV över tid",
                 "Antal kommuner med ett aktivt valfrihetssystem vid slutet av varje period; "
-                "streckat före den första insamlingen (lägre gräns). Samma siffror som i "
-                "tabellen Trenddata.",
-                "Antal kommuner (streckat: före första insamlingen, lägre gräns)",
+                "streckat där insamlingen inte såg hela perioden (före den första "
+                "insamlingen är talen en lägre gräns). Samma siffror som i tabellen Trenddata.",
+                "Antal kommuner (streckat: perioden inte sedd hel)",
             ),
             **_choices(),
         },
@@ -277,6 +284,7 @@ def event_list(request: Request) -> Response:
     web = _web(request)
     params = _params(request)
     wanted = parse_filter({key: values for key, values in params.items() if key != "since"})
+    number, size = paging.requested(params)
     since = parse_date_value(request.query_params.get("since"), "since")
     kinds = parse_kinds(params.get("kind", []))
     source = parse_source(request.query_params.get("source"))
@@ -288,12 +296,14 @@ def event_list(request: Request) -> Response:
             source=source,
             since=since,
             kinds=kinds,
-            limit=200,
+            # One row past the page says whether there is a next one, without reading all.
+            limit=number * size + 1,
             include_baseline=include_baseline,
         )
+        page = paging.cut_open(rows, number, size)
         buyers = _buyers(session)
         stored = data.municipal_rows(
-            session, [row["id"] for row in rows if row.get("source") == "municipal"]
+            session, [row["id"] for row in page.rows if row.get("source") == "municipal"]
         )
     feed_query = wanted.query_string() + "".join(f"&kind={kind}" for kind in kinds)
     if source != "national":
@@ -302,7 +312,9 @@ def event_list(request: Request) -> Response:
         request,
         "events.html.j2",
         {
-            "events": rows,
+            "page": page,
+            "events": page.rows,
+            "page_query": _event_query(wanted, kinds, since, source, include_baseline),
             "filter": wanted,
             "kinds": kinds,
             "since": since,
@@ -314,6 +326,20 @@ def event_list(request: Request) -> Response:
             **_choices(),
         },
     )
+
+
+def _event_query(
+    wanted: AdvertFilter, kinds: list[str], since: date | None, source: str, baseline: bool
+) -> str:
+    """The events page's own filter as a query, for the links to its other pages."""
+    query = wanted.query_string() + "".join(f"&kind={kind}" for kind in kinds)
+    if since is not None:
+        query += f"&since={since.isoformat()}"
+    if source != "national":
+        query += f"&source={source}"
+    if baseline:
+        query += "&baseline=1"
+    return query.lstrip("&")
 
 
 @router.api_route("/feed.atom", methods=["GET", "HEAD"])
