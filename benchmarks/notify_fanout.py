@@ -12,6 +12,7 @@ the matcher as first written (`tests/notify_reference.py`: every (target, event)
 tested; about a minute at 10,000 subscriptions).
 
     python benchmarks/notify_fanout.py [--subscriptions 1000 10000] [--reference]
+        [--foreign-keys]
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from lovwatch.notify.matching import record_deliveries  # noqa: E402
 #: delivery (event_id, target_id) index makes the re-run's read of the pairs already recorded
 #: a little faster but every first run slower (one more index to write per delivery).
 INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = ()
-COLUMNS = ("subscription_id", "target_id", "event_id", "municipal_event_id", "status")
+COLUMNS = ("subscription_id", "target_id", "event_id", "status")
 
 
 def create_indexes(engine: Engine) -> None:
@@ -53,6 +54,25 @@ def create_indexes(engine: Engine) -> None:
             name = f"ix_bench_{table}_{'_'.join(columns)}"
             connection.exec_driver_sql(
                 f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})"
+            )
+
+
+#: The foreign keys `delivery` had before migration 0006, for `--foreign-keys`.
+FOREIGN_KEYS = (
+    ("subscription_id", "subscription"),
+    ("target_id", "subscriptiontarget"),
+    ("event_id", "event"),
+)
+
+
+def add_foreign_keys(engine: Engine) -> None:
+    """What recording costs with the foreign keys `delivery` no longer has (PostgreSQL: SQLite
+    cannot add a constraint to a table)."""
+    with engine.begin() as connection:
+        for column, table in FOREIGN_KEYS:
+            connection.exec_driver_sql(
+                f"ALTER TABLE delivery ADD CONSTRAINT fk_bench_{column} "
+                f"FOREIGN KEY ({column}) REFERENCES {table} (id)"
             )
 
 
@@ -114,6 +134,8 @@ def bench(url: str, subscriptions: int, args: argparse.Namespace) -> dict[str, A
     fanout = seed_fanout(engine, events=args.events, subscriptions=subscriptions)
     if not args.no_indexes:
         create_indexes(engine)
+    if args.foreign_keys and engine.dialect.name == "postgresql":
+        add_foreign_keys(engine)
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
     moment = fanout.moment
@@ -159,6 +181,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--reference", action="store_true", help="also time the first matcher")
     parser.add_argument("--no-indexes", action="store_true", help="leave INDEXES out")
+    parser.add_argument(
+        "--foreign-keys",
+        action="store_true",
+        help="add the foreign keys delivery had before migration 0006 (PostgreSQL)",
+    )
     parser.add_argument("--stores", default="sqlite,postgresql")
     args = parser.parse_args()
     server = os.environ.get("LOVWATCH_TEST_POSTGRES_URL")

@@ -43,6 +43,21 @@ LOV_ENDED = MunicipalEventKind.LOV_ENDED
 MUNICIPAL_EVENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in MunicipalEventKind)
 
 
+class EventSource(StrEnum):
+    """Where an event was found: an advert of the national database, or a municipality's site."""
+
+    NATIONAL = "national"
+    MUNICIPAL = "municipal"
+
+
+NATIONAL_EVENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in EventKind)
+
+
+def in_list(column: str, values: tuple[str, ...] | list[str]) -> str:
+    """SQL for a CHECK constraint that `column` holds one of `values` (a StrEnum's values)."""
+    return f"{column} IN ({', '.join(repr(str(value)) for value in values)})"
+
+
 class CrawlSource(StrEnum):
     """What a crawl run read: the national database or municipalities' own sites."""
 

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from generated_store import _authorities
 from sqlalchemy import Engine, insert
 
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.subscriptions import Delivery, Subscription, SubscriptionTarget
 from lovwatch.models.tables import Advert, AdvertCategory, Authority, CrawlRun, Event
 from lovwatch.normalize.authorities import counties, municipalities
@@ -261,7 +260,7 @@ def seed_fanout(
         connection.execute(insert(AdvertCategory), carried)
         connection.execute(insert(Event), national)
         if municipal:
-            connection.execute(insert(MunicipalEvent), municipal)
+            connection.execute(insert(Event), [{**row, "source": "municipal"} for row in municipal])
         connection.execute(insert(Subscription), subscription_rows)
         connection.execute(insert(SubscriptionTarget), target_rows)
         if engine.dialect.name == "postgresql":

@@ -29,7 +29,6 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import Advert, AdvertCategory, Authority, CrawlRun, Event
 
@@ -331,12 +330,13 @@ MUNICIPAL_EVENTS = [
 def seed_municipal(
     engine: Engine, moment: datetime, events: list[dict[str, Any]], *, baseline: bool = False
 ) -> Seeded:
-    """One complete municipal crawl run at `moment` with the given `MunicipalEvent` specs:
+    """One complete municipal crawl run at `moment` with the given municipal event specs:
     {"kind", "municipality_code", "category_code", "details"}."""
     with session_scope(engine) as session:
         run_id = _legacy_run(session, "municipal", "municipal sites", moment, baseline)
         rows = [
-            MunicipalEvent(
+            Event(
+                source="municipal",
                 kind=spec["kind"],
                 municipality_code=spec["municipality_code"],
                 category_code=spec.get("category_code"),

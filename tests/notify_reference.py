@@ -14,7 +14,6 @@ from sqlalchemy import insert as generic_insert
 from sqlmodel import Session, col, select
 
 from lovwatch.models import queries
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.subscriptions import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
 from lovwatch.models.tables import Event
 from lovwatch.notify.delivery import Batch, Outcome, digest_period
@@ -26,28 +25,22 @@ from lovwatch.notify.targets import redact
 _CHUNK = 500
 
 
-#: The unique key of each kind of delivery: (event column, constraint name).
-_NATIONAL = ("event_id", "uq_delivery_once")
-_MUNICIPAL = ("municipal_event_id", "uq_delivery_municipal_once")
-
-
-def _insert_ignoring_duplicates(
-    session: Session, rows: list[dict[str, Any]], key: tuple[str, str]
-) -> None:
+def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> None:
     dialect = session.get_bind().dialect.name
     table = Delivery.__table__  # type: ignore[attr-defined]
-    column, constraint = key
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        statement: Any = pg_insert(table).values(rows).on_conflict_do_nothing(constraint=constraint)
+        statement: Any = (
+            pg_insert(table).values(rows).on_conflict_do_nothing(constraint="uq_delivery_once")
+        )
     elif dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         statement = (
             sqlite_insert(table)
             .values(rows)
-            .on_conflict_do_nothing(index_elements=["target_id", column])
+            .on_conflict_do_nothing(index_elements=["target_id", "event_id"])
         )
     else:  # other dialects: the unique key still refuses a duplicate, loudly
         statement = generic_insert(table).values(rows)
@@ -62,7 +55,7 @@ def adverts_by_id(session: Session) -> dict[str, dict[str, Any]]:
 def wanted(
     subscription: Subscription,
     target: SubscriptionTarget,
-    event: Event | MunicipalEvent,
+    event: Event,
     advert: dict[str, Any] | None,
 ) -> bool:
     """Whether `target` of `subscription` is owed `event`, whose subject (an advert, or a
@@ -78,25 +71,25 @@ def _owed_rows(
     session: Session,
     subscriptions: dict[int | None, Subscription],
     targets: list[SubscriptionTarget],
-    events: Sequence[Event | MunicipalEvent],
+    events: Sequence[Event],
     subjects: dict[int | None, dict[str, Any] | None],
-    column: str,
     moment: datetime,
 ) -> list[dict[str, Any]]:
     """Pending rows for the (target, event) pairs owed and not yet recorded."""
     if not events:
         return []
-    key = getattr(Delivery, column)
     known = set(
         session.exec(
-            select(Delivery.target_id, key).where(col(key).in_([e.id for e in events]))
+            select(Delivery.target_id, Delivery.event_id).where(
+                col(Delivery.event_id).in_([e.id for e in events])
+            )
         ).all()
     )
     return [
         {
             "subscription_id": target.subscription_id,
             "target_id": target.id,
-            column: event.id,
+            "event_id": event.id,
             "status": DeliveryStatus.PENDING.value,
             "recorded_at": moment,
             "attempts": 0,
@@ -131,37 +124,16 @@ def record_deliveries(session: Session, moment: datetime) -> int:
             select(Event).where(col(Event.baseline).is_(False), col(Event.detected_at) >= earliest)
         )
     )
-    municipal = list(
-        session.exec(
-            select(MunicipalEvent).where(
-                col(MunicipalEvent.baseline).is_(False), col(MunicipalEvent.detected_at) >= earliest
-            )
-        )
-    )
     by_id = {s.id: s for s in subscriptions}
     adverts = adverts_by_id(session) if events else {}
-    national_rows = _owed_rows(
-        session,
-        by_id,
-        targets,
-        events,
-        {event.id: adverts.get(event.advert_id) for event in events},
-        _NATIONAL[0],
-        moment,
-    )
-    municipal_rows = _owed_rows(
-        session,
-        by_id,
-        targets,
-        municipal,
-        {event.id: subject(event) for event in municipal},
-        _MUNICIPAL[0],
-        moment,
-    )
-    for rows, key in ((national_rows, _NATIONAL), (municipal_rows, _MUNICIPAL)):
-        for start in range(0, len(rows), _CHUNK):
-            _insert_ignoring_duplicates(session, rows[start : start + _CHUNK], key)
-    return len(national_rows) + len(municipal_rows)
+    subjects = {
+        event.id: subject(event) if event.source == "municipal" else adverts.get(event.advert_id)
+        for event in events
+    }
+    rows = _owed_rows(session, by_id, targets, events, subjects, moment)
+    for start in range(0, len(rows), _CHUNK):
+        _insert_ignoring_duplicates(session, rows[start : start + _CHUNK])
+    return len(rows)
 
 
 def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[Outcome]]:
@@ -188,7 +160,7 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
                 target.id,
                 Batch(subscription.name, target.id, target.url, subscription.template, period, {}),
             )
-            batch.owed[delivery.id] = (delivery.event_id, delivery.municipal_event_id)
+            batch.owed[delivery.id] = delivery.event_id
             continue
         outcome = waiting.setdefault(
             target.id, Outcome(subscription.name, redact(target.url), 0, "waiting", error=reason)

@@ -12,8 +12,9 @@ from conftest import FAST, needs_loopback_aliases
 from municipal_replica import MunicipalReplica, page
 from sqlmodel import Session, select
 
-from lovwatch.models.municipal import MunicipalEvent, MunicipalPage, PageSnapshot
+from lovwatch.models.municipal import MunicipalPage, PageSnapshot
 from lovwatch.models.store import open_store
+from lovwatch.models.tables import Event
 from lovwatch.municipal.browser import find_chromium
 
 CHROMIUM = find_chromium()
@@ -44,9 +45,11 @@ def crawl(lovwatch, sites: MunicipalReplica, *extra: str, env: dict[str, str] | 
     )
 
 
-def events(store: Path) -> list[MunicipalEvent]:
+def events(store: Path) -> list[Event]:
     with Session(open_store(str(store))) as session:
-        return list(session.exec(select(MunicipalEvent).order_by(MunicipalEvent.id)))
+        return list(
+            session.exec(select(Event).where(Event.source == "municipal").order_by(Event.id))
+        )
 
 
 @needs_chromium

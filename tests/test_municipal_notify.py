@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from alembic.script import ScriptDirectory
 from conftest import FAST, needs_loopback_aliases
 from municipal_replica import MunicipalReplica
-from notify_helpers import ADVERTS, Receiver, seed
+from notify_helpers import Receiver
 from sqlalchemy import Engine, create_engine, inspect, text
-from sqlmodel import Session, select
 
-from lovwatch.models.store import alembic_config, open_store, session_scope, sync_categories
-from lovwatch.models.subscriptions import Delivery
+from lovwatch.models.store import alembic_config
 
 LIST_PAGE = "/omsorg-och-stod/aldre/hemtjanst/valj-utforare-av-hemtjanst.html"
 NEWS_PAGE = "/nyheter/nya-foretag-i-hemtjansten.html"
@@ -150,14 +147,46 @@ def _legacy_store(url: str) -> Engine:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")
         command.upgrade(config, "0003")
-    sync_categories(engine)  # what open_store does after migrating; advert categories need it
     return engine
 
 
+def _upgrade_to(engine: Engine, revision: str) -> None:
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
 def _upgrade_keeps_deliveries(url: str, moment: datetime) -> None:
+    """0004 on its own (the store stops at 0005; `test_migration_events` takes it on to one
+    event table). Rows are written with raw SQL: the models describe the latest schema."""
     legacy = _legacy_store(url)
-    seeded = seed(legacy, moment, ADVERTS[:2])
     with legacy.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO crawlrun (id, source, started_at, status, base_url, "
+                "unique_adverts, listing_pages, page_requests, requests, baseline, new, "
+                "changed, ended, reappeared) VALUES (1, 'national', :t, 'complete', "
+                "'http://127.0.0.1:9', 2, 1, 2, 3, false, 2, 0, 0, 0)"
+            ),
+            {"t": moment},
+        )
+        for number in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO advert (id, url, title, listing_fingerprint, "
+                    "content_fingerprint, status, first_seen, last_seen, missing_runs) "
+                    "VALUES (:id, :id, :id, 'l', 'c', 'active', :t, :t, 0)"
+                ),
+                {"id": f"a/{number}", "t": moment},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO event (id, kind, advert_id, run_id, detected_at, baseline, "
+                    "details) VALUES (:n, 'new', :id, 1, :t, false, '{}')"
+                ),
+                {"n": number, "id": f"a/{number}", "t": moment},
+            )
         connection.execute(
             text(
                 "INSERT INTO subscription (id, name, filters, events, mode, paused, created_at, "
@@ -173,7 +202,7 @@ def _upgrade_keeps_deliveries(url: str, moment: datetime) -> None:
             ),
             {"t": moment},
         )
-        for status, event_id in zip(("sent", "pending"), seeded.event_ids, strict=True):
+        for status, event_id in zip(("sent", "pending"), (1, 2), strict=True):
             connection.execute(
                 text(
                     "INSERT INTO delivery (subscription_id, target_id, event_id, status, "
@@ -187,13 +216,13 @@ def _upgrade_keeps_deliveries(url: str, moment: datetime) -> None:
         heads = sorted(
             connection.execute(text("SELECT version_num FROM alembic_version")).scalars()
         )
-    legacy.dispose()
     assert heads == ["0002", "0003"] and len(before) == 2
 
-    engine = open_store(url)  # upgrades through 0004 to the latest revision
-    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-    with engine.begin() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
+    _upgrade_to(legacy, "0005")
+    with legacy.begin() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            "0005"
+        )
         runs = connection.execute(text("SELECT count(*) FROM crawlrun")).scalar()
         assert runs == 1  # the seeded run survives every migration
         after = connection.execute(
@@ -205,34 +234,32 @@ def _upgrade_keeps_deliveries(url: str, moment: datetime) -> None:
         municipal_event = connection.execute(
             text(
                 "INSERT INTO municipalevent (kind, municipality_code, run_id, detected_at, "
-                "baseline, details) VALUES ('provider_added', '2309', :r, :t, false, '{}') "
+                "baseline, details) VALUES ('provider_added', '2309', 1, :t, false, '{}') "
                 "RETURNING id"
             ),
-            {"r": seeded.run_id, "t": moment},
+            {"t": moment},
         ).scalar()
-    municipal_row = {
-        "subscription_id": 1,
-        "target_id": 1,
-        "municipal_event_id": municipal_event,
-        "status": "pending",
-        "recorded_at": moment,
-        "attempts": 0,
-    }
-    with session_scope(engine) as session:
-        session.add(Delivery(**municipal_row))
+    insert = text(
+        "INSERT INTO delivery (subscription_id, target_id, event_id, municipal_event_id, "
+        "status, recorded_at, attempts) VALUES (1, 1, :e, :m, 'pending', :t, 0)"
+    )
+    with legacy.begin() as connection:
+        connection.execute(insert, {"e": None, "m": municipal_event, "t": moment})
     # The new unique key refuses the same municipal event twice for one target, and a
     # delivery must name exactly one event.
-    for duplicate in (municipal_row, {**municipal_row, "municipal_event_id": None}):
-        with pytest.raises(sa.exc.IntegrityError), session_scope(engine) as session:
-            session.add(Delivery(**duplicate))
-    with Session(engine) as session:
-        rows = session.exec(select(Delivery).order_by(Delivery.id)).all()
-        assert [(d.event_id is None, d.municipal_event_id, d.status) for d in rows] == [
-            (False, None, "sent"),
-            (False, None, "pending"),
-            (True, municipal_event, "pending"),
-        ]
-    engine.dispose()
+    for duplicate in ({"e": None, "m": municipal_event}, {"e": None, "m": None}):
+        with pytest.raises(sa.exc.IntegrityError), legacy.begin() as connection:
+            connection.execute(insert, {**duplicate, "t": moment})
+    with legacy.connect() as connection:
+        rows = connection.execute(
+            text("SELECT event_id IS NULL, municipal_event_id, status FROM delivery ORDER BY id")
+        ).all()
+    assert [(bool(a), b, c) for a, b, c in rows] == [
+        (False, None, "sent"),
+        (False, None, "pending"),
+        (True, municipal_event, "pending"),
+    ]
+    legacy.dispose()
 
 
 def test_migration_0004_upgrades_a_sqlite_store_with_data(tmp_path: Path) -> None:

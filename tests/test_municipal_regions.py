@@ -13,6 +13,7 @@ from notify_helpers import Receiver
 
 from lovwatch.municipal.sites import default_sites, parse_site
 from lovwatch.normalize.authorities import counties, municipality_by_code
+from lovwatch.notify.municipal import kommun_name
 
 NO_BROWSER = os.devnull + "-missing"
 
@@ -49,6 +50,10 @@ def test_a_region_is_named_by_its_county_code_or_its_name() -> None:
     )
     malmo = municipality_by_code("1280")
     assert malmo is not None and region.population > malmo.population
+    # Messages name a region as it names itself, a municipality in the genitive.
+    assert kommun_name(region, "12") == "Region Skåne"
+    assert kommun_name(municipality_by_code("14"), "14") == "Västra Götalandsregionen"
+    assert kommun_name(malmo, "1280") == "Malmö stad"
 
 
 def _crawl(lovwatch: Lovwatch, site: str) -> None:

@@ -25,10 +25,11 @@ from notify_helpers import (
 )
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from lovwatch.models.store import open_store, session_scope
 from lovwatch.models.subscriptions import Delivery, SubscriptionTarget
+from lovwatch.models.tables import Event
 from lovwatch.notify.delivery import STALE_SENDING, notify
 from lovwatch.notify.files import build_spec
 from lovwatch.notify.subscriptions import describe, find, save, set_paused
@@ -450,7 +451,11 @@ def test_national_and_municipal_events_share_one_message_per_target(engine, cloc
     again = notify(engine)
     assert again.outcomes == [] and again.recorded == 0 and len(receiver.received) == 4
     with Session(engine) as session:
-        municipal = session.exec(select(Delivery).where(Delivery.event_id == None)).all()  # noqa: E711
+        municipal = session.exec(
+            select(Delivery)
+            .join(Event, col(Event.id) == col(Delivery.event_id))
+            .where(Event.source == "municipal")
+        ).all()
     assert sorted(d.status for d in municipal) == ["sent"] * 3
 
 

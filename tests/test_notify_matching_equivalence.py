@@ -105,7 +105,7 @@ def _recorded(engine: Engine, implementation: Any, moment: Any) -> tuple[int, se
             tuple(row)
             for row in session.execute(
                 text(
-                    "SELECT subscription_id, target_id, event_id, municipal_event_id, status, "
+                    "SELECT subscription_id, target_id, event_id, status, "
                     "CAST(recorded_at AS TEXT), attempts, last_attempt_at, sent_at, claim, error "
                     "FROM delivery"
                 )

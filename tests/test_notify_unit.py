@@ -13,8 +13,8 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from lovwatch.constants import MUNICIPAL_EVENT_KINDS
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import open_store
+from lovwatch.models.tables import Event
 from lovwatch.notify.delivery import RETRY_CAP, digest_period, retry_delay
 from lovwatch.notify.files import resolve_events
 from lovwatch.notify.filters import Filters, find_kommungrupp, matches
@@ -169,8 +169,9 @@ def test_migration_matches_the_models_and_the_store_is_private(tmp_path: Path) -
     assert mine == []
 
 
-def _municipal(kind: str, code: str, category: str | None, **details: object) -> MunicipalEvent:
-    return MunicipalEvent(
+def _municipal(kind: str, code: str, category: str | None, **details: object) -> Event:
+    return Event(
+        source="municipal",
         kind=kind,
         municipality_code=code,
         category_code=category,
@@ -206,7 +207,7 @@ def _municipal(kind: str, code: str, category: str | None, **details: object) ->
         (_municipal("lov_introduced", "0980", None), "Region Gotland inför LOV"),
     ],
 )
-def test_municipal_headlines_in_swedish(event: MunicipalEvent, sentence: str) -> None:
+def test_municipal_headlines_in_swedish(event: Event, sentence: str) -> None:
     assert headline(event) == sentence
 
 

@@ -97,7 +97,9 @@ def test_the_feed_carries_municipal_events_once(site, tmp_path: Path) -> None:
     parsed = feedparser.parse(server.get("/feed.atom?source=municipal&baseline=1").body)
     assert not parsed.bozo
     ids = [entry.id for entry in parsed.entries]
-    assert ids == [f"tag:lovwatch,2026:municipal-event/{e['id']}" for e in expected][:100]
+    # One numbering with the national events: `event/<id>` (only events migrated from the
+    # former municipal table keep `municipal-event/<former id>`; see test_migration_events).
+    assert ids == [f"tag:lovwatch,2026:event/{e['id']}" for e in expected][:100]
     assert len(set(ids)) == len(ids)
     both = feedparser.parse(server.get("/feed.atom?source=all&baseline=1").body)
     every = [entry.id for entry in both.entries]

@@ -19,16 +19,11 @@ from conftest import FAST, Lovwatch, needs_loopback_aliases, skip_or_fail
 from municipal_replica import MunicipalReplica
 from sqlmodel import Session, select
 
+from lovwatch.constants import EventSource
 from lovwatch.distributed.keys import RunKeys
-from lovwatch.models.municipal import (
-    LovStatement,
-    MunicipalEvent,
-    MunicipalPage,
-    PageSnapshot,
-    ProviderListing,
-)
+from lovwatch.models.municipal import LovStatement, MunicipalPage, PageSnapshot, ProviderListing
 from lovwatch.models.store import open_store
-from lovwatch.models.tables import CrawlRun
+from lovwatch.models.tables import CrawlRun, Event
 
 pytestmark = [needs_loopback_aliases, pytest.mark.redis]
 
@@ -79,7 +74,7 @@ def contents(store: Path | str) -> dict[str, Any]:
             ),
             "events": sorted(
                 (e.kind, e.municipality_code, e.category_code or "", e.baseline)
-                for e in session.exec(select(MunicipalEvent))
+                for e in session.exec(select(Event).where(Event.source == EventSource.MUNICIPAL))
             ),
             "runs": [r.status for r in session.exec(select(CrawlRun))],
         }

@@ -223,39 +223,24 @@ def events(
     from sqlmodel import Session
 
     from lovwatch.models import queries
-    from lovwatch.models.municipal_queries import list_municipal_events
 
     if limit is None and fmt == "table":
         limit = 50
-    kinds = list(kind) or None
     with Session(state.engine) as session:
-        national, municipal = [
-            lister(session, since=since, kinds=kinds, limit=limit, include_baseline=not no_baseline)
-            if source in (name, "all")
-            else []
-            for name, lister in (
-                ("national", queries.list_events),
-                ("municipal", list_municipal_events),
-            )
-        ]
-    if source == "national":
-        emit(national, fmt, EVENT_COLUMNS)
-        return
-    if source == "municipal":
-        columns = ("detected_at", "kind", "municipality", "category_code", "run_id", "baseline")
-        emit(municipal, fmt, columns)
-        return
-    # Both, newest first across the two tables (each already cut to `limit`).
-    rows = sorted(
-        [{"source": "national", **row} for row in national] + municipal,
-        key=lambda row: row["detected_at"],
-        reverse=True,
-    )[:limit]
-    emit(
-        rows,
-        fmt,
-        ("detected_at", "source", "kind", "advert_id", "title", "municipality", "baseline"),
-    )
+        rows = queries.list_events(
+            session,
+            source=source,
+            since=since,
+            kinds=list(kind) or None,
+            limit=limit,
+            include_baseline=not no_baseline,
+        )
+    columns = {
+        "national": EVENT_COLUMNS,
+        "municipal": ("detected_at", "kind", "municipality", "category_code", "run_id", "baseline"),
+        "all": ("detected_at", "source", "kind", "advert_id", "title", "municipality", "baseline"),
+    }
+    emit(rows, fmt, columns[source])
 
 
 @click.group(

@@ -1,5 +1,6 @@
-"""The store's tables for municipal websites: pages read, LOV statements, approved providers,
-and the events they give rise to.
+"""The store's tables for municipal websites: pages read, LOV statements and approved
+providers. The events they give rise to are `Event` rows with `source = "municipal"`
+(`lovwatch.models.tables`).
 
 Every timestamp is a naive datetime in UTC (`lovwatch.clock.now()`), declared `NaiveDatetime`
 as in `lovwatch.models.tables`. History grows with changes: a `PageSnapshot` is written only
@@ -11,7 +12,6 @@ because a page failed to load).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import NaiveDatetime
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
@@ -123,22 +123,3 @@ class ProviderCount(SQLModel, table=True):
     own_units: int = 0
     url: str = ""
     quote: str | None = Field(default=None, sa_column=Column(Text))
-
-
-class MunicipalEvent(SQLModel, table=True):
-    """Something found on a municipal site that a person may want to hear about.
-
-    `kind` is a `MunicipalEventKind` (provider_added, provider_removed, lov_introduced,
-    lov_ended); `details` holds "provider", "org_number", "url", "quote", "date" as apply.
-    Like `Event`, rows of a municipality's first crawl are `baseline`: history, not news.
-    Notifications select them by kind, municipality_code, category_code and detected_at.
-    """
-
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(index=True)
-    municipality_code: str = Field(index=True)
-    category_code: str | None = Field(default=None, index=True)
-    run_id: int = Field(foreign_key="crawlrun.id", index=True)
-    detected_at: NaiveDatetime = Field(default_factory=now, index=True)
-    baseline: bool = False
-    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))

@@ -25,19 +25,19 @@ from lovwatch.constants import (
     PROVIDER_ADDED,
     PROVIDER_REMOVED,
     CrawlSource,
+    EventSource,
     RunStatus,
 )
 from lovwatch.models.history import start_run
 from lovwatch.models.municipal import (
     LovStatement,
-    MunicipalEvent,
     MunicipalPage,
     PageSnapshot,
     ProviderCount,
     ProviderListing,
 )
 from lovwatch.models.store import session_scope
-from lovwatch.models.tables import CrawlRun
+from lovwatch.models.tables import CrawlRun, Event
 from lovwatch.municipal.statements import StatementKind
 from lovwatch.municipal.vocabulary import fold_words
 from lovwatch.spiders.municipal_outcome import MunicipalCrawl, ReadPage
@@ -81,7 +81,8 @@ class _Applier:
     def event(self, kind: str, code: str, category: str | None, **details: Any) -> None:
         assert self.run.id is not None
         self.session.add(
-            MunicipalEvent(
+            Event(
+                source=EventSource.MUNICIPAL.value,
                 kind=kind,
                 municipality_code=code,
                 category_code=category or None,

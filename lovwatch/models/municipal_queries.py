@@ -1,14 +1,15 @@
 """Reading the municipal findings for people: providers, a municipality's profile, and gaps
 between what sites say and what the national database advertises.
 
-The dictionaries returned are the JSON contract of `lovwatch providers`, `municipality`,
-`gaps` and `events --source municipal` (see docs/municipal.md).
+The dictionaries returned are the JSON contract of `lovwatch providers`, `municipality` and
+`gaps` (see docs/municipal.md); municipal events are listed with the national ones
+(`queries.list_events`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -17,7 +18,6 @@ from lovwatch.clock import today
 from lovwatch.models import queries
 from lovwatch.models.municipal import (
     LovStatement,
-    MunicipalEvent,
     MunicipalPage,
     ProviderCount,
     ProviderListing,
@@ -258,43 +258,3 @@ def profile(session: Session, municipality: Municipality) -> dict[str, Any]:
         ],
         "gaps": gaps(session, [code]),
     }
-
-
-def municipal_event_dict(event: MunicipalEvent) -> dict[str, Any]:
-    """A municipal-site event as `lovwatch events --source municipal` shows it."""
-    municipality = municipality_by_code(event.municipality_code)
-    return {
-        "id": event.id,
-        "source": "municipal",
-        "kind": event.kind,
-        "municipality_code": event.municipality_code,
-        "municipality": municipality.name if municipality else None,
-        "category_code": event.category_code,
-        "detected_at": event.detected_at,
-        "run_id": event.run_id,
-        "baseline": event.baseline,
-        "details": event.details,
-    }
-
-
-def list_municipal_events(
-    session: Session,
-    *,
-    since: date | None = None,
-    kinds: list[str] | None = None,
-    limit: int | None = None,
-    include_baseline: bool = True,
-) -> list[dict[str, Any]]:
-    """Municipal-site events, newest first (the same options as national `list_events`)."""
-    query = select(MunicipalEvent)
-    if since is not None:
-        start = datetime.combine(since, datetime.min.time())
-        query = query.where(col(MunicipalEvent.detected_at) >= start)
-    if kinds:
-        query = query.where(col(MunicipalEvent.kind).in_(kinds))
-    if not include_baseline:
-        query = query.where(col(MunicipalEvent.baseline).is_(False))
-    query = query.order_by(col(MunicipalEvent.detected_at).desc(), col(MunicipalEvent.id).desc())
-    if limit is not None:
-        query = query.limit(limit)
-    return [municipal_event_dict(event) for event in session.exec(query)]

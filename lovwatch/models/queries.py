@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from lovwatch.constants import AdvertStatus, RunStatus
+from lovwatch.constants import AdvertStatus, EventSource, RunStatus
 from lovwatch.models.tables import (
     Advert,
     AdvertCategory,
@@ -22,6 +22,7 @@ from lovwatch.models.tables import (
     Event,
     ServiceCategory,
 )
+from lovwatch.normalize.authorities import municipality_by_code
 
 
 def _categories(session: Session, advert_ids: list[str]) -> dict[str, list[dict[str, str]]]:
@@ -157,6 +158,7 @@ def get_advert(session: Session, advert_id: str) -> dict[str, Any] | None:
 
 
 def event_dict(event: Event, advert: Advert | None = None) -> dict[str, Any]:
+    """A national event as `lovwatch events` shows it (with the advert's title and URL)."""
     data: dict[str, Any] = {
         "id": event.id,
         "kind": event.kind,
@@ -172,16 +174,43 @@ def event_dict(event: Event, advert: Advert | None = None) -> dict[str, Any]:
     return data
 
 
+def municipal_event_dict(event: Event) -> dict[str, Any]:
+    """A municipal-site event as `lovwatch events --source municipal` shows it."""
+    code = event.municipality_code or ""
+    municipality = municipality_by_code(code)
+    return {
+        "id": event.id,
+        "source": EventSource.MUNICIPAL.value,
+        "kind": event.kind,
+        "municipality_code": code,
+        "municipality": municipality.name if municipality else None,
+        "category_code": event.category_code,
+        "detected_at": event.detected_at,
+        "run_id": event.run_id,
+        "baseline": event.baseline,
+        "details": event.details,
+    }
+
+
+#: `lovwatch events --source` values: one source, or both.
+EVENT_SOURCES = (EventSource.NATIONAL.value, EventSource.MUNICIPAL.value, "all")
+
+
 def list_events(
     session: Session,
     *,
+    source: str = EventSource.NATIONAL,
     since: date | None = None,
     kinds: list[str] | None = None,
     limit: int | None = None,
     include_baseline: bool = True,
 ) -> list[dict[str, Any]]:
-    """Events, newest first."""
-    query = select(Event, Advert).join(Advert)
+    """Events of `source` (national, municipal or all), newest first, as `lovwatch events`
+    shows them: national rows as `event_dict` (with `"source": "national"` added when both
+    sources are listed), municipal rows as `municipal_event_dict`."""
+    query = select(Event, Advert).join(Advert, isouter=True)
+    if source != "all":
+        query = query.where(col(Event.source) == source)
     if since is not None:
         query = query.where(col(Event.detected_at) >= datetime.combine(since, datetime.min.time()))
     if kinds:
@@ -191,7 +220,15 @@ def list_events(
     query = query.order_by(col(Event.detected_at).desc(), col(Event.id).desc())
     if limit is not None:
         query = query.limit(limit)
-    return [event_dict(event, advert) for event, advert in session.exec(query)]
+    rows = []
+    for event, advert in session.exec(query):
+        if event.source == EventSource.MUNICIPAL:
+            rows.append(municipal_event_dict(event))
+        elif source == "all":
+            rows.append({"source": EventSource.NATIONAL.value, **event_dict(event, advert)})
+        else:
+            rows.append(event_dict(event, advert))
+    return rows
 
 
 def list_runs(session: Session, limit: int | None = 20) -> list[dict[str, Any]]:

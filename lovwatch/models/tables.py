@@ -13,10 +13,11 @@ from datetime import date
 from typing import Any
 
 from pydantic import NaiveDatetime
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from lovwatch.clock import now
+from lovwatch.constants import MUNICIPAL_EVENT_KINDS, NATIONAL_EVENT_KINDS, EventSource, in_list
 
 
 class Authority(SQLModel, table=True):
@@ -125,16 +126,46 @@ class AdvertVersion(SQLModel, table=True):
     changed_fields: list[str] = Field(default_factory=list, sa_column=Column(JSON))
 
 
-class Event(SQLModel, table=True):
-    """Something a person may want to hear about: an advert new, changed, ended or back."""
+#: The subject each source names: an advert (national), or a municipality (municipal).
+EVENT_SUBJECT = (
+    "(source = 'national' AND advert_id IS NOT NULL AND municipality_code IS NULL "
+    "AND category_code IS NULL) OR "
+    "(source = 'municipal' AND advert_id IS NULL AND municipality_code IS NOT NULL)"
+)
+#: Each source has its own kinds.
+EVENT_KIND = (
+    f"(source = 'national' AND {in_list('kind', NATIONAL_EVENT_KINDS)}) OR "
+    f"(source = 'municipal' AND {in_list('kind', MUNICIPAL_EVENT_KINDS)})"
+)
 
-    __table_args__ = (UniqueConstraint("kind", "advert_id", "run_id", name="uq_event_once"),)
+
+class Event(SQLModel, table=True):
+    """Something a person may want to hear about, national or municipal (`source`).
+
+    National: an advert new, changed, ended or back (`advert_id`). Municipal: what a
+    municipality's own site said (`municipality_code`, `category_code` or NULL for LOV in
+    general; `details` holds "provider", "org_number", "url", "quote", "date" as apply). Both
+    share one id sequence, so a delivery names an event by its id alone.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("kind", "advert_id", "run_id", name="uq_event_once"),
+        CheckConstraint(in_list("source", [s.value for s in EventSource]), name="ck_event_source"),
+        CheckConstraint(EVENT_KIND, name="ck_event_kind"),
+        CheckConstraint(EVENT_SUBJECT, name="ck_event_subject"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
+    source: str = EventSource.NATIONAL.value
     kind: str = Field(index=True)
-    advert_id: str = Field(foreign_key="advert.id", index=True)
+    advert_id: str | None = Field(default=None, foreign_key="advert.id", index=True)
+    municipality_code: str | None = None
+    category_code: str | None = None
     run_id: int = Field(foreign_key="crawlrun.id", index=True)
     detected_at: NaiveDatetime = Field(default_factory=now, index=True)
     #: Events of the first crawl into an empty store: history, not news. Notify no one.
     baseline: bool = False
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    #: A municipal event's id in the separate table it had before migration 0006, kept so its
+    #: feed entry keeps the id a reader already has (`…:municipal-event/<id>`).
+    former_municipal_id: int | None = None

@@ -29,8 +29,8 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from lovwatch.clock import now
+from lovwatch.constants import EventSource
 from lovwatch.models import queries
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.store import session_scope
 from lovwatch.models.subscriptions import (
     Delivery,
@@ -71,23 +71,14 @@ def digest_period(mode: str, moment: datetime) -> str | None:
 
 @dataclass
 class Batch:
-    """One message to one target: the events it is owed now, as
-    {delivery id: (national event id, municipal event id)}, one of the two None."""
+    """One message to one target: the events it is owed now, as {delivery id: event id}."""
 
     subscription: str
     target_id: int
     url: str
     template: str | None
     period: str | None
-    owed: dict[int, tuple[int | None, int | None]]
-
-    @property
-    def event_ids(self) -> list[int]:
-        return [event for event, _municipal in self.owed.values() if event is not None]
-
-    @property
-    def municipal_event_ids(self) -> list[int]:
-        return [municipal for _event, municipal in self.owed.values() if municipal is not None]
+    owed: dict[int, int]
 
 
 @dataclass
@@ -138,7 +129,6 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
         sql_select(
             col(Delivery.id),
             col(Delivery.event_id),
-            col(Delivery.municipal_event_id),
             col(SubscriptionTarget.id),
             col(SubscriptionTarget.url),
             col(SubscriptionTarget.next_attempt_at),
@@ -159,7 +149,6 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
     for (
         delivery_id,
         event_id,
-        municipal_event_id,
         target_id,
         url,
         next_attempt_at,
@@ -171,7 +160,7 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
         assert target_id is not None and delivery_id is not None
         batch = batches.get(target_id)
         if batch is not None:  # the target's first row decided: it is due
-            batch.owed[delivery_id] = (event_id, municipal_event_id)
+            batch.owed[delivery_id] = event_id
             continue
         if mode not in periods:
             periods[mode] = digest_period(mode, moment)
@@ -182,7 +171,7 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
             reason = f"next {mode} digest after period {period}"
         else:
             batches[target_id] = Batch(name, target_id, url, template, period, {})
-            batches[target_id].owed[delivery_id] = (event_id, municipal_event_id)
+            batches[target_id].owed[delivery_id] = event_id
             continue
         outcome = waiting.get(target_id)
         if outcome is None:
@@ -192,18 +181,30 @@ def due_batches(session: Session, moment: datetime) -> tuple[list[Batch], list[O
 
 
 def compose(session: Session, batch: Batch) -> Message:
-    """The batch's message, in the format its target shows best."""
-    events = list(session.exec(select(Event).where(col(Event.id).in_(batch.event_ids))))
-    adverts = adverts_by_id(session, {event.advert_id for event in events}) if events else {}
-    sites = base_urls(session, {event.run_id for event in events})
-    notices = [
-        notice(queries.event_dict(event), adverts.get(event.advert_id), sites.get(event.run_id))
-        for event in events
-    ]
-    municipal = session.exec(
-        select(MunicipalEvent).where(col(MunicipalEvent.id).in_(batch.municipal_event_ids))
+    """The batch's message, in the format its target shows best: national events first,
+    then those of municipal sites."""
+    events = list(
+        session.exec(
+            select(Event)
+            .where(col(Event.id).in_(list(batch.owed.values())))
+            .order_by(col(Event.id))
+        )
     )
-    notices += [municipal_notice(event) for event in municipal]
+    national = [event for event in events if event.source == EventSource.NATIONAL]
+    advert_ids = {event.advert_id for event in national if event.advert_id}
+    adverts = adverts_by_id(session, advert_ids) if advert_ids else {}
+    sites = base_urls(session, {event.run_id for event in national})
+    notices = [
+        notice(
+            queries.event_dict(event),
+            adverts.get(event.advert_id or ""),
+            sites.get(event.run_id),
+        )
+        for event in national
+    ]
+    notices += [
+        municipal_notice(event) for event in events if event.source == EventSource.MUNICIPAL
+    ]
     return render(
         notices,
         body_format(batch.url),
@@ -230,11 +231,13 @@ def _claim(engine: Engine, batch: Batch, moment: datetime) -> list[int]:
                 last_attempt_at=moment,
             )
         )
-        return [
-            row
-            for row in session.exec(select(col(Delivery.id)).where(Delivery.claim == token))
-            if row is not None
-        ]
+        won = session.exec(
+            # By id first: `claim` has no index, the primary key finds the batch's rows.
+            select(col(Delivery.id)).where(
+                col(Delivery.id).in_(list(batch.owed)), col(Delivery.claim) == token
+            )
+        )
+        return [row for row in won if row is not None]
 
 
 def _finish(

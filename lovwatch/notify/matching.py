@@ -3,10 +3,9 @@
 A target is owed an event when the event is not part of a baseline, is of a kind the
 subscription wants, was detected at or after the subscription began receiving (creation or
 last resume) and after the target was added, and its subject passes the filters: the advert of
-a national `Event`, or what a `MunicipalEvent` says (`lovwatch.notify.municipal.subject`).
-What is owed is written as a pending `Delivery` under the unique key (target, event) or
-(target, municipal event), with INSERT ... ON CONFLICT DO NOTHING, so re-runs and overlapping
-runs can never owe an event twice.
+a national event, or what a municipal one says (`lovwatch.notify.municipal.subject`).
+What is owed is written as a pending `Delivery` under the unique key (target, event), with
+INSERT ... ON CONFLICT DO NOTHING, so re-runs and overlapping runs can never owe an event twice.
 
 `wanted` states the rule for one (target, event); `record_deliveries` applies it to every
 target at once through `Matcher`, which indexes the targets by filter value (bit masks), so
@@ -27,8 +26,8 @@ from sqlalchemy import insert as generic_insert
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
+from lovwatch.constants import EventSource
 from lovwatch.models import queries
-from lovwatch.models.municipal import MunicipalEvent
 from lovwatch.models.subscriptions import Delivery, DeliveryStatus, Subscription, SubscriptionTarget
 from lovwatch.models.tables import (
     Advert,
@@ -47,36 +46,28 @@ from lovwatch.notify.municipal import subject
 _CHUNK = 500
 
 
-#: The unique key of each kind of delivery: (event column, constraint name).
-_NATIONAL = ("event_id", "uq_delivery_once")
-_MUNICIPAL = ("municipal_event_id", "uq_delivery_municipal_once")
-
-
 #: (subscription id, target id, event id) of a delivery owed.
 Owed = tuple[int, int, int]
 
 
-def _insert_ignoring_duplicates(
-    session: Session, owed: Sequence[Owed], key: tuple[str, str], moment: datetime
-) -> None:
+def _insert_ignoring_duplicates(session: Session, owed: Sequence[Owed], moment: datetime) -> None:
     """Record `owed` as pending deliveries recorded at `moment`, skipping any (target, event)
     already recorded (INSERT ... ON CONFLICT DO NOTHING under the unique key), in bulk: one
     statement on PostgreSQL (arrays) and on SQLite (a JSON array)."""
     connection = session.connection()
     dialect = connection.dialect
     table = Delivery.__table__  # type: ignore[attr-defined]
-    column, constraint = key
     pending = DeliveryStatus.PENDING.value
     if dialect.name == "postgresql":
         connection.execute(
             text(
-                f"INSERT INTO delivery (subscription_id, target_id, {column}, status, "
+                "INSERT INTO delivery (subscription_id, target_id, event_id, status, "
                 "recorded_at, attempts) "
                 "SELECT owed.subscription_id, owed.target_id, owed.event_id, :status, "
                 ":recorded_at, 0 FROM unnest(CAST(:subscriptions AS integer[]), "
                 "CAST(:targets AS integer[]), CAST(:events AS integer[])) "
                 "AS owed (subscription_id, target_id, event_id) "
-                f"ON CONFLICT ON CONSTRAINT {constraint} DO NOTHING"
+                "ON CONFLICT ON CONSTRAINT uq_delivery_once DO NOTHING"
             ).bindparams(bindparam("recorded_at", type_=table.c.recorded_at.type)),
             {
                 "status": pending,
@@ -93,10 +84,10 @@ def _insert_ignoring_duplicates(
         # One statement reading the rows from a JSON array (JSON functions are built into
         # SQLite since 3.38): a third faster than an executemany of as many rows.
         connection.exec_driver_sql(
-            f"INSERT INTO delivery (subscription_id, target_id, {column}, status, recorded_at, "
+            "INSERT INTO delivery (subscription_id, target_id, event_id, status, recorded_at, "
             "attempts) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
             "json_extract(value, '$[2]'), ?, ?, 0 FROM json_each(?) WHERE true "
-            f"ON CONFLICT (target_id, {column}) DO NOTHING",
+            "ON CONFLICT (target_id, event_id) DO NOTHING",
             (pending, recorded_at, json.dumps(owed)),
         )
     else:  # other dialects: the unique key still refuses a duplicate, loudly
@@ -106,7 +97,7 @@ def _insert_ignoring_duplicates(
                 {
                     "subscription_id": subscription_id,
                     "target_id": target_id,
-                    column: event_id,
+                    "event_id": event_id,
                     "status": pending,
                     "recorded_at": moment,
                     "attempts": 0,
@@ -148,7 +139,7 @@ def base_urls(session: Session, run_ids: set[int]) -> dict[int, str]:
 def wanted(
     subscription: Subscription,
     target: SubscriptionTarget,
-    event: Event | MunicipalEvent,
+    event: Event,
     advert: dict[str, Any] | None,
 ) -> bool:
     """Whether `target` of `subscription` is owed `event`, whose subject (an advert, or a
@@ -348,14 +339,13 @@ def _subjects(session: Session, advert_ids: set[str]) -> dict[str, dict[str, Any
     return found
 
 
-def _known(session: Session, column: str, table: Any, earliest: datetime) -> set[tuple[int, int]]:
+def _known(session: Session, earliest: datetime) -> set[tuple[int, int]]:
     """(target, event) pairs already recorded for the events considered (not baseline,
     detected from `earliest` on)."""
-    key = getattr(Delivery, column)
     rows = session.connection().execute(
-        select(Delivery.target_id, key)
-        .join(table, col(table.id) == key)
-        .where(col(table.baseline).is_(False), col(table.detected_at) >= earliest)
+        sql_select(col(Delivery.target_id), col(Delivery.event_id))
+        .join(Event, col(Event.id) == col(Delivery.event_id))
+        .where(col(Event.baseline).is_(False), col(Event.detected_at) >= earliest)
     )
     # Plain tuples: membership tests against rows would compare through the Row class.
     return {(target_id, event_id) for target_id, event_id in rows.all()}
@@ -396,57 +386,46 @@ def record_deliveries(session: Session, moment: datetime) -> int:
         return 0
     matcher = Matcher(receivers)
     earliest = matcher.receivers[0].since
+    considered = (col(Event.baseline).is_(False), col(Event.detected_at) >= earliest)
     events = (
         session.connection()
         .execute(
             sql_select(
                 col(Event.id),
+                col(Event.source),
                 col(Event.kind),
                 col(Event.advert_id),
                 col(Event.detected_at),
-                col(Event.baseline),
             )
-            .where(col(Event.baseline).is_(False), col(Event.detected_at) >= earliest)
+            .where(*considered)
             .order_by(col(Event.id))
         )
         .all()
     )
-    municipal = list(
-        session.exec(
-            select(MunicipalEvent)
-            .where(
-                col(MunicipalEvent.baseline).is_(False), col(MunicipalEvent.detected_at) >= earliest
-            )
-            .order_by(col(MunicipalEvent.id))
+    if not events:
+        return 0
+    national = {advert_id for _id, _source, _kind, advert_id, _at in events if advert_id}
+    adverts = _subjects(session, national)
+    # A municipal event's subject is read from the whole row (headline, provider, quote).
+    municipal = {
+        event.id: subject(event)
+        for event in session.exec(
+            select(Event).where(col(Event.source) == EventSource.MUNICIPAL, *considered)
         )
-    )
-    adverts = _subjects(session, {advert_id for _id, _kind, advert_id, _at, _b in events})
-    national_rows = _owed_rows(
+    }
+    candidates: list[Candidate] = [
+        (event_id, kind, detected_at, False, None, municipal.get(event_id))
+        if source == EventSource.MUNICIPAL
+        # Adverts are cached by key: many events of one run share one advert.
+        else (event_id, kind, detected_at, False, ("advert", advert), adverts.get(advert or ""))
+        for event_id, source, kind, advert, detected_at in events
+        if event_id is not None
+    ]
+    owed = _owed_rows(
         matcher,
-        (
-            (
-                event_id,
-                kind,
-                detected_at,
-                baseline,
-                ("advert", advert_id),
-                adverts.get(advert_id),
-            )
-            for event_id, kind, advert_id, detected_at, baseline in events
-            if event_id is not None
-        ),
-        _known(session, _NATIONAL[0], Event, earliest) if events else set(),
+        candidates,
+        _known(session, earliest),
     )
-    municipal_rows = _owed_rows(
-        matcher,
-        (
-            (event.id, event.kind, event.detected_at, event.baseline, None, subject(event))
-            for event in municipal
-            if event.id is not None
-        ),
-        _known(session, _MUNICIPAL[0], MunicipalEvent, earliest) if municipal else set(),
-    )
-    for rows, key in ((national_rows, _NATIONAL), (municipal_rows, _MUNICIPAL)):
-        if rows:
-            _insert_ignoring_duplicates(session, rows, key, moment)
-    return len(national_rows) + len(municipal_rows)
+    if owed:
+        _insert_ignoring_duplicates(session, owed, moment)
+    return len(owed)

@@ -1,5 +1,5 @@
-"""Municipal-site events (`MunicipalEvent`) as the notifier sees them: the subject that a
-subscription's filters match, and the Swedish notice a message shows.
+"""Municipal-site events (`Event` rows with `source = "municipal"`) as the notifier sees
+them: the subject that a subscription's filters match, and the Swedish notice a message shows.
 
 The filters are the national ones, read from the event instead of an advert: category is the
 event's category_code, county and kommungrupp come from its municipality code, and keywords
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from lovwatch.constants import LOV_ENDED, LOV_INTRODUCED, PROVIDER_ADDED, PROVIDER_REMOVED
-from lovwatch.models.municipal import MunicipalEvent
+from lovwatch.models.tables import Event
 from lovwatch.normalize.authorities import Municipality, municipality_by_code
 from lovwatch.normalize.categories import category_by_code
 from lovwatch.notify.messages import Notice, safe_link
@@ -32,9 +32,12 @@ _STAD = {
 
 
 def kommun_name(municipality: Municipality | None, code: str) -> str:
-    """How a message names the municipality: "Krokoms kommun", "Borås Stad"."""
+    """How a message names the municipality: "Krokoms kommun", "Borås Stad"; a region (a
+    2-digit county code in the municipal-site tables) by its own name, "Region Skåne"."""
     if municipality is None:
         return f"kommun {code}"
+    if len(municipality.code) == 2:
+        return municipality.name
     if municipality.code in _OFFICIAL_NAMES or municipality.code in _STAD:
         return _OFFICIAL_NAMES.get(municipality.code) or _STAD[municipality.code]
     # A name ending in s, x or z takes no extra genitive s.
@@ -58,11 +61,12 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _QUOTE else text[: _QUOTE - 1] + "…"
 
 
-def headline(event: MunicipalEvent) -> str:
+def headline(event: Event) -> str:
     """The event as one Swedish sentence: "Ny utförare godkänd: X AB (hemtjänst, Krokoms
     kommun)", "Krokoms kommun inför LOV i familjerådgivning"."""
     details = event.details or {}
-    kommun = kommun_name(municipality_by_code(event.municipality_code), event.municipality_code)
+    code = event.municipality_code or ""
+    kommun = kommun_name(municipality_by_code(code), code)
     _label, inline = _category(event.category_code)
     where = f"{inline}, {kommun}" if inline else kommun
     provider = str(details.get("provider") or "okänd utförare")
@@ -77,30 +81,32 @@ def headline(event: MunicipalEvent) -> str:
     return sentence + (f" ({details['date']})" if details.get("date") else "")
 
 
-def subject(event: MunicipalEvent) -> dict[str, Any]:
+def subject(event: Event) -> dict[str, Any]:
     """The event in the shape `filters.matches` reads (the fields of an advert it uses)."""
-    municipality = municipality_by_code(event.municipality_code)
+    code = event.municipality_code or ""
+    municipality = municipality_by_code(code)
     label, _inline = _category(event.category_code)
     details = event.details or {}
     return {
         "title": headline(event),
-        "authority": kommun_name(municipality, event.municipality_code),
-        "municipality_code": event.municipality_code,
+        "authority": kommun_name(municipality, code),
+        "municipality_code": code,
         "county_code": municipality.county_code if municipality else None,
         "categories": [{"code": event.category_code, "label": label}] if label else [],
         "texts": [str(details.get(key) or "") for key in ("provider", "quote")],
     }
 
 
-def municipal_notice(event: MunicipalEvent) -> Notice:
+def municipal_notice(event: Event) -> Notice:
     """How a message shows a municipal-site event: headline, place, evidence and its page."""
-    municipality = municipality_by_code(event.municipality_code)
+    code = event.municipality_code or ""
+    municipality = municipality_by_code(code)
     label, _inline = _category(event.category_code)
     details = event.details or {}
     return Notice(
         kind=event.kind,
         title=headline(event),
-        authority=kommun_name(municipality, event.municipality_code),
+        authority=kommun_name(municipality, code),
         municipality=municipality.name if municipality else "",
         county=municipality.county_name if municipality else "",
         categories=[label] if label else [],

@@ -110,7 +110,9 @@ def save(session: Session, spec: SubscriptionSpec, *, update: bool = False) -> b
 def remove(session: Session, name: str) -> None:
     """Delete a subscription with its targets and delivery history."""
     subscription = find(session, name)
-    session.execute(delete(Delivery).where(col(Delivery.subscription_id) == subscription.id))
+    # By target: the delivery table is indexed by (target, event), not by subscription.
+    target_ids = [target.id for target in targets_of(session, subscription)]
+    session.execute(delete(Delivery).where(col(Delivery.target_id).in_(target_ids)))
     session.execute(
         delete(SubscriptionTarget).where(col(SubscriptionTarget.subscription_id) == subscription.id)
     )
@@ -147,9 +149,10 @@ def _health(targets: list[SubscriptionTarget]) -> str:
 def describe(session: Session, subscription: Subscription) -> dict[str, Any]:
     """A subscription for `list`/`show` and JSON output; URLs redacted, never in full."""
     targets = targets_of(session, subscription)
+    # By target: the delivery table is indexed by (target, event), not by subscription.
     statuses = Counter(
         session.exec(
-            select(Delivery.status).where(Delivery.subscription_id == subscription.id)
+            select(Delivery.status).where(col(Delivery.target_id).in_([t.id for t in targets]))
         ).all()
     )
     filters = Filters.from_stored(subscription.filters)

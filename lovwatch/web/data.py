@@ -15,8 +15,9 @@ from lovwatch.analysis.stats import BY_CHOICES, by_category, by_group, totals
 from lovwatch.analysis.timeline import History, load_history
 from lovwatch.analysis.trends import INTERVALS, default_categories, periods, trend_rows
 from lovwatch.cli_common import resolve_municipalities
+from lovwatch.constants import EventSource
 from lovwatch.models import municipal_queries, queries
-from lovwatch.models.municipal import MunicipalEvent
+from lovwatch.models.tables import Event
 from lovwatch.normalize.authorities import Municipality, find_municipality, municipality_by_code
 from lovwatch.notify.municipal import subject as municipal_subject
 from lovwatch.web.filters import AdvertFilter, FilterError, resolve_each
@@ -51,45 +52,21 @@ def events(
     session: Session,
     wanted: AdvertFilter | None = None,
     *,
+    source: str = EventSource.NATIONAL,
     since: date | None = None,
     kinds: list[str] | None = None,
     limit: int | None = None,
     include_baseline: bool = True,
 ) -> list[dict[str, Any]]:
-    """National events, newest first, as `lovwatch events --format json`; with `wanted`,
-    only those whose advert passes the filter (its status is not asked: an ended advert's
-    `ended` event is the news)."""
-    if wanted is None or not _advert_filters(wanted):
-        return queries.list_events(
-            session,
-            since=since,
-            kinds=kinds or None,
-            limit=limit,
-            include_baseline=include_baseline,
-        )
-    found = queries.list_events(
-        session, since=since, kinds=kinds or None, include_baseline=include_baseline
-    )
-    by_id = {row["id"]: row for row in queries.list_adverts(session, status="all")}
-    kept = [event for event in found if (a := by_id.get(event["advert_id"])) and wanted.passes(a)]
-    return kept[:limit] if limit is not None else kept
-
-
-def municipal_events(
-    session: Session,
-    wanted: AdvertFilter | None = None,
-    *,
-    since: date | None = None,
-    kinds: list[str] | None = None,
-    limit: int | None = None,
-    include_baseline: bool = True,
-) -> list[dict[str, Any]]:
-    """Municipal-site events as `lovwatch events --source municipal --format json`; with
-    `wanted`, only those whose subject passes it (the notifier's rule: the event's category,
-    its municipality's county and kommungrupp, keywords in provider and evidence)."""
+    """`lovwatch events --source national|municipal|all --format json`, newest first; with
+    `wanted`, only events whose subject passes the filter: a national event's advert (its
+    status is not asked: an ended advert's `ended` event is the news), a municipal event as
+    the notifier reads it (its category, its municipality's county and kommungrupp, keywords
+    in provider and evidence)."""
     filtered = wanted is not None and _advert_filters(wanted)
-    rows = municipal_queries.list_municipal_events(
+    rows = queries.list_events(
         session,
+        source=source,
         since=since,
         kinds=kinds or None,
         limit=None if filtered else limit,
@@ -97,48 +74,34 @@ def municipal_events(
     )
     if not filtered or wanted is None:
         return rows
-    stored = municipal_rows(session, [row["id"] for row in rows])
-    kept = [row for row in rows if wanted.passes(municipal_subject(stored[row["id"]]))]
+    adverts: dict[str, dict[str, Any]] = {}
+    if any(row.get("source") != EventSource.MUNICIPAL for row in rows):
+        adverts = {row["id"]: row for row in queries.list_adverts(session, status="all")}
+    stored = municipal_rows(
+        session, [row["id"] for row in rows if row.get("source") == EventSource.MUNICIPAL]
+    )
+    kept = [
+        row
+        for row in rows
+        if (
+            wanted.passes(municipal_subject(stored[row["id"]]))
+            if row.get("source") == EventSource.MUNICIPAL
+            else (advert := adverts.get(row["advert_id"])) is not None and wanted.passes(advert)
+        )
+    ]
     return kept[:limit] if limit is not None else kept
 
 
-def municipal_rows(session: Session, ids: list[int]) -> dict[int, MunicipalEvent]:
+def municipal_rows(session: Session, ids: list[int]) -> dict[int, Event]:
+    """The stored municipal events of `ids`, by id (their headline and feed id need them)."""
     if not ids:
         return {}
-    found = session.exec(select(MunicipalEvent).where(col(MunicipalEvent.id).in_(ids)))
+    found = session.exec(select(Event).where(col(Event.id).in_(ids)))
     return {row.id: row for row in found if row.id is not None}
 
 
-def any_events(
-    session: Session,
-    wanted: AdvertFilter | None = None,
-    *,
-    source: str = "national",
-    since: date | None = None,
-    kinds: list[str] | None = None,
-    limit: int | None = None,
-    include_baseline: bool = True,
-) -> list[dict[str, Any]]:
-    """`lovwatch events --source national|municipal|all --format json`: with "all", national
-    rows gain `"source": "national"` and both are merged newest first."""
-    options: dict[str, Any] = {
-        "since": since,
-        "kinds": kinds,
-        "limit": limit,
-        "include_baseline": include_baseline,
-    }
-    national = events(session, wanted, **options) if source in ("national", "all") else []
-    if source == "national":
-        return national
-    municipal = municipal_events(session, wanted, **options)
-    if source == "municipal":
-        return municipal
-    rows = sorted(
-        [{"source": "national", **row} for row in national] + municipal,
-        key=lambda row: row["detected_at"],
-        reverse=True,
-    )
-    return rows[:limit] if limit is not None else rows
+#: The name the pages, the feed and the API call `events` by.
+any_events = events
 
 
 def _advert_filters(wanted: AdvertFilter) -> bool:

@@ -45,9 +45,13 @@ FIELD_LABELS = {
 }
 
 
-def event_tag(event_id: int, source: str = "national") -> str:
-    """The entry id: national and municipal events are numbered apart, so each has its own."""
-    return f"{TAG}{'municipal-event' if source == 'municipal' else 'event'}/{event_id}"
+def event_tag(event_id: int, former_municipal_id: int | None = None) -> str:
+    """The entry id. National and municipal events share one numbering (`event/<id>`); a
+    municipal event from before they did keeps the id its feed entry had then
+    (`municipal-event/<its former id>`), so a reader never shows it a second time."""
+    if former_municipal_id is not None:
+        return f"{TAG}municipal-event/{former_municipal_id}"
+    return f"{TAG}event/{event_id}"
 
 
 def _stamp(moment: datetime) -> str:
@@ -146,7 +150,7 @@ def _municipal_entry(
     add: Any, entry: ET.Element, event: dict[str, Any], stored: Any, link_for: Any
 ) -> None:
     details = event.get("details") or {}
-    add(entry, "id", event_tag(event["id"], "municipal"))
+    add(entry, "id", event_tag(event["id"], getattr(stored, "former_municipal_id", None)))
     add(entry, "title", headline(stored) if stored is not None else event["kind"])
     add(entry, "updated", _stamp(event["detected_at"]))
     add(entry, "published", _stamp(event["detected_at"]))
