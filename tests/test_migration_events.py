@@ -64,7 +64,7 @@ def store_at_0005(url: str) -> Engine:
     """A store migrated to 0005 as `open_store` migrates (SQLite with foreign keys on)."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms=30_000))
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
