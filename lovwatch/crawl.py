@@ -247,10 +247,6 @@ def _collector(report: CrawlReport) -> Callable[..., None]:
 def _refusals(report: CrawlReport) -> Callable[..., None]:
     def note(source: str, message: str, **_: Any) -> None:
         report.refused[source] = message
-        if source == CrawlSource.NATIONAL:
-            report.national = None  # a summary sent before the store refused is void
-        elif source == CrawlSource.MUNICIPAL:
-            report.municipal = None
 
     return note
 

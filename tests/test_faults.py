@@ -111,6 +111,30 @@ def test_a_full_disk_while_a_crawl_is_applied_changes_nothing_and_says_so(
 
 
 @pytest.mark.sqlite_only
+def test_a_disk_too_full_to_record_the_run_crawls_nothing_and_says_so(
+    lovwatch: Lovwatch, store: Path
+) -> None:
+    adverts = generated_adverts(20)
+    with ReplicaServer(adverts[:10]) as server:
+        assert lovwatch.crawl(server.base_url).code == 0
+        before = counts(lovwatch)
+        server.set_adverts(adverts)
+        server.reset_log()
+
+        def no_room() -> None:  # not even for the journal of the run's first row
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+        process = crawl_process(lovwatch, server.base_url, preexec_fn=no_room)
+        out, err = process.communicate(timeout=180)
+        full = Result(process.returncode, out, err)
+        assert full.code == 1
+        assert "disk is full" in one_sentence(full) and "nothing was crawled" in full.stderr
+        assert server.requests == []  # refused before the first request
+        assert counts(lovwatch) == before
+
+
+@pytest.mark.sqlite_only
 def test_a_store_locked_through_the_apply_is_told_and_the_next_run_catches_up(
     lovwatch: Lovwatch, store: Path
 ) -> None:
