@@ -75,6 +75,19 @@ def crawl_process(lovwatch: Lovwatch, base_url: str, **popen: object) -> subproc
     )
 
 
+def crawl_on_a_full_disk(lovwatch: Lovwatch, base_url: str, room: int) -> Result:
+    """A crawl whose files cannot grow past `room` bytes: a real write error (EFBIG) from the
+    kernel, as from a full disk."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    process = crawl_process(lovwatch, base_url, preexec_fn=limit)
+    out, err = process.communicate(timeout=180)
+    return Result(process.returncode, out, err)
+
+
 def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -91,16 +104,7 @@ def test_a_full_disk_while_a_crawl_is_applied_changes_nothing_and_says_so(
         assert lovwatch.crawl(server.base_url).code == 0
         before = counts(lovwatch)
         server.set_adverts(adverts)  # 20 new adverts to write: more than the disk has room for
-        size = store.stat().st_size
-
-        def small_disk() -> None:
-            # A real write error (EFBIG) from the kernel at the store's current size.
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-
-        process = crawl_process(lovwatch, server.base_url, preexec_fn=small_disk)
-        out, err = process.communicate(timeout=180)
-        full = Result(process.returncode, out, err)
+        full = crawl_on_a_full_disk(lovwatch, server.base_url, store.stat().st_size)
         assert full.code == 1
         assert "disk is full" in one_sentence(full)
         assert counts(lovwatch) == before  # nothing of the run was written
@@ -120,14 +124,8 @@ def test_a_disk_too_full_to_record_the_run_crawls_nothing_and_says_so(
         before = counts(lovwatch)
         server.set_adverts(adverts)
         server.reset_log()
-
-        def no_room() -> None:  # not even for the journal of the run's first row
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
-
-        process = crawl_process(lovwatch, server.base_url, preexec_fn=no_room)
-        out, err = process.communicate(timeout=180)
-        full = Result(process.returncode, out, err)
+        # Not even room for the journal of the run's first row.
+        full = crawl_on_a_full_disk(lovwatch, server.base_url, 2048)
         assert full.code == 1
         assert "disk is full" in one_sentence(full) and "nothing was crawled" in full.stderr
         assert server.requests == []  # refused before the first request
