@@ -261,16 +261,19 @@ def run_in_reactor(
     Ctrl-C or SIGTERM stops the crawls gracefully (their runs end as partial, "interrupted");
     a second one stops at once, and the next run marks the unfinished one failed.
     """
-    # The runner's settings are merged into every crawler's as defaults: project ones only,
-    # so that a crawler's own options (set at command-line priority) keep winning.
+    # Scrapy merges the runner's settings into every crawler's, replacing those of the same
+    # priority or lower. A crawler carries lovwatch's settings already (`scrapy_settings`),
+    # and some of its politeness options at project priority, so the runner's stay at
+    # default priority: at project priority they put back lovwatch's 2 requests per host
+    # over `--concurrency` and halved the national crawl's speed.
     settings = Settings()
-    settings.setmodule(default_settings, priority="project")
+    settings.setmodule(default_settings, priority="default")
     settings.setdict(
         {
             "LOG_INSTALL_ROOT_HANDLER": verbose and not json_logs(),
             "LOG_LEVEL": "INFO" if verbose else "WARNING",
         },
-        priority="project",
+        priority="default",
     )
     process = AsyncCrawlerProcess(settings)
     outcome: dict[str, Any] = {}

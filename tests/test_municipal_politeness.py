@@ -9,6 +9,8 @@ from scrapy.settings import Settings
 
 from lovwatch.config import Politeness
 from lovwatch.crawl import scrapy_settings
+from lovwatch.replica.dataset import initial_adverts
+from lovwatch.replica.server import ReplicaServer
 from lovwatch.spiders.hitta_lov import HittaLovSpider
 from lovwatch.spiders.municipal import MunicipalSpider
 
@@ -50,6 +52,25 @@ def test_per_site_concurrency_lets_one_host_serve_several_requests_at_once(
         _crawl(lovwatch, sites, "--concurrency", "8", "--per-site-concurrency", "3")
     assert max(sites.peak_per_host.values()) >= 2
     assert max(sites.peak_per_host.values()) <= 3
+
+
+def test_the_national_crawl_sends_its_whole_concurrency_to_the_one_host(lovwatch: Lovwatch) -> None:
+    # Measured at the server: the settings can say 5 while the crawl that runs sends 2.
+    with ReplicaServer(initial_adverts()) as server:
+        server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = LATENCY
+        lovwatch(
+            "crawl",
+            "--base-url",
+            server.base_url,
+            "--delay",
+            "0",
+            "--concurrency",
+            "5",
+            "--timeout",
+            "30",
+            check=True,
+        )
+        assert server.peak_in_flight == 5
 
 
 def _effective(spider: type[MunicipalSpider] | type[HittaLovSpider], p: Politeness) -> Settings:

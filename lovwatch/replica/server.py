@@ -105,7 +105,8 @@ class ReplicaServer:
     """The replica on host:port (port 0 = any free port), bound at construction.
 
     `start()` serves from a daemon thread; `stop()` (or leaving the `with` block) closes it.
-    `requests` records every request target served, in arrival order.
+    `requests` records every request target served, in arrival order; `peak_in_flight` is the
+    most requests it was answering at once.
     """
 
     def __init__(
@@ -113,6 +114,8 @@ class ReplicaServer:
     ) -> None:
         self.faults = Faults()
         self.requests: list[str] = []
+        self.peak_in_flight = 0
+        self._in_flight = 0
         self._lock = threading.Lock()
         self._searches = 0
         self._state = self._make_state(adverts)
@@ -159,6 +162,7 @@ class ReplicaServer:
     def reset_log(self) -> None:
         with self._lock:
             self.requests.clear()
+            self.peak_in_flight = 0
 
     @staticmethod
     def _make_state(adverts: list[ReplicaAdvert]) -> _State:
@@ -181,6 +185,11 @@ class ReplicaServer:
                 self.faults.too_many_requests -= 1
                 return False
         return True
+
+    def _busy(self, change: int) -> None:
+        with self._lock:
+            self._in_flight += change
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
 
     def _delay(self, target: str) -> float:
         return max(
@@ -344,6 +353,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, send_body: bool) -> None:
         replica = self.server.replica
+        replica._busy(+1)
+        try:
+            self._answer(replica, send_body)
+        finally:
+            replica._busy(-1)
+
+    def _answer(self, replica: ReplicaServer, send_body: bool) -> None:
         if not replica._admit(self.path):
             response = _Response(
                 429, "text/plain; charset=utf-8", b"Too Many Requests\n", {"Retry-After": "1"}
