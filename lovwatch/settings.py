@@ -29,6 +29,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# A callback yields one item or a few requests, and the pipelines only collect: Scrapy's
+# default of 100 starts 100 asyncio tasks per response to process them in parallel, which cost
+# a tenth of a first crawl's time for nothing.
+CONCURRENT_ITEMS = 1
+
 # Scrapy's downloader with each host held to its concurrency also when DOWNLOAD_DELAY is 0.
 DOWNLOADER = "lovwatch.spiders.downloader.PerHostDownloader"
 
@@ -72,6 +77,9 @@ LOVWATCH_BASE_URL = os.environ.get("LOVWATCH_BASE_URL")
 LOVWATCH_STORE_ENABLED = True
 #: Complete runs an advert may be missing from (its page still answering) before it ends.
 LOVWATCH_END_AFTER = DEFAULT_END_AFTER
+#: Worker processes that parse advert pages beside the crawl once it has many (see
+#: lovwatch.spiders.page_parser); None: one when the machine has a second core, 0: none.
+LOVWATCH_PARSE_PROCESSES = os.environ.get("LOVWATCH_PARSE_PROCESSES")
 #: The browser for script-built municipal pages; None: Debian's Chromium when present.
 LOVWATCH_CHROMIUM = os.environ.get("LOVWATCH_CHROMIUM")
 #: The guards (see lovwatch.models.guards): the share of active adverts one run may end, the

@@ -22,7 +22,14 @@ from notify_helpers import Receiver
 from sqlalchemy import Engine, create_engine, event, text
 from sqlmodel import Session
 
-from lovwatch.models.store import _sqlite_pragmas, alembic_config, open_store, session_scope
+from lovwatch.models.store import (
+    HEAD_REVISION,
+    _sqlite_pragmas,
+    alembic_config,
+    open_store,
+    schema_behind,
+    session_scope,
+)
 from lovwatch.models.tables import Event
 from lovwatch.notify.delivery import notify
 from lovwatch.web.feed import build_feed
@@ -372,3 +379,13 @@ def test_the_event_table_refuses_a_subject_of_the_wrong_source(tmp_path: Path) -
             {"t": T0},
         )
     engine.dispose()
+
+
+def test_the_revision_read_commands_trust_is_alembics_only_head(tmp_path: Path) -> None:
+    # Read commands take a store at HEAD_REVISION as up to date without asking Alembic.
+    engine = open_store(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    assert ScriptDirectory.from_config(alembic_config(engine)).get_heads() == [HEAD_REVISION]
+    assert not schema_behind(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    assert schema_behind(engine)  # one behind is still seen, by Alembic

@@ -254,19 +254,25 @@ class _Applier:
                 match = AuthorityMatch(
                     match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
                 )
-        candidate = Authority(
-            name=match.name if name else item.buyer_slug,
-            kind=match.kind.value,
-            municipality_code=match.municipality_code,
-            county_code=match.county_code,
-            matched=match.matched,
+        identity = (
+            match.name if name else item.buyer_slug,
+            match.kind.value,
+            match.municipality_code,
+            match.county_code,
         )
-        known_id = self.authority_ids.get(_identity(candidate))
+        known_id = self.authority_ids.get(identity)
         row = self.authorities[known_id] if known_id is not None else None
         if row is None:
-            row = candidate
+            row = Authority(
+                name=identity[0],
+                kind=identity[1],
+                municipality_code=identity[2],
+                county_code=identity[3],
+                matched=match.matched,
+            )
             self.session.add(row)
-            self.session.flush()
+            # Only this row, for its id: the adverts added so far go in one batch at the end.
+            self.session.flush([row])
             assert row.id is not None
             self.authorities[row.id] = row
             self.authority_ids[_identity(row)] = row.id
@@ -365,7 +371,19 @@ class _Applier:
         page = self.crawl.pages.get(item.key)
         advert = self.adverts.get(item.key)
         if advert is None:
-            advert = Advert(id=item.key, url=item.url, first_seen=self.moment)
+            # Every collection given: for a field left to its default factory, pydantic
+            # inspects the factory's signature on every row (a third of a first crawl's
+            # apply).
+            advert = Advert(
+                id=item.key,
+                url=item.url,
+                first_seen=self.moment,
+                last_seen=self.moment,
+                listing_areas=[],
+                service_areas=[],
+                documents=[],
+                raw_item={},
+            )
             self.fill(advert, item, page)
             self.session.add(advert)
             content = snapshot(advert, self.authority_name(advert))

@@ -8,16 +8,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine, select
 
 from lovwatch.config import database_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+#: The newest migration (lovwatch/migrations/versions). A store already there is up to date
+#: without asking Alembic, whose import is most of a read command's start-up;
+#: `tests/test_migration_events.py` checks that this is Alembic's head.
+HEAD_REVISION = "0006"
 
 
 class StoreError(Exception):
@@ -25,6 +31,8 @@ class StoreError(Exception):
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("lovwatch") / "migrations"))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -33,6 +41,8 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Apply every pending migration (idempotent)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
@@ -131,6 +141,11 @@ def _upgrade_once(engine: Engine) -> None:
 def schema_behind(engine: Engine) -> bool:
     """Whether migrations are pending. A store at a revision this version does not know was
     written by a newer lovwatch: that is an error, not something to migrate."""
+    if _revisions(engine) == {HEAD_REVISION}:
+        return False
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(engine))
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
@@ -142,6 +157,16 @@ def schema_behind(engine: Engine) -> bool:
             "lovwatch; upgrade lovwatch"
         )
     return current != heads
+
+
+def _revisions(engine: Engine) -> set[str] | None:
+    """The store's migration revisions, read directly; None when it has no version table."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+            return {row[0] for row in rows}
+    except DBAPIError:
+        return None
 
 
 #: What a store that refuses writes says (SQLite, psycopg), and the sentence a user acts on.

@@ -18,13 +18,13 @@ from typing import Any, Self
 from urllib.parse import urlencode, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from lovwatch.config import MAX_FETCH, SEARCH_PATH
 from lovwatch.config import base_url as configured_base_url
-from lovwatch.spiders.advert_page import parse_advert_page
 from lovwatch.spiders.items import (
     AdvertPageItem,
     CrawlFailureItem,
@@ -34,6 +34,7 @@ from lovwatch.spiders.items import (
 )
 from lovwatch.spiders.listing import ListingError, parse_listing, rebase
 from lovwatch.spiders.outcome import KnownAdvert, NationalCrawl
+from lovwatch.spiders.page_parser import PageParser
 
 GONE = (404, 410)
 #: Passes over the listing before a run that does not add up is given up as partial.
@@ -72,12 +73,21 @@ class HittaLovSpider(scrapy.Spider):
         self.bad_body_retries = 2
         #: The spider's own view of the run, to steer the listing.
         self.seen = NationalCrawl(base_url=self.base_url)
+        #: Reads advert pages (beside the reactor once there are many; see `page_parser`).
+        self.pages = PageParser(processes=0)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         kwargs["base_url"] = kwargs.get("base_url") or crawler.settings.get("LOVWATCH_BASE_URL")
         kwargs.setdefault("sample", crawler.settings.get("LOVWATCH_SAMPLE"))
-        return super().from_crawler(crawler, *args, **kwargs)
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.pages = PageParser.from_settings(crawler.settings)
+        crawler.signals.connect(spider.close_parser, signal=signals.spider_closed)
+        return spider
+
+    def close_parser(self) -> None:
+        self.stat("pages_parsed_in_worker", self.pages.parsed_aside)
+        self.pages.close()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         yield self.listing_request(0)
@@ -187,14 +197,13 @@ class HittaLovSpider(scrapy.Spider):
             or known.listing_fingerprint != item.fingerprint()
         )
 
-    def parse_advert(self, response: Response, key: str) -> AdvertPageItem:
+    async def parse_advert(self, response: Response, key: str) -> AdvertPageItem:
         if response.status in GONE:
             self.stat("advert_pages_gone")
             return AdvertPageItem(key, response.url, status=response.status)
         self.stat("advert_pages")
-        return AdvertPageItem(
-            key, response.url, page=parse_advert_page(response.text, response.url)
-        )
+        page = await self.pages.parse(response.text, response.url)
+        return AdvertPageItem(key, response.url, page=page)
 
     def advert_failed(self, failure: Failure) -> AdvertPageItem:
         self.stat("advert_page_errors")

@@ -1,0 +1,94 @@
+"""Advert pages parsed in a worker process beside the crawl store exactly what pages parsed in
+the reactor's thread do."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import TEST_DB, Lovwatch, _fresh_postgres_database
+
+from lovwatch.replica.dataset import generated_adverts
+from lovwatch.replica.pages import render_advert
+from lovwatch.replica.server import ADVERT_PREFIX, ReplicaServer
+from lovwatch.spiders.advert_page import parse_advert_page
+from lovwatch.spiders.page_parser import START_AFTER, PageParser
+
+#: Columns that say when a crawl ran, not what it read.
+MOMENTS = {"first_seen", "last_seen", "page_fetched_at"}
+
+
+@pytest.fixture
+def other_store(tmp_path: Path) -> Iterator[Path | str]:
+    """A second store of the same kind as `store`."""
+    if TEST_DB:
+        with _fresh_postgres_database(TEST_DB) as url:
+            yield url
+    else:
+        yield tmp_path / "other.sqlite"
+
+
+def _crawl_and_export(lovwatch: Lovwatch, base_url: str, processes: str, out: Path) -> int:
+    """Crawl into the store, export its adverts to `out`; the pages the worker parsed."""
+    result = lovwatch.crawl(base_url, "--verbose", env={"LOVWATCH_PARSE_PROCESSES": processes})
+    assert result.code == 0, result.stderr
+    lovwatch("export", "adverts", "--format", "json", "-o", str(out), check=True)
+    found = re.search(r"'lovwatch/pages_parsed_in_worker': (\d+)", result.stderr)
+    return int(found.group(1)) if found else 0
+
+
+def _adverts(path: Path) -> list[dict[str, Any]]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return sorted(
+        ({k: v for k, v in row.items() if k not in MOMENTS} for row in rows),
+        key=lambda row: str(row.get("id")),
+    )
+
+
+def test_a_worker_process_parses_pages_as_the_reactor_thread_does(
+    tmp_path: Path, store: Path | str, other_store: Path | str
+) -> None:
+    adverts = generated_adverts(START_AFTER + 60)
+    with ReplicaServer(adverts) as server:
+        in_worker = _crawl_and_export(
+            Lovwatch(store), server.base_url, "1", tmp_path / "worker.json"
+        )
+        in_thread = _crawl_and_export(
+            Lovwatch(other_store), server.base_url, "0", tmp_path / "thread.json"
+        )
+    assert in_worker == len(adverts) - START_AFTER
+    assert in_thread == 0
+    worker_rows, thread_rows = (
+        _adverts(tmp_path / "worker.json"),
+        _adverts(tmp_path / "thread.json"),
+    )
+    assert len(worker_rows) == len(adverts)
+    assert worker_rows == thread_rows
+
+
+def test_every_field_of_a_page_parsed_in_the_worker_is_the_same() -> None:
+    pages = [
+        (
+            render_advert(advert),
+            f"https://www.upphandlingsmyndigheten.se{ADVERT_PREFIX}{advert.key}/",
+        )
+        for advert in generated_adverts(40)
+    ]
+    parser = PageParser(processes=1, start_after=0)
+
+    async def parse_all() -> list[Any]:
+        return await asyncio.gather(*(parser.parse(html, url) for html, url in pages))
+
+    try:
+        parsed = asyncio.run(parse_all())
+    finally:
+        parser.close()
+    assert parser.parsed_aside == len(pages)
+    assert parsed == [parse_advert_page(html, url) for html, url in pages]
+    # Pages with something to compare: most name their buyer and areas.
+    assert sum(bool(page.authority and page.service_areas) for page in parsed) > len(parsed) / 2
