@@ -1,8 +1,8 @@
 """Score the municipal extractor against real, public municipal and regional pages.
 
 The pages and what a careful reader finds on them live in
-`tests/fixtures/municipal/realset/<dev|holdout>/` (`<slug>.txt` with a `# source: URL` first
-line, and `truth.yaml`; the schema is in that folder's README). For every page this runs
+`tests/fixtures/municipal/realset/<dev|holdout|holdout2>/` (`<slug>.txt` with a `# source: URL`
+first line, and `truth.yaml`; the schema is in that folder's README). For every page this runs
 `findings_from_text(text, url)` and compares:
 
 - statements: (page, kind) pairs for claims about the page's own authority that are decided
@@ -21,13 +21,14 @@ missing them is not a false negative. The extractor's statements carry no subjec
 today, so each one is taken as own and decided; once it exposes `subject`/`modality`
 attributes, only own/decided statements are scored.
 
-    python benchmarks/score_extraction.py [--set dev|holdout|all] [--json] [--errors]
+    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|all] [--json] [--errors]
         [--kind KIND ...] [--files PATTERN ...]
 
 `--kind` keeps pages whose truth has one of the given kinds (`provider_list`, ...); `--files`
 keeps pages whose file name matches one of the given shell patterns (`"*-utforare-*"`).
 
-The holdout set is for the final, one-off measurement: tune on dev only.
+The holdout sets are for final, one-off measurements: tune on dev only. `holdout2` holds pages
+gathered later, never seen while tuning, for a second one-off measurement.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from lovwatch.municipal.findings import PageFindings, findings_from_text
 from lovwatch.municipal.vocabulary import fold_words
 
 REALSET = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "municipal" / "realset"
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "holdout2")
 EVENT_KINDS = ("introduce", "end")
 #: Category of a statement about LOV in general (no service named).
 GENERAL = "*"
@@ -136,7 +137,7 @@ def load_split(split: str, root: Path = REALSET) -> list[RealPage]:
 
 
 def load_pages(which: str, root: Path = REALSET) -> list[RealPage]:
-    """Pages of `dev`, `holdout` or `all`."""
+    """Pages of `dev`, `holdout`, `holdout2` or `all`."""
     splits = SPLITS if which == "all" else (which,)
     return [page for split in splits for page in load_split(split, root)]
 
@@ -358,7 +359,7 @@ def errors(result: SetScore) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--set", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print a machine-readable dict")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong item")
     parser.add_argument(

@@ -635,3 +635,67 @@ def test_more_providers_from_a_day_is_not_a_start_of_the_system() -> None:
         "Från och med den 1 juli kan du välja bland fler utförare i hemtjänsten.\n"
     )
     assert events(findings_from_text(text, URL)) == []
+
+
+# --- Rules from the second round of real pages --------------------------------------------------
+
+
+def test_a_person_who_does_not_choose_is_no_claim_about_the_system() -> None:
+    # The ickeval rule presupposes a choice; it is not "the municipality has no LOV".
+    sentence = "Den som inte kan eller vill välja utförare får ickevalsalternativet enligt LOV."
+    assert claim(sentence) is None
+    found = claim("Bergsjö kommun har inte LOV i hemtjänsten.")
+    assert found is not None and found.kind is StatementKind.NOT_INTRODUCE
+
+
+def test_a_choice_between_the_municipality_and_a_private_provider_is_a_system_in_use() -> None:
+    found = claim(
+        "Den som har hemtjänst kan välja att få insatserna utförda av kommunen eller av en privat "
+        "utförare."
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE
+    assert found.subject is Subject.OWN
+
+
+def test_the_provider_chosen_after_the_verb_is_the_object_not_the_subject() -> None:
+    found = claim("Du väljer själv utföraren som ska komma hem till dig.")
+    assert found is not None and found.kind is StatementKind.ACTIVE
+    assert found.subject is Subject.OWN
+    company = claim("Utföraren har avtal med oss enligt LOV sedan 2015.")
+    assert company is not None and company.subject is Subject.OTHER
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Det är upp till varje kommun att bestämma om kundval ska införas.", Subject.GENERAL),
+        ("I år har en kommun som avvecklat kundvalet infört det på nytt.", Subject.OTHER),
+        ("I 80 procent av kommunerna har kundvalet avvecklats.", Subject.OTHER),
+    ],
+)
+def test_any_or_some_municipality_is_not_this_one(sentence: str, subject: Subject) -> None:
+    found = claim(sentence)
+    assert found is not None and found.subject is subject
+
+
+def test_the_upper_end_of_a_range_is_not_a_count() -> None:
+    assert count_in_sentence(fold_words("Oftast finns det 2 till 6 privata utförare.")) is None
+    assert count_in_sentence(fold_words("Oftast finns det 2-6 privata utförare.")) is None
+    assert count_in_sentence(fold_words("Här finns 6 privata utförare.")) == (6, 0, False)
+
+
+def test_choosing_a_provider_without_naming_lov_speaks_of_the_system() -> None:
+    assert speaks_of_lov("Välja utförare av hemtjänst")
+    assert speaks_of_lov("Du väljer själv utföraren som ska hjälpa dig.")
+    assert not speaks_of_lov("Du ansöker om ledsagning hos en biståndshandläggare.")
+
+
+def test_an_overview_saying_i_kommunen_about_others_is_still_an_overview() -> None:
+    text = (
+        "# Kundval i landets kommuner\n"
+        "Flera kommuner har infört kundval i hemtjänsten.\n\n"
+        "Där kommuner har avslutat kundvalet har få företag velat etablera sig i kommunen.\n\n"
+        "Det område som växer mest är kundval inom särskilt boende.\n"
+    )
+    found = findings_from_text(text, "https://www.kommunforbundet.example/kundval")
+    assert kinds(found) == set()

@@ -1,9 +1,9 @@
 """The real-page evaluation set is well-formed, and the scorer runs on its dev part.
 
 The set lives in `fixtures/municipal/realset/` (see its README); the scorer is
-`benchmarks/score_extraction.py`. Only the truth files of the holdout part are checked here: the
-extractor is never run on holdout pages outside the lead's final measurement. Extractor
-thresholds are not asserted yet.
+`benchmarks/score_extraction.py`. Only the truth files of the holdout parts (`holdout`,
+`holdout2`) are checked here: the extractor is never run on holdout pages outside the one final
+measurement. Extractor thresholds are not asserted yet.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _entries(split: str) -> list[Any]:
     return [pytest.param(page, id=f"{split}/{page.name[:-4]}") for page in scorer.load_split(split)]
 
 
-@pytest.mark.parametrize("split", ["dev", "holdout"])
+@pytest.mark.parametrize("split", ["dev", "holdout", "holdout2"])
 def test_every_page_has_truth_and_every_truth_a_page(split: str) -> None:
     folder = REALSET / split
     truth = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8"))
@@ -69,19 +69,27 @@ def test_every_page_has_truth_and_every_truth_a_page(split: str) -> None:
         assert re.fullmatch(r"# source: https?://\S+", first), name
 
 
-def test_no_page_is_in_both_splits_or_reuses_the_heldout_set() -> None:
-    dev = {path.name for path in (REALSET / "dev").glob("*.txt")}
-    holdout = {path.name for path in (REALSET / "holdout").glob("*.txt")}
-    assert not dev & holdout
-    heldout = REALSET.parent / "heldout"
-    heldout_sources = {
-        path.read_text(encoding="utf-8").split("\n", 1)[0] for path in heldout.glob("*.txt")
+def _source_lines(folder: Path) -> dict[str, str]:
+    return {
+        path.name: path.read_text(encoding="utf-8").split("\n", 1)[0]
+        for path in folder.glob("*.txt")
     }
-    for path in [*(REALSET / "dev").glob("*.txt"), *(REALSET / "holdout").glob("*.txt")]:
-        assert path.read_text(encoding="utf-8").split("\n", 1)[0] not in heldout_sources
 
 
-@pytest.mark.parametrize("page", [*_entries("dev"), *_entries("holdout")])
+def test_no_page_is_in_two_splits_or_reuses_the_heldout_set() -> None:
+    splits = {split: _source_lines(REALSET / split) for split in ("dev", "holdout", "holdout2")}
+    heldout_sources = set(_source_lines(REALSET.parent / "heldout").values())
+    seen_names: set[str] = set()
+    seen_sources: set[str] = set()
+    for pages in splits.values():
+        assert not seen_names & set(pages)
+        assert not seen_sources & set(pages.values())
+        assert not heldout_sources & set(pages.values())
+        seen_names |= set(pages)
+        seen_sources |= set(pages.values())
+
+
+@pytest.mark.parametrize("page", [*_entries("dev"), *_entries("holdout"), *_entries("holdout2")])
 def test_truth_is_well_formed(page: Any) -> None:
     truth = page.truth
     assert truth["kind"] in PAGE_KINDS

@@ -87,6 +87,8 @@ _CHOSEN = (
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
     r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av)"
 )
+#: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
+_PRIVATE_OR_OWN = r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor)"
 # Checked in this order; a sentence takes the first kind whose pattern matches, and the
 # match's start is the verb the negation and modality cues are measured from.
 _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
@@ -130,6 +132,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "kan välja att få insatser utförda av kommunen eller av privat utförare"
+            rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
@@ -171,6 +175,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"upphandla\w*)\b"
     ),
 }
+#: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
+_CHOOSING = re.compile(r"^(kan|far|valj|valjer)$")
 #: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").
 _CHOICE = re.compile(r"\b((kan|far) (du|ni|man)|(du|ni|man) (sjalv )?(kan|far))(?= (\w+ )?valja)")
 _NEGATION = re.compile(
@@ -260,6 +266,10 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind, past = StatementKind.ACTIVE, True
         elif kind is StatementKind.END and negated:
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
+        elif kind is StatementKind.ACTIVE and negated and _CHOOSING.match(word):
+            # "Den som inte kan eller vill välja utförare får ickevalsalternativet": a person
+            # who does not choose, not an authority without a system.
+            continue
         elif kind is StatementKind.ACTIVE and negated and re.search(SYSTEM, folded):
             kind = StatementKind.NOT_INTRODUCE  # "Kommunen har inte LOV"
         subject = subject_of(sentence, folded, verb_at, names)

@@ -37,7 +37,9 @@ def about_others(statements: list[Statement], page: Page, names: frozenset[str])
     if (
         not others
         or others + general < 2
-        or any(_names_own(s.quote, names, host) for s in statements)
+        # Only an own claim can point at this authority: "i kommunen" in a claim about others,
+        # or in a general one about "kommuner", means their municipality, not this one.
+        or any(_names_own(s.quote, names, host) for s in statements if s.subject is Subject.OWN)
     ):
         return statements
     return [

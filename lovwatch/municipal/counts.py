@@ -59,6 +59,9 @@ _STATED = re.compile(
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
 #: Words that make what follows a bound, not a count.
 _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
+#: The upper end of a range ("1 till 5 privata utförare", "3-5 företag", folded "3 5") is not
+#: a count.
+_RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
 #: Choosing one ("välja en privat utförare") is not a count of the providers there are.
 _CHOOSING = re.compile(r"\b(valja|valjer|valt|byta till|anlita|anlitar|som|om)\s*$")
@@ -156,8 +159,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]
             word, adjectives = match.group(1), match.group(2)
-            if _BOUND.search(before) or not _accepts(
-                word, adjectives, before, folded, folded[match.end() :]
+            if (
+                _BOUND.search(before)
+                or _RANGE.search(before)
+                or not _accepts(word, adjectives, before, folded, folded[match.end() :])
             ):
                 continue
             total, approximate = number_value(word), bool(_ABOUT.search(before))

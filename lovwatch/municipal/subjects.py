@@ -45,13 +45,17 @@ OWN_SUBJECT = re.compile(
     r"regionfullmaktige|regionstyrelsen|staden|stadens|politikerna|fullmaktige)\b"
 )
 _OTHER_SUBJECT = re.compile(
-    r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+|ett antal|ett fatal|de flesta|hundra"
-    r"\w*|halften|tva tredjedelar|majoriteten) (av )?(landets |sveriges |svenska |andra )*"
-    r"(kommuner|regioner|kommunerna|regionerna)|"
+    r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+( procent)?|ett antal|ett fatal|"
+    r"de flesta|hundra\w*|halften|tva tredjedelar|majoriteten) (av )?"
+    r"(landets |sveriges |svenska |andra )*(kommuner|regioner|kommunerna|regionerna)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
-    r"i (hela )?(landet|sverige)|"
-    r"(foretaget|utforaren|foretagen|leverantoren)|\w+ (ab|hb|kb))\b"
+    # "en kommun som avskaffat LOV": some municipality, not this one
+    r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
+    r"i (hela )?(landet|sverige))\b"
 )
+#: A company as the subject ("Företaget har avtal enligt LOV"); only before the verb, since
+#: after it the company is the object ("Du väljer själv utföraren").
+_COMPANY_SUBJECT = re.compile(r"\b(foretaget|utforaren|foretagen|leverantoren|\w+ (ab|hb|kb))\b")
 _ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
 _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
@@ -74,7 +78,10 @@ _CONDITION = re.compile(r"^(om|ifall|nar|i fall|dar) ")
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
-_ANY_MUNICIPALITY = re.compile(r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*)\b")
+_ANY_MUNICIPALITY = re.compile(
+    r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*|"
+    r"(varje|var och en|alla) (kommun|region))\b"
+)
 # An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
 # is this authority's system).
 _GENERAL_SUBJECT = re.compile(
@@ -175,7 +182,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"
     if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before):
         return Subject.LAW
-    other = _OTHER_SUBJECT.search(near)
+    other = _OTHER_SUBJECT.search(near) or _COMPANY_SUBJECT.search(before)
     own = OWN_SUBJECT.search(before)
     if other and not (own and own.start() > other.start()):
         return Subject.OTHER
