@@ -9,11 +9,10 @@ from lovwatch.replica.dataset import (
     next_day_adverts,
     scenario_days,
 )
-from lovwatch.replica.server import Faults, ReplicaServer
+from lovwatch.replica.server import ReplicaServer
 
 __all__ = [
     "NEXT_DAY_CHANGES",
-    "Faults",
     "ReplicaAdvert",
     "ReplicaServer",
     "generated_adverts",
