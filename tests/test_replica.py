@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.robotparser import RobotFileParser
 
 import pytest
+from analysis_helpers import scenario_days
 from faulty_replica import FaultyReplica
 
 import lovwatch
@@ -28,7 +29,6 @@ from lovwatch.replica import (
     generated_adverts,
     initial_adverts,
     next_day_adverts,
-    scenario_days,
 )
 
 SEARCH = "/api/sv/hitta-lov/search"

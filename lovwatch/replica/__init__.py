@@ -7,7 +7,6 @@ from lovwatch.replica.dataset import (
     generated_adverts,
     initial_adverts,
     next_day_adverts,
-    scenario_days,
 )
 from lovwatch.replica.server import ReplicaServer
 
@@ -18,5 +17,4 @@ __all__ = [
     "generated_adverts",
     "initial_adverts",
     "next_day_adverts",
-    "scenario_days",
 ]
