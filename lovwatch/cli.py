@@ -77,7 +77,7 @@ COMMANDS = lazy(
             "export",
             "lovwatch.analysis.commands:export",
             "Export adverts, events, history (one row per active interval) or stats (counts "
-            "per category) with stable column names; see docs/analysis.md.",
+            "per category) with stable column names; see the README's export columns.",
         ),
         (
             "extract",

@@ -1,8 +1,10 @@
-"""A store built by crawling the replica over several simulated days, shared by the analysis
-tests (built once per test session, then only read), and an independent recount of it."""
+"""A store built by crawling the replica over several simulated days (`scenario_days`), shared
+by the analysis tests (built once per test session, then only read), and an independent
+recount of it."""
 
 from __future__ import annotations
 
+import random
 import shutil
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -12,7 +14,7 @@ from typing import Any
 from click.testing import CliRunner
 from conftest import Lovwatch, Result
 
-from lovwatch.replica.dataset import DAY0, ReplicaAdvert, scenario_days
+from lovwatch.replica.dataset import DAY0, ReplicaAdvert, generated_adverts, initial_adverts
 from lovwatch.replica.server import ReplicaServer
 
 DAYS = 6
@@ -23,6 +25,37 @@ FORMULA_TITLES = {
     "nacka-kommun/hemtjanst": "+SUM(1,2)",
 }
 _BUILT: dict[str, Any] = {}
+
+
+def scenario_days(n: int, seed: int = 7) -> list[list[ReplicaAdvert]]:
+    """`n` successive daily states starting from `initial_adverts()` (trend tests).
+
+    Each following day adds 0-3 adverts, ends 0-2 (delisted; page 404 or 410) and updates
+    0-2 others, at random under `seed`. Ended adverts stay ended. Each day is its own copy.
+    """
+    rng = random.Random(seed)
+    today = [replace(advert) for advert in initial_adverts()]
+    known = {advert.key for advert in today}
+    # 80 spare: the draw may hit keys the ~70 initial adverts already have.
+    pool = [a for a in generated_adverts(3 * n + 80, seed=seed) if a.key not in known]
+    days: list[list[ReplicaAdvert]] = []
+    for day in range(n):
+        if day:
+            stamp = (DAY0 + timedelta(days=day)).isoformat()
+            today = [replace(advert) for advert in today]
+            live = [advert for advert in today if advert.listed]
+            for advert in rng.sample(live, rng.randint(0, 2)):
+                advert.listed, advert.page_status = False, rng.choice((404, 410))
+            for advert in rng.sample(live, rng.randint(0, 2)):
+                if advert.listed:
+                    advert.updated = stamp
+                    advert.description += f"\n\nVillkoren reviderades {stamp}."
+            added = [pool.pop() for _ in range(rng.randint(0, 3))]
+            for advert in added:
+                advert.published = advert.updated = stamp
+            today = added + today
+        days.append(today)
+    return days
 
 
 class InProcess:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from faulty_replica import FaultyReplica
 from municipal_replica import MunicipalReplica
 
 from lovwatch.replica.dataset import initial_adverts
@@ -102,7 +103,15 @@ def sites() -> Iterator[MunicipalReplica]:
 
 @pytest.fixture
 def replica() -> Iterator[ReplicaServer]:
+    """The national replica serving day one."""
     with ReplicaServer(initial_adverts()) as server:
+        yield server
+
+
+@pytest.fixture
+def faulty_replica() -> Iterator[FaultyReplica]:
+    """The national replica serving day one, with faults a test may switch on."""
+    with FaultyReplica(initial_adverts()) as server:
         yield server
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Lovwatch
+from faulty_replica import FaultyReplica
 from sqlalchemy import text
 
 from lovwatch.models.store import open_store
@@ -122,7 +123,7 @@ def test_a_failing_listing_page_ends_nothing_and_exits_non_zero(
     fault: str, lovwatch: Lovwatch, store: Path
 ) -> None:
     adverts = generated_adverts(250)
-    with ReplicaServer(adverts) as server:
+    with FaultyReplica(adverts) as server:
         assert lovwatch.crawl(server.base_url).code == 0
         before = table_counts(store)
         # Next day: a real change that a partial run must not half-apply.
@@ -151,7 +152,7 @@ def test_a_failing_listing_page_ends_nothing_and_exits_non_zero(
 
 
 def test_rate_limits_and_odd_payloads_are_survived(lovwatch: Lovwatch) -> None:
-    with ReplicaServer(initial_adverts()) as server:
+    with FaultyReplica(initial_adverts()) as server:
         server.faults.too_many_requests = 2
         server.faults.extra_keys = True
         server.faults.null_business_areas = True
@@ -206,7 +207,7 @@ def test_a_killed_crawl_leaves_the_store_consistent(lovwatch: Lovwatch, store: P
     import time
 
     adverts = generated_adverts(150)
-    with ReplicaServer(adverts) as server:
+    with FaultyReplica(adverts) as server:
         assert lovwatch.crawl(server.base_url).code == 0
         before = table_counts(store)
         for advert in adverts[:30]:
@@ -249,7 +250,7 @@ def test_a_killed_crawl_leaves_the_store_consistent(lovwatch: Lovwatch, store: P
 
 def test_an_unstable_order_is_read_whole_with_another_pass(lovwatch: Lovwatch) -> None:
     adverts = generated_adverts(250)
-    with ReplicaServer(adverts) as server:
+    with FaultyReplica(adverts) as server:
         # Each search request sees the order rotated: pages overlap and leave gaps.
         server.faults.drifting_order = 7
         result = lovwatch.crawl(server.base_url, "--format", "json")

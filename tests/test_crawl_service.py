@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import FAST, Lovwatch
+from faulty_replica import FaultyReplica
 
 from lovwatch.replica.dataset import initial_adverts
 from lovwatch.replica.server import ReplicaServer
@@ -90,7 +91,7 @@ def test_scrapy_list_names_both_spiders() -> None:
 
 def test_a_second_national_crawl_says_which_run_holds_the_lock(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:8]) as server:
+    with FaultyReplica(initial_adverts()[:8]) as server:
         server.faults.slow_paths[ADVERT_PAGES] = HOLD
         first = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
@@ -106,7 +107,7 @@ def test_a_second_national_crawl_says_which_run_holds_the_lock(tmp_path: Path) -
 
 def test_wait_waits_for_the_running_crawl(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:8]) as server:
+    with FaultyReplica(initial_adverts()[:8]) as server:
         server.faults.slow_paths[ADVERT_PAGES] = HOLD
         first = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
@@ -118,7 +119,7 @@ def test_wait_waits_for_the_running_crawl(tmp_path: Path) -> None:
 
 def test_a_municipal_and_a_national_crawl_at_once_both_complete(tmp_path: Path, sites: Any) -> None:
     db = tmp_path / "store.sqlite"
-    with ReplicaServer(initial_adverts()[:8]) as server:
+    with FaultyReplica(initial_adverts()[:8]) as server:
         server.faults.slow_paths[ADVERT_PAGES] = HOLD
         national = _start_crawl(db, server.base_url)
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))
@@ -137,7 +138,7 @@ def test_a_crawl_stopped_by_a_signal_is_partial_and_changes_nothing(
 ) -> None:
     db = tmp_path / "store.sqlite"
     lovwatch = Lovwatch(db)
-    with ReplicaServer(initial_adverts()[:8]) as server:
+    with FaultyReplica(initial_adverts()[:8]) as server:
         server.faults.slow_paths[ADVERT_PAGES] = HOLD
         crawl = _start_crawl(db, server.base_url, "--format", "json")
         _wait_for(lambda: any(p.startswith(ADVERT_PAGES) for p in server.requests))

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, Lovwatch, Result
+from faulty_replica import FaultyReplica
 from notify_helpers import ADVERTS, Receiver, seed
 from sqlmodel import Session, select
 
@@ -137,7 +138,7 @@ def test_a_store_locked_through_the_apply_is_told_and_the_next_run_catches_up(
     lovwatch: Lovwatch, store: Path
 ) -> None:
     adverts = generated_adverts(30)
-    with ReplicaServer(adverts[:20]) as server:
+    with FaultyReplica(adverts[:20]) as server:
         assert lovwatch.crawl(server.base_url).code == 0
         before = counts(lovwatch)
         server.set_adverts(adverts)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import Lovwatch
+from faulty_replica import FaultyReplica
 from notify_helpers import Receiver
 
 from lovwatch.models.guards import Guards, agreed, breaker, coverage, drifted_fields
@@ -153,7 +154,7 @@ def test_scout_shows_what_would_change_and_writes_nothing(lovwatch: Lovwatch) ->
 
 
 def test_doctor_reports_a_source_that_failed_three_runs_in_a_row(lovwatch: Lovwatch) -> None:
-    with ReplicaServer(ADVERTS) as server, Receiver() as operator:
+    with FaultyReplica(ADVERTS) as server, Receiver() as operator:
         assert _crawl(lovwatch, server)["status"] == "complete"
         healthy = lovwatch("doctor", "--format", "json")
         assert healthy.code == 0, healthy.stdout

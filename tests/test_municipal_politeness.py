@@ -4,13 +4,13 @@ once while each host gets one request at a time, measured where it counts, at th
 from __future__ import annotations
 
 from conftest import Lovwatch, needs_loopback_aliases
+from faulty_replica import FaultyReplica
 from municipal_replica import MunicipalReplica
 from scrapy.settings import Settings
 
 from lovwatch.config import Politeness
 from lovwatch.crawl import scrapy_settings
 from lovwatch.replica.dataset import initial_adverts
-from lovwatch.replica.server import ReplicaServer
 from lovwatch.spiders.hitta_lov import HittaLovSpider
 from lovwatch.spiders.municipal import MunicipalSpider
 
@@ -56,7 +56,7 @@ def test_per_site_concurrency_lets_one_host_serve_several_requests_at_once(
 
 def test_the_national_crawl_sends_its_whole_concurrency_to_the_one_host(lovwatch: Lovwatch) -> None:
     # Measured at the server: the settings can say 5 while the crawl that runs sends 2.
-    with ReplicaServer(initial_adverts()) as server:
+    with FaultyReplica(initial_adverts()) as server:
         server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = LATENCY
         lovwatch(
             "crawl",

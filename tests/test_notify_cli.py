@@ -65,9 +65,11 @@ def smtp() -> Iterator[SmtpSink]:
     yield from smtp_sink()
 
 
-def test_crawl_subscribe_run_notify_end_to_end(replica, lovwatch, quick, store, smtp, tmp_path):
+def test_crawl_subscribe_run_notify_end_to_end(
+    faulty_replica, lovwatch, quick, store, smtp, tmp_path
+):
     with Receiver() as receiver:
-        assert lovwatch.crawl(replica.base_url, env=at(DAY1)).code == 0  # baseline
+        assert lovwatch.crawl(faulty_replica.base_url, env=at(DAY1)).code == 0  # baseline
         hook = f"json://robot:{SECRET}@127.0.0.1:{receiver.port}/hook/{TOKEN}"
         added = quick(
             "subscribe",
@@ -99,19 +101,19 @@ def test_crawl_subscribe_run_notify_end_to_end(replica, lovwatch, quick, store, 
 
         # Day 2, but the site fails: a partial crawl alerts no one and exits 1; only the
         # baseline's events are in the store, and they notify no one either.
-        replica.set_adverts(next_day_adverts())
-        replica.faults.fail_listing_offsets = {0}
+        faulty_replica.set_adverts(next_day_adverts())
+        faulty_replica.faults.fail_listing_offsets = {0}
         partial = lovwatch(
-            "run", "--base-url", replica.base_url, *FAST, "--retries", "0", env=at(DAY2)
+            "run", "--base-url", faulty_replica.base_url, *FAST, "--retries", "0", env=at(DAY2)
         )
         assert partial.code == 1, partial.stderr
         assert receiver.received == [] and smtp.mails == []
 
-        replica.faults.fail_listing_offsets = set()
+        faulty_replica.faults.fail_listing_offsets = set()
         done = lovwatch(
             "run",
             "--base-url",
-            replica.base_url,
+            faulty_replica.base_url,
             *FAST,
             "--format",
             "json",

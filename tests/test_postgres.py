@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Lovwatch
+from faulty_replica import FaultyReplica
 
 from lovwatch.replica.dataset import NEXT_DAY_CHANGES, next_day_adverts
 from lovwatch.replica.server import ReplicaServer
@@ -56,7 +57,7 @@ def test_two_national_crawls_at_once_on_postgresql(postgres_url: str, tmp_path: 
 
     lovwatch = Lovwatch(tmp_path / "unused.sqlite", env={"LOVWATCH_DB": postgres_url})
     lovwatch("db", "upgrade", check=True)
-    with ReplicaServer(initial_adverts()[:8]) as server:
+    with FaultyReplica(initial_adverts()[:8]) as server:
         server.faults.slow_paths["/hitta-lov-uppdrag/annonser/"] = 4.0  # outlasts a start-up
         environment = {**lovwatch.environment(), "LOVWATCH_DB": postgres_url}
         first = subprocess.Popen(

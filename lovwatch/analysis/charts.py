@@ -90,8 +90,6 @@ SWEDISH = ChartWords(
     regions="Regioner",
     running="Antal med LOV",
 )
-#: Kept for callers that name the English labels directly.
-MEASURE_LABELS = ENGLISH.measures
 _MARKERS = {"SKR": "s", "Upphandlingsmyndigheten": "D", "Valfrihetswebben": "^"}
 
 

@@ -355,7 +355,7 @@ def compare_(
 @pass_state
 def export(state: State, dataset: str, fmt: str, output: Path, at: date | None) -> None:
     """Export adverts, events, history (one row per active interval) or stats (counts per
-    category) with stable column names; see docs/analysis.md.
+    category) with stable column names; see the README's export columns.
 
     \b
     Examples:

@@ -1,5 +1,5 @@
 """Exports for researchers: adverts, events, active intervals ("history") and counts ("stats")
-as CSV, JSON or Parquet, with stable, documented column names (docs/analysis.md).
+as CSV, JSON or Parquet, with stable column names, documented in the README ("Export columns").
 
 CSV: lists are joined with "; ", booleans are true/false, dates ISO 8601, and every text cell a
 spreadsheet would run as a formula (= + - @ tab CR) is prefixed with an apostrophe.

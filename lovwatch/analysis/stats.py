@@ -29,16 +29,6 @@ GROUP_COLUMNS = (
     "regions_with_lov",
     "adverts",
 )
-TOTAL_KEYS = (
-    "date",
-    "coverage",
-    "adverts",
-    "authorities",
-    "municipalities",
-    "regions",
-    "state_agencies",
-    "unplaced_adverts",
-)
 
 
 def _distinct(spans: Iterable[AdvertSpan], attribute: str) -> set[str]:

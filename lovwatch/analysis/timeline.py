@@ -1,6 +1,6 @@
 """When each advert was active, and which body it counts for: the counting rules in one place.
 
-Rules (stated in `lovwatch stats --help` and docs/analysis.md):
+Rules (stated in `lovwatch stats --help` and the README's counting rules):
 
 * An advert is *active on day D* when one of its active intervals holds D: it started on or
   before D and had not ended by D. Days are whole calendar days (UTC): an advert first seen on

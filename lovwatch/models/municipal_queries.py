@@ -2,8 +2,8 @@
 between what sites say and what the national database advertises.
 
 The dictionaries returned are the JSON contract of `lovwatch providers`, `municipality` and
-`gaps` (see docs/municipal.md); municipal events are listed with the national ones
-(`queries.list_events`).
+`gaps` (see the README's section on municipal websites); municipal events are listed with the
+national ones (`queries.list_events`).
 """
 
 from __future__ import annotations

@@ -192,10 +192,6 @@ def municipal_event_dict(event: Event) -> dict[str, Any]:
     }
 
 
-#: `lovwatch events --source` values: one source, or both.
-EVENT_SOURCES = (EventSource.NATIONAL.value, EventSource.MUNICIPAL.value, "all")
-
-
 def list_events(
     session: Session,
     *,

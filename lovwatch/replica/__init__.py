@@ -7,17 +7,14 @@ from lovwatch.replica.dataset import (
     generated_adverts,
     initial_adverts,
     next_day_adverts,
-    scenario_days,
 )
-from lovwatch.replica.server import Faults, ReplicaServer
+from lovwatch.replica.server import ReplicaServer
 
 __all__ = [
     "NEXT_DAY_CHANGES",
-    "Faults",
     "ReplicaAdvert",
     "ReplicaServer",
     "generated_adverts",
     "initial_adverts",
     "next_day_adverts",
-    "scenario_days",
 ]

@@ -1,5 +1,5 @@
-"""The replica's adverts: a hand-made national register ("day 0"), its next day, multi-day
-scenarios for trend tests and large synthetic sets for benchmarks.
+"""The replica's adverts: a hand-made national register ("day 0"), its next day, and large
+synthetic sets for benchmarks (the trend tests' multi-day scenarios build on these).
 
 Everything here is deterministic: the same call gives the same adverts, so tests can compare
 a crawl against the data that was served. Document links point either at the replica itself
@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 
-#: The date the day-0 state was "crawled"; day n of a scenario is this plus n days.
+#: The date the day-0 state was "crawled"; day n of a multi-day scenario is this plus n days.
 DAY0 = date(2025, 3, 3)
 LAYOUTS = ("dl", "spans", "table")
 
@@ -636,34 +636,3 @@ def generated_adverts(count: int, seed: int = 1) -> list[ReplicaAdvert]:
             slug, heading = f"{slug}-{round_ + 1}", f"{heading} ({round_ + 1})"
         entries.append((buyer, (slug, heading, areas)))
     return _build(entries, seed=seed, newest=DAY0)
-
-
-def scenario_days(n: int, seed: int = 7) -> list[list[ReplicaAdvert]]:
-    """`n` successive daily states starting from `initial_adverts()` (trend tests).
-
-    Each following day adds 0-3 adverts, ends 0-2 (delisted; page 404 or 410) and updates
-    0-2 others, at random under `seed`. Ended adverts stay ended. Each day is its own copy.
-    """
-    rng = random.Random(seed)
-    today = [replace(advert) for advert in initial_adverts()]
-    known = {advert.key for advert in today}
-    # 80 spare: the draw may hit keys the ~70 initial adverts already have.
-    pool = [a for a in generated_adverts(3 * n + 80, seed=seed) if a.key not in known]
-    days: list[list[ReplicaAdvert]] = []
-    for day in range(n):
-        if day:
-            stamp = (DAY0 + timedelta(days=day)).isoformat()
-            today = [replace(advert) for advert in today]
-            live = [advert for advert in today if advert.listed]
-            for advert in rng.sample(live, rng.randint(0, 2)):
-                advert.listed, advert.page_status = False, rng.choice((404, 410))
-            for advert in rng.sample(live, rng.randint(0, 2)):
-                if advert.listed:
-                    advert.updated = stamp
-                    advert.description += f"\n\nVillkoren reviderades {stamp}."
-            added = [pool.pop() for _ in range(rng.randint(0, 3))]
-            for advert in added:
-                advert.published = advert.updated = stamp
-            today = added + today
-        days.append(today)
-    return days

@@ -1,23 +1,21 @@
 """A local HTTP replica of Hitta LOV-uppdrag: the search endpoint, advert pages, robots.txt.
 
-It follows the contract in docs/hitta-lov-uppdrag.md (fetch/offset paging with `fetch` capped
-at 100, `numberOfHits` envelope, site-relative advert URLs, removed adverts answering 404/410)
-and can inject the faults a crawler must survive (5xx, 429, timeouts, truncated JSON, empty
-pages, unknown keys, null areas, timestamp dates). Used by tests, `lovwatch demo` and
-benchmarks; standard library only, served from a daemon thread.
+It follows the site's interface (fetch/offset paging with `fetch` capped at 100, a
+`numberOfHits` envelope, site-relative advert URLs, removed adverts answering 404/410) and
+serves it well. Used by `lovwatch demo`, `python -m lovwatch.replica`, tests and benchmarks;
+tests make it misbehave through the hook methods of `ReplicaServer`. Standard library only,
+served from a daemon thread.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
 import threading
-import time
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -41,33 +39,9 @@ _DOCUMENT_TYPES = {
 }
 
 
-@dataclass
-class Faults:
-    """Faults to inject; all off by default, each may be changed while the server runs."""
+class Response(NamedTuple):
+    """One answer: status, Content-Type, body and any further headers."""
 
-    #: Answer 500 to search requests at these offsets.
-    fail_listing_offsets: set[int] = field(default_factory=set)
-    #: Request-target prefix (path, optionally with query) → seconds to sleep before answering.
-    slow_paths: dict[str, float] = field(default_factory=dict)
-    #: Answer a JSON body cut in the middle (a complete HTTP response) at these offsets.
-    truncated_json_offsets: set[int] = field(default_factory=set)
-    #: Answer results=[] while numberOfHits stays the full count at these offsets.
-    empty_page_offsets: set[int] = field(default_factory=set)
-    #: Answer 429 with Retry-After: 1 to the next N requests, whatever the path.
-    too_many_requests: int = 0
-    #: Add unknown keys to the envelope and to every item.
-    extra_keys: bool = False
-    #: Send businessAreas: null on every item.
-    null_business_areas: bool = False
-    #: Rotate the result order by this many places after every search request: an unstable
-    #: order, as when adverts are added while a client pages, so offset paging repeats some
-    #: items and skips others.
-    drifting_order: int = 0
-    #: Send `updated` as a full ISO timestamp (same local date) instead of a date.
-    timestamp_updated: bool = False
-
-
-class _Response(NamedTuple):
     status: int
     content_type: str
     body: bytes
@@ -85,20 +59,13 @@ def document_id(advert: ReplicaAdvert) -> int:
     return zlib.crc32(advert.key.encode("utf-8"))
 
 
-def _timestamp(advert: ReplicaAdvert) -> str:
-    # A working-hours time keeps the UTC date equal to the local date.
-    seconds = 6 * 3600 + document_id(advert) % (11 * 3600)
-    hh, mm, ss = seconds // 3600, seconds // 60 % 60, seconds % 60
-    return f"{advert.updated}T{hh:02d}:{mm:02d}:{ss:02d}+01:00"
+def _html(status: int, text: str) -> Response:
+    return Response(status, "text/html; charset=utf-8", text.encode("utf-8"))
 
 
-def _html(status: int, text: str) -> _Response:
-    return _Response(status, "text/html; charset=utf-8", text.encode("utf-8"))
-
-
-def _json(status: int, payload: Any) -> _Response:
+def _json(status: int, payload: Any) -> Response:
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    return _Response(status, "application/json; charset=utf-8", body)
+    return Response(status, "application/json; charset=utf-8", body)
 
 
 class ReplicaServer:
@@ -107,17 +74,20 @@ class ReplicaServer:
     `start()` serves from a daemon thread; `stop()` (or leaving the `with` block) closes it.
     `requests` records every request target served, in arrival order; `peak_in_flight` is the
     most requests it was answering at once.
+
+    Subclasses make it misbehave (tests inject faults this way) by overriding the hooks:
+    `intercept` answers a request differently or delays it, `order_hits` and `edit_listing`
+    change what a search pages and sends, `edit_response` changes the replica's own answer.
+    Hooks run in the handler threads, several at once, and by default change nothing.
     """
 
     def __init__(
         self, adverts: list[ReplicaAdvert], host: str = "127.0.0.1", port: int = 0
     ) -> None:
-        self.faults = Faults()
         self.requests: list[str] = []
         self.peak_in_flight = 0
         self._in_flight = 0
         self._lock = threading.Lock()
-        self._searches = 0
         self._state = self._make_state(adverts)
         self._httpd = _HTTPServer((host, port), _Handler, self)
         self.base_url = f"http://{host}:{self._httpd.server_address[1]}"
@@ -175,48 +145,62 @@ class ReplicaServer:
             raise ValueError(f"advert keys must be unique; repeated: {', '.join(dupes)}")
         return _State(tuple(a for a in copies if a.listed), by_key)
 
+    # --- hooks ------------------------------------------------------------------------------
+
+    def intercept(self, target: str) -> Response | None:
+        """Called first for every request, once logged: a response to send instead of the
+        replica's own, or None to answer normally. It may sleep first, to answer slowly."""
+        return None
+
+    def order_hits(self, hits: list[ReplicaAdvert]) -> list[ReplicaAdvert]:
+        """The order in which a search pages the adverts it matched (as listed, here)."""
+        return hits
+
+    def edit_listing(self, offset: int, payload: dict[str, Any]) -> dict[str, Any]:
+        """The JSON payload of the search page at `offset`, about to be sent."""
+        return payload
+
+    def edit_response(self, target: str, response: Response) -> Response:
+        """The replica's own answer to `target`, about to be sent (not one from `intercept`)."""
+        return response
+
     # --- called from handler threads -------------------------------------------------------
 
-    def _admit(self, target: str) -> bool:
-        """Log the request; False when it must get a 429."""
+    def answer(self, target: str) -> Response:
+        """The response sent to GET `target`: the request is logged, then the hooks have their
+        say around `respond`."""
         with self._lock:
             self.requests.append(target)
-            if self.faults.too_many_requests > 0:
-                self.faults.too_many_requests -= 1
-                return False
-        return True
+        instead = self.intercept(target)
+        if instead is not None:
+            return instead
+        return self.edit_response(target, self.respond(target))
 
     def _busy(self, change: int) -> None:
         with self._lock:
             self._in_flight += change
             self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
 
-    def _delay(self, target: str) -> float:
-        return max(
-            (s for p, s in dict(self.faults.slow_paths).items() if target.startswith(p)),
-            default=0.0,
-        )
-
-    def respond(self, target: str, if_none_match: str | None) -> _Response:
-        """The answer to GET `target` (path and query)."""
+    def respond(self, target: str) -> Response:
+        """The replica's own answer to GET `target` (path and query), hooks aside."""
         parts = urlsplit(target)
         path = parts.path
         if path == SEARCH_PATH:
             return self._search(parse_qs(parts.query, keep_blank_values=True))
         if path == "/robots.txt":
-            return _Response(200, "text/plain; charset=utf-8", ROBOTS_TXT.encode())
+            return Response(200, "text/plain; charset=utf-8", ROBOTS_TXT.encode())
         if path == "/":
             return _html(200, pages.render_home())
         if path == "/hitta-lov-uppdrag/":
             return _html(200, pages.render_listing_shell())
         match = _ADVERT_PATH.match(path)
         if match:
-            return self._advert(match, if_none_match)
+            return self._advert(match)
         if path.startswith(DOCUMENT_PREFIX):
             return self._document(path)
         return _html(404, pages.render_status(404))
 
-    def _search(self, params: dict[str, list[str]]) -> _Response:
+    def _search(self, params: dict[str, list[str]]) -> Response:
         try:
             fetch = int(params.get("fetch", [str(DEFAULT_FETCH)])[0])
             offset = int(params.get("offset", ["0"])[0])
@@ -224,65 +208,41 @@ class ReplicaServer:
             return _json(400, {"error": "fetch and offset must be integers"})
         if fetch < 0 or offset < 0:
             return _json(400, {"error": "fetch and offset must not be negative"})
-        faults = self.faults
-        if offset in faults.fail_listing_offsets:
-            return _json(500, {"error": "Internal server error"})
         terms = params.get("query", [""])[0].lower().split()
-        hits = [a for a in self._state.listed if _matches(a, terms)]
-        if faults.drifting_order and hits:
-            with self._lock:
-                shift = self._searches * faults.drifting_order % len(hits)
-                self._searches += 1
-            hits = hits[shift:] + hits[:shift]
-        page = (
-            []
-            if offset in faults.empty_page_offsets
-            else hits[offset : offset + min(fetch, MAX_FETCH)]
-        )
-        envelope: dict[str, Any] = {
+        hits = self.order_hits([a for a in self._state.listed if _matches(a, terms)])
+        page = hits[offset : offset + min(fetch, MAX_FETCH)]
+        payload: dict[str, Any] = {
             "numberOfHits": len(hits),
             "results": [self._item(a, terms) for a in page],
         }
-        if faults.extra_keys:
-            envelope.update(facets={"regions": [], "businessAreas": []}, spellingSuggestion=None)
-        response = _json(200, envelope)
-        if offset in faults.truncated_json_offsets:
-            return response._replace(body=response.body[: len(response.body) // 2])
-        return response
+        return _json(200, self.edit_listing(offset, payload))
 
-    def _item(self, advert: ReplicaAdvert, terms: list[str]) -> dict[str, Any]:
-        faults = self.faults
-        item: dict[str, Any] = {
+    @staticmethod
+    def _item(advert: ReplicaAdvert, terms: list[str]) -> dict[str, Any]:
+        return {
             "documentId": document_id(advert),
             "url": f"{ADVERT_PREFIX}{advert.key}/",
             "heading": advert.heading,
             "regionName": advert.region_name,
-            "businessAreas": None if faults.null_business_areas else advert.business_areas,
+            "businessAreas": advert.business_areas,
             "excerpt": _mark(advert.excerpt, terms),
-            "updated": _timestamp(advert) if faults.timestamp_updated else advert.updated,
+            "updated": advert.updated,
         }
-        if faults.extra_keys:
-            item.update(contentType="LovAdvertPage", score=1.0, isNew=False)
-        return item
 
-    def _advert(self, match: re.Match[str], if_none_match: str | None) -> _Response:
+    def _advert(self, match: re.Match[str]) -> Response:
         buyer, system, slash = match.groups()
         if not slash:
             # The site's canonical advert URLs end in a slash.
             location = f"{ADVERT_PREFIX}{buyer}/{system}/"
-            return _Response(301, "text/plain; charset=utf-8", b"", {"Location": location})
+            return Response(301, "text/plain; charset=utf-8", b"", {"Location": location})
         advert = self._state.by_key.get(f"{buyer}/{system}")
         if advert is None:
             return _html(404, pages.render_status(404))
         if advert.page_status != 200:
             return _html(advert.page_status, pages.render_status(advert.page_status))
-        response = _html(200, pages.render_advert(advert))
-        etag = '"' + hashlib.sha1(response.body).hexdigest()[:20] + '"'
-        if if_none_match == etag:
-            return _Response(304, response.content_type, b"", {"ETag": etag})
-        return response._replace(headers={"ETag": etag})
+        return _html(200, pages.render_advert(advert))
 
-    def _document(self, path: str) -> _Response:
+    def _document(self, path: str) -> Response:
         buyer, _, rest = path.removeprefix(DOCUMENT_PREFIX).partition("/")
         system = rest.partition("/")[0]
         advert = self._state.by_key.get(f"{buyer}/{system}")
@@ -294,7 +254,7 @@ class ReplicaServer:
         ):
             return _html(404, pages.render_status(404))
         body = f"Replica document for {advert.key}: {advert.heading}\n".encode()
-        return _Response(200, _DOCUMENT_TYPES.get(suffix, "application/octet-stream"), body)
+        return Response(200, _DOCUMENT_TYPES.get(suffix, "application/octet-stream"), body)
 
 
 def _matches(advert: ReplicaAdvert, terms: list[str]) -> bool:
@@ -360,15 +320,7 @@ class _Handler(BaseHTTPRequestHandler):
             replica._busy(-1)
 
     def _answer(self, replica: ReplicaServer, send_body: bool) -> None:
-        if not replica._admit(self.path):
-            response = _Response(
-                429, "text/plain; charset=utf-8", b"Too Many Requests\n", {"Retry-After": "1"}
-            )
-        else:
-            delay = replica._delay(self.path)
-            if delay:
-                time.sleep(delay)
-            response = replica.respond(self.path, self.headers.get("If-None-Match"))
+        response = replica.answer(self.path)
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
