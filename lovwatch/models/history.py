@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -189,6 +190,32 @@ def fail_run(engine: Engine, run_id: int, reason: str) -> None:
             session.add(run)
 
 
+def _buyer(
+    item: ListingItem, page: AdvertPage | None
+) -> tuple[tuple[str, str, str | None, str | None], bool]:
+    """An advert's buyer as (`_identity`, matched): the page's name, else the listing's, else
+    the slug (as such).
+
+    A name that matches nothing borrows the codes of the URL's buyer slug when that slug is
+    unambiguous; otherwise it is stored unmatched, never guessed.
+    """
+    name = (page.authority if page else None) or item.authority or _authority_like(item.region_name)
+    match = match_authority(name) if name else match_slug(item.buyer_slug)
+    if name and not match.matched:
+        by_slug = match_slug(item.buyer_slug)
+        if by_slug.matched:
+            match = AuthorityMatch(
+                match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
+            )
+    identity = (
+        match.name if name else item.buyer_slug,
+        match.kind.value,
+        match.municipality_code,
+        match.county_code,
+    )
+    return identity, match.matched
+
+
 def _identity(authority: Authority) -> tuple[str, str, str | None, str | None]:
     """What makes a buyer one: its name together with where normalisation placed it."""
     return (authority.name, authority.kind, authority.municipality_code, authority.county_code)
@@ -237,48 +264,54 @@ class _Applier:
         self.counts[kind.value] += 1
 
     def authority(self, item: ListingItem, page: AdvertPage | None) -> Authority:
-        """The buyer: the page's name, else the listing's, else the slug (as such).
-
-        A name that matches nothing borrows the codes of the URL's buyer slug when that slug
-        is unambiguous; otherwise it is stored unmatched, never guessed.
-        """
-        name = (
-            (page.authority if page else None)
-            or item.authority
-            or _authority_like(item.region_name)
-        )
-        match = match_authority(name) if name else match_slug(item.buyer_slug)
-        if name and not match.matched:
-            by_slug = match_slug(item.buyer_slug)
-            if by_slug.matched:
-                match = AuthorityMatch(
-                    match.name, by_slug.kind, by_slug.municipality_code, by_slug.county_code, True
-                )
-        identity = (
-            match.name if name else item.buyer_slug,
-            match.kind.value,
-            match.municipality_code,
-            match.county_code,
-        )
+        """The buyer's row (see `_buyer`), added to the store if it is new."""
+        identity, matched = _buyer(item, page)
         known_id = self.authority_ids.get(identity)
-        row = self.authorities[known_id] if known_id is not None else None
-        if row is None:
-            row = Authority(
-                name=identity[0],
-                kind=identity[1],
-                municipality_code=identity[2],
-                county_code=identity[3],
-                matched=match.matched,
-            )
-            self.session.add(row)
-            # Only this row, for its id: the adverts added so far go in one batch at the end.
-            self.session.flush([row])
-            assert row.id is not None
-            self.authorities[row.id] = row
-            self.authority_ids[_identity(row)] = row.id
+        row = (
+            self.authorities[known_id]
+            if known_id is not None
+            else self._add_buyers({identity: matched})[0]
+        )
         if not row.matched:
             self.unmatched.add(row.name)
         return row
+
+    def add_new_buyers(self, items: Iterable[ListingItem]) -> None:
+        """Add every buyer the run names for the first time at once: a flush per new buyer
+        (for its id) cost a quarter of a first crawl's apply. Only the buyers `fill` asks
+        for: those of adverts that are new, read again, or stored without one."""
+        new: dict[tuple[str, str, str | None, str | None], bool] = {}
+        for item in items:
+            advert, page = self.adverts.get(item.key), self.crawl.pages.get(item.key)
+            if page is None and advert is not None and advert.authority_id is not None:
+                continue
+            identity, matched = _buyer(item, page)
+            if identity not in self.authority_ids:
+                new[identity] = matched
+        if new:
+            self._add_buyers(new)
+
+    def _add_buyers(
+        self, buyers: dict[tuple[str, str, str | None, str | None], bool]
+    ) -> list[Authority]:
+        rows = [
+            Authority(
+                name=name,
+                kind=kind,
+                municipality_code=municipality_code,
+                county_code=county_code,
+                matched=matched,
+            )
+            for (name, kind, municipality_code, county_code), matched in buyers.items()
+        ]
+        self.session.add_all(rows)
+        # Only these rows, for their ids: the adverts go in one batch at the end.
+        self.session.flush(rows)
+        for row in rows:
+            assert row.id is not None
+            self.authorities[row.id] = row
+            self.authority_ids[_identity(row)] = row.id
+        return rows
 
     def fill(self, advert: Advert, item: ListingItem, page: AdvertPage | None) -> None:
         page_areas = list(page.service_areas) if page else _page_areas(advert)
@@ -519,6 +552,7 @@ def apply_crawl(
         run.baseline = stored == 0
         applier = _Applier(session, run, crawl, run.baseline)
         with session.no_autoflush:
+            applier.add_new_buyers(crawl.items.values())
             for item in crawl.items.values():
                 applier.listed(item)
             active = [
