@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TEST_DB, Lovwatch, _fresh_postgres_database
+from conftest import FAST, TEST_DB, Lovwatch, _fresh_postgres_database
+from faulty_replica import FaultyReplica
 
 from lovwatch.replica.dataset import generated_adverts
 from lovwatch.replica.pages import render_advert
@@ -92,3 +98,59 @@ def test_every_field_of_a_page_parsed_in_the_worker_is_the_same() -> None:
     assert parsed == [parse_advert_page(html, url) for html, url in pages]
     # Pages with something to compare: most name their buyer and areas.
     assert sum(bool(page.authority and page.service_areas) for page in parsed) > len(parsed) / 2
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _gone(pids: set[int], timeout: float = 20) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGKILL])
+def test_the_parse_worker_goes_with_its_crawl(
+    tmp_path: Path, store: Path | str, signum: int
+) -> None:
+    adverts = generated_adverts(START_AFTER + 40)
+    with FaultyReplica(adverts) as server:
+        # Pages after the first ones answer slowly, so the crawl is stopped mid-way, while
+        # its worker process parses.
+        crawl = subprocess.Popen(
+            [sys.executable, "-m", "lovwatch", "crawl", "--base-url", server.base_url, *FAST],
+            env=Lovwatch(store).environment({"LOVWATCH_PARSE_PROCESSES": "1"}),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        advert_pages = "/hitta-lov-uppdrag/annonser/"
+        deadline = time.monotonic() + 90
+        while sum(p.startswith(advert_pages) for p in server.requests) < START_AFTER + 8:
+            assert time.monotonic() < deadline, "the crawl did not get to its later pages"
+            assert crawl.poll() is None, crawl.communicate()
+            time.sleep(0.02)
+        server.faults.slow_paths[advert_pages] = 5.0
+        workers = _children(crawl.pid)
+        assert workers, "no worker process beside the crawl"
+        crawl.send_signal(signum)
+        crawl.communicate(timeout=60)
+        assert _gone(workers), "the parse worker outlived its crawl"
+    if signum == signal.SIGINT:
+        assert crawl.returncode == 1
+        runs = Lovwatch(store)("runs", "--format", "json", check=True).json()
+        assert [run["status"] for run in runs] == ["partial"]

@@ -17,6 +17,8 @@ import asyncio
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -33,11 +35,19 @@ def default_processes() -> int:
     return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
-def _ignore_signals() -> None:
-    """A worker leaves Ctrl-C and SIGTERM to the crawl, which stops it when it closes (a worker
-    whose crawl died reads the end of its queue and exits)."""
+def _start_worker(crawl_pid: int) -> None:
+    """A worker leaves Ctrl-C and SIGTERM to its crawl, which stops it when it closes, and
+    exits by itself when the crawl is gone (killed): its queue never reads as closed, since
+    the worker holds both of the queue's ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(crawl_pid,), daemon=True).start()
+
+
+def _exit_without(crawl_pid: int) -> None:
+    while os.getppid() == crawl_pid:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 class PageParser:
@@ -79,7 +89,8 @@ class PageParser:
                 self.processes,
                 # Not a fork of a process that runs a reactor and holds the store open.
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_signals,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
