@@ -100,11 +100,12 @@ def test_an_unreachable_site_is_told_within_seconds_with_the_next_step(
     import socket
     import time
 
-    with socket.socket() as probe:  # a port nobody listens on
+    # A port nobody listens on, held through the crawl so that no test alongside takes it.
+    with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
-    started = time.monotonic()
-    result = lovwatch.crawl(f"http://127.0.0.1:{closed}", "--format", "json")
+        started = time.monotonic()
+        result = lovwatch.crawl(f"http://127.0.0.1:{closed}", "--format", "json")
     # Seconds, not the minutes a connection retried with backoff would take (generous: a
     # loaded machine must not fail this; the fault it guards against took 35 s and more).
     assert time.monotonic() - started < 25

@@ -161,24 +161,25 @@ def test_next_crawls_record_a_removed_provider_text_history_and_partial_runs(
 
     # A site that cannot be read makes the run partial (exit 1) and removes none of its
     # providers.
+    # Held through the crawl: refused connections, and no port reuse by a test alongside.
     with socket.socket() as closed:
         closed.bind(("127.0.0.2", 0))
         dead = f"http://127.0.0.2:{closed.getsockname()[1]}/"
-    result = lovwatch(
-        "crawl",
-        "--source",
-        "municipal",
-        "--site",
-        f"2309={dead}",
-        "--site",
-        f"2463={sites.site('2463').base_url}",
-        *FAST,
-        "--retries",
-        "0",
-        "--format",
-        "json",
-        env=no_browser,
-    )
+        result = lovwatch(
+            "crawl",
+            "--source",
+            "municipal",
+            "--site",
+            f"2309={dead}",
+            "--site",
+            f"2463={sites.site('2463').base_url}",
+            *FAST,
+            "--retries",
+            "0",
+            "--format",
+            "json",
+            env=no_browser,
+        )
     assert result.code == 1
     assert result.json()["status"] == "partial" and "2309" in result.json()["reason"]
     assert len([e for e in events(store) if e.kind == "provider_removed"]) == 1
