@@ -122,13 +122,21 @@ def faulty_replica() -> Iterator[FaultyReplica]:
 TEST_DB = os.environ.get("LOVWATCH_TEST_DB")
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Path | str]:
+@contextmanager
+def fresh_store(tmp_path: Path, name: str = "lovwatch") -> Iterator[Path | str]:
+    """A new, empty store: a fresh PostgreSQL database under LOVWATCH_TEST_DB, else a SQLite
+    file `name`.sqlite in `tmp_path` (not created yet)."""
     if TEST_DB:
         with _fresh_postgres_database(TEST_DB) as url:
             yield url
     else:
-        yield tmp_path / "lovwatch.sqlite"
+        yield tmp_path / f"{name}.sqlite"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Path | str]:
+    with fresh_store(tmp_path) as found:
+        yield found
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAST, TEST_DB, Lovwatch, _fresh_postgres_database
+from conftest import FAST, Lovwatch, fresh_store
 from faulty_replica import FaultyReplica
 
 from lovwatch.replica.dataset import generated_adverts
@@ -32,11 +32,8 @@ MOMENTS = {"first_seen", "last_seen", "page_fetched_at"}
 @pytest.fixture
 def other_store(tmp_path: Path) -> Iterator[Path | str]:
     """A second store of the same kind as `store`."""
-    if TEST_DB:
-        with _fresh_postgres_database(TEST_DB) as url:
-            yield url
-    else:
-        yield tmp_path / "other.sqlite"
+    with fresh_store(tmp_path, "other") as found:
+        yield found
 
 
 def _crawl_and_export(lovwatch: Lovwatch, base_url: str, processes: str, out: Path) -> int:
