@@ -151,3 +151,14 @@ def test_the_parse_worker_goes_with_its_crawl(
         assert crawl.returncode == 1
         runs = Lovwatch(store)("runs", "--format", "json", check=True).json()
         assert [run["status"] for run in runs] == ["partial"]
+
+
+def test_a_parse_processes_setting_that_is_no_number_falls_back_to_the_default() -> None:
+    from scrapy.settings import Settings
+
+    from lovwatch.spiders.page_parser import default_processes
+
+    assert PageParser.from_settings(Settings({"LOVWATCH_PARSE_PROCESSES": "two"})).processes == (
+        default_processes()
+    )
+    assert PageParser.from_settings(Settings({"LOVWATCH_PARSE_PROCESSES": "0"})).processes == 0

@@ -14,6 +14,7 @@ thread as before: the result is the same page either way.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import signal
@@ -25,6 +26,8 @@ from concurrent.futures.process import BrokenProcessPool
 from scrapy.settings import BaseSettings
 
 from lovwatch.spiders.advert_page import AdvertPage, parse_advert_page
+
+logger = logging.getLogger(__name__)
 
 #: Pages parsed in the reactor's thread before a worker process is started.
 START_AFTER = 64
@@ -64,7 +67,17 @@ class PageParser:
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> PageParser:
         processes = settings.get("LOVWATCH_PARSE_PROCESSES")
-        return cls(default_processes() if processes in (None, "") else int(processes))
+        if processes in (None, ""):
+            return cls(default_processes())
+        try:
+            return cls(max(0, int(processes)))
+        except ValueError:
+            logger.warning(
+                "LOVWATCH_PARSE_PROCESSES=%r is not a whole number; using %d",
+                processes,
+                default_processes(),
+            )
+            return cls(default_processes())
 
     async def parse(self, html: str, url: str) -> AdvertPage:
         pool = self._worker()
