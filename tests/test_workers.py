@@ -302,3 +302,28 @@ def test_redis_lost_mid_run_fails_the_run_in_one_sentence(
     assert after["runs"] == ["failed"] and after["pages"] == [] and after["events"] == []
     with pytest.raises(ProcessLookupError):  # the coordinator left no worker behind
         os.kill(worker, 0)
+
+
+def test_the_heartbeat_outlasts_a_busy_event_loop_but_not_a_stuck_one(redis: Any) -> None:
+    from lovwatch.distributed.worker import Heartbeat
+
+    key = f"lovwatch:test:alive:{os.getpid()}"
+    redis.delete(key)
+    pulse = Heartbeat(redis, key, every=0.05, alive=1, stall=2.0)
+    pulse.start()
+    try:
+        # The loop is busy (this thread sleeps, as a loop busy parsing would) for longer than
+        # the key lives: the key stays, set from the heartbeat's own thread.
+        time.sleep(1.5)
+        assert redis.exists(key)
+        # No turn of the loop for longer than `stall`: the key lapses.
+        time.sleep(2.0)
+        assert not redis.exists(key)
+        pulse.tick()
+        time.sleep(0.5)
+        assert redis.exists(key)
+    finally:
+        pulse.stop()
+    redis.delete(key)
+    time.sleep(0.2)
+    assert not redis.exists(key), "a stopped heartbeat set the key again"

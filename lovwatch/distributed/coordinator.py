@@ -214,7 +214,7 @@ class DistributedRun:
             if status not in ("busy", "idle", FINISHED):
                 return f"worker {name} {status}"
             if status != FINISHED and not self.server.exists(self.keys.alive(name)):
-                return f"worker {name} stopped answering"
+                return f"worker {name} stopped answering (no heartbeat for {ALIVE_SECONDS} s)"
         return None
 
     def finish(self) -> str | None:

@@ -4,7 +4,9 @@ item back to Redis for the coordinator to apply. A worker never opens the store.
 
 from __future__ import annotations
 
+import logging
 import pickle
+import threading
 import time
 from dataclasses import replace
 from typing import Any, Self
@@ -38,7 +40,51 @@ from lovwatch.spiders.items import MUNICIPAL_ITEMS
 #: another fills the queue.
 IDLE_POLL_SECONDS = 0.1
 HEARTBEAT_SECONDS = 2.0
+#: How long the crawl's event loop may go without a turn before this worker stops saying it is
+#: alive. A loaded machine can hold the loop back for many seconds; a hung one must not hold
+#: the run forever.
+STALL_SECONDS = 120.0
 FINISHED = "finished"
+
+logger = logging.getLogger(__name__)
+
+
+class Heartbeat(threading.Thread):
+    """Keeps a worker's alive key fresh from a thread of its own, as long as the crawl's event
+    loop has turned (`tick`) within `stall` seconds. In the event loop, a beat would wait behind
+    whatever the loop is busy with: on a loaded machine a live worker then read as lost."""
+
+    def __init__(
+        self,
+        server: Redis,
+        key: str,
+        every: float = HEARTBEAT_SECONDS,
+        alive: int = ALIVE_SECONDS,
+        stall: float = STALL_SECONDS,
+    ) -> None:
+        super().__init__(name="lovwatch-heartbeat", daemon=True)
+        self.server, self.key = server, key
+        self.every, self.alive, self.stall = every, alive, stall
+        self.ticked = time.monotonic()
+        self.stopped = threading.Event()
+
+    def tick(self) -> None:
+        self.ticked = time.monotonic()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.every):
+            if time.monotonic() - self.ticked > self.stall:
+                continue  # the crawl is stuck: let the key lapse, so the run ends partial
+            try:
+                self.server.set(self.key, 1, ex=self.alive)
+            except RedisError as exc:  # the coordinator sees the lapse; the crawl sees Redis
+                logger.warning("heartbeat to Redis failed: %s", exc)
+
+    def stop(self) -> None:
+        """Stop beating; once this returns, the key is set no more."""
+        self.stopped.set()
+        if self.is_alive():
+            self.join()
 
 
 class WorkerLink:
@@ -51,6 +97,7 @@ class WorkerLink:
         self.server: Redis = get_redis_from_settings(crawler.settings)
         self.id = worker_id()
         self.beat = LoopingCall(self.heartbeat)
+        self.pulse = Heartbeat(self.server, self.keys.alive(self.id))
         self.closing = False
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -65,14 +112,20 @@ class WorkerLink:
             pipe.hset(self.keys.workers, self.id, "busy")
             pipe.set(self.keys.alive(self.id), 1, ex=ALIVE_SECONDS)
             pipe.execute()
+        self.pulse.start()
         self.beat.start(HEARTBEAT_SECONDS, now=False)
 
     def heartbeat(self) -> None:
-        with self.server.pipeline() as pipe:
-            pipe.set(self.keys.alive(self.id), 1, ex=ALIVE_SECONDS)
-            pipe.get(self.keys.stop)
-            pipe.exists(self.keys.coordinator)
-            _, stop, coordinator = pipe.execute()
+        """In the event loop: show the loop turns, and close the spider if the run is off."""
+        self.pulse.tick()
+        try:
+            with self.server.pipeline() as pipe:
+                pipe.get(self.keys.stop)
+                pipe.exists(self.keys.coordinator)
+                stop, coordinator = pipe.execute()
+        except RedisError as exc:  # a LoopingCall that raises never runs again
+            logger.warning("could not read the run's state from Redis: %s", exc)
+            return
         # The coordinator gave up on the run, or died: crawling on would serve no one.
         if (stop == b"abort" or not coordinator) and not self.closing:
             self.closing = True
@@ -90,6 +143,7 @@ class WorkerLink:
     def spider_closed(self, reason: str) -> None:
         if self.beat.running:
             self.beat.stop()
+        self.pulse.stop()  # before the alive key goes: the thread must not set it again
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         ended = self.server.get(self.keys.stop) == b"done" and reason == "finished"
         with self.server.pipeline() as pipe:
