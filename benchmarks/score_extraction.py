@@ -1,9 +1,9 @@
 """Score the municipal extractor against real, public municipal and regional pages.
 
 The pages and what a careful reader finds on them live in
-`tests/fixtures/municipal/realset/<dev|holdout|holdout2>/` (`<slug>.txt` with a `# source: URL`
-first line, and `truth.yaml`; the schema is in that folder's README). For every page this runs
-`findings_from_text(text, url)` and compares:
+`tests/fixtures/municipal/realset/<dev|holdout|holdout2|holdout3>/` (`<slug>.txt` with a
+`# source: URL` first line, and `truth.yaml`; the schema is in that folder's README). For every
+page this runs `findings_from_text(text, url)` and compares:
 
 - statements: (page, kind) pairs for claims about the page's own authority that are decided
   (subject own, modality decided), and the finer (page, kind, category) triples;
@@ -21,14 +21,15 @@ missing them is not a false negative. The extractor's statements carry no subjec
 today, so each one is taken as own and decided; once it exposes `subject`/`modality`
 attributes, only own/decided statements are scored.
 
-    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|all] [--json] [--errors]
-        [--kind KIND ...] [--files PATTERN ...]
+    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|holdout3|all] [--json]
+        [--errors] [--kind KIND ...] [--files PATTERN ...]
 
 `--kind` keeps pages whose truth has one of the given kinds (`provider_list`, ...); `--files`
 keeps pages whose file name matches one of the given shell patterns (`"*-utforare-*"`).
 
 The holdout sets are for final, one-off measurements: tune on dev only. `holdout2` holds pages
-gathered later, never seen while tuning, for a second one-off measurement.
+gathered later, never seen while tuning, for a second one-off measurement; `holdout3` (the third
+round, mostly pages that name providers) for a third.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from lovwatch.municipal.findings import PageFindings, findings_from_text
 from lovwatch.municipal.vocabulary import fold_words
 
 REALSET = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "municipal" / "realset"
-SPLITS = ("dev", "holdout", "holdout2")
+SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 EVENT_KINDS = ("introduce", "end")
 #: Category of a statement about LOV in general (no service named).
 GENERAL = "*"
@@ -137,7 +138,7 @@ def load_split(split: str, root: Path = REALSET) -> list[RealPage]:
 
 
 def load_pages(which: str, root: Path = REALSET) -> list[RealPage]:
-    """Pages of `dev`, `holdout`, `holdout2` or `all`."""
+    """Pages of `dev`, `holdout`, `holdout2`, `holdout3` or `all`."""
     splits = SPLITS if which == "all" else (which,)
     return [page for split in splits for page in load_split(split, root)]
 

@@ -2,8 +2,8 @@
 
 The set lives in `fixtures/municipal/realset/` (see its README); the scorer is
 `benchmarks/score_extraction.py`. Only the truth files of the holdout parts (`holdout`,
-`holdout2`) are checked here: the extractor is never run on holdout pages outside the one final
-measurement. Extractor thresholds are not asserted yet.
+`holdout2`, `holdout3`) are checked here: the extractor is never run on holdout pages outside the
+one final measurement. Extractor thresholds are not asserted yet.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ PAGE_KINDS = {
     "region_vardval",
     "negative",
 }
-SOURCE_TYPES = {"authority_site", "document_mirror", "party", "association"}
+SOURCE_TYPES = {"authority_site", "document_mirror", "party", "association", "press"}
 STATEMENT_KINDS = {"active", "introduce", "not_introduce", "end", "renewed"}
 SUBJECTS = {"own", "other", "law", "general"}
 MODALITIES = {"decided", "planned", "proposed", "demanded", "rejected"}
+SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 AUTHORITY_CODE = {"municipality": re.compile(r"\d{4}"), "region": re.compile(r"\d{2}")}
 
 
@@ -58,7 +59,7 @@ def _entries(split: str) -> list[Any]:
     return [pytest.param(page, id=f"{split}/{page.name[:-4]}") for page in scorer.load_split(split)]
 
 
-@pytest.mark.parametrize("split", ["dev", "holdout", "holdout2"])
+@pytest.mark.parametrize("split", SPLITS)
 def test_every_page_has_truth_and_every_truth_a_page(split: str) -> None:
     folder = REALSET / split
     truth = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8"))
@@ -77,7 +78,7 @@ def _source_lines(folder: Path) -> dict[str, str]:
 
 
 def test_no_page_is_in_two_splits_or_reuses_the_heldout_set() -> None:
-    splits = {split: _source_lines(REALSET / split) for split in ("dev", "holdout", "holdout2")}
+    splits = {split: _source_lines(REALSET / split) for split in SPLITS}
     heldout_sources = set(_source_lines(REALSET.parent / "heldout").values())
     seen_names: set[str] = set()
     seen_sources: set[str] = set()
@@ -89,7 +90,7 @@ def test_no_page_is_in_two_splits_or_reuses_the_heldout_set() -> None:
         seen_sources |= set(pages.values())
 
 
-@pytest.mark.parametrize("page", [*_entries("dev"), *_entries("holdout"), *_entries("holdout2")])
+@pytest.mark.parametrize("page", [entry for split in SPLITS for entry in _entries(split)])
 def test_truth_is_well_formed(page: Any) -> None:
     truth = page.truth
     assert truth["kind"] in PAGE_KINDS
