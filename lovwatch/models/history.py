@@ -10,14 +10,15 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, delete, func, select
 
 from lovwatch.clock import now
-from lovwatch.constants import AdvertStatus, CrawlSource, EventKind, RunStatus
+from lovwatch.constants import AdvertStatus, CrawlSource, EventKind, EventSource, RunStatus
 from lovwatch.models.guards import DEFAULT_GUARDS, Guards, agreed, breaker, coverage, drifted_fields
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import (
@@ -43,7 +44,7 @@ LISTING_FIELDS = ("title", "region_name", "listing_areas", "excerpt")
 PAGE_FIELDS = ("authority", "page_areas", "published", "contact", "documents", "description")
 
 
-def snapshot(advert: Advert, authority_name: str | None) -> dict[str, Any]:
+def snapshot(advert: Advert | SimpleNamespace, authority_name: str | None) -> dict[str, Any]:
     """The advert's content, as compared between crawls (timestamps are not content)."""
     return {
         "title": advert.title,
@@ -76,7 +77,7 @@ def _authority_like(region_name: str | None) -> str | None:
     )
 
 
-def _page_areas(advert: Advert) -> list[str]:
+def _page_areas(advert: Advert | SimpleNamespace) -> list[str]:
     return [area for area in advert.service_areas if area not in advert.listing_areas]
 
 
@@ -221,6 +222,25 @@ def _identity(authority: Authority) -> tuple[str, str, str | None, str | None]:
     return (authority.name, authority.kind, authority.municipality_code, authority.county_code)
 
 
+@dataclass
+class _FreshRows:
+    """The rows of adverts a run sees for the first time, inserted together at the end of the
+    listing: as ORM objects, their validation and flush were most of a first crawl's apply."""
+
+    adverts: list[dict[str, Any]] = field(default_factory=list)
+    versions: list[dict[str, Any]] = field(default_factory=list)
+    categories: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: The scalar columns of a new advert row that have a default, as the model gives it.
+    advert_defaults: dict[str, Any] = field(
+        default_factory=lambda: {
+            name: info.get_default(call_default_factory=True)
+            for name, info in Advert.model_fields.items()
+            if not info.is_required() and info.default_factory is None
+        }
+    )
+
+
 class _Applier:
     """One run's writes; every method works inside the caller's transaction."""
 
@@ -248,20 +268,23 @@ class _Applier:
             select(AdvertCategory.advert_id, AdvertCategory.category_code)
         ):
             self.categories.setdefault(advert_id, set()).add(code)
+        self.fresh = _FreshRows()
 
     def event(self, kind: EventKind, advert_id: str, **details: Any) -> None:
+        self.session.add(Event(**self.event_row(kind, advert_id, details)))
+
+    def event_row(self, kind: EventKind, advert_id: str, details: dict[str, Any]) -> dict[str, Any]:
         assert self.run.id is not None
-        self.session.add(
-            Event(
-                kind=kind,
-                advert_id=advert_id,
-                run_id=self.run.id,
-                detected_at=self.moment,
-                baseline=self.baseline,
-                details=details,
-            )
-        )
         self.counts[kind.value] += 1
+        return {
+            "source": EventSource.NATIONAL.value,
+            "kind": kind.value,
+            "advert_id": advert_id,
+            "run_id": self.run.id,
+            "detected_at": self.moment,
+            "baseline": self.baseline,
+            "details": details,
+        }
 
     def authority(self, item: ListingItem, page: AdvertPage | None) -> Authority:
         """The buyer's row (see `_buyer`), added to the store if it is new."""
@@ -313,7 +336,9 @@ class _Applier:
             self.authority_ids[_identity(row)] = row.id
         return rows
 
-    def fill(self, advert: Advert, item: ListingItem, page: AdvertPage | None) -> None:
+    def fill(
+        self, advert: Advert | SimpleNamespace, item: ListingItem, page: AdvertPage | None
+    ) -> None:
         page_areas = list(page.service_areas) if page else _page_areas(advert)
         today = self.moment.date()
         if page is None and advert.url and advert.url != item.url:
@@ -351,41 +376,49 @@ class _Applier:
             or advert.updated
         )
 
-    def categorise(self, advert: Advert) -> None:
+    def codes(self, advert: Advert | SimpleNamespace) -> list[str]:
+        """The advert's categories, from its areas, heading and text."""
         result = categorize(
             advert.service_areas,
             advert.title,
             " ".join(filter(None, [advert.excerpt, advert.description])),
         )
         self.unmapped.update(result.unmapped)
+        return list(result.codes)
+
+    def categorise(self, advert: Advert) -> None:
+        codes = self.codes(advert)
         current = self.categories.get(advert.id, set())
-        if current == set(result.codes):
+        if current == set(codes):
             return
         if current:
             self.session.exec(
                 delete(AdvertCategory).where(col(AdvertCategory.advert_id) == advert.id)
             )
-        self.categories[advert.id] = set(result.codes)
-        for code in result.codes:
+        self.categories[advert.id] = set(codes)
+        for code in codes:
             self.session.add(AdvertCategory(advert_id=advert.id, category_code=code))
 
-    def authority_name(self, advert: Advert) -> str | None:
+    def authority_name(self, advert: Advert | SimpleNamespace) -> str | None:
         if advert.authority_id is None:
             return None
         authority = self.authorities.get(advert.authority_id)
         return authority.name if authority else None
 
     def version(self, advert: Advert, content: dict[str, Any], changed: list[str]) -> None:
-        self.session.add(
-            AdvertVersion(
-                advert_id=advert.id,
-                run_id=self.run.id,
-                recorded_at=self.moment,
-                fingerprint=advert.content_fingerprint,
-                snapshot=content,
-                changed_fields=changed,
-            )
-        )
+        self.session.add(AdvertVersion(**self.version_row(advert, content, changed)))
+
+    def version_row(
+        self, advert: Advert | SimpleNamespace, content: dict[str, Any], changed: list[str]
+    ) -> dict[str, Any]:
+        return {
+            "advert_id": advert.id,
+            "run_id": self.run.id,
+            "recorded_at": self.moment,
+            "fingerprint": advert.content_fingerprint,
+            "snapshot": content,
+            "changed_fields": changed,
+        }
 
     @staticmethod
     def unchanged(advert: Advert, item: ListingItem) -> bool:
@@ -404,29 +437,7 @@ class _Applier:
         page = self.crawl.pages.get(item.key)
         advert = self.adverts.get(item.key)
         if advert is None:
-            # Every collection given: for a field left to its default factory, pydantic
-            # inspects the factory's signature on every row (a third of a first crawl's
-            # apply).
-            advert = Advert(
-                id=item.key,
-                url=item.url,
-                first_seen=self.moment,
-                last_seen=self.moment,
-                listing_areas=[],
-                service_areas=[],
-                documents=[],
-                raw_item={},
-            )
-            self.fill(advert, item, page)
-            self.session.add(advert)
-            content = snapshot(advert, self.authority_name(advert))
-            advert.content_fingerprint = fingerprint(content)
-            self.version(advert, content, [])
-            self.categorise(advert)
-            if page is not None or self.baseline:
-                self.event(EventKind.NEW, advert.id, title=advert.title)
-            # else: its page could not be read, so its buyer is not known: announcing it now
-            # would reach the wrong subscribers (or none). The event waits for the page.
+            self.first_seen(item, page)
             return
         if page is None and self.unchanged(advert, item):
             # Listed as before: its row is not rewritten (on PostgreSQL every UPDATE leaves a
@@ -461,6 +472,44 @@ class _Applier:
                 after={name: after.get(name) for name in changed},
             )
         self.session.add(advert)
+
+    def first_seen(self, item: ListingItem, page: AdvertPage | None) -> None:
+        """An advert the store has never seen: its rows wait in `fresh` (see `_FreshRows`)."""
+        draft = SimpleNamespace(
+            **self.fresh.advert_defaults,
+            # New collections for each advert, never the defaults' shared ones.
+            listing_areas=[],
+            service_areas=[],
+            documents=[],
+            raw_item={},
+            id=item.key,
+            url=item.url,
+            first_seen=self.moment,
+        )
+        self.fill(draft, item, page)
+        content = snapshot(draft, self.authority_name(draft))
+        draft.content_fingerprint = fingerprint(content)
+        fresh = self.fresh
+        fresh.adverts.append(vars(draft))
+        fresh.versions.append(self.version_row(draft, content, []))
+        self.categories[draft.id] = set(codes := self.codes(draft))
+        fresh.categories.extend({"advert_id": draft.id, "category_code": c} for c in codes)
+        if page is not None or self.baseline:
+            fresh.events.append(self.event_row(EventKind.NEW, draft.id, {"title": draft.title}))
+        # else: its page could not be read, so its buyer is not known: announcing it now
+        # would reach the wrong subscribers (or none). The event waits for the page.
+
+    def write_fresh(self) -> None:
+        """Insert the rows of the adverts first seen in this run, adverts first."""
+        fresh = self.fresh
+        for table, rows in (
+            (Advert, fresh.adverts),
+            (AdvertVersion, fresh.versions),
+            (AdvertCategory, fresh.categories),
+            (Event, fresh.events),
+        ):
+            if rows:
+                self.session.execute(insert(table), rows)
 
     def due(self, advert: Advert, end_after: int) -> str | None:
         """Note that an active advert was missing from this listing; why it should end now,
@@ -555,6 +604,7 @@ def apply_crawl(
             applier.add_new_buyers(crawl.items.values())
             for item in crawl.items.values():
                 applier.listed(item)
+            applier.write_fresh()
             active = [
                 advert
                 for advert in applier.adverts.values()
