@@ -699,3 +699,82 @@ def test_an_overview_saying_i_kommunen_about_others_is_still_an_overview() -> No
     )
     found = findings_from_text(text, "https://www.kommunforbundet.example/kundval")
     assert kinds(found) == set()
+
+
+# --- Third round: providers in news text, and companies that are not a choice ------------------
+
+
+def provider_names(text: str) -> list[str]:
+    return sorted(p.name for p in findings_from_text(text, URL).providers if not p.own_unit)
+
+
+def test_a_choice_between_named_companies_names_both() -> None:
+    text = (
+        "# Hemtjänst\nFör städning och tvätt kan du enligt LOV välja företagen "
+        "Bergsjö Hemhjälp med omtanke eller 0611 Service AB."
+    )
+    assert provider_names(text) == ["0611 Service AB", "Bergsjö Hemhjälp med omtanke"]
+
+
+def test_names_said_to_be_the_companies_are_providers() -> None:
+    text = (
+        "# Fritt val\nSedan 2012 kan den som har hemtjänst välja utförare. "
+        "Granens omsorg och Bergsjö Hemservice heter de två privata företagen som finns i dag."
+    )
+    assert provider_names(text) == ["Bergsjö Hemservice", "Granens omsorg"]
+
+
+def test_companies_on_a_page_about_companies_struck_off_are_not_providers() -> None:
+    text = (
+        "# Kundval\nI Bergsjö kan man välja bland ett tjugotal godkända företag. "
+        "Två företag har nu strukits från listan och stängts av.\n"
+        "Det ena är Lunden Omsorg AB, som inte betalat sina skatter.\n"
+        "Det andra företaget är Bergsjö Vård & Hem AB."
+    )
+    assert provider_names(text) == []
+
+
+def test_contractors_of_a_procurement_are_not_providers_to_choose() -> None:
+    contracted = (
+        "# Hemtjänst\nKommunen tecknar nya avtal med två hemtjänstutförare efter upphandlingen. "
+        "De som ska bedriva hemtjänsten är Lunden Omsorg AB och Bergsjö Vård & Hem AB."
+    )
+    assert provider_names(contracted) == []
+    approved = contracted.replace("efter upphandlingen", "som godkänts enligt LOV")
+    assert provider_names(approved) == ["Bergsjö Vård & Hem AB", "Lunden Omsorg AB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Bergsjö kommun har inte haft någon aktiv LOV-aktör inom hemtjänsten sedan 2019.", 0),
+        ("Det finns inte längre några privata utförare i kommunen.", 0),
+        ("Tre privata vårdgivare har hittills godkänts i vårdvalet.", 3),
+        (
+            "Det finns inga privata utförare i dag, men kommunen prövar ansökningar som kommer in.",
+            0,
+        ),
+    ],
+)
+def test_none_and_care_providers_counted(sentence: str, count: int) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (count, 0, False)
+
+
+def test_not_having_to_choose_anyone_is_no_count() -> None:
+    assert count_in_sentence(fold_words("Du behöver inte välja någon utförare.")) is None
+
+
+def test_no_provider_in_a_system_is_no_claim_that_there_is_no_system() -> None:
+    found = findings_from_text(
+        "# Hemtjänst\nBergsjö kommun har inte haft någon aktiv LOV-aktör inom hemtjänsten sedan "
+        "2019.",
+        URL,
+    )
+    assert "not_introduce" not in kinds(found)
+
+
+def test_a_system_that_covers_only_some_services_is_still_a_system() -> None:
+    limited = claim("Valfriheten omfattar inte alla insatser i hemtjänsten i Bergsjö kommun.")
+    assert limited is not None and limited.kind is StatementKind.ACTIVE
+    none = claim("Bergsjö kommun har inte valfrihetssystem i hemtjänsten.")
+    assert none is not None and none.kind is StatementKind.NOT_INTRODUCE

@@ -270,12 +270,30 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             # "Den som inte kan eller vill välja utförare får ickevalsalternativet": a person
             # who does not choose, not an authority without a system.
             continue
-        elif kind is StatementKind.ACTIVE and negated and re.search(SYSTEM, folded):
+        elif kind is StatementKind.ACTIVE and negated and _NO_PROVIDER.search(folded):
+            # "har inte haft någon aktiv LOV-aktör": no provider in a system, which is a
+            # count (`counts`), not a municipality without a system.
+            continue
+        elif (
+            kind is StatementKind.ACTIVE
+            and negated
+            and re.search(SYSTEM, folded)
+            and not _PART_ONLY.search(folded)
+        ):
             kind = StatementKind.NOT_INTRODUCE  # "Kommunen har inte LOV"
         subject = subject_of(sentence, folded, verb_at, names)
         confidence = _confidence(folded, verb_at, modality)
         return Claim(kind, subject, modality, confidence, verb_at, past)
     return None
+
+
+#: A negation of providers in a system, not of the system: "inte någon aktiv LOV-aktör".
+_NO_PROVIDER = re.compile(
+    r"\b(?:inte|ej) (?:\w+ ){0,2}(?:nagon|nagot|nagra) (?:\w+ ){0,2}"
+    r"(?:aktor|utforare|foretag|leverantor|anordnare)\w*"
+)
+#: "omfattar inte alla former": a system limited in scope, still a system.
+_PART_ONLY = re.compile(r"\binte (?:alla|allt|hela)\b")
 
 
 def _confidence(folded: str, verb_at: int, modality: Modality) -> float:

@@ -20,7 +20,13 @@ _LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])"
 _FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
 #: A name that ends in a company form, and nothing after it.
 COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|&amp;)\s+(?=[A-ZÅÄÖ])")
+_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|eller|&amp;)\s+(?=[A-ZÅÄÖ0-9])")
+#: A sentence that says its names are the providers: "X och Y heter de två privata företagen",
+#: "Företagen heter X och Y".
+_NAMED_AS_PROVIDERS = re.compile(
+    r"^(?P<before>.+?) heter de (?:\w+ ){0,3}(?:företag|företagen|utförare|utförarna|aktörer|"
+    r"aktörerna)\b|\b(?:[Ff]öretagen|[Uu]tförarna|[Aa]ktörerna) heter (?P<after>.+)$"
+)
 
 #: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
 _OWN_UNIT = re.compile(
@@ -52,23 +58,42 @@ def enumerated_names(sentence: str) -> list[tuple[str, str]]:
     A piece without a company form counts when company-form names stand on both sides of it
     ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
     """
-    listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
-    pieces = [_LEAD_IN.sub("", piece.strip()).strip(" .") for piece in _LIST_SPLIT.split(listing)]
+    said = _NAMED_AS_PROVIDERS.search(sentence.strip().rstrip("."))
+    if said:
+        listing = said.group("before") or said.group("after")
+    else:
+        listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    raw = [piece.strip() for piece in _LIST_SPLIT.split(listing)]
+    pieces = [_LEAD_IN.sub("", piece).strip(" .") for piece in raw]
     named: list[str | None] = []
     for piece in pieces:
         match = COMPANY_END.match(piece)
         name = match.group(1).strip() if match else ""
         if match and (form := company_form(name)):
             name = f"{name_before(name[: name.rfind(form)]) or ''} {form}".strip()
-        named.append(name if name[:1].isupper() and 2 <= len(name.split()) <= 8 else None)
+        named.append(name if _name_like(name) and 2 <= len(name.split()) <= 8 else None)
     found = []
     for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
         between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
-        if name is None and between and piece[:1].isupper() and len(piece.split()) <= 5:
+        # "välja företagen X eller Y AB": the first name follows a lead-in that says what it is.
+        led = bool(_LEAD_IN.match(raw[position])) and any(named[position + 1 :])
+        if name is None and (between or led or said) and _name_like(piece, 5):
             name = piece
         if name:
             found.append((name, piece))
     return found
+
+
+def _name_like(piece: str, most: int = 8) -> bool:
+    """A piece of an enumeration that can be a name: capitalised (or a number, "035
+    Hemtjänst AB"), at most `most` words."""
+    tokens = piece.split()
+    return (
+        bool(tokens)
+        and (piece[0].isupper() or piece[0].isdigit())
+        and any(token[0].isupper() for token in tokens)
+        and len(tokens) <= most
+    )
 
 
 # Words that may stand inside a name between capitalised words ("Omsorgshuset i Norr AB").

@@ -43,17 +43,24 @@ class Count:
 
 _NUMBER = r"(\d+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
 _ADJECTIVES = (
-    r"aktiva|godkanda|godkand|privata|privat|externa|extern|olika|andra|annan|fristaende|"
-    r"auktoriserade|valbara|aktuella|aktuell|enda"
+    r"aktiva|aktiv|godkanda|godkand|privata|privat|externa|extern|olika|andra|annan|"
+    r"fristaende|auktoriserade|valbara|aktuella|aktuell|enda|lov"
 )
 _UNIT = (
     r"\w*(?:utforare|utforaren|utforarna|foretag|foretagen|leverantorer|leverantor|"
     r"leverantorerna|anordnare|anordnarna|aktorer|aktorerna|aktor|bolag)"
 )
 #: Care units counted as providers only when said to be private: "fyra privata hälsocentraler".
-_CARE_UNIT = r"\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning)\w*"
+_CARE_UNIT = r"\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning|vardgivar)\w*"
 _STATED = re.compile(
     rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT})\b"
+)
+#: "har inte haft någon aktiv LOV-aktör", "det finns inte längre några privata utförare": none.
+#: Only existence words stand between: "behöver inte välja någon utförare" is no count.
+_NONE = re.compile(
+    r"\b(?:inte|ej) (?:(?:har|haft|finns|det|nu|langre|annu|hittills|godkant|godkants) ){0,3}"
+    rf"(?:nagon|nagot|nagra) ((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT}|"
+    rf"(?<=privat ){_CARE_UNIT})\b"
 )
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
@@ -151,10 +158,17 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         # ansökningar ..., att bevilja kompensation till länets fyra privata hälsocentraler").
         found = [count_in_sentence(clause) for clause in clauses]
         return next((count for count in found if count is not None), None)
+    if len(clauses := folded.split(" men ")) > 1:
+        # Each side of a "men" on its own: "har inte haft någon aktiv LOV-aktör ... men
+        # (must) pröva ansökningar som kommer in" states a count before it and a change after.
+        found = [count_in_sentence(clause) for clause in clauses]
+        return next((count for count in found if count is not None), None)
     if _CHANGE.search(folded) or _PAST.search(folded):
         return None
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))
+    elif _NONE.search(folded):
+        total = 0
     else:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]

@@ -16,7 +16,7 @@ from lovwatch.municipal.companies import company_form, enumerated_names, names_i
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
-from lovwatch.municipal.vocabulary import categories_in, fold_words
+from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
 
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
@@ -34,12 +34,23 @@ _PROCESS = re.compile(
     r"\b(via|verktyg\w*|system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
     r"programvara|e tjanst\w*|upphandlingsverktyg\w*|tillhandahall\w*)\b"
 )
+#: A company struck off, or whose agreement is ended or its approval withdrawn.
+_REMOVED = (
+    r"strukn\w*|struken|strukits|strukit|stangts av|stangs av|stangdes av|avstang\w*|"
+    r"(havt|haver|havde|havs|hava) (\w+ )?(avtal\w*|godkannande\w*)|aterkall\w*|uteslut\w*"
+)
 #: A company that leaves, is refused or is gone is not an approved provider.
 _NOT_APPROVED = re.compile(
     r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
-    r"inte langre|tidigare utforare)\b"
+    rf"inte langre|tidigare utforare|{_REMOVED})\b"
 )
+#: A page about companies being removed: the companies its running text names are those.
+_REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
+#: Choosing or approving providers; a page about a procurement that never speaks of it names
+#: contractors (LOU), not providers one can choose.
+_CHOICE = re.compile(r"\b(godkan\w*|valbar\w*|valja|valjer|valt|valde|auktoriser\w*)\b")
+_PROCUREMENT = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
 _CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
 
@@ -74,7 +85,15 @@ def _sentence_categories(page: Page, index: int, sentence: str) -> tuple[str, ..
 
 def in_text(page: Page) -> list[Provider]:
     """Companies named in running text: an enumeration after a news cue (or of two or more),
-    or a company-form name in a sentence about providers."""
+    or a company-form name in a sentence about providers. None on a page about a procurement
+    that never speaks of LOV or of choosing or approving providers, nor on one whose lead is
+    about companies being struck off."""
+    text = fold_words(page.text)
+    if _PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or _CHOICE.search(text)):
+        return []
+    lead = next((block for block in page.blocks if block.kind == PARA), None)
+    if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):
+        return []
     found = []
     for index, block in enumerate(page.blocks):
         if block.kind == ROW:
