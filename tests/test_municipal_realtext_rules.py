@@ -760,8 +760,12 @@ def test_none_and_care_providers_counted(sentence: str, count: int) -> None:
     assert count_in_sentence(fold_words(sentence)) == (count, 0, False)
 
 
-def test_not_having_to_choose_anyone_is_no_count() -> None:
-    assert count_in_sentence(fold_words("Du behöver inte välja någon utförare.")) is None
+@pytest.mark.parametrize(
+    "sentence",
+    ["Du behöver inte välja någon utförare.", "Väljer man inte någon utförare får man kommunen."],
+)
+def test_not_choosing_anyone_is_no_count(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) is None
 
 
 def test_no_provider_in_a_system_is_no_claim_that_there_is_no_system() -> None:

@@ -56,9 +56,10 @@ _STATED = re.compile(
     rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT})\b"
 )
 #: "har inte haft någon aktiv LOV-aktör", "det finns inte längre några privata utförare": none.
-#: Only existence words stand between: "behöver inte välja någon utförare" is no count.
+#: Only said of what exists: "väljer man inte någon utförare" is no count.
 _NONE = re.compile(
-    r"\b(?:inte|ej) (?:(?:har|haft|finns|det|nu|langre|annu|hittills|godkant|godkants) ){0,3}"
+    r"\b(?:har|finns|hade) (?:det )?(?:inte|ej) "
+    r"(?:(?:har|haft|finns|det|nu|langre|annu|hittills|godkant|godkants) ){0,3}"
     rf"(?:nagon|nagot|nagra) ((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT}|"
     rf"(?<=privat ){_CARE_UNIT})\b"
 )
