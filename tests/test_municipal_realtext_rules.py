@@ -782,3 +782,16 @@ def test_a_system_that_covers_only_some_services_is_still_a_system() -> None:
     assert limited is not None and limited.kind is StatementKind.ACTIVE
     none = claim("Bergsjö kommun har inte valfrihetssystem i hemtjänsten.")
     assert none is not None and none.kind is StatementKind.NOT_INTRODUCE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Från årsskiftet blev det möjligt att välja vem som ska utföra hemtjänsten i Bergsjö.",
+        "I Bergsjö har du möjlighet enligt kommunens regler att välja företag för städning.",
+    ],
+)
+def test_a_choice_said_as_possible_is_a_system_in_use(sentence: str) -> None:
+    assert speaks_of_lov(sentence)
+    found = findings_from_text(f"# Hemtjänst\n{sentence}", URL)
+    assert "active" in kinds(found)

@@ -126,7 +126,8 @@ class Statement:
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 WEAK_ACTIVE = re.compile(
     rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|{SYSTEM} enligt lag\b|"
-    r"\b(mojlighet|ratt) (\w+ ){0,2}att (sjalv |sjalva )?valja (utforare|vem)\b"
+    r"\b(mojlighet|mojligt|ratt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (utforare|vem|"
+    r"foretag\w*|om|mellan)\b"
 )
 #: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
 _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")

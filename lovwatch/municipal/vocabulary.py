@@ -25,7 +25,8 @@ LOV_TERMS = re.compile(
     r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
     r"ickevalsalternativ\w*|"
     # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
-    r"(ratt|mojlighet) att (sjalv |sjalva )?valja (vem|utforare)|nytt val av utforare|"
+    r"(ratt|mojlighet|mojligt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (vem|utforare|"
+    r"foretag\w*|om|mellan)\b|nytt val av utforare|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren": the choice, unnamed
     r"(valja|valjer)( \w+){0,2} utforare\w*)\b"
 )
