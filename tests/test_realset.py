@@ -38,7 +38,6 @@ SOURCE_TYPES = {"authority_site", "document_mirror", "party", "association", "pr
 STATEMENT_KINDS = {"active", "introduce", "not_introduce", "end", "renewed"}
 SUBJECTS = {"own", "other", "law", "general"}
 MODALITIES = {"decided", "planned", "proposed", "demanded", "rejected"}
-SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 AUTHORITY_CODE = {"municipality": re.compile(r"\d{4}"), "region": re.compile(r"\d{2}")}
 
 
@@ -53,6 +52,7 @@ def _scorer() -> ModuleType:
 
 
 scorer = _scorer()
+SPLITS = scorer.SPLITS
 
 
 def _entries(split: str) -> list[Any]:
