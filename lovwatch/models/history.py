@@ -223,7 +223,7 @@ def _identity(authority: Authority) -> tuple[str, str, str | None, str | None]:
 
 
 #: New adverts whose rows wait in memory before they are inserted (see `_FreshRows`): the
-#: apply holds a batch, not a first crawl's every row, at the same speed. (The test replica's
+#: apply holds a batch, not a first crawl's every row, at about the same speed. (The test replica's
 #: 450 adverts go in as three batches.)
 FRESH_BATCH = 200
 
