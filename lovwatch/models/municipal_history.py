@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,7 @@ from lovwatch.models.municipal import (
 )
 from lovwatch.models.store import session_scope
 from lovwatch.models.tables import CrawlRun, Event
+from lovwatch.municipal.provider_items import Provider
 from lovwatch.municipal.statements import StatementKind
 from lovwatch.municipal.vocabulary import fold_words
 from lovwatch.spiders.municipal_outcome import MunicipalCrawl, ReadPage
@@ -182,37 +184,60 @@ class _Applier:
                 row.last_seen = self.moment
                 self.session.add(row)
 
-    def providers(self, read: ReadPage, listed: set[tuple[str, str, str]]) -> None:
-        code, url = read.municipality_code, read.findings.url
-        for provider in read.findings.providers:
-            for category in provider.categories or ("",):
-                row = self.listing(code, category, provider.key, provider.name)
-                listed.add((code, category, row.provider_key if row else provider.key))
-                if row is None or row.removed_at is not None:
-                    self.event(
-                        PROVIDER_ADDED,
-                        code,
-                        category,
-                        provider=provider.name,
-                        org_number=provider.org_number,
-                        own_unit=provider.own_unit,
-                        url=url,
-                    )
-                row = row or ProviderListing(
-                    municipality_code=code,
-                    category_code=category,
-                    provider_key=provider.key,
-                    name=provider.name,
+    def providers(self, reads: Iterable[ReadPage], listed: set[tuple[str, str, str]]) -> None:
+        """Upsert the providers the pages list, adding each one's key to `listed`.
+
+        A provider named on several pages (a list and a news item) is one listing, and it
+        takes its name, org number and page from the strongest mention: one with an org
+        number, then one from a list or table, then the first page by URL. What is stored
+        never depends on the order the pages arrived in.
+        """
+        mentions = sorted(
+            (
+                (read, provider, category)
+                for read in reads
+                for provider in read.findings.providers
+                for category in provider.categories or ("",)
+            ),
+            key=lambda mention: (-_strength(mention[1]), mention[0].findings.url),
+        )
+        written: set[tuple[str, str, str]] = set()
+        for read, provider, category in mentions:
+            code, url = read.municipality_code, read.findings.url
+            row = self.listing(code, category, provider.key, provider.name)
+            key = (code, category, row.provider_key if row else provider.key)
+            listed.add(key)
+            if key in written:
+                continue
+            written.add(key)
+            if row is None or row.removed_at is not None:
+                self.event(
+                    PROVIDER_ADDED,
+                    code,
+                    category,
+                    provider=provider.name,
+                    org_number=provider.org_number,
+                    own_unit=provider.own_unit,
                     url=url,
-                    first_seen=self.moment,
                 )
-                row.name, row.org_number, row.own_unit = (
-                    provider.name,
-                    provider.org_number,
-                    provider.own_unit,
-                )
-                row.url, row.last_seen, row.removed_at = url, self.moment, None
-                self.session.add(row)
+            row = row or ProviderListing(
+                municipality_code=code,
+                category_code=category,
+                provider_key=provider.key,
+                name=provider.name,
+                url=url,
+                first_seen=self.moment,
+            )
+            row.name, row.org_number, row.own_unit = (
+                provider.name,
+                provider.org_number,
+                provider.own_unit,
+            )
+            row.url, row.last_seen, row.removed_at = url, self.moment, None
+            self.session.add(row)
+
+    def counts_of(self, read: ReadPage) -> None:
+        code, url = read.municipality_code, read.findings.url
         for count in read.findings.counts:
             for category in count.categories or ("",):
                 self.session.add(
@@ -266,6 +291,12 @@ class _Applier:
             )
 
 
+def _strength(provider: Provider) -> int:
+    """How much a mention of a provider says: an org number counts most, then being a list
+    or table entry rather than a name in running text."""
+    return 2 * (provider.org_number is not None) + (provider.source in ("list", "table"))
+
+
 def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> MunicipalSummary:
     """Write what the crawl read; finish the run as complete, or partial if a site failed."""
     moment = now()
@@ -274,10 +305,13 @@ def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> Munic
         assert run is not None
         applier = _Applier(session, run, moment)
         listed: set[tuple[str, str, str]] = set()
-        for read in crawl.pages.values():
+        # In URL order, so that what is stored never depends on the order pages arrived in.
+        reads = [crawl.pages[url] for url in sorted(crawl.pages)]
+        for read in reads:
             applier.page(read)
             applier.statements(read)
-            applier.providers(read, listed)
+            applier.counts_of(read)
+        applier.providers(reads, listed)
         failed = "; ".join(
             f"{code}: {reason}" for code, reason in sorted(crawl.failed_sites.items())
         )
