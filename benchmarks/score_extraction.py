@@ -21,8 +21,8 @@ missing them is not a false negative. The extractor's statements carry no subjec
 today, so each one is taken as own and decided; once it exposes `subject`/`modality`
 attributes, only own/decided statements are scored.
 
-    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|holdout3|holdout4|all] [--json]
-        [--errors] [--kind KIND ...] [--files PATTERN ...]
+    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|holdout3|holdout4|all]
+        [--json] [--errors] [--kind KIND ...] [--files PATTERN ...]
 
 `--kind` keeps pages whose truth has one of the given kinds (`provider_list`, ...); `--files`
 keeps pages whose file name matches one of the given shell patterns (`"*-utforare-*"`).

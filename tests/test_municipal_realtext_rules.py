@@ -795,3 +795,81 @@ def test_a_choice_said_as_possible_is_a_system_in_use(sentence: str) -> None:
     assert speaks_of_lov(sentence)
     found = findings_from_text(f"# Hemtjänst\n{sentence}", URL)
     assert "active" in kinds(found)
+
+
+# --- Fourth round: choices made, decisions on scope, adverts, and lists that name nobody -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "categories"),
+    [
+        (
+            "Bergsjö kommun har valt att införa LOV för servicetjänster, särskilt boende och "
+            "daglig verksamhet.",
+            StatementKind.ACTIVE,
+            {"hemtjanst", "sarskilt_boende_aldre", "daglig_verksamhet_lss"},
+        ),
+        (
+            "Kommunfullmäktige har valt att införa LOV i hemtjänsten från den 1 mars 2027.",
+            StatementKind.INTRODUCE,
+            {"hemtjanst"},
+        ),
+        (
+            "Kommunfullmäktige beslutar med ändring av § 12 2019 att LOV skall omfatta "
+            "hemtjänst med service och omvårdnad.",
+            StatementKind.INTRODUCE,
+            {"hemtjanst"},
+        ),
+        (
+            # A statute's number is not the year of a decision.
+            "Kommunfullmäktige har beslutat att kundval ska gälla för hemtjänst enligt "
+            "socialtjänstlagen (2001:453).",
+            StatementKind.ACTIVE,
+            {"hemtjanst"},
+        ),
+        (
+            "Region Norrvik annonserar enligt lagen om valfrihetssystem (LOV) på "
+            "Valfrihetswebben.",
+            StatementKind.ACTIVE,
+            set(),
+        ),
+        (
+            "Du kan välja vilket företag som ska ge dig hemtjänst, men företaget ska vara "
+            "godkänt av Bergsjö kommun.",
+            StatementKind.ACTIVE,
+            {"hemtjanst"},
+        ),
+    ],
+)
+def test_choices_made_and_decisions_on_scope(
+    sentence: str, kind: StatementKind, categories: set[str]
+) -> None:
+    found = findings_from_text(sentence, URL)
+    assert [(s.kind, set(s.categories)) for s in found.statements] == [(kind, categories)]
+
+
+def test_a_bli_utforare_paragraph_and_its_topics_name_no_provider() -> None:
+    text = (
+        "Servicetjänster\n\n"
+        "Du som vill bli utförare av servicetjänster måste ansöka om godkännande. I "
+        "förfrågningsunderlaget finns mer information kring:\n\n"
+        " • Krav som kommunen ställer på dig som utförare\n"
+        " • Ekonomiska villkor\n"
+        " • Hur det går till att ansöka\n"
+    )
+    assert findings_from_text(text, URL).providers == []
+
+
+def test_a_presentations_labels_are_not_providers() -> None:
+    text = (
+        "Val av utförare\n\n"
+        "Bergsjö kommun har i dag ingen extern utförare av hemtjänst.\n\n"
+        "Presentation av utförare\n\n"
+        "Bergsjö kommun\n\n"
+        "Omfattning\n\n"
+        "Alla insatser inom service och omvårdnad.\n\n"
+        "Geografiskt område\n\n"
+        "Hela kommunen.\n"
+    )
+    names = {p.name for p in findings_from_text(text, URL).providers}
+    assert "Omfattning" not in names

@@ -112,7 +112,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
             rf"\bbeslut\w* (om )?att det ska (finnas|inforas) {SYSTEM}|"
             # "beslutade den 17 februari 2009 att kommunen ska tillämpa LOV"
-            rf"\bbeslut\w*( \w+){{0,8}} att( \w+){{0,3}} ska (tillampa|anvanda|ha) {SYSTEM}"
+            rf"\bbeslut\w*( \w+){{0,8}} att( \w+){{0,3}} ska (tillampa|anvanda|ha) {SYSTEM}|"
+            # "beslutar ... att Lagen om valfrihet (LOV) skall omfatta hemtjänst med service"
+            rf"\bbeslut\w*( \w+){{0,12}} att( \w+){{0,3}} {SYSTEM}( \w+){{0,2}} (ska|skall) "
+            r"(omfatta|galla)\b"
         ),
     ),
     (
@@ -153,6 +156,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "kunderna måste göra ett nytt val av utförare": the choice exists
             r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
+            # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
+            rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"
             # "vårdområden som är upphandlade enligt lagen om valfrihetssystem"
             rf"\b(upphandlade|upphandlat|upphandlas) enligt( \w+){{0,2}} {SYSTEM}|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
@@ -172,7 +177,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
-        r"upphandla\w*)\b"
+        r"upphandla\w*|annonser\w*)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
@@ -200,8 +205,15 @@ _HAPPENS = re.compile(r"^(\w+ ){0,6}(sker|skedde|genomfors|genomfordes|paborjas|
 #: An introduction told in the past ("har infört", "infördes"): the system is in use.
 _PAST_INTRODUCTION = re.compile(r"^(infordes|infort|inforts|inforde)$")
 #: A decision to apply LOV, dated, is its introduction; undated it is the standing rule.
-_DECIDED_TO_APPLY = re.compile(rf"\bska (tillampa|anvanda|ha) {SYSTEM}")
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_DECIDED_TO_APPLY = re.compile(
+    rf"\b(ska|skall) (tillampa|anvanda|ha) {SYSTEM}|"
+    rf"{SYSTEM}( \w+){{0,2}} (ska|skall) (omfatta|galla)\b"
+)
+#: "Kommunen har valt att införa LOV": undated, the choice made is the standing rule.
+_CHOSE_TO = re.compile(r"\bvalt att $")
+#: A year, but not that of a statute's number ("socialtjänstlagen (2001:453)" folds to
+#: "2001 453"; an ISO date "2012 12 31" stays a year).
+_YEAR = re.compile(r"\b(19|20)\d\d\b(?! \d{1,4}\b(?! \d))")
 
 
 def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
@@ -259,6 +271,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and (
                 _PAST_INTRODUCTION.match(word)
                 or (_DECIDED_TO_APPLY.search(folded) and not _YEAR.search(folded))
+                or (_CHOSE_TO.search(folded[:verb_at]) and not _YEAR.search(folded))
             )
         ):
             # "Kommunen har infört LOV", "LOV infördes 2011": it is in use now; whether the

@@ -37,7 +37,7 @@ _CUE = re.compile(
     r"valbara (utforare|foretag|leverantorer)|"
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
-    r"kan (du )?valja mellan|ar godkand\w*|har godkant|utforare (inom|av|for) \w+|"
+    r"kan (du )?valja mellan|ar godkand\w*|har godkant|(?<!bli )utforare (inom|av|for) \w+|"
     r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _CONTACT_ANYWHERE = re.compile(
@@ -47,6 +47,8 @@ _CONTACT_ANYWHERE = re.compile(
 _AREA = re.compile(
     r"\b(delomrade|omrade|geografisk\w*|zon|distrikt|kontakt\w*|information|ansok\w*|"
     r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer|"
+    # the labels of a provider's presentation or of a call for applications
+    r"omfattning|malgrupp\w*|syfte\w*|krav|beskrivning|oppettider|"
     # the usual sections of a page, which saved text reads as short lines
     r"ersattning\w*|avgift\w*|uppfoljning|dokument|blankett\w*|pris\w*|regler|villkor|"
     r"ansvar|lankar|relaterat|relaterade|nyheter|nyhet|uppdaterad|publicerad|dela|skriv ut|"
@@ -143,6 +145,13 @@ def _bare_name(block: Block) -> bool:
     )
 
 
+def _topic(text: str) -> bool:
+    """Whether a list item without a company form reads as a topic or a sentence, not a
+    name: a page section's word ("villkor", "avgifter") or a word no name has ("hur", "du")."""
+    folded = fold_words(text)
+    return bool(_AREA.search(folded) or _NOT_NAME_WORDS.search(folded))
+
+
 def _only_services(text: str) -> bool:
     """Whether a line names services only ("Daglig verksamhet", "Hemtjänst och städ"), not a
     provider whose name holds a service ("Susannes hemtjänst", "Odens Fysioterapi")."""
@@ -217,12 +226,12 @@ def _listed(page: Page) -> list[Provider]:
                 if column >= 0:
                     source = "table" if block.kind == ROW else "list"
                     provider = provider_from_item(block.text, categories, column, source)
-                if (
-                    block.kind == PARA
-                    and not COMPANY_END.search(block.text)
-                    and not ORG_NUMBER.search(block.text)
-                ):
-                    provider = None  # a paragraph counts only if it names a company
+                if not COMPANY_END.search(block.text) and not ORG_NUMBER.search(block.text):
+                    if block.kind == PARA or _topic(block.text):
+                        # A paragraph counts only if it names a company; an item that reads
+                        # as a topic ("Ekonomiska villkor", "Hur det går till att ansöka")
+                        # names nobody.
+                        provider = None
                 if provider is not None:
                     found.append(provider)
                 elif block.kind == PARA:

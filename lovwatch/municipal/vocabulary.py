@@ -28,7 +28,9 @@ LOV_TERMS = re.compile(
     r"(ratt|mojlighet|mojligt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (vem|utforare|"
     r"foretag\w*|om|mellan)\b|nytt val av utforare|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren": the choice, unnamed
-    r"(valja|valjer)( \w+){0,2} utforare\w*)\b"
+    r"(valja|valjer)( \w+){0,2} utforare\w*|"
+    # "Du kan välja vilket företag som ska ge dig hemtjänst"
+    r"(du|ni) (sjalv )?(kan|far) (sjalv )?valja (vilket|vilken|vilka) foretag\w*)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
