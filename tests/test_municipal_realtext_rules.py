@@ -828,8 +828,7 @@ def test_a_choice_said_as_possible_is_a_system_in_use(sentence: str) -> None:
             {"hemtjanst"},
         ),
         (
-            "Region Norrvik annonserar enligt lagen om valfrihetssystem (LOV) på "
-            "Valfrihetswebben.",
+            "Region Norrvik annonserar enligt lagen om valfrihetssystem (LOV) på Valfrihetswebben.",
             StatementKind.ACTIVE,
             set(),
         ),
@@ -873,3 +872,34 @@ def test_a_presentations_labels_are_not_providers() -> None:
     )
     names = {p.name for p in findings_from_text(text, URL).providers}
     assert "Omfattning" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Även Attendo har godkänts som utförare av hemtjänst i Bergsjö.", {"Attendo"}),
+        ("Det privata bolaget Carema driver hemtjänst i två områden.", {"Carema"}),
+        ("Attendo Care AB är godkänt inom hemtjänsten i Bergsjö.", {"Attendo Care AB"}),
+        # A national group named for another reason, or leaving, is no provider.
+        ("Attendo är Nordens största omsorgsföretag.", set()),
+        ("Attendo är från och med 30 september inte ett valbart alternativ.", set()),
+    ],
+)
+def test_national_care_groups_named_without_a_company_form(text: str, names: set[str]) -> None:
+    assert {p.name for p in findings_from_text(text, URL).providers} == names
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "I mars hävde Bergsjö kommun sitt avtal med Attendo hemtjänst på grund av brister.",
+        "Attendo har kommit in med en uppsägning av hemservice i Bergsjö.",
+    ],
+)
+def test_a_page_about_an_ended_agreement_names_no_provider(lead: str) -> None:
+    text = (
+        f"{lead}\n\n"
+        "Det är 500 brukare som har haft Attendo som utförare. Alla brukare får välja en ny "
+        "utförare, och den privata utföraren Carema tar över en del.\n"
+    )
+    assert findings_from_text(text, URL).providers == []

@@ -104,7 +104,7 @@ _STOP = frozenset(
     "nämligen bland annat även samt".split()
 )
 # Capitalised words that start a sentence or name a role, not a company.
-_NOT_NAME_START = frozenset(
+NOT_NAME_START = frozenset(
     "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
     "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
     "hemtjänstföretaget när där här om att som".split()
@@ -126,16 +126,27 @@ def name_before(text: str) -> str | None:
         if len(name) > 7:
             return None
     while name and (
-        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in _NOT_NAME_START
+        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in NOT_NAME_START
     ):
         name.pop(0)
     return " ".join(name) if name else None
 
 
-def names_in_text(sentence: str) -> list[tuple[str, str]]:
+#: The national care groups, which news items and citizens' pages name without a company form
+#: ("Även Attendo har godkänts", "det privata bolaget Carema"). A name here counts only in a
+#: sentence about providers, like any other name in running text.
+KNOWN_PROVIDERS = re.compile(
+    r"(?<![\w-])(Attendo|Ambea|Vardaga|Nytida|Carema|Förenade Care|Humana|Aleris|Frösunda|"
+    r"Kavat Vård|Olivia Hemomsorg|Temabo|Norlandia|Stendi|Capio|Praktikertjänst|Curera|"
+    r"Bräcke diakoni|Ersta diakoni)(?![\w-])"
+)
+
+
+def names_in_text(sentence: str) -> list[tuple[str, str | None]]:
     """(name, form) of each company a sentence names by its company form ("Omsorgshuset i
-    Norr AB", "Linnea ekonomisk förening"); "Stiftelsen X Y" reads forwards."""
-    found = []
+    Norr AB", "Linnea ekonomisk förening"), or by a national care group's name ("Attendo",
+    form None); "Stiftelsen X Y" reads forwards."""
+    found: list[tuple[str, str | None]] = []
     for match in _FORM_TOKENS.finditer(sentence):
         form = match.group(1)
         if form.lower() in ("ab", "hb", "kb") and not form.isupper():
@@ -146,4 +157,7 @@ def names_in_text(sentence: str) -> list[tuple[str, str]]:
             found.append((f"{before} {form}", form))
     for match in re.finditer(r"\bStiftelsen((?: [A-ZÅÄÖ][\w&-]*| i| för| och){1,6})", sentence):
         found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
+    for match in KNOWN_PROVIDERS.finditer(sentence):
+        if not any(match.group(1) in name for name, _ in found):
+            found.append((match.group(1), None))
     return found

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
-from lovwatch.municipal.companies import company_form, enumerated_names, names_in_text
+from lovwatch.municipal.companies import (
+    NOT_NAME_START,
+    company_form,
+    enumerated_names,
+    names_in_text,
+)
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
@@ -26,8 +31,9 @@ _NEWS_CUE = re.compile(
 _PROVIDER_CONTEXT = re.compile(
     r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
-    r"anordnare|aktor\w*)|kvar|tar over|tog over|(driver|bedriver|utfor) (\w+ )?(hemtjanst|"
-    r"verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
+    r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|"
+    r"(driver|bedriver|utfor) (\w+ )?"
+    r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
 )
 #: A sentence about how to apply or where to read: tools and vendors, not providers.
 _PROCESS = re.compile(
@@ -37,11 +43,13 @@ _PROCESS = re.compile(
 #: A company struck off, or whose agreement is ended or its approval withdrawn.
 _REMOVED = (
     r"strukn\w*|struken|strukits|strukit|stangts av|stangs av|stangdes av|avstang\w*|"
-    r"(havt|haver|havde|havs|hava) (\w+ )?(avtal\w*|godkannande\w*)|aterkall\w*|uteslut\w*"
+    r"(havt|haver|havde|havs|hava|hav\w*) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
+    r"uteslut\w*|uppsagning\w*"
 )
 #: A company that leaves, is refused or is gone is not an approved provider.
 _NOT_APPROVED = re.compile(
     r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
+    r"(inte|ej) (langre )?(ett |en )?valbar\w*|"
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
     rf"inte langre|tidigare utforare|{_REMOVED})\b"
 )
@@ -221,6 +229,12 @@ _NOT_A_NAME = re.compile(
 def _approved_subject(sentence: str) -> str | None:
     """The provider a sentence says has been approved, when it opens the sentence."""
     match = _APPROVED_SUBJECT.match(sentence.strip())
-    if match is None or _NOT_A_NAME.search(fold_words(match.group("name"))):
+    if match is None:
         return None
-    return match.group("name")
+    tokens = match.group("name").split()
+    while tokens and tokens[0].lower() in NOT_NAME_START:
+        tokens.pop(0)  # "Även Attendo har godkänts": the name starts after "Även"
+    name = " ".join(tokens)
+    if not name[:1].isupper() or _NOT_A_NAME.search(fold_words(name)):
+        return None
+    return name
