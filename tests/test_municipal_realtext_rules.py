@@ -903,3 +903,75 @@ def test_a_page_about_an_ended_agreement_names_no_provider(lead: str) -> None:
         "utförare, och den privata utföraren Carema tar över en del.\n"
     )
     assert findings_from_text(text, URL).providers == []
+
+
+# --- Fifth round: counted enumerations, goals, changing provider, a paragraph's context -------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Bergsjö kommun har upphandlat hemtjänst, och du kan välja utförare. Fyra företag; "
+            "Omsorg Norr, Vårdhuset, Nyckeln hemtjänst och SAGA valdes ut att ge hemtjänst.",
+            {"Omsorg Norr", "Vårdhuset", "Nyckeln hemtjänst", "SAGA"},
+        ),
+        # The count and the names disagree: not a list of providers.
+        (
+            "Du kan välja utförare. Tre företag: Omsorg Norr och Vårdhuset valdes ut.",
+            set(),
+        ),
+        (
+            "De som har kommunal hemtjänst får välja bland de privata utförare som finns inom "
+            "LOV-systemet eller följa med över till Förenade Care.",
+            {"Förenade Care"},
+        ),
+    ],
+)
+def test_counted_enumerations_and_a_choice_within_the_lov_system(
+    text: str, names: set[str]
+) -> None:
+    assert {p.name for p in findings_from_text(text, URL).providers} == names
+
+
+def test_a_goal_is_not_a_count() -> None:
+    assert (
+        count_in_sentence(fold_words("På sikt får invånarna fem utförare att välja mellan."))
+        is None
+    )
+    assert count_in_sentence(fold_words("Det finns fem utförare att välja mellan.")) == (
+        5,
+        0,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        (
+            "Från det år barnet fyller 3 år kan du som vårdnadshavare välja vilken "
+            "folktandvårdsklinik eller privat tandläkare som ska ta hand om barnets tänder.",
+            {"tandvard"},
+        ),
+        ("Du väljer själv vem som ska hjälpa dig med hemtjänsten.", {"hemtjanst"}),
+        ("Du kan ställa dig i kö för att byta utförare av hemtjänst.", {"hemtjanst"}),
+    ],
+)
+def test_a_choice_or_a_change_of_provider_is_a_system_in_use(
+    sentence: str, categories: set[str]
+) -> None:
+    found = findings_from_text(sentence, URL)
+    assert [(s.kind, set(s.categories)) for s in found.statements] == [
+        (StatementKind.ACTIVE, categories)
+    ]
+
+
+def test_ickeval_after_a_sentence_about_hemtjanst_is_no_personlig_assistans() -> None:
+    text = (
+        "Om du inte gör ett val får du det utförare som är ickevalsalternativ för hemtjänst. "
+        'De godkända utförarna turas om att vara "ickevals"-alternativ. Du kan när som helst '
+        "byta utförare."
+    )
+    codes = {code for s in findings_from_text(text, URL).statements for code in s.categories}
+    assert "personlig_assistans" not in codes

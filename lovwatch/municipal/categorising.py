@@ -26,9 +26,12 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
 
 def earlier_categories(earlier: list[str]) -> tuple[str, ...]:
     """The categories of the nearest earlier sentence of the same paragraph that names any:
-    "LOV infördes inom hemtjänsten 2010. Valfrihetssystemet har blivit en succé." """
+    "LOV infördes inom hemtjänsten 2010. Valfrihetssystemet har blivit en succé." A category
+    the whole paragraph rules out stays out: "ickeval" after a sentence about hemtjänst is
+    hemtjänst's own provider, not personlig assistans."""
+    paragraph = set(categories_in(" ".join(earlier)))
     for sentence in reversed(earlier):
-        if found := sentence_categories(sentence):
+        if found := tuple(code for code in sentence_categories(sentence) if code in paragraph):
             return found
     return ()
 

@@ -155,6 +155,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
             # "kunderna måste göra ett nytt val av utförare": the choice exists
             r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
+            # "kan ställa sig i kö för att byta utförare": there is a choice to change
+            r"\b(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
             rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"
@@ -177,7 +179,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
-        r"upphandla\w*|annonser\w*)\b"
+        r"upphandla\w*|annonser\w*|byta|byter|bytt|byte)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lovwatch.municipal.numbers import is_public_body
+from lovwatch.municipal.numbers import is_public_body, number_value
 from lovwatch.normalize.text import words
 
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
@@ -82,6 +82,36 @@ def enumerated_names(sentence: str) -> list[tuple[str, str]]:
         if name:
             found.append((name, piece))
     return found
+
+
+#: An enumeration announced by its number: "Fyra företag; Aros omsorg, Eveo, Nyckeln hemtjänst
+#: och SAAND valdes ut", "tre nya utförare: X, Y och Z".
+_COUNTED = re.compile(
+    r"\b(?P<number>\w+) (?:nya |privata |externa |godkända )*(?:\w*företag|\w*utförare|aktörer|"
+    r"leverantörer|anordnare)(?:en|na)?\s*[:;]\s*(?P<listing>.+)$",
+    re.IGNORECASE,
+)
+#: The verbs that end the last name of a counted enumeration ("... och SAAND valdes ut").
+_AFTER_NAMES = frozenset(
+    "valdes har hade är blev blir kommer ska fick får godkändes finns tar tog började startar "
+    "startade driver som".split()
+)
+
+
+def counted_names(sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of each company an enumeration names after saying how many there are,
+    with or without company forms: only when the count and the names agree."""
+    match = _COUNTED.search(sentence.strip().rstrip("."))
+    if match is None or (number := number_value(words(match.group("number")))) is None:
+        return []
+    pieces = [piece.strip() for piece in _LIST_SPLIT.split(match.group("listing"))]
+    if pieces:
+        last = pieces[-1].split()
+        end = next((i for i, word in enumerate(last) if i and word.lower() in _AFTER_NAMES), None)
+        pieces[-1] = " ".join(last[:end])
+    if len(pieces) != number or number < 2 or not all(_name_like(p, 5) for p in pieces):
+        return []
+    return [(piece, piece) for piece in pieces]
 
 
 def _name_like(piece: str, most: int = 8) -> bool:

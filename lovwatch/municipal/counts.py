@@ -87,6 +87,9 @@ _ONE_EXISTS = re.compile(
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
 #: A count of the past ("har det funnits 1 aktör") is not the number there are.
 _PAST = re.compile(r"\b(funnits|fanns|hade)\b")
+#: A goal is not a count: "På sikt får invånarna fem utförare att välja mellan", "Målet är
+#: minst fem utförare".
+_GOAL = re.compile(r"\b(pa sikt|malet|malsattningen)\b")
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
@@ -164,7 +167,7 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         # (must) pröva ansökningar som kommer in" states a count before it and a change after.
         found = [count_in_sentence(clause) for clause in clauses]
         return next((count for count in found if count is not None), None)
-    if _CHANGE.search(folded) or _PAST.search(folded):
+    if _CHANGE.search(folded) or _PAST.search(folded) or _GOAL.search(folded):
         return None
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))

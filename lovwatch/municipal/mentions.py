@@ -15,6 +15,7 @@ from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
 from lovwatch.municipal.companies import (
     NOT_NAME_START,
     company_form,
+    counted_names,
     enumerated_names,
     names_in_text,
 )
@@ -37,7 +38,7 @@ _PROVIDER_CONTEXT = re.compile(
 )
 #: A sentence about how to apply or where to read: tools and vendors, not providers.
 _PROCESS = re.compile(
-    r"\b(via|verktyg\w*|system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
+    r"\b(via|verktyg\w*|(?<!lov )system\w*|plattform\w*|annonsdatabas\w*|ansok\w*|registrer\w*|"
     r"programvara|e tjanst\w*|upphandlingsverktyg\w*|tillhandahall\w*)\b"
 )
 #: A company struck off, or whose agreement is ended or its approval withdrawn.
@@ -108,7 +109,7 @@ def in_text(page: Page) -> list[Provider]:
             continue
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            names = enumerated_names(sentence)
+            names = enumerated_names(sentence) or counted_names(sentence)
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):

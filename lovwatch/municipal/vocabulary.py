@@ -29,8 +29,12 @@ LOV_TERMS = re.compile(
     r"foretag\w*|om|mellan)\b|nytt val av utforare|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren": the choice, unnamed
     r"(valja|valjer)( \w+){0,2} utforare\w*|"
-    # "Du kan välja vilket företag som ska ge dig hemtjänst"
-    r"(du|ni) (sjalv )?(kan|far) (sjalv )?valja (vilket|vilken|vilka) foretag\w*)\b"
+    # "Du kan välja vilket företag som ska ge dig hemtjänst", "kan du som vårdnadshavare välja
+    # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
+    r"(valja|valjer) (sjalv |sjalva )?(vilket|vilken|vilka) (\w+ ){0,2}(foretag\w*|utforare\w*|"
+    r"folktandvard\w*|tandlakare|tandvardsklinik\w*|vardcentral\w*|halsocentral\w*)|"
+    r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
+    r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
