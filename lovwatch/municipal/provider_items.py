@@ -20,6 +20,10 @@ CONTACT = re.compile(
     r"kontakt\w*|mobil|fax|www|oppettider|org nr|organisationsnummer)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
+#: A link's file-type label after the name, glued on or not: "Clean4UPDF (pdf, 86 kB)",
+#: "Adeocare AB Pdf, 354.5 kB".
+_FILE_LABEL = re.compile(r"\s*(?:PDF|Pdf|pdf|DOCX?|Word)$")
+_FILE_SIZE = re.compile(r"\b(?:pdf|docx?|word)\b.{0,12}\d+(?:[.,]\d+)?\s?[kKmM]B\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ def provider_from_item(
     if _LABEL_VALUE.match(first.strip()):
         return None
     name = ORG_NUMBER.sub("", _NAME_END.split(first, maxsplit=1)[0]).strip(" ,;:.–-")
+    if _FILE_SIZE.search(text):
+        name = _FILE_LABEL.sub("", name).strip(" ,;:.–-")
     if (
         not name
         or len(name.split()) > 8

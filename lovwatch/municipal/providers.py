@@ -38,6 +38,8 @@ _CUE = re.compile(
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|(?<!bli )utforare (inom|av|for) \w+|"
+    # "Företagen som uppfyllde kraven för att få erbjuda hemtjänst är:"
+    r"^(de )?(foretagen|utforarna|leverantorerna|anordnarna) som (\w+ ){1,12}ar$|"
     r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _CONTACT_ANYWHERE = re.compile(

@@ -31,8 +31,12 @@ LOV_TERMS = re.compile(
     r"(valja|valjer)( \w+){0,2} utforare\w*|"
     # "Du kan välja vilket företag som ska ge dig hemtjänst", "kan du som vårdnadshavare välja
     # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
-    r"(valja|valjer) (sjalv |sjalva )?(vilket|vilken|vilka) (\w+ ){0,2}(foretag\w*|utforare\w*|"
-    r"folktandvard\w*|tandlakare|tandvardsklinik\w*|vardcentral\w*|halsocentral\w*)|"
+    r"(valja|valjer) (sjalv |sjalva )?((vilket|vilken|vilka|en|ny) )?(\w+ ){0,2}(foretag\w*|"
+    r"utforare\w*|folktandvard\w*|tandlakare|tandvardsklinik\w*|tandvardsmottagning\w*|"
+    r"vardcentral\w*|halsocentral\w*)|"
+    # "kan de som har hemtjänst själva välja vem som utför", "möjlighet att välja ... hemtjänst"
+    r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
+    r"avlosning|daglig verksamhet)|"
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
     r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare)\b"
 )
