@@ -1061,3 +1061,31 @@ def test_more_ways_a_system_in_use_or_its_start_is_said(sentence: str, kind: Sta
 def test_the_purpose_of_an_introduction_is_no_event() -> None:
     text = "Syftet med att införa valfrihet inom hemtjänsten är:\n\n • ökad kvalitet\n"
     assert events(findings_from_text(text, URL)) == []
+
+
+# --- Sixth round: a choice that starts now, a private care provider, the means to an end ------
+
+
+def test_a_choice_that_starts_now_is_an_introduction() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\nNu ska de som har hemtjänst i Bergsjö få välja vem som ska "
+        "städa och tvätta hemma hos dem. Antingen den kommunala eller någon av fem privata "
+        "utförare."
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_choice_between_public_dental_care_and_a_private_one_is_a_system_in_use() -> None:
+    sentence = (
+        "Inom barntandvården kan barn och föräldrar välja att få vård utförd antingen inom "
+        "Folktandvården eller hos privat vårdgivare."
+    )
+    found = findings_from_text(sentence, REGION_URL)
+    assert [(s.kind, s.categories) for s in found.statements] == [
+        (StatementKind.ACTIVE, ("tandvard",))
+    ]
+
+
+def test_the_means_to_an_end_is_no_introduction() -> None:
+    text = "Det är just det vi har velat åstadkomma genom att införa vårdvalet i Norrvik."
+    assert events(findings_from_text(text, REGION_URL)) == []

@@ -88,7 +88,9 @@ _CHOSEN = (
     r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av)"
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
-_PRIVATE_OR_OWN = r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor)"
+_PRIVATE_OR_OWN = (
+    r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor|vardgivare|tandlakare)"
+)
 # Checked in this order; a sentence takes the first kind whose pattern matches, and the
 # match's start is the verb the negation and modality cues are measured from.
 _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
@@ -113,6 +115,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
             # "beslutade den 17 februari 2009 att kommunen ska tillämpa LOV"
             rf"\bbeslut\w*( \w+){{0,8}} att( \w+){{0,3}} ska (tillampa|anvanda|ha) {SYSTEM}|"
+            # "Nu ska de som har hemtjänst få välja vem som ska städa": a choice that starts
+            rf"\b(nu|snart) ska( \w+){{0,6}} (fa|kunna) valja( \w+){{0,3}} {_CHOSEN}|"
             # "beslutar ... att Lagen om valfrihet (LOV) skall omfatta hemtjänst med service"
             rf"\bbeslut\w*( \w+){{0,12}} att( \w+){{0,3}} {SYSTEM}( \w+){{0,2}} (ska|skall) "
             r"(omfatta|galla)\b"
@@ -197,8 +201,11 @@ _NEGATION = re.compile(
 )
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
-#: The purpose or goal of an introduction is a topic: "Syftet med att införa valfrihet är:".
-_PURPOSE = re.compile(r"\b(syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?$")
+#: The purpose or goal of an introduction, or the means to one, is a topic: "Syftet med att
+#: införa valfrihet är:", "det vi har velat åstadkomma genom att införa vårdvalet".
+_PURPOSE = re.compile(
+    r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att )$"
+)
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
 _PREPOSITION = re.compile(r"^infor$")
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).

@@ -35,6 +35,7 @@ LOV_TERMS = re.compile(
     r"utforare\w*|folktandvard\w*|tandlakare|tandvardsklinik\w*|tandvardsmottagning\w*|"
     r"vardcentral\w*|halsocentral\w*)|"
     # "kan de som har hemtjänst själva välja vem som utför", "möjlighet att välja ... hemtjänst"
+    r"valja (\w+ ){0,10}(privata?|kommunala?) (utforare|vardgivare|foretag|tandlakare)|"
     r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
     r"avlosning|daglig verksamhet)|"
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
