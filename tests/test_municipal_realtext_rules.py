@@ -1089,3 +1089,14 @@ def test_a_choice_between_public_dental_care_and_a_private_one_is_a_system_in_us
 def test_the_means_to_an_end_is_no_introduction() -> None:
     text = "Det är just det vi har velat åstadkomma genom att införa vårdvalet i Norrvik."
     assert events(findings_from_text(text, REGION_URL)) == []
+
+
+def test_a_count_before_a_list_with_the_own_unit_counts_it_as_the_own_unit() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\n"
+        "Idag har vi två utförare av hemtjänst:\n\n"
+        "- Bergsjö kommuns hemtjänst\n"
+        "- Norrskenet Omsorg\n"
+    )
+    counts = [(c.private, c.own_units) for c in findings_from_text(text, URL).counts]
+    assert (1, 1) in counts and (2, 0) not in counts

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from lovwatch.municipal.blocks import HEADING, ROW, Block, Page
+from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
+from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
 from lovwatch.municipal.vocabulary import categories_in, fold_words
 
@@ -224,6 +225,20 @@ def _column_count(block: Block, column: int) -> Count | None:
     return Count(categories, int(digits.group(1)), 0, "stated", quote)
 
 
+def _own_in_list(blocks: list[Block], index: int, total: int) -> tuple[int, int]:
+    """(private, own) of "Idag har vi två utförare av hemtjänst:" when the list after it names
+    that many and the municipality's own unit is one of them."""
+    items = []
+    for block in blocks[index + 1 :]:
+        if block.kind != ITEM:
+            break
+        items.append(block.text)
+    own = sum(is_own_unit(item, None) for item in items)
+    if len(items) == total and own == 1:
+        return total - 1, 1
+    return total, 0
+
+
 def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
@@ -266,6 +281,8 @@ def stated_counts(page: Page) -> list[Count]:
             ):
                 continue
             private, own, approximate = found
+            if own == 0 and sentence.rstrip().endswith(":"):
+                private, own = _own_in_list(page.blocks, index, private)
             categories = categories_in(sentence) or _categories_for(page.blocks, index, page)
             counts.append(Count(categories, private, own, "stated", sentence, approximate))
     return counts
