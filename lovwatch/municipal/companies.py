@@ -98,17 +98,23 @@ _AFTER_NAMES = frozenset(
 )
 
 
+def _names_before_verb(listing: str) -> list[str]:
+    """The pieces of an enumeration that runs on into its sentence: "A, B och C valdes ut"
+    gives A, B and C."""
+    pieces = [piece.strip() for piece in _LIST_SPLIT.split(listing)]
+    last = pieces[-1].split()
+    end = next((i for i, word in enumerate(last) if i and word.lower() in _AFTER_NAMES), None)
+    pieces[-1] = " ".join(last[:end])
+    return pieces
+
+
 def counted_names(sentence: str) -> list[tuple[str, str]]:
     """(name, piece) of each company an enumeration names after saying how many there are,
     with or without company forms: only when the count and the names agree."""
     match = _COUNTED.search(sentence.strip().rstrip("."))
     if match is None or (number := number_value(words(match.group("number")))) is None:
         return []
-    pieces = [piece.strip() for piece in _LIST_SPLIT.split(match.group("listing"))]
-    if pieces:
-        last = pieces[-1].split()
-        end = next((i for i, word in enumerate(last) if i and word.lower() in _AFTER_NAMES), None)
-        pieces[-1] = " ".join(last[:end])
+    pieces = _names_before_verb(match.group("listing"))
     if len(pieces) != number or number < 2 or not all(_name_like(p, 5) for p in pieces):
         return []
     return [(piece, piece) for piece in pieces]
@@ -133,11 +139,12 @@ def role_names(sentence: str) -> list[tuple[str, str]]:
     for pattern, cut_last in ((_NAMES_THEN_ROLE, False), (_ROLE_THEN_NAMES, True)):
         if (match := pattern.search(text)) is None:
             continue
-        pieces = [piece.strip() for piece in _LIST_SPLIT.split(match.group("listing"))]
-        if cut_last:
-            last = pieces[-1].split()
-            end = next((i for i, w in enumerate(last) if i and w.lower() in _AFTER_NAMES), None)
-            pieces[-1] = " ".join(last[:end])
+        listing = match.group("listing")
+        pieces = (
+            _names_before_verb(listing)
+            if cut_last
+            else [piece.strip() for piece in _LIST_SPLIT.split(listing)]
+        )
         if len(pieces) >= 2 and all(_name_like(p, 4) and p[0].isupper() for p in pieces):
             found += [(piece, piece) for piece in pieces if (piece, piece) not in found]
     return found

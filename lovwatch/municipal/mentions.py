@@ -46,7 +46,7 @@ _PROCESS = re.compile(
 #: A company struck off, or whose agreement is ended or its approval withdrawn.
 _REMOVED = (
     r"strukn\w*|struken|strukits|strukit|stangts av|stangs av|stangdes av|avstang\w*|"
-    r"(havt|haver|havde|havs|hava|hav\w*) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
+    r"hav(a|de|des|er|s|t|ts) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
     r"uteslut\w*|uppsagning\w*"
 )
 #: A company that leaves, is refused or is gone is not an approved provider.
@@ -116,17 +116,7 @@ def in_text(page: Page) -> list[Provider]:
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
                 categories = _sentence_categories(page, index, sentence)
-                found += [
-                    Provider(
-                        n,
-                        org := org_number_in(p),
-                        is_own_unit(n, org),
-                        categories,
-                        company_form(n),
-                        "text",
-                    )
-                    for n, p in names
-                ]
+                found += [_named(name, piece, categories) for name, piece in names]
                 continue
             agreed = _agreed_with(sentence) or _approved_subject(sentence)
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
@@ -143,6 +133,12 @@ def in_text(page: Page) -> list[Provider]:
                         categories = _sentence_categories(page, index, sentence)
                         found.append(Provider(name, None, False, categories, form, "text"))
     return found
+
+
+def _named(name: str, piece: str, categories: tuple[str, ...]) -> Provider:
+    """A provider an enumeration names, with the org number its piece shows."""
+    org = org_number_in(piece)
+    return Provider(name, org, is_own_unit(name, org), categories, company_form(name), "text")
 
 
 def presenting_themselves(page: Page) -> list[Provider]:
