@@ -1100,3 +1100,31 @@ def test_a_count_before_a_list_with_the_own_unit_counts_it_as_the_own_unit() -> 
     )
     counts = [(c.private, c.own_units) for c in findings_from_text(text, URL).counts]
     assert (1, 1) in counts and (2, 0) not in counts
+
+
+# --- Seventh round: an inquiry into what an introduction would mean, and a condition ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        (
+            "Socialnämnden har fått i uppdrag att göra en risk- och konsekvensanalys på vad det "
+            "skulle innebära att införa LOV inom äldreomsorgen.",
+            Modality.PROPOSED,
+        ),
+        (
+            "Det kommer fler intressenter om vi skulle införa LOV, säger ordföranden.",
+            Modality.PLANNED,
+        ),
+        # An analysis before a decision leaves the decision a decision.
+        (
+            "Kommunfullmäktige beslutade efter en analys att införa LOV i hemtjänsten.",
+            Modality.DECIDED,
+        ),
+    ],
+)
+def test_an_inquiry_or_a_condition_is_no_decision(sentence: str, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+    assert found.modality is modality

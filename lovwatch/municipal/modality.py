@@ -48,6 +48,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
             r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|tycker att|menar att|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
+            # "om vi skulle införa LOV": a condition, not a decision
+            r"om (\w+ ){1,2}skulle|"
             # "Det är ännu inte bestämt när ...": undecided, so at most a plan
             r"(inte|ej) (\w+ )?(bestamt|klart|beslutat|avgjort))\b"
         ),
@@ -57,7 +59,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
             r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|ta stallning|"
-            r"fragan om|tas upp)\b"
+            r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
+            r"skulle innebara)\b"
         ),
     ),
     (
