@@ -1128,3 +1128,36 @@ def test_an_inquiry_or_a_condition_is_no_decision(sentence: str, modality: Modal
     found = claim(sentence)
     assert found is not None and found.kind is StatementKind.INTRODUCE
     assert found.modality is modality
+
+
+# --- After the last held-out scores: choices a region states, and no choice -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Idag gäller valfrihet för barn och ungdomar i Region Norrvik.", StatementKind.ACTIVE),
+        (
+            "I Norrvik kan du från och med det året du fyller 3 år välja tandläkare, "
+            "Folktandvården eller en privat tandläkare.",
+            StatementKind.ACTIVE,
+        ),
+        (
+            "Företag som vill utföra ledsagarservice inom ramen för eget val kan ansöka om "
+            "godkännande hos Bergsjö kommun.",
+            StatementKind.ACTIVE,
+        ),
+        (
+            "I Bergsjö kan du inte välja hemtjänst enligt lagen om valfrihetssystem (LOV).",
+            StatementKind.NOT_INTRODUCE,
+        ),
+    ],
+)
+def test_a_choice_stated_or_denied(sentence: str, kind: StatementKind) -> None:
+    found = claim(sentence, frozenset({"bergsjo", "norrvik"}))
+    assert found is not None and found.kind is kind
+    assert found.subject is Subject.OWN and found.modality is Modality.DECIDED
+
+
+def test_a_person_who_does_not_choose_is_still_no_claim() -> None:
+    assert claim("Den som inte kan eller vill välja utförare får ickevalsalternativet.") is None

@@ -137,13 +137,17 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
             # "kan du som har hemtjänst välja mellan ...", "I Järfälla får brukaren själv välja
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
-            rf"\b(kan|far)( \w+){{0,8}} valja( \w+){{0,3}} {_CHOSEN}\b|"
+            rf"\b(kan|far)( \w+){{0,10}} valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
+            # "I Eskilstuna kan du inte välja hemtjänst enligt LOV" (read as no system below)
+            rf"\b(kan|far) (du|man|ni) inte valja( \w+){{0,6}} {SYSTEM}|"
+            # "Idag gäller valfrihet för barn och ungdomar", "inom ramen för eget val"
+            rf"\b(idag|nu|numera) galler {SYSTEM}|\binom ramen for {SYSTEM}|"
             # "Du väljer själv vilken vårdcentral", "lista dig på valfri hälsocentral"
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
@@ -297,6 +301,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind, past = StatementKind.ACTIVE, True
         elif kind is StatementKind.END and negated:
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
+        elif kind is StatementKind.ACTIVE and _CANNOT_CHOOSE.search(folded):
+            # "I Eskilstuna kan du inte välja hemtjänst enligt LOV": no system to choose in.
+            kind = StatementKind.NOT_INTRODUCE
         elif kind is StatementKind.ACTIVE and negated and _CHOOSING.match(word):
             # "Den som inte kan eller vill välja utförare får ickevalsalternativet": a person
             # who does not choose, not an authority without a system.
@@ -322,6 +329,10 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
 _NO_PROVIDER = re.compile(
     r"\b(?:inte|ej) (?:\w+ ){0,2}(?:nagon|nagot|nagra) (?:\w+ ){0,2}"
     r"(?:aktor|utforare|foretag|leverantor|anordnare)\w*"
+)
+#: Choosing under a system said to be impossible: "kan du inte välja hemtjänst enligt LOV".
+_CANNOT_CHOOSE = re.compile(
+    rf"\b((kan|far) (du|man|ni) inte|(du|man|ni) (kan|far) inte) valja( \w+){{0,6}} {SYSTEM}"
 )
 #: "omfattar inte alla former": a system limited in scope, still a system.
 _PART_ONLY = re.compile(r"\binte (?:alla|allt|hela)\b")

@@ -46,7 +46,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PLANNED,
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
-            r"arbetar (med|for) att|pa sikt|vill|onskar|anser att|tycker att|menar att|"
+            r"arbetar (med|for) att|pa sikt|(?<!som )vill|onskar|anser att|tycker att|menar att|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
             # "om vi skulle införa LOV": a condition, not a decision
             r"om (\w+ ){1,2}skulle|"
