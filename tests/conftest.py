@@ -1,5 +1,5 @@
 """Shared fixtures: a replica of the national database on loopback, a store file, and the real
-`lovwatch` CLI run in a subprocess."""
+`lovwatch` CLI run in a child process (forked from the test process, see `forked_cli`)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from typing import Any
 
 import pytest
 from faulty_replica import FaultyReplica
+from forked_cli import needs_exec, preload, run_forked
 from municipal_replica import MunicipalReplica
 
 from lovwatch.replica.dataset import initial_adverts
 from lovwatch.replica.server import ReplicaServer
+
+preload()
 
 #: Settings for crawling a loopback replica fast (the real-site defaults are slow on purpose).
 # A generous timeout: a loaded CI machine must not turn a slow answer into a failed test.
@@ -37,11 +40,15 @@ class Result:
 
 
 class Lovwatch:
-    """Runs the installed CLI against one store, as a user (or cron) would."""
+    """Runs the CLI against one store, as a user (or cron) would, each call in a process of its
+    own: forked from the test process, or with `fresh_interpreter` a new `python -m lovwatch`."""
 
-    def __init__(self, db: Path | str, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, db: Path | str, env: dict[str, str] | None = None, fresh_interpreter: bool = False
+    ) -> None:
         self.db = db
         self.env = env or {}
+        self.fresh_interpreter = fresh_interpreter
 
     def __call__(
         self,
@@ -51,15 +58,18 @@ class Lovwatch:
         check: bool = False,
     ) -> Result:
         environment = self.environment(env)
-        done = subprocess.run(
-            [sys.executable, "-m", "lovwatch", *args],
-            capture_output=True,
-            text=True,
-            env=environment,
-            timeout=timeout,
-            check=False,
-        )
-        result = Result(done.returncode, done.stdout, done.stderr)
+        if self.fresh_interpreter or needs_exec({**self.env, **(env or {})}):
+            done = subprocess.run(
+                [sys.executable, "-m", "lovwatch", *args],
+                capture_output=True,
+                text=True,
+                env=environment,
+                timeout=timeout,
+                check=False,
+            )
+            result = Result(done.returncode, done.stdout, done.stderr)
+        else:
+            result = Result(*run_forked(list(args), environment, timeout))
         if check and result.code != 0:
             raise AssertionError(
                 f"lovwatch {' '.join(args)} exited {result.code}:\n{result.stdout}\n{result.stderr}"

@@ -361,7 +361,7 @@ def test_history_export_holds_one_interval_per_activity(built, exported, tmp_pat
 
 def test_the_installed_entry_point_runs_the_analysis_commands(built) -> None:
     run, _, _ = built
-    real = Lovwatch(Path(run.env["LOVWATCH_DB"]), env=clock(LAST_DAY))
+    real = Lovwatch(Path(run.env["LOVWATCH_DB"]), env=clock(LAST_DAY), fresh_interpreter=True)
     data = real("stats", "--format", "json", check=True).json()
     assert data["totals"] == run("stats", "--format", "json", check=True).json()["totals"]
 
