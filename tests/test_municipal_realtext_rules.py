@@ -1161,3 +1161,63 @@ def test_a_choice_stated_or_denied(sentence: str, kind: StatementKind) -> None:
 
 def test_a_person_who_does_not_choose_is_still_no_claim() -> None:
     assert claim("Den som inte kan eller vill välja utförare får ickevalsalternativet.") is None
+
+
+# --- Eighth round: "inför" ahead of a choice, a dropped plan, the law's own choice ------------
+
+
+def test_infor_ahead_of_a_choice_is_a_preposition() -> None:
+    assert (
+        claim("I Region Norrvik inför vårdval kommer det ändå att vara länets klinik som bedömer.")
+        is None
+    )
+    found = claim(
+        "Region Norrvik inför vårdval inom barn- och ungdomspsykiatrin.", frozenset({"norrvik"})
+    )
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_a_dropped_plan_is_no_introduction() -> None:
+    found = claim("Bergsjö kommun skrotar planen på kundval inom städ.")
+    assert found is not None and found.kind is StatementKind.NOT_INTRODUCE
+    assert (
+        events(findings_from_text("Bergsjö kommun skrotar planen på kundval inom städ.", URL)) == []
+    )
+
+
+def test_opening_up_for_a_choice_is_an_introduction() -> None:
+    found = claim(
+        "Nu öppnar vi upp för vårdval inom ögonsjukvården i Norrvik.", frozenset({"norrvik"})
+    )
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_a_choice_the_law_requires_is_the_laws() -> None:
+    found = findings_from_text(
+        "Vårdval är lag inom primärvården.", "https://www.norrvik.se/vardval"
+    )
+    assert found.statements == []
+
+
+def test_no_provider_may_refuse_is_a_rule_not_a_count() -> None:
+    assert (
+        count_in_sentence(
+            fold_words("Ingen privat aktör kan neka dig en plats om det finns lediga platser.")
+        )
+        is None
+    )
+    assert count_in_sentence(fold_words("I Bergsjö finns inga privata utförare.")) == (0, 0, False)
+
+
+def test_current_providers_with_the_own_unit_marked_after_a_dash() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\nPersoner med hemtjänst kan själva välja utförare.\n\n"
+        "Nuvarande leverantörer av hemtjänst\n\n"
+        "  • Hemtjänst – Bergsjö kommun (egen regi)\n"
+        "  • Norrviks Omsorg & Service (Leverantör inom Bergsjö tätort)\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(p.name, p.own_unit) for p in found.providers] == [
+        ("Hemtjänst", True),
+        ("Norrviks Omsorg & Service", False),
+    ]

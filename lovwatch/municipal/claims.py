@@ -95,6 +95,15 @@ _PRIVATE_OR_OWN = (
 # match's start is the verb the negation and modality cues are measured from.
 _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
+        # A plan dropped: "Regionen skrotar planen på vårdval inom öron-näsa-hals".
+        StatementKind.NOT_INTRODUCE,
+        re.compile(
+            r"\b(skrota\w*|slopa\w*|avbryt\w*|stoppa\w*|lagg\w* ner|lade ner) (\w+ )?"
+            rf"(planen|planerna|forslaget|arbetet|inforandet) (pa|om|med|for|av|att)"
+            rf"( att infora)?( \w+){{0,2}} {SYSTEM}"
+        ),
+    ),
+    (
         StatementKind.END,
         re.compile(
             rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}|"
@@ -110,6 +119,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( \w+){{0,3}} {SYSTEM}|"
+            # "Nu öppnar vi upp för vårdval inom ögonsjukvården"
+            rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
             rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
@@ -212,6 +223,16 @@ _PURPOSE = re.compile(
 )
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
 _PREPOSITION = re.compile(r"^infor$")
+#: So is "inför" whose noun is followed by the clause's verb and its subject in inverted order:
+#: "I Region Norrvik inför vårdval kommer det ändå att vara ..." (ahead of the choice).
+_INVERTED_AFTER = re.compile(
+    r"^( [\w-]+){1,3} (kommer|ska|skall|har|maste|behover|far|blir|ar|galler|kan) "
+    r"(det|vi|man|de|ni|du|alla|regionen|kommunen)\b"
+)
+#: A subject right before "inför" makes it the verb: "Om kommunen inför LOV kan du välja ...".
+_SUBJECT_BEFORE = re.compile(
+    r"\b(kommunen|regionen|staden|landstinget|namnden|fullmaktige|vi|man|de|som|den)\s*$"
+)
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
 _NONE_ENDED = re.compile(r"\b(inga|inget|ingen)( \w+){0,2}$")
 #: "införandet av LOV" as a noun: a topic ("kostnader för införandet av ...", an återremiss
@@ -270,7 +291,15 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and not _HAPPENS.match(folded[verb_end:].strip())
         ):
             continue  # "införandet av LOV" as a topic, not a claim that it happens
-        if kind is StatementKind.INTRODUCE and verb_at == 0 and _PREPOSITION.match(word):
+        if (
+            kind is StatementKind.INTRODUCE
+            and _PREPOSITION.match(word)
+            and (
+                verb_at == 0
+                or _INVERTED_AFTER.match(folded[verb_end:])
+                and not _SUBJECT_BEFORE.search(folded[:verb_at])
+            )
+        ):
             continue
         if kind is StatementKind.INTRODUCE and _PURPOSE.search(folded[:verb_at]):
             continue  # "Syftet med att införa valfrihet är:": why, not that it happens

@@ -139,7 +139,10 @@ def _accepts(word: str, adjectives: str, before: str, folded: str, after: str = 
     if word.isdigit() or (number_value(word) or 0) > 1:
         return bool(adjectives) or exists
     if number_value(word) == 0:
-        return exists or bool(adjectives)  # "inga privata utförare", "det finns inga utförare"
+        # "inga privata utförare", "det finns inga utförare"; but "Ingen privat aktör kan neka
+        # dig en plats" is a rule for providers, not their number.
+        rule = re.match(r"\s*(kan|far|ska|skall|maste|behover|ma)\b", after)
+        return (exists or bool(adjectives)) and not rule
     # "en", "ett": only said of existing providers, not of one to choose ("välja en utförare").
     return bool(
         adjectives

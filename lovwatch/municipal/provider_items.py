@@ -72,7 +72,8 @@ def provider_from_item(
     first = cells[column] if column < len(cells) else ""
     if _LABEL_VALUE.match(first.strip()):
         return None
-    name = ORG_NUMBER.sub("", _NAME_END.split(first, maxsplit=1)[0]).strip(" ,;:.–-")
+    name_part, *rest = _NAME_END.split(first, maxsplit=1)
+    name = ORG_NUMBER.sub("", name_part).strip(" ,;:.–-")
     if _FILE_SIZE.search(text):
         name = _FILE_LABEL.sub("", name).strip(" ,;:.–-")
     if (
@@ -95,6 +96,8 @@ def provider_from_item(
         for position, cell in enumerate(cells)
         if position != column and not org_number_in(cell)
     )
+    # "Hemtjänst – Kalmar kommun (egen regi)": the rest of the item says whose unit it is.
+    marked = marked or (bool(rest) and is_own_unit(first[len(name_part) :], None))
     own = is_own_unit(name, org) or (marked and not company_form(name) and org is None)
     return Provider(name, org, own, categories, company_form(name), source)
 

@@ -36,6 +36,8 @@ _CUE = re.compile(
     r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer)|"
     r"valbara (utforare|foretag|leverantorer)|"
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
+    # "Nuvarande leverantörer av hemtjänst"
+    r"(nuvarande|aktuella) (utforare|foretag|leverantorer|anordnare)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|(?<!bli )utforare (inom|av|for) \w+|"
     # "Företagen som uppfyllde kraven för att få erbjuda hemtjänst är:"
