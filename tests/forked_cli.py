@@ -9,9 +9,13 @@ touches the test process's memory.
 
 What a fresh interpreter would have and a fork would not is put back before `main()` runs:
 - the environment is replaced, and the settings module that reads it at import is re-read;
-- signal handlers, warning filters, the root logger and the asyncio event loop policy are as
-  a new interpreter starts them;
+- signal handlers, warning filters, the root logger, the asyncio event loop policy and the
+  `atexit` functions are as a new interpreter starts them;
+- thread pools the test process made (Apprise keeps one) forget the threads the fork did not
+  carry, and `__main__` is what `python -m lovwatch` has (spawned workers look at it);
 - standard input is /dev/null, standard output and error new pipes, encoded as UTF-8.
+At its end the child does what an interpreter does at exit (stop executors, join threads, run
+`atexit` functions) and leaves with `os._exit`, so the test process's finalizers never run in it.
 
 Where that is not enough the test process runs `python -m lovwatch` instead (`needs_exec`): a
 `PYTHON*` variable (read only at interpreter start), a Twisted reactor already installed in
@@ -124,6 +128,9 @@ def run_forked(args: list[str], env: dict[str, str], timeout: float) -> tuple[in
     os.close(err_write)
     try:
         stdout, stderr = _read_both(out_read, err_read, pid, timeout, args)
+    except BaseException:  # a test's own timeout or Ctrl-C: leave no child behind, as run() does
+        _kill(pid)
+        raise
     finally:
         os.close(out_read)
         os.close(err_read)
@@ -224,6 +231,14 @@ def _main_module() -> types.ModuleType:
     return module
 
 
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
 def _exit_code(value: object) -> int:
     if value is None:
         return 0
@@ -245,8 +260,6 @@ def _read_both(
         while selector.get_map():
             left = deadline - time.monotonic()
             if left <= 0:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
                 raise subprocess.TimeoutExpired(["lovwatch", *args], timeout)
             for key, _ in selector.select(left):
                 data = os.read(key.fd, 65536)
