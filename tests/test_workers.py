@@ -33,6 +33,15 @@ NO_BROWSER = {"LOVWATCH_CHROMIUM": os.devnull + "-missing"}
 
 
 @pytest.fixture
+def lovwatch(store: Path | str) -> Lovwatch:
+    """The CLI in a new interpreter, not forked from the test process (`forked_cli.py`): a
+    forked coordinator once reported a live worker as lost (no heartbeat) in CI and once in
+    four local runs of this module, and the cause is not found. Here every call starts
+    `python -m lovwatch`, as the distributed crawl's operators do."""
+    return Lovwatch(store, fresh_interpreter=True)
+
+
+@pytest.fixture
 def redis() -> Any:
     try:
         import scrapy_redis  # noqa: F401
@@ -87,7 +96,7 @@ def fetched(sites: MunicipalReplica) -> Counter[tuple[str, str]]:
 def test_two_workers_fetch_every_url_once_and_store_what_one_process_stores(
     lovwatch: Lovwatch, sites: MunicipalReplica, store: Path | str, tmp_path: Path, redis: Any
 ) -> None:
-    alone = Lovwatch(tmp_path / "alone.sqlite")
+    alone = Lovwatch(tmp_path / "alone.sqlite", fresh_interpreter=True)
     env = {**NO_BROWSER, "LOVWATCH_HTTPCACHE_DIR": str(tmp_path / "cache-alone")}
     single = alone(*crawl_args(sites), env=env, check=True)
     assert "complete" in single.stdout
