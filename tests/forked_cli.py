@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import gc
+import concurrent.futures.thread as futures_thread
 import importlib
 import importlib.util
 import io
@@ -44,7 +44,6 @@ import time
 import traceback
 import types
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 
 #: Set to 1 to start every CLI call in a new interpreter, as before.
 ALWAYS_EXEC = os.environ.get("LOVWATCH_TEST_EXEC") == "1"
@@ -213,11 +212,15 @@ def _child(main, args: list[str], env: dict[str, str], out_fd: int, err_fd: int)
 def _forget_dead_threads() -> None:
     """Thread pools made by the test process (Apprise keeps one per process) lost their threads
     in the fork: let them start new ones instead of queueing work for threads that are gone."""
-    for pool in gc.get_objects():
-        if isinstance(pool, ThreadPoolExecutor):
-            pool._threads = set()  # type: ignore[attr-defined]
-            pool._idle_semaphore = threading.Semaphore(0)  # type: ignore[attr-defined]
-            pool._shutdown_lock = threading.Lock()  # type: ignore[attr-defined]
+    # Every pool thread is registered in `_threads_queues`, its first argument a weak reference
+    # to its pool: the pools are found through their threads, without a walk of the heap.
+    for thread in list(futures_thread._threads_queues):  # type: ignore[attr-defined]
+        pool = thread._args[0]()  # type: ignore[attr-defined]
+        if pool is not None:
+            pool._threads = set()
+            pool._idle_semaphore = threading.Semaphore(0)
+            pool._shutdown_lock = threading.Lock()
+        del futures_thread._threads_queues[thread]  # type: ignore[attr-defined]
 
 
 def _main_module() -> types.ModuleType:
