@@ -32,6 +32,11 @@ def events(found: PageFindings) -> list[str]:
     return [str(s.kind) for s in found.decisions]
 
 
+def listed(text: str) -> list[tuple[str, bool]]:
+    """(name, own unit) of each provider a page's text lists, in order."""
+    return [(p.name, p.own_unit) for p in findings_from_text(text, URL).providers]
+
+
 # --- Regional choice systems and the ways a system in use is said ------------------------------
 
 
@@ -602,8 +607,7 @@ def test_short_lines_under_a_provider_heading_in_saved_text() -> None:
         "Ersättning\n\n"
         "Om du inte vill välja\n"
     )
-    found = findings_from_text(text, URL)
-    assert [(p.name, p.own_unit) for p in found.providers] == [
+    assert listed(text) == [
         ("Hemtjänst i egen regi", True),
         ("Omsorgsgruppen Norr AB", False),
         ("Lisas Omsorg", False),
@@ -987,7 +991,7 @@ def test_a_links_file_label_is_not_part_of_the_name() -> None:
         "Clean4UPDF (pdf, 86 kB)\n"
         "Bergsjö kommunPDF (pdf, 55.8 kB)\n"
     )
-    found = {(p.name, p.own_unit) for p in findings_from_text(text, URL).providers}
+    found = set(listed(text))
     assert found == {("Städhjälpen Norr", False), ("Clean4U", False), ("Bergsjö kommun", True)}
 
 
@@ -1216,8 +1220,7 @@ def test_current_providers_with_the_own_unit_marked_after_a_dash() -> None:
         "  • Hemtjänst – Bergsjö kommun (egen regi)\n"
         "  • Norrviks Omsorg & Service (Leverantör inom Bergsjö tätort)\n"
     )
-    found = findings_from_text(text, URL)
-    assert [(p.name, p.own_unit) for p in found.providers] == [
+    assert listed(text) == [
         ("Hemtjänst", True),
         ("Norrviks Omsorg & Service", False),
     ]
