@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -62,6 +61,12 @@ class FaultyReplica(ReplicaServer):
         self.faults = Faults()
         self._faults_lock = threading.Lock()
         self._searches = 0
+        self._released = threading.Event()
+
+    def release_slow_answers(self) -> None:
+        """Answer every held request now, and hold none from here on: a test whose crawl was
+        kept slow only while something else ran need not sit out the rest of the delay."""
+        self._released.set()
 
     def intercept(self, target: str) -> Response | None:
         """429 while any are owed (before any delay), else a delay, then 500 on failing pages."""
@@ -69,7 +74,7 @@ class FaultyReplica(ReplicaServer):
             return TOO_MANY_REQUESTS
         delay = self._delay(target)
         if delay:
-            time.sleep(delay)
+            self._released.wait(delay)
         if listing_offset(target) in self.faults.fail_listing_offsets:
             return SERVER_ERROR
         return None

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 import click
 import pytest
-from conftest import Lovwatch
+from conftest import Lovwatch, fresh_store
 
 from lovwatch.cli import cli
+from lovwatch.replica.dataset import initial_adverts
 from lovwatch.replica.server import ReplicaServer
 
 
@@ -39,10 +41,14 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     assert "Example" in text, f"`lovwatch {' '.join(path)} --help` shows no example"
 
 
-@pytest.fixture
-def crawled(replica: ReplicaServer, lovwatch: Lovwatch) -> Lovwatch:
-    assert lovwatch.crawl(replica.base_url).code == 0
-    return lovwatch
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lovwatch]:
+    """One crawled store for the module's tests, which only read it."""
+    with fresh_store(tmp_path_factory.mktemp("cli")) as store:
+        run = Lovwatch(store)
+        with ReplicaServer(initial_adverts()) as replica:
+            assert run.crawl(replica.base_url).code == 0
+        yield run
 
 
 def test_filters_accept_codes_and_names(crawled: Lovwatch) -> None:

@@ -99,9 +99,9 @@ def test_a_second_national_crawl_says_which_run_holds_the_lock(tmp_path: Path) -
         assert second.code == 1
         assert "another national crawl is running (run 1, started " in second.stderr
         assert second.json()["runs"] == []
+        server.release_slow_answers()
         assert first.wait(timeout=120) == 0, first.stderr
         # Once the first has finished, the lock is free again.
-        server.faults.slow_paths.clear()
         assert Lovwatch(db).crawl(server.base_url).code == 0
 
 
@@ -126,6 +126,7 @@ def test_a_municipal_and_a_national_crawl_at_once_both_complete(tmp_path: Path, 
         municipal = Lovwatch(db)(
             "crawl", "--source", "municipal", *sites.site_options(), *FAST, "--format", "json"
         )
+        server.release_slow_answers()
         assert national.wait(timeout=120) == 0, national.stderr
     assert municipal.code == 0, municipal.stderr
     runs = Lovwatch(db)("runs", "--format", "json", check=True).json()
