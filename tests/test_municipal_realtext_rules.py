@@ -1224,3 +1224,89 @@ def test_current_providers_with_the_own_unit_marked_after_a_dash() -> None:
         ("Hemtjänst", True),
         ("Norrviks Omsorg & Service", False),
     ]
+
+
+# --- Ninth round ---------------------------------------------------------------------------------
+
+
+def test_a_decision_to_apply_with_its_start_in_the_next_paragraph_is_an_introduction() -> None:
+    text = (
+        "Valfrihet i Bergsjö\n\n"
+        "Omsorgsnämnden i Bergsjö har beslutat att valfrihet ska gälla inom hemtjänsten.\n\n"
+        "Valfriheten startar den 1 mars i år och innebär att du själv får välja vilket "
+        "företag som ska utföra hjälpen.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert {(str(s.kind), s.categories) for s in found.statements} == {
+        ("introduce", ("hemtjanst",))
+    }
+
+
+def test_a_choice_people_have_been_able_to_make_is_a_system_in_use() -> None:
+    found = claim(
+        "Sedan nyåret har norrvikarna fritt kunnat välja vilken av länets vårdcentraler de vill "
+        "tillhöra.",
+        frozenset({"norrvik"}),
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_ending_an_agreement_is_not_ending_the_system_leaving_it_is() -> None:
+    agreement = claim("Socialnämnden har beslutat att säga upp det nuvarande LOV-avtalet.")
+    assert agreement is None or agreement.kind is not StatementKind.END
+    left = claim("Nämnden beslutade att lämna LOV för att gå över till LOU i hemtjänsten.")
+    assert left is not None and left.kind is StatementKind.END
+    assert left.modality is Modality.DECIDED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I stadsdelen Norra Bergsjö finns tre privata utförare.",
+        "I de flesta områden finns det i dagsläget en privat utförare att välja.",
+    ],
+)
+def test_a_count_in_a_part_of_the_municipality_is_not_its_count(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) is None
+
+
+def test_a_bare_vardval_on_a_page_about_another_vardval_is_that_one() -> None:
+    text = (
+        "Vårdval i ögonsjukvården\n\n"
+        "Vårdvalet innebär att fler utförare kan etablera sig i Norrvik och att du kan välja "
+        "mottagning.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert [s.categories for s in found.statements] == [("ogonsjukvard",)]
+
+
+def test_an_introduction_told_in_the_present_means_the_choice_is_not_in_use_yet() -> None:
+    text = (
+        "Vårdval Norrvik införs till årsskiftet\n\n"
+        "Alla invånare i Norrvik får i dagarna ett brev där de kan välja vilken vårdcentral de "
+        "vill höra till.\n"
+    )
+    assert kinds(findings_from_text(text, REGION_URL)) == {"introduce"}
+
+
+def test_what_an_introduction_takes_in_beside_is_not_in_use_yet_either() -> None:
+    text = (
+        "Nu inför Bergsjö valfrihet i hemtjänsten\n\n"
+        "Den som har hemtjänst kan från 1 februari välja utförare.\n\n"
+        "Den som förutom hemtjänst också har ledsagning eller avlösning kan välja samma "
+        "utförare för dessa insatser.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_private_units_counted_among_all_and_a_choice_financed_through_the_system() -> None:
+    assert count_in_sentence(fold_words("16 är privatdrivna, 27 drivs i offentlig regi.")) == (
+        16,
+        0,
+        False,
+    )
+    found = claim(
+        "Samtliga finansieras med en ersättning från Region Norrvik via hälsovalssystemet.",
+        frozenset({"norrvik"}),
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE

@@ -106,7 +106,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.END,
         re.compile(
-            rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}|"
+            # Not "säga upp det nuvarande LOV-avtalet": an agreement ends, the system goes on.
+            rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}(?! avtal)|"
+            # "beslutade att lämna LOV för att gå över till LOU"
+            rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
             # "Sedan 2019 finns inte längre kundval inom städ"
@@ -148,7 +151,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
             # "kan du som har hemtjänst välja mellan ...", "I Järfälla får brukaren själv välja
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
-            rf"\b(kan|far)( \w+){{0,10}} valja( \w+){{0,3}} {_CHOSEN}\b|"
+            rf"\b(kan|far|kunnat|fatt)( \w+){{0,10}} valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
@@ -179,6 +182,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
             rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"
+            # "Samtliga finansieras med en ersättning från regionen via hälsovalssystemet"
+            rf"\b(finansieras|ersatts|ersattning)( \w+){{0,6}} (via|genom|inom) {SYSTEM}|"
             # "vårdområden som är upphandlade enligt lagen om valfrihetssystem"
             rf"\b(upphandlade|upphandlat|upphandlas) enligt( \w+){{0,2}} {SYSTEM}|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
@@ -195,15 +200,19 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
 )
 #: Where, inside a kind's match, its verb stands (negation and modality are measured from it).
 _VERBS: dict[StatementKind, re.Pattern[str]] = {
-    StatementKind.END: re.compile(rf"\b({_END_VERB}|{_END_PASSIVE}|avveckling|avskaffande|havs)\b"),
+    StatementKind.END: re.compile(
+        rf"\b({_END_VERB}|{_END_PASSIVE}|avveckling|avskaffande|havs|lamna|lamnar|lamnade|"
+        r"lamnat|lamnas)\b"
+    ),
     StatementKind.INTRODUCE: re.compile(
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*)\b"
     ),
     StatementKind.ACTIVE: re.compile(
-        r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|valj|bli|ar|blir|"
+        r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"
+        r"bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
-        r"upphandla\w*|annonser\w*|byta|byter|bytt|byte)\b"
+        r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.

@@ -66,6 +66,12 @@ _NONE = re.compile(
 )
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
+#: Private units counted among all: "43 hälsocentraler. 16 är privatdrivna", "varav 12
+#: drivs i privat regi".
+_PRIVATELY_RUN = re.compile(
+    rf"\b(?P<n>{_NUMBER}) (?:av dem |av dessa )?(?:ar|drivs) (?:privatdrivna|privat drivna|"
+    r"privata|i privat regi)\b"
+)
 #: Words that make what follows a bound, not a count.
 _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
 #: The upper end of a range ("1 till 5 privata utförare", "3-5 företag", folded "3 5") is not
@@ -91,6 +97,13 @@ _PAST = re.compile(r"\b(funnits|fanns|hade)\b")
 #: A goal is not a count: "På sikt får invånarna fem utförare att välja mellan", "Målet är
 #: minst fem utförare".
 _GOAL = re.compile(r"\b(pa sikt|malet|malsattningen)\b")
+#: A count in a part of the municipality is not its count: "I stadsdelen Askim finns tre
+#: privata utförare", "I de flesta områden finns det en privat utförare att välja".
+_PART = re.compile(
+    r"\b(i|inom) (stadsdelen|stadsdelarna|de flesta|vissa|varje|vart|flera|nagra|manga|"
+    r"en del|ett par) (omraden|omradet|omrade|stadsdelar|delar|kommundelar|geografiska)\b|"
+    r"\b(i|inom) (stadsdelen|omradet|delar av)\b|\bper (omrade|stadsdel)\b"
+)
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
@@ -171,10 +184,12 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         # (must) pröva ansökningar som kommer in" states a count before it and a change after.
         found = [count_in_sentence(clause) for clause in clauses]
         return next((count for count in found if count is not None), None)
-    if _CHANGE.search(folded) or _PAST.search(folded) or _GOAL.search(folded):
+    if any(cue.search(folded) for cue in (_CHANGE, _PAST, _GOAL, _PART)):
         return None
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))
+    elif privately_run := _PRIVATELY_RUN.search(folded):
+        total = number_value(privately_run.group("n"))
     elif _NONE.search(folded):
         total = 0
     else:

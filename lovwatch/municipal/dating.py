@@ -18,8 +18,11 @@ _ANCHORS = re.compile(
     r"\b(fran och med|fran|med start|start|sedan|gall\w* fran|infors|"
     r"fr o m|den)\s*$"
 )
-#: Words before a date that make it a start: "från och med den 1 september", "från den 1 mars".
-_START = re.compile(r"\b(fran och med|fran|med start|fr o m)( den)? ")
+#: Words before a date that make it a start: "från och med den 1 september", "från den 1 mars",
+#: "Valfriheten startar den 1 mars".
+_START = re.compile(
+    r"\b(fran och med|fran|med start|fr o m|startar|borjar galla|trader i kraft)( den)? "
+)
 #: Words before a date that make it the date a decision was taken, not when it takes effect.
 _DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
 _DATELINE = re.compile(

@@ -143,6 +143,16 @@ _NOT_A_TOPIC = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
+#: A bare "vårdval" (which the taxonomy reads as primary care).
+_VARDVAL = re.compile(r"\bvardval\w*")
+#: An introduction told in the present or the future: "Vårdval Halland införs till
+#: årsskiftet", "Nu inför staden valfrihet", "LOV ska införas i hemtjänsten".
+_INTRODUCED_NOW = re.compile(r"\b(infors|(ska|skall|kommer att) inforas|nu infor|infor nu)\b")
+#: A sentence opening with the system in the definite form refers back to the one the
+#: paragraph before named: "... valfrihet ska gälla inom hemtjänst. ¶ Valfriheten startar ...".
+_REFERS_BACK = re.compile(
+    r"^(valfriheten|kundvalet|vardvalet|halsovalet|valfrihetssystemet|lov systemet)\b"
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -224,8 +234,16 @@ def claims_in(page: Page) -> list[Statement]:
                 categories, source = following_categories(page.blocks, index), "list"
             if not categories and (earlier := earlier_categories(parts[:position])):
                 categories, source = earlier, "paragraph"
+            if not categories and position == 0 and _REFERS_BACK.match(folded):
+                categories, source = _previous_paragraph_categories(page, index), "paragraph"
             if not categories:
                 categories, source = context_categories(page.blocks, index, page.title, page.url)
+            elif categories == ("primarvard",) and not categories_in(_VARDVAL.sub(" ", folded)):
+                # A bare "vårdvalet" is the vårdval the page is about ("Vårdval i
+                # ögonsjukvården införs"), primary care only when nothing says another.
+                about, where = context_categories(page.blocks, index, page.title, page.url)
+                if about and "primarvard" not in about:
+                    categories, source = about, where
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]
@@ -250,11 +268,14 @@ def claims_in(page: Page) -> list[Statement]:
                 kinds == [StatementKind.INTRODUCE]
                 and claim.subject is Subject.OWN
                 and claim.modality is Modality.DECIDED
-                and today
-                and chosen
-                and chosen.value > today
+                and (
+                    (today and chosen and chosen.value > today)
+                    or (_INTRODUCED_NOW.search(folded) and not (today and chosen))
+                )
             ):
-                upcoming.update(categories or ("*",))  # "med start 1 november": not in use yet
+                # "med start 1 november", "Vårdval Halland införs till årsskiftet": not in use
+                # yet.
+                upcoming.update(categories or ("*",))
             for kind in kinds:
                 statement = Statement(
                     kind,
@@ -282,19 +303,27 @@ def claims_in(page: Page) -> list[Statement]:
                     found[key] = (rank, statement)
     statements = [statement for _rank, statement in found.values()]
     if upcoming:
-        # A start still ahead: the choice the page describes is not in use yet.
+        # A start still ahead: the choice the page describes is not in use yet, nor what it
+        # takes in beside ("kan välja samma utförare för ledsagning och avlösning").
         statements = [
             s
             for s in statements
             if not (
                 s.kind is StatementKind.ACTIVE
                 and s.subject is Subject.OWN
-                and set(s.categories) <= upcoming
+                and (set(s.categories) <= upcoming or set(s.categories) & upcoming)
             )
         ]
     return about_others(
         without_topics(without_umbrellas(statements)), page, names
     ) + _table_statements(page)
+
+
+def _previous_paragraph_categories(page: Page, index: int) -> tuple[str, ...]:
+    """The categories the paragraph right before block `index` names, if it is one."""
+    if index == 0 or page.blocks[index - 1].kind != PARA:
+        return ()
+    return earlier_categories(sentences(page.blocks[index - 1].text))
 
 
 def statements_in(page: Page) -> list[Statement]:
