@@ -1310,3 +1310,14 @@ def test_private_units_counted_among_all_and_a_choice_financed_through_the_syste
         frozenset({"norrvik"}),
     )
     assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_a_company_approved_by_the_region_opens_its_sentence() -> None:
+    text = (
+        "Vårdval Norrvik\n\nVårdval i Norrvik.\n\n"
+        "Nya vården i Norrvik AB godkändes av regionen i september och tar emot patienter från "
+        "december.\n\nFörslaget godkändes av regionfullmäktige i oktober.\n"
+    )
+    assert [p.name for p in findings_from_text(text, REGION_URL).providers] == [
+        "Nya vården i Norrvik AB"
+    ]

@@ -218,11 +218,12 @@ def presentation_links(page: Page, after: int) -> list[Provider]:
 
 
 #: A provider approved, as the sentence's subject: "Fjällsippans omsorg har godkänts som
-#: utförare inom hemtjänsten" (a name without a company form, read up to the verb).
+#: utförare inom hemtjänsten", "Norrviks Vård AB godkändes av regionen i september" (read up
+#: to the verb).
 _APPROVED_SUBJECT = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?!har\b|nu\b|blivit\b|är\b)[\w&-]+){0,4}) "
     r"(?:har |är )?(?:nu )?(?:blivit )?"
-    r"(?:godkänts|godkänd|godkända) (?:som|att|för|inom)\b"
+    r"(?:godkänts|godkänd|godkända|godkändes) (?P<by>som|att|för|inom|av)\b"
 )
 #: Words that make the subject something else than a provider's name.
 _NOT_A_NAME = re.compile(
@@ -238,9 +239,15 @@ def _approved_subject(sentence: str) -> str | None:
     if match is None:
         return None
     tokens = match.group("name").split()
-    while tokens and tokens[0].lower() in NOT_NAME_START:
-        tokens.pop(0)  # "Även Attendo har godkänts": the name starts after "Även"
+    while len(tokens) > 1 and tokens[0].lower() in NOT_NAME_START and tokens[1][:1].isupper():
+        # "Även Attendo har godkänts": the name starts after "Även"; but "Nya närvården AB"
+        # starts with "Nya".
+        tokens.pop(0)
     name = " ".join(tokens)
-    if not name[:1].isupper() or _NOT_A_NAME.search(fold_words(name)):
+    if not name[:1].isupper():
         return None
+    if _NOT_A_NAME.search(fold_words(name)) and not company_form(name):
+        return None  # "Nya utförare har godkänts", but "Nya närvården AB godkändes av ..."
+    if match.group("by") == "av" and not company_form(name):
+        return None  # "Förslaget godkändes av nämnden": approved by, but not as a provider
     return name
