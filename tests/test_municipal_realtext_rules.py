@@ -1321,3 +1321,18 @@ def test_a_company_approved_by_the_region_opens_its_sentence() -> None:
     assert [p.name for p in findings_from_text(text, REGION_URL).providers] == [
         "Nya vården i Norrvik AB"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Du kan alltså inte välja utförare.", StatementKind.NOT_INTRODUCE),
+        ("I Bergsjö kan du inte välja utförare av hemtjänst.", StatementKind.NOT_INTRODUCE),
+        ("Du kan inte välja utförare för nattpatrullen.", None),
+    ],
+)
+def test_no_choice_of_provider_for_the_whole_service_is_no_system(
+    sentence: str, kind: StatementKind | None
+) -> None:
+    found = claim(sentence)
+    assert (found.kind if found else None) is kind

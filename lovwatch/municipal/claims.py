@@ -368,9 +368,13 @@ _NO_PROVIDER = re.compile(
     r"\b(?:inte|ej) (?:\w+ ){0,2}(?:nagon|nagot|nagra) (?:\w+ ){0,2}"
     r"(?:aktor|utforare|foretag|leverantor|anordnare)\w*"
 )
-#: Choosing under a system said to be impossible: "kan du inte välja hemtjänst enligt LOV".
+#: Choosing under a system said to be impossible: "kan du inte välja hemtjänst enligt LOV",
+#: "Du kan alltså inte välja utförare".
 _CANNOT_CHOOSE = re.compile(
-    rf"\b((kan|far) (du|man|ni) inte|(du|man|ni) (kan|far) inte) valja( \w+){{0,6}} {SYSTEM}"
+    r"\b((kan|far) (du|man|ni)( alltsa| darfor| dock)? inte|"
+    r"(du|man|ni) (kan|far)( alltsa| darfor| dock)? inte) valja"
+    # Said of the service as a whole, not of a part ("... för nattpatrullen" names one).
+    rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor)( (av|inom|i) \w+)?$)"
 )
 #: "omfattar inte alla former": a system limited in scope, still a system.
 _PART_ONLY = re.compile(r"\binte (?:alla|allt|hela)\b")
