@@ -1336,3 +1336,34 @@ def test_no_choice_of_provider_for_the_whole_service_is_no_system(
 ) -> None:
     found = claim(sentence)
     assert (found.kind if found else None) is kind
+
+
+# --- Tenth round ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Att införa LOV i hemtjänsten är viktigt för att öka valfriheten i Bergsjö.", None),
+        ("Att avveckla kundvalet vore ett misstag för Bergsjö.", None),
+        ("att införa LOV i hemtjänsten från den 1 januari 2027", StatementKind.INTRODUCE),
+    ],
+)
+def test_an_introduction_argued_for_is_no_introduction(
+    sentence: str, kind: StatementKind | None
+) -> None:
+    found = claim(sentence)
+    assert (found.kind if found else None) is kind
+
+
+def test_a_list_that_goes_on_with_a_lead_in_is_no_provider_list() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\n"
+        "I Bergsjö kan du välja vilket företag som ska utföra din hemtjänst.\n\n"
+        "Kommunen ansvarar alltid för vissa insatser, även om du har en annan utförare av "
+        "hemtjänst. Det innebär att det är kommunen som\n\n"
+        "  • Distribuerar mat\n"
+        "  • Svarar på trygghetslarm nattetid\n"
+    )
+    found = findings_from_text(text, URL)
+    assert found.providers == [] and found.counts == []

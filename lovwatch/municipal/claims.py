@@ -230,6 +230,13 @@ _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
 _PURPOSE = re.compile(
     r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att )$"
 )
+#: An introduction or an end as the subject of an argument: "Att införa lagen om
+#: valfrihetssystem är viktigt för att öka valfriheten" (but an "att"-item of a decision, "att
+#: införa LOV i hemtjänsten från den 1 januari", has no verb of its own after it).
+_ARGUED = re.compile(
+    rf"^att ({_INTRODUCE_VERB}|{_END_VERB})( [\w-]+){{0,6}} (ar|vore|blir|innebar|kraver|"
+    r"skulle|kan|maste)\b"
+)
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
 _PREPOSITION = re.compile(r"^infor$")
 #: So is "inför" whose noun is followed by the clause's verb and its subject in inverted order:
@@ -312,6 +319,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue
         if kind is StatementKind.INTRODUCE and _PURPOSE.search(folded[:verb_at]):
             continue  # "Syftet med att införa valfrihet är:": why, not that it happens
+        if kind in (StatementKind.INTRODUCE, StatementKind.END) and _ARGUED.match(folded):
+            continue  # "Att införa LOV är viktigt för ...": an argument, not that it happens
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
         modality = modality_of(folded, verb_at)

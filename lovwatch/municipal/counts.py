@@ -90,6 +90,8 @@ _ONE_EXISTS = re.compile(
     r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart|"
     r"for narvarande|i dagslaget|numera))*$"
 )
+#: A resident's own provider: "om du har en annan utförare av hemtjänst".
+_PERSON_HAS = re.compile(r"\b(du|ni|man) (har|hade|valt|valjer)( \w+)?$")
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
 #: A count of the past ("har det funnits 1 aktör") is not the number there are.
@@ -157,6 +159,8 @@ def _accepts(word: str, adjectives: str, before: str, folded: str, after: str = 
         rule = re.match(r"\s*(kan|far|ska|skall|maste|behover|ma)\b", after)
         return (exists or bool(adjectives)) and not rule
     # "en", "ett": only said of existing providers, not of one to choose ("välja en utförare").
+    if _PERSON_HAS.search(before.rstrip()):
+        return False  # "om du har en annan utförare": the person's provider, not how many
     return bool(
         adjectives
         and (

@@ -112,7 +112,15 @@ def _is_cue(block: Block) -> bool:
     if block.kind == ROW:
         column = _provider_column(block)
         return column is not None and column >= 0
-    return block.kind in (HEADING, PARA) and bool(_CUE.search(fold_words(block.text)))
+    folded = fold_words(block.text)
+    return (
+        block.kind in (HEADING, PARA) and bool(_CUE.search(folded)) and not _GOES_ON.search(folded)
+    )
+
+
+#: A lead-in whose sentence the list goes on with ("Det innebär att det är Region Gotland som"
+#: followed by "Distribuerar mat"): its items are what someone does, not who provides.
+_GOES_ON = re.compile(r"\b(som|att|for att|genom att|och|eller)$")
 
 
 #: A line naming a kind of provider, not one: "Privata utförare", "Kommunens hemtjänst".
