@@ -108,6 +108,11 @@ def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
     )
 
 
+#: A lead-in whose sentence the list goes on with ("Det innebär att det är Region Gotland som"
+#: followed by "Distribuerar mat"): its items are what someone does, not who provides.
+_GOES_ON = re.compile(r"\b(som|att|for att|genom att|och|eller)$")
+
+
 def _is_cue(block: Block) -> bool:
     if block.kind == ROW:
         column = _provider_column(block)
@@ -116,11 +121,6 @@ def _is_cue(block: Block) -> bool:
     return (
         block.kind in (HEADING, PARA) and bool(_CUE.search(folded)) and not _GOES_ON.search(folded)
     )
-
-
-#: A lead-in whose sentence the list goes on with ("Det innebär att det är Region Gotland som"
-#: followed by "Distribuerar mat"): its items are what someone does, not who provides.
-_GOES_ON = re.compile(r"\b(som|att|for att|genom att|och|eller)$")
 
 
 #: A line naming a kind of provider, not one: "Privata utförare", "Kommunens hemtjänst".

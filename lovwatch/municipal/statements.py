@@ -311,7 +311,7 @@ def claims_in(page: Page) -> list[Statement]:
             if not (
                 s.kind is StatementKind.ACTIVE
                 and s.subject is Subject.OWN
-                and (set(s.categories) <= upcoming or set(s.categories) & upcoming)
+                and (not s.categories or set(s.categories) & upcoming)
             )
         ]
     return about_others(
