@@ -1367,3 +1367,99 @@ def test_a_list_that_goes_on_with_a_lead_in_is_no_provider_list() -> None:
     )
     found = findings_from_text(text, URL)
     assert found.providers == [] and found.counts == []
+
+
+# --- After the ninth and tenth held-out scores (their pages read) --------------------------------
+
+
+def test_following_the_law_is_a_system_in_use() -> None:
+    found = claim("Bergsjö kommun följer lagen om valfrihetssystem (LOV) inom hemtjänsten.")
+    assert found is not None
+    assert (found.kind, found.subject) == (StatementKind.ACTIVE, Subject.OWN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Vårdvalet bygger på lagen om valfrihetssystem och infördes i Bergsjö 2015.", Subject.OWN),
+        ("Lagen om valfrihetssystem infördes den 1 januari 2009.", Subject.LAW),
+    ],
+)
+def test_an_introduction_after_the_laws_year_is_the_authoritys(
+    sentence: str, subject: Subject
+) -> None:
+    found = claim(sentence)
+    assert found is not None and found.subject is subject
+
+
+def test_ending_the_possibility_to_apply_the_law_is_an_end() -> None:
+    found = claim(
+        "I maj 2024 beslutade kommunfullmäktige att avveckla möjligheten att tillämpa lagen om "
+        "valfrihet inom hemtjänsten."
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.END, Modality.DECIDED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        ("Äldre i Bergsjö kan få välja utförare av hemtjänst.", "introduce", Modality.PLANNED),
+        ("Du kan få välja utförare av hemtjänst.", "active", Modality.DECIDED),
+    ],
+)
+def test_a_choice_people_may_get_is_a_possibility(
+    sentence: str, kind: str, modality: Modality
+) -> None:
+    found = claim(sentence)
+    assert found is not None and (found.kind, found.modality) == (kind, modality)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I dag saknar förvaltningen förutsättningar för att införa LOV i hemtjänsten.",
+        "För Moderaterna i Bergsjö är det av yttersta vikt att alla kan välja utförare av "
+        "hemtjänst.",
+    ],
+)
+def test_what_an_introduction_needs_and_a_partys_view_are_no_decisions(sentence: str) -> None:
+    found = findings_from_text(f"Nyheter\n\n{sentence}\n", URL)
+    assert found.statements == []
+
+
+def test_a_count_on_a_page_that_speaks_of_no_choice_is_no_count() -> None:
+    hired = (
+        "Kortare köer till hörapparat\n\n"
+        "För att korta köerna tar regionen hjälp av två privata leverantörer.\n"
+    )
+    assert findings_from_text(hired, REGION_URL).counts == []
+    chosen = (
+        "Hemtjänst\n\nDet finns tre alternativ att välja mellan: två privata företag och "
+        "kommunens hemtjänst.\n"
+    )
+    assert [c.private for c in findings_from_text(chosen, URL).counts] == [2]
+
+
+def test_names_without_a_company_form_inside_a_list_of_companies() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\nKommunen har avtal med fem hemtjänstutförare:\n\n"
+        "Alfa Omsorg AB, Bergsjö hemtjänst AB, Lingonets hemtjänst & städ, Solgläntans "
+        "hemtjänst och Vega Vård AB.\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == [
+        "Alfa Omsorg AB",
+        "Bergsjö hemtjänst AB",
+        "Lingonets hemtjänst & städ",
+        "Solgläntans hemtjänst",
+        "Vega Vård AB",
+    ]
+
+
+def test_vardval_in_the_plural_is_every_vardval() -> None:
+    text = (
+        "Mål och styrning\n\n"
+        "Regionens vårdvalsmodeller ska stärka invånarnas inflytande över vården.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert [s.categories for s in found.statements] == [()]

@@ -112,6 +112,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
+            # "beslut att avveckla möjligheten att tillämpa Lagen om valfrihet"
+            rf"\b{_END_VERB} (mojligheten|mojligheterna|ratten) (att|till)( \w+){{0,4}} {SYSTEM}|"
             # "Sedan 2019 finns inte längre kundval inom städ"
             rf"\b(inte|ej) langre( \w+){{0,3}} {SYSTEM}|\b{SYSTEM}( \w+){{0,4}} (inte|ej) langre\b|"
             # "tidigare beslut om LOV ... hävs" (a repealed decision).
@@ -192,6 +194,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"(inte |ej |inget |ingen )?{SYSTEM}|"
             # "I dagsläget tillämpas lagen om valfrihet (LOV)"
             rf"\b(tillampar|tillampa|tillampas|anvander|anvands) (inte |ej )?lagen om {SYSTEM}|"
+            # "Ale kommun följer Lagen om valfrihetssystem (LOV)"
+            rf"\bfoljer (lagen om {SYSTEM}|lov\b)|"
             # "har du möjlighet att välja förskola, grundskola och hemtjänst"
             r"\b(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|avlosning|"
             r"daglig verksamhet)\b"
@@ -212,7 +216,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"bli|ar|blir|"
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
-        r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning)\b"
+        r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
+        r"foljer)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
@@ -225,11 +230,17 @@ _NEGATION = re.compile(
 )
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
-#: The purpose or goal of an introduction, or the means to one, is a topic: "Syftet med att
-#: införa valfrihet är:", "det vi har velat åstadkomma genom att införa vårdvalet".
+#: The purpose or goal of an introduction, the means to one or what it needs, is a topic:
+#: "Syftet med att införa valfrihet är:", "det vi har velat åstadkomma genom att införa
+#: vårdvalet", "saknar förutsättningar för att införa LOV".
 _PURPOSE = re.compile(
-    r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att )$"
+    r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att |"
+    r"forutsattning\w* (for )?att )$"
 )
+#: A choice residents may get, told as news ("Hemtjänstklienter kan få välja vårdgivare"):
+#: a possibility, not a system in use; "du kan få välja" speaks to a resident and stays one.
+_MAY_GET = re.compile(r"^kan (i framtiden |snart |nu |aven )?fa valja\b")
+_ADDRESSED = re.compile(r"\b(du|ni|man)\s*$")
 #: An introduction or an end as the subject of an argument: "Att införa lagen om
 #: valfrihetssystem är viktigt för att öka valfriheten" (but an "att"-item of a decision, "att
 #: införa LOV i hemtjänsten från den 1 januari", has no verb of its own after it).
@@ -346,6 +357,12 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             # "Kommunen har infört LOV", "LOV infördes 2011": it is in use now; whether the
             # page announces that start is for the page's date to say (`statements`).
             kind, past = StatementKind.ACTIVE, True
+        elif (
+            kind is StatementKind.ACTIVE
+            and _MAY_GET.match(folded[verb_at:])
+            and not _ADDRESSED.search(folded[:verb_at])
+        ):
+            kind, modality = StatementKind.INTRODUCE, Modality.PLANNED
         elif kind is StatementKind.END and negated:
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
         elif kind is StatementKind.ACTIVE and _CANNOT_CHOOSE.search(folded):

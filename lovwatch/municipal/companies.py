@@ -55,8 +55,9 @@ def is_own_unit(name: str, org: str | None) -> bool:
 def enumerated_names(sentence: str) -> list[tuple[str, str]]:
     """(name, piece) of each company a sentence enumerates: "X AB, Y HB samt Z AB".
 
-    A piece without a company form counts when company-form names stand on both sides of it
-    ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och ...").
+    A piece without a company form counts when company-form names stand on both sides of it,
+    near or further along the list ("..., Vionord Omsorg & Service, Inspirera Hemtjänst AB och
+    ...", "Ava Care AB, Primula hemtjänst & städtjänst, Solrosen hemtjänst och Unea AB").
     """
     said = _NAMED_AS_PROVIDERS.search(sentence.strip().rstrip("."))
     if said:
@@ -74,7 +75,7 @@ def enumerated_names(sentence: str) -> list[tuple[str, str]]:
         named.append(name if _name_like(name) and 2 <= len(name.split()) <= 8 else None)
     found = []
     for position, (name, piece) in enumerate(zip(named, pieces, strict=True)):
-        between = 0 < position < len(pieces) - 1 and named[position - 1] and named[position + 1]
+        between = any(named[:position]) and any(named[position + 1 :])
         # "välja företagen X eller Y AB": the first name follows a lead-in that says what it is.
         led = bool(_LEAD_IN.match(raw[position])) and any(named[position + 1 :])
         if name is None and (between or led or said) and _name_like(piece, 5):

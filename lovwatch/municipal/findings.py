@@ -107,13 +107,19 @@ def findings_from_page(page: Page) -> PageFindings:
     """Run every extractor over a parsed page."""
     providers = providers_in(page)
     claims = claims_in(page)
+    counts = counts_in(page, providers)
+    if not speaks_of_lov(page.title + "\n" + page.text):
+        # A page that speaks of no choice system counts no providers in one: "tar Region
+        # Skåne hjälp av två privata leverantörer" after a procurement. That there are none
+        # ("inga privata utförare") it can still say.
+        counts = [count for count in counts if count.private == 0]
     return PageFindings(
         page.url,
         page.title,
         page.text,
         [s for s in claims if s.subject is Subject.OWN and s.is_status],
         providers,
-        counts_in(page, providers),
+        counts,
         document_links(page),
         claims,
     )

@@ -48,6 +48,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
             r"arbetar (med|for) att|pa sikt|(?<!som )vill|onskar|anser att|tycker att|menar att|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
+            # "För Centerpartiet är det av yttersta vikt att ...": an opinion
+            r"av (yttersta|stor|storsta|avgorande|central) vikt|"
             # "om vi skulle införa LOV": a condition, not a decision
             r"om (\w+ ){1,2}skulle|"
             # "Det är ännu inte bestämt när ...": undecided, so at most a plan
@@ -91,7 +93,7 @@ _CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL
 #: A party or the opposition as the one who wants something: a demand, not a plan.
 _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
-    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar))"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar|ar det))"
 )
 # A draft decision: "Förslag till beslut", "föreslår kommunfullmäktige besluta att ...".
 _DRAFT = re.compile(

@@ -131,10 +131,11 @@ WEAK_ACTIVE = re.compile(
 )
 #: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
 _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
-#: A topic line about starting or ending ("Införandet av LOV i hemtjänsten") or a request
-#: ("Begäran om återremiss ...") is not a system in use.
+#: A topic line about starting or ending ("Införandet av LOV i hemtjänsten", "förutsättningar
+#: för att införa LOV i hemtjänsten") or a request ("Begäran om återremiss ...") is not a
+#: system in use.
 _NOT_A_TOPIC = re.compile(
-    r"\b(inforande\w*|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
+    r"\b(inforande\w*|infora|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
     # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
     # and stances, not a system in use
     r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b"
@@ -145,6 +146,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ 
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
 #: A bare "vårdval" (which the taxonomy reads as primary care).
 _VARDVAL = re.compile(r"\bvardval\w*")
+#: Vårdval in the plural: every vårdval the region runs, not primary care alone.
+_SEVERAL_VARDVAL = re.compile(r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen)\b")
 #: An introduction told in the present or the future: "Vårdval Halland införs till
 #: årsskiftet", "Nu inför staden valfrihet", "LOV ska införas i hemtjänsten".
 _INTRODUCED_NOW = re.compile(r"\b(infors|(ska|skall|kommer att) inforas|nu infor|infor nu)\b")
@@ -176,6 +179,44 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
     if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)
         return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, WEAK, 0)
+    return None
+
+
+def _claim_categories(
+    page: Page, index: int, parts: list[str], position: int, folded: str
+) -> tuple[tuple[str, ...], str]:
+    """(categories, where they were read) of the claim in sentence `position` of block
+    `index`: the sentence's own, else the list it introduces, the paragraph's, the previous
+    paragraph's (a definite "Valfrihetssystemet"), else the page's headings, title and address."""
+    if _SEVERAL_VARDVAL.search(folded) and not categories_in(_VARDVAL.sub(" ", folded)):
+        return (), "sentence"  # "Regionens vårdvalsmodeller": every vårdval, no one service
+    found = _categories_near(page, index, parts, position, folded)
+    if found is None:
+        return context_categories(page.blocks, index, page.title, page.url)
+    if found[0] == ("primarvard",) and not categories_in(_VARDVAL.sub(" ", folded)):
+        # A bare "vårdvalet" is the vårdval the page is about ("Vårdval i ögonsjukvården
+        # införs"), primary care only when nothing says another.
+        about, where = context_categories(page.blocks, index, page.title, page.url)
+        if about and "primarvard" not in about:
+            return about, where
+    return found
+
+
+def _categories_near(
+    page: Page, index: int, parts: list[str], position: int, folded: str
+) -> tuple[tuple[str, ...], str] | None:
+    """Categories read in the sentence itself or next to it, or None."""
+    sentence = parts[position]
+    if categories := sentence_categories(sentence):
+        return categories, "sentence"
+    if position == len(parts) - 1 and _INTRODUCES_LIST.search(sentence.strip()):
+        if categories := following_categories(page.blocks, index):
+            return categories, "list"
+    if categories := earlier_categories(parts[:position]):
+        return categories, "paragraph"
+    if position == 0 and _REFERS_BACK.match(folded):
+        if categories := _previous_paragraph_categories(page, index):
+            return categories, "paragraph"
     return None
 
 
@@ -228,22 +269,7 @@ def claims_in(page: Page) -> list[Statement]:
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
             claim = replace(claim, modality=modality)
-            categories, source = sentence_categories(sentence), "sentence"
-            last = position == len(parts) - 1
-            if not categories and last and _INTRODUCES_LIST.search(sentence.strip()):
-                categories, source = following_categories(page.blocks, index), "list"
-            if not categories and (earlier := earlier_categories(parts[:position])):
-                categories, source = earlier, "paragraph"
-            if not categories and position == 0 and _REFERS_BACK.match(folded):
-                categories, source = _previous_paragraph_categories(page, index), "paragraph"
-            if not categories:
-                categories, source = context_categories(page.blocks, index, page.title, page.url)
-            elif categories == ("primarvard",) and not categories_in(_VARDVAL.sub(" ", folded)):
-                # A bare "vårdvalet" is the vårdval the page is about ("Vårdval i
-                # ögonsjukvården införs"), primary care only when nothing says another.
-                about, where = context_categories(page.blocks, index, page.title, page.url)
-                if about and "primarvard" not in about:
-                    categories, source = about, where
+            categories, source = _claim_categories(page, index, parts, position, folded)
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]

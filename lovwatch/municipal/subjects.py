@@ -70,7 +70,10 @@ _LAW_SUBJECT = re.compile(
 #: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
 #: infördes 2009" (LOV came into force on 1 January 2009, before any own system under it).
 _LAW_START = re.compile(
-    r"\binfordes (en )?lag(en)?\b|\blag(en)? om valfrihetssystem( \w+){0,3} infordes\b|"
+    r"\binfordes (en )?lag(en)?\b|"
+    # not "... lagen om valfrihetssystem, LOV, och infördes i Örebro under 2014" (a year
+    # after the law's names its own system)
+    r"\blag(en)? om valfrihetssystem( \w+){0,3} infordes\b(?!( \w+){0,4} 20[1-9]\d\b)|"
     r"\b(lov|lagen om valfrihetssystem)( \w+){0,2} (infordes|kom)( \w+){0,3} 2009\b|"
     r"\b2009( \w+){0,3} (infordes|kom) (lov|lag\w*)\b"
 )

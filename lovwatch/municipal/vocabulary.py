@@ -39,6 +39,8 @@ LOV_TERMS = re.compile(
     r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
     r"avlosning|daglig verksamhet)|"
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
+    # "Det finns tre olika alternativ att välja mellan: två olika hemtjänstföretag ..."
+    r"(alternativ|utforare|foretag|leverantorer) att valja (mellan|bland)|"
     r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
