@@ -1463,3 +1463,66 @@ def test_vardval_in_the_plural_is_every_vardval() -> None:
     )
     found = findings_from_text(text, REGION_URL)
     assert [s.categories for s in found.statements] == [()]
+
+
+# --- Eleventh round ------------------------------------------------------------------------------
+
+
+def test_arguments_against_an_introduction_are_no_introduction() -> None:
+    found = claim("Därmed fick nämnden gehör för sina argument mot att införa LOV i hemtjänsten.")
+    assert found is not None and found.kind is StatementKind.NOT_INTRODUCE
+
+
+def test_a_vardval_to_be_closed_is_an_end_of_its_own_service_only() -> None:
+    text = (
+        "Beslut om fotvård\n\n"
+        "Regionens avtalsutskott beslutade den 3 mars att vårdval fotsjukvård ska läggas ner och "
+        "att fotsjukvården från och med 1 januari 2027 ska ingå i husläkarverksamhetens "
+        "uppdrag.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [
+        ("end", ("medicinsk_fotvard",))
+    ]
+
+
+def test_a_vardval_that_stays_is_in_use() -> None:
+    found = claim("Vårdvalet kommer finnas kvar, men regionen ska också ha egna mottagningar.")
+    assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_an_agreement_among_parties_is_no_decision() -> None:
+    found = claim(
+        "Den nya majoriteten har träffat en överenskommelse om att avskaffa kundvalet i "
+        "hemtjänsten."
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.END, Modality.PLANNED)
+
+
+def test_a_free_choice_of_hearing_aids_is_not_lov() -> None:
+    text = (
+        "Fritt val avskaffas\n\n"
+        "Regionen ska avskaffa det Fritt val-system som gäller för hörapparater. Patienterna får "
+        "i stället hörapparater utprovade på regionens mottagningar.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert found.statements == [] and found.decisions == []
+
+
+def test_the_own_unit_as_the_only_approved_provider_is_zero_private() -> None:
+    assert count_in_sentence(
+        fold_words(
+            "I Bergsjö finns för tillfället bara en godkänd leverantör av hemtjänst, det är "
+            "kommunens egna verksamhet."
+        )
+    ) == (0, 1, False)
+
+
+def test_a_service_for_recipients_of_another_is_its_own_category() -> None:
+    found = findings_from_text(
+        "Fritt val\n\nKommunfullmäktige har beslutat att införa LOV inom matdistribution till "
+        "hemtjänstmottagare från den 1 mars 2027.\n",
+        URL,
+    )
+    assert {s.categories for s in found.decisions} == {("matdistribution",)}

@@ -15,13 +15,21 @@ from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block
 from lovwatch.municipal.vocabulary import categories_in
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+#: Whom a service goes to: "matdistribution till hemtjänstmottagare" is matdistribution.
+_RECIPIENTS = re.compile(r"\b\w+(?:mottagare|tagare)(?:n|na)?\b", re.IGNORECASE)
 
 
 def sentence_categories(sentence: str) -> tuple[str, ...]:
     """The categories a sentence names; what it names only inside brackets explains a word
-    ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)") and counts only
-    when the sentence names nothing outside them."""
-    return categories_in(_BRACKETS.sub(" ", sentence)) or categories_in(sentence)
+    ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)"), and a service
+    that names its recipients ("hemtjänstmottagare") is not theirs; either counts only when the
+    sentence names nothing else."""
+    plain = _BRACKETS.sub(" ", sentence)
+    return (
+        categories_in(_RECIPIENTS.sub(" ", plain))
+        or categories_in(plain)
+        or categories_in(sentence)
+    )
 
 
 def earlier_categories(earlier: list[str]) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ _END_VERB = (
 _END_PASSIVE = (
     r"(upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|avslutas|avslutades|avslutats|"
     r"avskaffas|avskaffades|avskaffats|slopas|slopades|tas bort|togs bort|lags ned|lades ned|"
-    r"lags ner|lades ner|ska avvecklas|ska avskaffas|ska upphora)"
+    r"lags ner|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|ska upphora)"
 )
 #: What a resident chooses under a choice system: a provider, a clinic, a health centre.
 _CHOSEN = (
@@ -170,6 +170,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
             rf"{SYSTEM}|"
+            # "Vårdvalet kommer finnas kvar": it stays
+            rf"\b{SYSTEM}( \w+){{0,3}} (finns|finnas|blir|bli) kvar\b|"
             # "I Falkenbergs kommun arbetar vi utifrån ett så kallat LOV-system"
             rf"\b(arbetar|jobbar) (vi |kommunen |regionen )?(utifran|enligt|med)( \w+){{0,3}} "
             rf"{SYSTEM}|"
@@ -217,7 +219,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer)\b"
+        r"foljer|finnas)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
@@ -226,7 +228,7 @@ _CHOOSING = re.compile(r"^(kan|far|valj|valjer)$")
 _CHOICE = re.compile(r"\b((kan|far) (du|ni|man)|(du|ni|man) (sjalv )?(kan|far))(?= (\w+ )?valja)")
 _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|inga|nej till|i stallet for att|istallet for att|"
-    r"snarare an att|avsta\w* fran att|avstod fran att|utan att)\b"
+    r"snarare an att|avsta\w* fran att|avstod fran att|utan att|mot att|emot att)\b"
 )
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")

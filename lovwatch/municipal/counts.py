@@ -121,8 +121,12 @@ _OWN_BEFORE = re.compile(
     rf"\b(kommunen|kommunens \w+|stadens \w+|egen regi|den kommunala \w+) (och|samt|plus) "
     rf"{_NUMBER}\b"
 )
+#: The own unit among the number: "fem utförare, varav en är kommunens", "bara en godkänd
+#: leverantör, det är kommunens egna verksamhet".
 _OWN_AMONG = re.compile(
     r"\bvarav (en|ett|1) (ar |drivs av )?(kommunens|kommunal|stadens|den kommunala|egen regi)|"
+    r"\b(det|vilket|som) ar (kommunens|stadens|regionens|den kommunala) (egen|egna|"
+    r"hemtjanst|verksamhet)|"
     r"\b(inklusive|inkl|inraknat|medraknat) (kommunens|stadens|den kommunala|egen regi|"
     r"kommunen|staden)\b"
 )

@@ -146,6 +146,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ 
 _INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
 #: A bare "vårdval" (which the taxonomy reads as primary care).
 _VARDVAL = re.compile(r"\bvardval\w*")
+#: "Fritt val av hjälpmedel", "det Fritt val-system som tillämpats för hörapparater": a
+#: grant to buy aids where one likes, not a valfrihetssystem of providers.
+_AIDS_CHOICE = re.compile(r"\bfritt val( \w+){0,6} (hjalpmedel\w*|horapparat\w*)\b")
+_SYSTEM = re.compile(SYSTEM)
+#: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
+_NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
 #: Vårdval in the plural: every vårdval the region runs, not primary care alone.
 _SEVERAL_VARDVAL = re.compile(r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen)\b")
 #: An introduction told in the present or the future: "Vårdval Halland införs till
@@ -183,13 +189,17 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
 
 
 def _claim_categories(
-    page: Page, index: int, parts: list[str], position: int, folded: str
+    page: Page, index: int, parts: list[str], position: int, claim: Claim
 ) -> tuple[tuple[str, ...], str]:
     """(categories, where they were read) of the claim in sentence `position` of block
-    `index`: the sentence's own, else the list it introduces, the paragraph's, the previous
-    paragraph's (a definite "Valfrihetssystemet"), else the page's headings, title and address."""
+    `index`: its clause's, else the sentence's, the list it introduces, the paragraph's, the
+    previous paragraph's (a definite "Valfrihetssystemet"), else the page's headings, title and
+    address."""
+    folded = fold_words(parts[position])
     if _SEVERAL_VARDVAL.search(folded) and not categories_in(_VARDVAL.sub(" ", folded)):
         return (), "sentence"  # "Regionens vårdvalsmodeller": every vårdval, no one service
+    if own := _clause_categories(folded, claim.verb_at):
+        return own, "sentence"
     found = _categories_near(page, index, parts, position, folded)
     if found is None:
         return context_categories(page.blocks, index, page.title, page.url)
@@ -200,6 +210,18 @@ def _claim_categories(
         if about and "primarvard" not in about:
             return about, where
     return found
+
+
+def _clause_categories(folded: str, verb_at: int) -> tuple[str, ...]:
+    """The categories of the "att"-clause the claim's verb stands in, when a decision has
+    several ("att vårdval fotsjukvård ska läggas ner och att fotsjukvården ska ingå i
+    husläkarverksamhetens uppdrag" ends fotsjukvård only)."""
+    starts = [0, *(m.start() for m in _NEXT_ATT_CLAUSE.finditer(folded))]
+    if len(starts) == 1:
+        return ()
+    start = max(at for at in starts if at <= verb_at)
+    end = min((at for at in starts if at > verb_at), default=len(folded))
+    return sentence_categories(folded[start:end])
 
 
 def _categories_near(
@@ -242,6 +264,7 @@ def claims_in(page: Page) -> list[Statement]:
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
     petition = is_petition(page)
+    aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
     upcoming: set[str] = set()
     for index, block in enumerate(page.blocks):
@@ -257,6 +280,8 @@ def claims_in(page: Page) -> list[Statement]:
             if claim is None:
                 continue
             folded = fold_words(sentence)
+            if aids_choice and {m.group(0) for m in _SYSTEM.finditer(folded)} == {"fritt val"}:
+                continue  # the page's "Fritt val" is a choice of hearing aids, not LOV
             if (
                 claim.kind is StatementKind.ACTIVE
                 and not LOV_TERMS.search(folded)
@@ -269,7 +294,7 @@ def claims_in(page: Page) -> list[Statement]:
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
             claim = replace(claim, modality=modality)
-            categories, source = _claim_categories(page, index, parts, position, folded)
+            categories, source = _claim_categories(page, index, parts, position, claim)
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]
