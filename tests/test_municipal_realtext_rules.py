@@ -1526,3 +1526,14 @@ def test_a_service_for_recipients_of_another_is_its_own_category() -> None:
         URL,
     )
     assert {s.categories for s in found.decisions} == {("matdistribution",)}
+
+
+def test_a_page_about_one_service_throughout_gives_its_claims_that_service() -> None:
+    text = (
+        "Bolaget säger upp sitt avtal\n\n"
+        "Omsorgsbolaget AB har sagt upp sitt avtal om hemservice i Bergsjö.\n\n"
+        "Förvaltningen informerar nu de kunder som berörs att de måste göra ett nytt val av "
+        "utförare.\n"
+    )
+    found = findings_from_text(text, "https://www.bergsjo.se/nyheter/avtal")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]

@@ -66,4 +66,8 @@ def context_categories(
     if found := categories_in(title):
         return found, "title"
     path = urlsplit(url).path
-    return categories_in(" ".join(re.findall(r"[^\W\d_]+", path))), "address"
+    if found := categories_in(" ".join(re.findall(r"[^\W\d_]+", path))):
+        return found, "address"
+    # A page about one service throughout: "Attendo säger upp avtal" about hemtjänst.
+    whole = categories_in(" ".join(block.text for block in blocks))
+    return (whole, "page") if len(whole) == 1 else ((), "address")

@@ -97,7 +97,7 @@ CATEGORIES: tuple[Category, ...] = (
     # hemtjänst plus the separate category hemsjukvård.
     _c("hemtjanst", "Hemtjänst", "aldreomsorg",
        "hemtjänst", "vård i hemmet", "hemtjänstinsats", "hemhjälp", "hemtjänstpersonal",
-       "serviceinsats", "servicetjänst",
+       "serviceinsats", "servicetjänst", "hemservice",
        published="Vård i hemmet (hemtjänst)", source="uhm_2024"),
     _c("sarskilt_boende_aldre", "Särskilt boende för äldre", "aldreomsorg",
        "särskilt boende för äldre", "särskilt boende", "särskilda boende", "säbo",
