@@ -1537,3 +1537,18 @@ def test_a_page_about_one_service_throughout_gives_its_claims_that_service() -> 
     )
     found = findings_from_text(text, "https://www.bergsjo.se/nyheter/avtal")
     assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+
+
+def test_other_municipalities_named_bare_are_others() -> None:
+    text = (
+        "LOV kan bli aktuellt i äldreomsorgen\n\n"
+        "Växjö och Halmstad har LOV inom äldreomsorgen och vi får titta hur de har gjort.\n"
+    )
+    found = findings_from_text(text, "https://www.laholm.se/nyheter/lov")
+    assert [str(s.subject) for s in found.claims] == ["other"]
+
+
+def test_a_local_paper_names_its_own_municipality_bare() -> None:
+    text = "Nu är upphandlingen klar\n\nSollentuna har använt LOV för hemtjänsten sedan 2009.\n"
+    found = findings_from_text(text, "https://www.lokaltidningen.se/nyheter/upphandlingen")
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]

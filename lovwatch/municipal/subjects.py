@@ -17,8 +17,11 @@ leverantörer som kommunen godkänt", "invånare i Sotenäs kommun") is about it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from enum import StrEnum
+from functools import cache
 
+from lovwatch.normalize.authorities import counties, municipalities
 from lovwatch.normalize.text import fold
 
 # Whole words only: "lovade", "klover" do not name LOV. Regional choice systems (vårdval,
@@ -114,10 +117,46 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 MANY_REGIONS = "\x00regions"
 
 
+#: Municipality names that are also everyday words ("mark", "vara", "boden"): never read bare.
+_WORDLIKE_NAMES = frozenset({"Ale", "Boden", "Mark", "Mora", "Orsa", "Sala", "Vara"})
+
+
+@cache
+def _bare_place() -> re.Pattern[str]:
+    """A municipality named bare, capitalised: "Växjö och Halmstad har LOV", "Halmstads"."""
+    names = sorted(
+        (m.name for m in municipalities() if m.name not in _WORDLIKE_NAMES), key=len, reverse=True
+    )
+    # Not a region's name: "Region Stockholm", "Landstinget i Uppsala", "Uppsala län".
+    return re.compile(
+        r"(?<![\w-])(?<!Region )(?<!Landstinget i )("
+        + "|".join(map(re.escape, names))
+        + r")s?(?![\w-])(?! län)"
+    )
+
+
+@cache
+def _authority_stems() -> frozenset[str]:
+    """Folded words of the municipalities' and regions' names, with and without a genitive
+    s ("sollentuna", "kronoberg", "jonkopings", "jonkoping")."""
+    places = [m.name for m in municipalities()]
+    places += [name for c in counties() for name in (c.name, c.region_name)]
+    words = {word for place in places for word in fold(place).split()}
+    return frozenset(words | {word.removesuffix("s") for word in words}) - {"lan", "region"}
+
+
+def _is_own(stem: str, names: frozenset[str]) -> bool:
+    return any(
+        name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
+        for name in names
+    )
+
+
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality: the words of its address and title,
-    the municipality the page names most often ("Krokoms kommun" on Krokom's news), and the
-    region or county it names most often, if twice or more ("Jönköpings län")."""
+    the municipality the page names most often ("Krokoms kommun" on Krokom's news; named
+    bare, twice or more, or first when nothing else names the page's own), and the region or
+    county it names most often, if twice or more ("Jönköpings län")."""
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
@@ -139,7 +178,24 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         # A region named more often than any other, twice or more, is the page's own; an
         # overview naming several regions once each has none.
         found.add(ranked[0][0])
+    bare = Counter(fold(match.group(1)) for match in _bare_place().finditer(text))
+    if bare:
+        # A local paper names its municipality bare ("Sollentuna har använt LOV ..."): the one
+        # named most often, or first when nothing else names an authority.
+        top, times = bare.most_common(1)[0]
+        if times >= 2 or not (found & _authority_stems()):
+            found.add(top)
     return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
+
+
+def other_place_first(sentence: str, folded_before: str, names: frozenset[str]) -> bool:
+    """Whether the first municipality named bare before the verb is another than the page's
+    own ("Växjö och Halmstad har LOV inom äldreomsorgen" on Laholm's page)."""
+    if (match := _bare_place().search(sentence)) is None:
+        return False
+    stem = fold(match.group(1))
+    named_before = re.search(rf"\b{re.escape(stem)}", folded_before) is not None
+    return named_before and not _is_own(stem, names)
 
 
 def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
@@ -154,10 +210,7 @@ def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
         if not municipal and MANY_REGIONS not in names:
             own = own or any(stem in name or name.startswith(stem) for name in names)
             continue  # one region named on a region's page: its own, whatever the address
-        if any(
-            name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
-            for name in names
-        ):
+        if _is_own(stem, names):
             own = True
         else:
             other = True
@@ -192,6 +245,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     if other and not (own and own.start() > other.start()):
         return Subject.OTHER
     if names_other and not own and not names_own:
+        return Subject.OTHER
+    if names and not own and not names_own and other_place_first(sentence, before, names):
         return Subject.OTHER
     if _ANY_MUNICIPALITY.search(near) and not own and not names_own:
         return Subject.GENERAL
