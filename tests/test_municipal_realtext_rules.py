@@ -1552,3 +1552,19 @@ def test_a_local_paper_names_its_own_municipality_bare() -> None:
     text = "Nu är upphandlingen klar\n\nSollentuna har använt LOV för hemtjänsten sedan 2009.\n"
     found = findings_from_text(text, "https://www.lokaltidningen.se/nyheter/upphandlingen")
     assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "När det gäller städ och tvätt finns också möjlighet enligt lagen om valfrihetssystem "
+        "(LOV) att välja företagen Alfa Omsorg AB eller Beta Service AB.",
+        "I dag finns 12 LOV-företag i Bergsjö.",
+    ],
+)
+def test_a_possibility_to_choose_and_companies_in_the_system_are_a_system_in_use(
+    sentence: str,
+) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (found.kind, found.subject) == (StatementKind.ACTIVE, Subject.OWN)

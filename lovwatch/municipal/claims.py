@@ -158,6 +158,11 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "finns också möjlighet enligt lagen om valfrihetssystem (LOV) att välja företagen"
+            rf"\b(finns|har|ges|far) (\w+ ){{0,2}}(mojlighet|mojligheten|ratt|ratten) "
+            rf"(\w+ ){{0,8}}?att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
+            r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV" (read as no system below)
@@ -219,7 +224,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas)\b"
+        r"foljer|finnas|ges)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
