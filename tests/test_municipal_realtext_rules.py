@@ -1568,3 +1568,18 @@ def test_a_possibility_to_choose_and_companies_in_the_system_are_a_system_in_use
     found = claim(sentence)
     assert found is not None
     assert (found.kind, found.subject) == (StatementKind.ACTIVE, Subject.OWN)
+
+
+def test_another_region_named_bare_is_another_authority() -> None:
+    text = (
+        "Beslut om BUP\n\n"
+        "Regionfullmäktige i Värmland beslutade i går att införa vårdval inom barn- och "
+        "ungdomspsykiatrin.\n\n"
+        "Liknande beslut på annat håll\n\n"
+        "Skåne skrotar planen på vårdval inom öron-näsa-hals.\n"
+    )
+    found = findings_from_text(text, "https://www.tidningen.se/nyheter/varmland-infor-vardval")
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [
+        ("introduce", "own"),
+        ("not_introduce", "other"),
+    ]

@@ -123,10 +123,14 @@ _WORDLIKE_NAMES = frozenset({"Ale", "Boden", "Mark", "Mora", "Orsa", "Sala", "Va
 
 @cache
 def _bare_place() -> re.Pattern[str]:
-    """A municipality named bare, capitalised: "Växjö och Halmstad har LOV", "Halmstads"."""
-    names = sorted(
-        (m.name for m in municipalities() if m.name not in _WORDLIKE_NAMES), key=len, reverse=True
-    )
+    """A municipality or region named bare, capitalised: "Växjö och Halmstad har LOV",
+    "Halmstads", "Skåne skrotar planen"."""
+    regions = {
+        re.sub(r"^Region |s? län$|sregionen$", "", c.region_name).split(" Härjedalen")[0]
+        for c in counties()
+    }
+    places = {m.name for m in municipalities()} | regions
+    names = sorted(places - _WORDLIKE_NAMES, key=len, reverse=True)
     # Not a region's name: "Region Stockholm", "Landstinget i Uppsala", "Uppsala län".
     return re.compile(
         r"(?<![\w-])(?<!Region )(?<!Landstinget i )("
@@ -154,9 +158,9 @@ def _is_own(stem: str, names: frozenset[str]) -> bool:
 
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality: the words of its address and title,
-    the municipality the page names most often ("Krokoms kommun" on Krokom's news; named
-    bare, twice or more, or first when nothing else names the page's own), and the region or
-    county it names most often, if twice or more ("Jönköpings län")."""
+    the municipality the page names most often ("Krokoms kommun" on Krokom's news), the region
+    or county it names most often, if twice or more ("Jönköpings län"), and, when none of these
+    names an authority, the place it names bare most often ("Sollentuna har använt LOV")."""
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
@@ -179,12 +183,10 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         # overview naming several regions once each has none.
         found.add(ranked[0][0])
     bare = Counter(fold(match.group(1)) for match in _bare_place().finditer(text))
-    if bare:
-        # A local paper names its municipality bare ("Sollentuna har använt LOV ..."): the one
-        # named most often, or first when nothing else names an authority.
-        top, times = bare.most_common(1)[0]
-        if times >= 2 or not (found & _authority_stems()):
-            found.add(top)
+    if bare and not found & _authority_stems():
+        # A local paper names its municipality bare ("Sollentuna har använt LOV ..."): when
+        # nothing else names an authority, the one named most often (first, of equals).
+        found.add(bare.most_common(1)[0][0])
     return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
 
 
