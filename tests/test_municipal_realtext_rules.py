@@ -1583,3 +1583,62 @@ def test_another_region_named_bare_is_another_authority() -> None:
         ("introduce", "own"),
         ("not_introduce", "other"),
     ]
+
+
+# --- Twelfth round -------------------------------------------------------------------------------
+
+
+def test_a_choice_system_voted_through_is_an_introduction() -> None:
+    found = claim("Regionfullmäktige klubbade igenom det som ska kallas Hälsoval.")
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.DECIDED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds_found"),
+    [
+        (
+            "Alla i länet får själva välja vilken vårdcentral de ska tillhöra, från och med "
+            "årsskiftet.",
+            {"introduce"},
+        ),
+        (
+            "Från nyåret har invånarna fritt kunnat välja vilken vårdcentral de vill ha.",
+            {"active"},
+        ),
+    ],
+)
+def test_a_choice_from_the_coming_new_year_is_a_start(sentence: str, kinds_found: set[str]) -> None:
+    found = findings_from_text(f"Nyheter\n\n{sentence}\n", REGION_URL)
+    assert kinds(found) == kinds_found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Som mest har det varit 157 hemtjänstutförare i staden.",
+        "I år har 158 kommuner valfrihetssystem. I drygt 20 av dessa finns det inga godkända "
+        "privata utförare.",
+    ],
+)
+def test_a_past_peak_and_some_of_many_municipalities_are_no_counts(sentence: str) -> None:
+    found = findings_from_text(f"Kundval i hemtjänsten\n\n{sentence}\n", URL)
+    assert [c for c in found.counts if c.source == "stated"] == []
+
+
+def test_choosing_a_clinic_for_ones_referral_is_a_choice_system() -> None:
+    text = (
+        "Öron-, näs- och halsmottagningar\n\n"
+        "Har läkaren bedömt att du behöver träffa en specialist? Då kan du själv välja vilken "
+        "mottagning som remissen ska skickas till.\n"
+    )
+    assert speaks_of_lov(text)
+    assert kinds(findings_from_text(text, REGION_URL)) == {"active"}
+
+
+def test_three_county_councils_are_others() -> None:
+    found = claim(
+        "I dagsläget har tre landsting valt att införa vårdval för fysioterapeuter.",
+        frozenset({"fysioterapeuterna"}),
+    )
+    assert found is not None and found.subject is Subject.OTHER

@@ -124,6 +124,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( \w+){{0,3}} {SYSTEM}|"
+            # "Landstingsfullmäktige klubbade igenom det som ska kallas Hälsoval"
+            rf"\bklubba\w*( igenom)?( det som (ska|skall) kallas| (ett|en)( nytt| fritt)?)? "
+            rf"{SYSTEM}|"
             # "Nu öppnar vi upp för vårdval inom ögonsjukvården"
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
@@ -216,7 +219,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"lamnat|lamnas)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
-        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*)\b"
+        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*|klubba\w*)\b"
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"

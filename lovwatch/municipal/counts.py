@@ -94,8 +94,9 @@ _ONE_EXISTS = re.compile(
 _PERSON_HAS = re.compile(r"\b(du|ni|man) (har|hade|valt|valjer)( \w+)?$")
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
-#: A count of the past ("har det funnits 1 aktör") is not the number there are.
-_PAST = re.compile(r"\b(funnits|fanns|hade)\b")
+#: A count of the past ("har det funnits 1 aktör", "Som mest har det varit 157") is not the
+#: number there are.
+_PAST = re.compile(r"\b(funnits|fanns|hade|som mest|som flest)\b")
 #: A goal is not a count: "På sikt får invånarna fem utförare att välja mellan", "Målet är
 #: minst fem utförare".
 _GOAL = re.compile(r"\b(pa sikt|malet|malsattningen)\b")
@@ -104,7 +105,9 @@ _GOAL = re.compile(r"\b(pa sikt|malet|malsattningen)\b")
 _PART = re.compile(
     r"\b(i|inom) (stadsdelen|stadsdelarna|de flesta|vissa|varje|vart|flera|nagra|manga|"
     r"en del|ett par) (omraden|omradet|omrade|stadsdelar|delar|kommundelar|geografiska)\b|"
-    r"\b(i|inom) (stadsdelen|omradet|delar av)\b|\bper (omrade|stadsdel)\b"
+    r"\b(i|inom) (stadsdelen|omradet|delar av)\b|\bper (omrade|stadsdel)\b|"
+    # "158 kommuner har valfrihetssystem. I drygt 20 av dessa finns det inga ...": some of many
+    r"\b\d+ av (dessa|dem|de|kommunerna|regionerna)\b"
 )
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(

@@ -35,6 +35,13 @@ _ISSUE = re.compile(r"\b(nr|nummer) \d{1,2} (\d{4})\b")
 _FUTURE_CHOICE = re.compile(
     r"\b(blir det mojligt|kommer (du|ni|man|brukare\w*|kunder\w*) att kunna valja)\b"
 )
+#: A start at a coming turn of the year or season: "får välja vilken vårdcentral ..., från och
+#: med årsskiftet" (but "Från årsskiftet blev det möjligt", "har kunnat välja" tell of a past
+#: start).
+_COMING_START = re.compile(
+    r"\b(fran och med|fr o m|fran) (arsskiftet|nasta ar|i host|i var|i sommar)\b"
+)
+_TOLD_AS_PAST = re.compile(r"\b(kunnat|fatt|haft|infort|inforts|blev|blivit|fick)\b")
 #: New providers joining ("tre nya företag har godkänts och kan väljas från den 1 oktober").
 _NEW_PROVIDERS = re.compile(
     r"\b((nya?|fler|ytterligare \w+) \w*(foretag|utforare|leverantor\w*|anordnare)|"
@@ -103,6 +110,8 @@ def announces_start(
     if _NEW_PROVIDERS.search(folded):
         return False  # new providers become selectable; the system itself is not starting
     if _FUTURE_CHOICE.search(folded):
+        return True
+    if _COMING_START.search(folded) and not _TOLD_AS_PAST.search(folded):
         return True
     for match in _START.finditer(folded):
         after = folded[match.end() :].strip()

@@ -49,8 +49,9 @@ OWN_SUBJECT = re.compile(
 )
 _OTHER_SUBJECT = re.compile(
     r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+( procent)?|ett antal|ett fatal|"
-    r"de flesta|hundra\w*|halften|tva tredjedelar|majoriteten) (av )?"
-    r"(landets |sveriges |svenska |andra )*(kommuner|regioner|kommunerna|regionerna)|"
+    r"de flesta|hundra\w*|halften|tva tredjedelar|majoriteten|tva|tre|fyra|fem|sex|sju|atta|"
+    r"nio|tio) (av )?(landets |sveriges |svenska |andra )*(kommuner|regioner|kommunerna|"
+    r"regionerna|landsting|landstingen)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
     # "en kommun som avskaffat LOV": some municipality, not this one
     r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
