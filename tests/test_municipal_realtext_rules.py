@@ -1642,3 +1642,82 @@ def test_three_county_councils_are_others() -> None:
         frozenset({"fysioterapeuterna"}),
     )
     assert found is not None and found.subject is Subject.OTHER
+
+
+# --- After the twelfth held-out score (its pages read) -------------------------------------------
+
+
+def test_an_introduction_on_a_condition_is_planned() -> None:
+    found = claim(
+        "Under förutsättning att nämnden godkänner förfrågningsunderlaget kommer vårdvalet att "
+        "införas från den 1 januari 2027."
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.PLANNED)
+
+
+def test_a_headline_is_no_surer_than_its_article() -> None:
+    text = (
+        "Vårdval införs inom ortopedi\n\n"
+        "Regionen ska förbereda för att eventuellt införa vårdval inom ortopedi. Det beslutade "
+        "hälso- och sjukvårdsnämnden i går.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert found.decisions == []
+    assert {str(s.modality) for s in found.claims if s.kind == "introduce"} == {"planned"}
+
+
+def test_no_new_agreement_renews_nothing() -> None:
+    assert claim("Kommunen kan därför inte ingå ett nytt avtal med bolaget.") is None
+
+
+def test_an_agreement_ended_under_lov_is_a_system_in_use() -> None:
+    text = (
+        "Avtalet upphör\n\n"
+        "Nämnden har beslutat att säga upp avtalet med Omsorgsbolaget AB om hemtjänst enligt "
+        "lagen om valfrihetssystem (LOV).\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+    assert found.decisions == []
+
+
+def test_a_system_for_meals_in_the_home() -> None:
+    found = findings_from_text(
+        "Matportion i hemmet\n\nI Bergsjö kommun finns ett valfrihetssystem för tillagning och "
+        "leverans av matportion i hemmet.\n",
+        URL,
+    )
+    assert [(str(s.kind), s.categories) for s in found.statements] == [
+        ("active", ("matdistribution",))
+    ]
+
+
+def test_private_health_centres_are_counted_without_the_word_vardval() -> None:
+    text = (
+        "Så är vi organiserade\n\n"
+        "Hälso- och sjukvården i regionen består av tre sjukhus och 29 vårdcentraler, fyra av dem "
+        "är privata.\n"
+    )
+    assert [c.private for c in findings_from_text(text, REGION_URL).counts] == [4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "I framtiden kan även barn och unga få välja vilken tandläkare de vill gå till.",
+            StatementKind.INTRODUCE,
+        ),
+        (
+            "Enligt LOV kan hemtjänstkunder få välja leverantör bland de leverantörer nämnden "
+            "godkänt.",
+            StatementKind.ACTIVE,
+        ),
+    ],
+)
+def test_a_choice_people_may_get_and_one_among_approved_providers(
+    sentence: str, kind: StatementKind
+) -> None:
+    found = claim(sentence)
+    assert found is not None and found.kind is kind

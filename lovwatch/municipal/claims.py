@@ -166,7 +166,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"(\w+ ){{0,8}}?att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
-            rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven) )?{SYSTEM}( (inom|i|for)\b|$)|"
+            rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven|ett|en) )?{SYSTEM}"
+            r"( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV" (read as no system below)
             rf"\b(kan|far) (du|man|ni) inte valja( \w+){{0,6}} {SYSTEM}|"
@@ -247,10 +248,14 @@ _PURPOSE = re.compile(
     r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att |"
     r"forutsattning\w* (for )?att )$"
 )
-#: A choice residents may get, told as news ("Hemtjänstklienter kan få välja vårdgivare"):
-#: a possibility, not a system in use; "du kan få välja" speaks to a resident and stays one.
-_MAY_GET = re.compile(r"^kan (i framtiden |snart |nu |aven )?fa valja\b")
+#: A choice residents may get, told as news ("Hemtjänstklienter kan få välja vårdgivare", "I
+#: framtiden kan även barn och unga få välja tandläkare"): a possibility, not a system in use;
+#: "du kan få välja" speaks to a resident and stays one.
+_MAY_GET = re.compile(r"^kan (?!du |ni |man )(\w+ ){0,5}fa valja\b")
 _ADDRESSED = re.compile(r"\b(du|ni|man)\s*$")
+#: ... unless it is a choice among providers already approved ("Enligt LOV kan hemtjänstkunder
+#: få välja leverantör av de leverantörer socialnämnden godkänt").
+_APPROVED_AMONG = re.compile(r"\b(godkan\w*|tecknat avtal|enligt (lov|lagen))\b")
 #: An introduction or an end as the subject of an argument: "Att införa lagen om
 #: valfrihetssystem är viktigt för att öka valfriheten" (but an "att"-item of a decision, "att
 #: införa LOV i hemtjänsten från den 1 januari", has no verb of its own after it).
@@ -371,10 +376,13 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind is StatementKind.ACTIVE
             and _MAY_GET.match(folded[verb_at:])
             and not _ADDRESSED.search(folded[:verb_at])
+            and not _APPROVED_AMONG.search(folded)
         ):
             kind, modality = StatementKind.INTRODUCE, Modality.PLANNED
         elif kind is StatementKind.END and negated:
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
+        elif kind is StatementKind.RENEWED and negated:
+            continue  # "kan därför inte ingå ett nytt avtal med dem": nothing renewed
         elif kind is StatementKind.ACTIVE and _CANNOT_CHOOSE.search(folded):
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV": no system to choose in.
             kind = StatementKind.NOT_INTRODUCE

@@ -5,7 +5,8 @@
 - a statement about an umbrella area only ("äldreomsorgen") goes when others of the same
   kind name the specific services;
 - on a page about other authorities (an overview), claims without a subject of their own are
-  about those authorities too.
+  about those authorities too;
+- a heading's introduction or end is no surer than the page's own text about it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from lovwatch.municipal.blocks import Page
-from lovwatch.municipal.claims import StatementKind, Subject
+from lovwatch.municipal.blocks import HEADING, Page
+from lovwatch.municipal.claims import Modality, StatementKind, Subject
 from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies
 from lovwatch.municipal.vocabulary import UMBRELLA_CATEGORIES, fold_words
 
@@ -67,6 +68,37 @@ def _host_names(url: str) -> frozenset[str]:
         for word in re.findall(r"[a-z]+", host.lower())
         if len(word) >= 4 and word not in ("www", "kommun", "region", "stad")
     )
+
+
+def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> list[Statement]:
+    """A heading that announces an introduction or an end ("Vårdval införs inom ortopedi och
+    hudsjukvård") is no surer than the text under it: when the page's own claims of that kind
+    and service are all planned or proposed ("ska förbereda för att eventuellt införa"), the
+    heading's decision takes their modality."""
+    headings = {block.text.strip() for block in page.blocks if block.kind == HEADING}
+    headings.add(page.title.strip())
+    result = []
+    for s in statements:
+        body = [
+            other.modality
+            for other in statements
+            if other is not s
+            and other.kind is s.kind
+            and other.subject is Subject.OWN
+            and other.quote.strip() not in headings
+            and set(other.categories) & set(s.categories)
+        ]
+        if (
+            s.kind in (StatementKind.INTRODUCE, StatementKind.END)
+            and s.subject is Subject.OWN
+            and s.modality is Modality.DECIDED
+            and s.quote.strip() in headings
+            and body
+            and Modality.DECIDED not in body
+        ):
+            s = replace(s, modality=body[0])
+        result.append(s)
+    return result
 
 
 def without_topics(statements: list[Statement]) -> list[Statement]:

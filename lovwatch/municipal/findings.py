@@ -111,8 +111,14 @@ def findings_from_page(page: Page) -> PageFindings:
     if not speaks_of_lov(page.title + "\n" + page.text):
         # A page that speaks of no choice system counts no providers in one: "tar Region
         # Skåne hjälp av två privata leverantörer" after a procurement. That there are none
-        # ("inga privata utförare") it can still say.
-        counts = [count for count in counts if count.private == 0]
+        # ("inga privata utförare") it can still say, and private vårdcentraler are in the
+        # primary care vårdval every region runs by law ("29 vårdcentraler, fyra av dem är
+        # privata").
+        counts = [
+            count
+            for count in counts
+            if count.private == 0 or _PRIMARY_CARE_UNIT.search(fold_words(count.quote))
+        ]
     return PageFindings(
         page.url,
         page.title,
@@ -135,6 +141,7 @@ def findings_from_text(text: str, url: str = "", title: str = "") -> PageFinding
     return findings_from_page(page_from_text(text, url, title))
 
 
+_PRIMARY_CARE_UNIT = re.compile(r"(vardcentral|halsocentral)")
 _SCRIPTED_CONTAINER = re.compile(
     r"(utforare|leverantor|provider|jamfor|compare|valbara)", re.IGNORECASE
 )

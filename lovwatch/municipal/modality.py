@@ -48,6 +48,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
             r"arbetar (med|for) att|pa sikt|(?<!som )vill|onskar|anser att|tycker att|menar att|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
+            # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
+            # vårdvalet att införas": a condition still to be met
+            r"under forutsattning att|forutsatt att|"
             # "Den nya majoriteten har träffat överenskommelse om att avskaffa ...": agreed
             # among parties, not yet decided
             r"overenskommelse\w*|kommit overens|"

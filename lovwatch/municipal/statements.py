@@ -40,6 +40,7 @@ from lovwatch.municipal.claims import (
 from lovwatch.municipal.corrections import (
     WEAK,
     about_others,
+    headlines_as_sure_as_their_text,
     without_topics,
     without_umbrellas,
 )
@@ -125,7 +126,7 @@ class Statement:
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 WEAK_ACTIVE = re.compile(
-    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt lov\b|{SYSTEM} enligt lag\b|"
+    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt (lov|lagen om valfrihet\w*)\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|mojligt|ratt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (utforare|vem|"
     r"foretag\w*|om|mellan)\b"
 )
@@ -365,6 +366,7 @@ def claims_in(page: Page) -> list[Statement]:
                 and (not s.categories or set(s.categories) & upcoming)
             )
         ]
+    statements = headlines_as_sure_as_their_text(statements, page)
     return about_others(
         without_topics(without_umbrellas(statements)), page, names
     ) + _table_statements(page)

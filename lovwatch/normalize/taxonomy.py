@@ -112,6 +112,7 @@ CATEGORIES: tuple[Category, ...] = (
        published="Dagverksamhet äldre", source="skr_2023"),
     _c("matdistribution", "Matdistribution", "aldreomsorg",
        "matdistribution", "matlåda", "matlådor", "matleverans", "hemleverans av mat",
+       "matportion",
        published="Matdistribution", source="skr_2023"),
     # Catch-all for the CPV-style "äldreomsorg": dropped when a precise category is found.
     _c("aldreomsorg_ovrigt", "Övrig äldreomsorg", "aldreomsorg",
@@ -284,7 +285,7 @@ CATEGORIES: tuple[Category, ...] = (
        published="Öron-, näs- och halssjukvård i öppenvård – specialiserad", source="sll"),
     _c("ortopedi", "Ortopedi och handkirurgi", "halso_och_sjukvard",
        "ortopedi", "ortopedisk", "handkirurgi", "ryggkirurgi", "höft- och knäprotesoperation",
-       "protesoperation", "ortoped",
+       "protesoperation", "ortoped", "höftprotes", "knäprotes",
        published="Ortopedi och handkirurgi", source="sll"),
     _c("geriatrik", "Geriatrik", "halso_och_sjukvard",
        "geriatrik", "geriatrisk",
