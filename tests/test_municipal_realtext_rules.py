@@ -14,6 +14,7 @@ from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_cla
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.findings import PageFindings, findings_from_text
 from lovwatch.municipal.statements import sentences
+from lovwatch.municipal.subjects import own_names
 from lovwatch.municipal.vocabulary import categories_in, fold_words, speaks_of_lov
 
 URL = "https://www.bergsjo.se/omsorg/valfrihet"
@@ -1721,3 +1722,51 @@ def test_a_choice_people_may_get_and_one_among_approved_providers(
 ) -> None:
     found = claim(sentence)
     assert found is not None and found.kind is kind
+
+
+# --- Thirteenth round ----------------------------------------------------------------------------
+
+
+def test_a_round_up_of_several_municipalities_has_none_of_its_own() -> None:
+    url = "https://www.tidningen.se/nyheter/lov"
+    alone = "Sollentuna har använt LOV sedan 2009. Nu väljer Sollentuna LOU."
+    assert "sollentuna" in own_names(url, "", alone)
+    round_up = "I Umeå vill man vänta. Även Norrtälje ska utreda LOV. I Järfälla blir det LOU."
+    assert not {"umea", "norrtalje", "jarfalla"} & own_names(url, "", round_up)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "I höstas förde politikerna diskussioner om att avskaffa LOV.",
+            (StatementKind.END, Modality.PROPOSED),
+        ),
+        (
+            "I oktober togs beslutet som öppnar den psykiatriska vården av barn och unga för "
+            "privata vårdval.",
+            (StatementKind.INTRODUCE, Modality.DECIDED),
+        ),
+    ],
+)
+def test_discussions_and_a_decision_that_opens_for_vardval(
+    sentence: str, expected: tuple[StatementKind, Modality]
+) -> None:
+    found = claim(sentence)
+    assert found is not None and (found.kind, found.modality) == expected
+
+
+def test_a_trend_in_several_large_municipalities_is_theirs() -> None:
+    found = claim("En tydlig trend är att flera stora kommuner har avvecklat LOV inom hemtjänsten.")
+    assert found is not None and found.subject is Subject.OTHER
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tidningen Dagens Samhälle skriver i veckans nummer om kundval inom hemtjänsten.",
+        "En redovisning som presenterades i maj (»Uppföljning av vårdval i primärvården«.",
+    ],
+)
+def test_what_a_text_is_about_and_a_reports_title_are_no_system(sentence: str) -> None:
+    assert findings_from_text(f"Nyheter\n\n{sentence}\n", URL).claims == []

@@ -127,8 +127,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Landstingsfullmäktige klubbade igenom det som ska kallas Hälsoval"
             rf"\bklubba\w*( igenom)?( det som (ska|skall) kallas| (ett|en)( nytt| fritt)?)? "
             rf"{SYSTEM}|"
-            # "Nu öppnar vi upp för vårdval inom ögonsjukvården"
+            # "Nu öppnar vi upp för vårdval inom ögonsjukvården", "beslutet som öppnar den
+            # psykiatriska vården av barn och unga för privata vårdval"
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
+            rf"\boppna\w*( \w+){{1,8}} for (privata? |fria? ){SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
             rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
@@ -220,7 +222,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"lamnat|lamnas)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
-        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppnar|startar|beslut\w*|klubba\w*)\b"
+        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppna\w*|startar|beslut\w*|klubba\w*)\b"
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"

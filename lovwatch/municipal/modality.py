@@ -66,7 +66,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PROPOSED,
         re.compile(
             r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
-            r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|ta stallning|"
+            r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|diskussion\w*|"
+            r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
             r"skulle innebara)\b"
         ),

@@ -139,7 +139,9 @@ _NOT_A_TOPIC = re.compile(
     r"\b(inforande\w*|infora|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
     # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
     # and stances, not a system in use
-    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b"
+    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b|"
+    # "Tidningen skriver i veckans nummer om kundval inom hemtjänsten": what a text is about
+    r"\b(skriver|skrev|handlar|berattar|rapporterar)( \w+){0,4} om\b"
 )
 # A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
@@ -151,6 +153,9 @@ _VARDVAL = re.compile(r"\bvardval\w*")
 #: grant to buy aids where one likes, not a valfrihetssystem of providers.
 _AIDS_CHOICE = re.compile(r"\bfritt val( \w+){0,6} (hjalpmedel\w*|horapparat\w*)\b")
 _SYSTEM = re.compile(SYSTEM)
+#: A title quoted or in brackets, even when a sentence break cut it: "(»Uppföljning av vårdval
+#: i primärvården«.".
+_QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)|\([^()]*(\)|$)")
 #: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
 _NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
 #: Vårdval in the plural: every vårdval the region runs, not primary care alone.
@@ -182,6 +187,8 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
         or modality_of(folded, len(folded)) is not Modality.DECIDED
     ):
         return None
+    if _SYSTEM.search(folded) and not _SYSTEM.search(fold_words(_QUOTED_TITLE.sub(" ", sentence))):
+        return None  # a report's title ("(»Uppföljning av vårdval i primärvården«") is no topic
     named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
     if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)

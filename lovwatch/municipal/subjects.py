@@ -50,8 +50,8 @@ OWN_SUBJECT = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+( procent)?|ett antal|ett fatal|"
     r"de flesta|hundra\w*|halften|tva tredjedelar|majoriteten|tva|tre|fyra|fem|sex|sju|atta|"
-    r"nio|tio) (av )?(landets |sveriges |svenska |andra )*(kommuner|regioner|kommunerna|"
-    r"regionerna|landsting|landstingen)|"
+    r"nio|tio) (av )?(landets |sveriges |svenska |andra |stora |sma )*(kommuner|regioner|"
+    r"kommunerna|regionerna|landsting|landstingen)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
     # "en kommun som avskaffat LOV": some municipality, not this one
     r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
@@ -161,7 +161,8 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality: the words of its address and title,
     the municipality the page names most often ("Krokoms kommun" on Krokom's news), the region
     or county it names most often, if twice or more ("Jönköpings län"), and, when none of these
-    names an authority, the place it names bare most often ("Sollentuna har använt LOV")."""
+    names an authority, the place it names bare, or names bare twice as often as any other
+    ("Sollentuna har använt LOV")."""
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
@@ -183,11 +184,14 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         # A region named more often than any other, twice or more, is the page's own; an
         # overview naming several regions once each has none.
         found.add(ranked[0][0])
-    bare = Counter(fold(match.group(1)) for match in _bare_place().finditer(text))
+    bare = Counter(fold(match.group(1)) for match in _bare_place().finditer(text)).most_common()
     if bare and not found & _authority_stems():
         # A local paper names its municipality bare ("Sollentuna har använt LOV ..."): when
-        # nothing else names an authority, the one named most often (first, of equals).
-        found.add(bare.most_common(1)[0][0])
+        # nothing else names an authority, the one it names, or names twice as often as any
+        # other; a round-up of several municipalities has none of its own.
+        (top, times), *rest = bare
+        if not rest or times >= 2 * rest[0][1]:
+            found.add(top)
     return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
 
 
