@@ -1770,3 +1770,36 @@ def test_a_trend_in_several_large_municipalities_is_theirs() -> None:
 )
 def test_what_a_text_is_about_and_a_reports_title_are_no_system(sentence: str) -> None:
     assert findings_from_text(f"Nyheter\n\n{sentence}\n", URL).claims == []
+
+
+# --- After the thirteenth held-out score (its pages read) ----------------------------------------
+
+
+def test_an_introduction_this_autumn_takes_the_next_sentences_services() -> None:
+    text = (
+        "Lag om val ska införas\n\n"
+        "BERGSJÖ Till hösten inför kommunen LOV, lagen om valfrihetssystem. Valfrihetssystemet "
+        "innebär att medborgare får välja mellan olika leverantörer inom hemtjänst och "
+        "ledsagning.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), set(s.categories)) for s in found.statements] == [
+        ("introduce", {"hemtjanst", "ledsagning"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Vårdvalet ska börja gälla tidigast från 1 september.", StatementKind.INTRODUCE),
+        (
+            "Förvaltningen ska arbeta fram ett nytt LOV-avtal som ska börja gälla från 1 januari.",
+            StatementKind.RENEWED,
+        ),
+    ],
+)
+def test_a_system_that_starts_and_an_agreement_that_starts(
+    sentence: str, kind: StatementKind
+) -> None:
+    found = claim(sentence)
+    assert found is not None and found.kind is kind

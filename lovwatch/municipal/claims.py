@@ -132,6 +132,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\boppna\w*( \w+){{1,8}} for (privata? |fria? ){SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
+            # "Vårdvalet ska börja gälla tidigast från 1 september" (not "ett nytt LOV-avtal som
+            # ska börja gälla": an agreement)
+            rf"\b{SYSTEM}(?! (avtal|forfragningsunderlag)\w*)( \w+){{0,3}} (ska|skall|kommer att) "
+            r"(borja galla|starta)\b|"
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
             rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
             # "beslutade den 17 februari 2009 att kommunen ska tillämpa LOV"
@@ -222,7 +226,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"lamnat|lamnas)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
-        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|oppna\w*|startar|beslut\w*|klubba\w*)\b"
+        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|beslut\w*|"
+        r"klubba\w*)\b"
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"

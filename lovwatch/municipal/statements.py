@@ -162,7 +162,11 @@ _NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
 _SEVERAL_VARDVAL = re.compile(r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen)\b")
 #: An introduction told in the present or the future: "Vårdval Halland införs till
 #: årsskiftet", "Nu inför staden valfrihet", "LOV ska införas i hemtjänsten".
-_INTRODUCED_NOW = re.compile(r"\b(infors|(ska|skall|kommer att) inforas|nu infor|infor nu)\b")
+_INTRODUCED_NOW = re.compile(
+    r"\b(infors|(ska|skall|kommer att) (inforas|borja galla|starta)|nu infor|infor nu|"
+    # "Till hösten inför kommunen LOV": the verb before its subject, of a start ahead
+    r"infor (kommunen|regionen|staden|landstinget|vi))\b"
+)
 #: A sentence opening with the system in the definite form refers back to the one the
 #: paragraph before named: "... valfrihet ska gälla inom hemtjänst. ¶ Valfriheten startar ...".
 _REFERS_BACK = re.compile(
@@ -246,6 +250,11 @@ def _categories_near(
         return categories, "paragraph"
     if position == 0 and _REFERS_BACK.match(folded):
         if categories := _previous_paragraph_categories(page, index):
+            return categories, "paragraph"
+    if position + 1 < len(parts) and _REFERS_BACK.match(fold_words(parts[position + 1])):
+        # "Till hösten inför kommunen LOV. Valfrihetssystemet innebär att medborgare får välja
+        # ... inom hemtjänst och ledsagning": the next sentence says what the system covers.
+        if categories := sentence_categories(parts[position + 1]):
             return categories, "paragraph"
     return None
 
