@@ -78,26 +78,26 @@ def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> 
     headings = {block.text.strip() for block in page.blocks if block.kind == HEADING}
     headings.add(page.title.strip())
     result = []
-    for s in statements:
+    for statement in statements:
         body = [
             other.modality
             for other in statements
-            if other is not s
-            and other.kind is s.kind
+            if other is not statement
+            and other.kind is statement.kind
             and other.subject is Subject.OWN
             and other.quote.strip() not in headings
-            and set(other.categories) & set(s.categories)
+            and set(other.categories) & set(statement.categories)
         ]
         if (
-            s.kind in (StatementKind.INTRODUCE, StatementKind.END)
-            and s.subject is Subject.OWN
-            and s.modality is Modality.DECIDED
-            and s.quote.strip() in headings
+            statement.kind in (StatementKind.INTRODUCE, StatementKind.END)
+            and statement.subject is Subject.OWN
+            and statement.modality is Modality.DECIDED
+            and statement.quote.strip() in headings
             and body
             and Modality.DECIDED not in body
         ):
-            s = replace(s, modality=body[0])
-        result.append(s)
+            statement = replace(statement, modality=body[0])
+        result.append(statement)
     return result
 
 

@@ -151,6 +151,7 @@ def _authority_stems() -> frozenset[str]:
 
 
 def _is_own(stem: str, names: frozenset[str]) -> bool:
+    """Whether a named body's folded stem is one of the page's own names."""
     return any(
         name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
         for name in names
@@ -196,8 +197,8 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
 
 
 def other_place_first(sentence: str, folded_before: str, names: frozenset[str]) -> bool:
-    """Whether the first municipality named bare before the verb is another than the page's
-    own ("Växjö och Halmstad har LOV inom äldreomsorgen" on Laholm's page)."""
+    """Whether the first municipality or region named bare before the verb is another than
+    the page's own ("Växjö och Halmstad har LOV inom äldreomsorgen" on Laholm's page)."""
     if (match := _bare_place().search(sentence)) is None:
         return False
     stem = fold(match.group(1))
