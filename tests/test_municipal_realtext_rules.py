@@ -1803,3 +1803,22 @@ def test_a_system_that_starts_and_an_agreement_that_starts(
 ) -> None:
     found = claim(sentence)
     assert found is not None and found.kind is kind
+
+
+# --- Fourteenth round ----------------------------------------------------------------------------
+
+
+def test_a_new_vardval_we_get_at_the_new_year_is_an_introduction() -> None:
+    found = claim("Vid årsskiftet får vi ett nytt familjeläkarsystem, Vårdval Norrvik.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_a_company_whose_agreement_is_broken_is_no_provider() -> None:
+    text = (
+        "Attendo bryter avtal med Bergsjö kommun: “Fällde en tår i morse”\n\n"
+        "Avtalet mellan Bergsjö kommun och Attendo om att den privata utföraren ska "
+        "bedriva hemtjänst i kommunen, ska brytas.Det här efter att företaget och kommunen "
+        "inte kommit överens om hur stor ersättning Attendo ska få.”Då väljer vi att lägga ner "
+        "hemtjänsten i Bergsjö” säger regionchefen.\n"
+    )
+    assert findings_from_text(text, URL).providers == []

@@ -124,6 +124,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( \w+){{0,3}} {SYSTEM}|"
+            # "Vid årskiftet får vi ett nytt familjeläkarsystem, Vårdval Västmanland"
+            rf"\b(far|infor) (vi|man|regionen|kommunen|landstinget|lanet|invanarna) (ett |en )?"
+            rf"(nytt|ny|nya)( \w+){{0,3}} {SYSTEM}|"
             # "Landstingsfullmäktige klubbade igenom det som ska kallas Hälsoval"
             rf"\bklubba\w*( igenom)?( det som (ska|skall) kallas| (ett|en)( nytt| fritt)?)? "
             rf"{SYSTEM}|"
@@ -227,7 +230,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     ),
     StatementKind.INTRODUCE: re.compile(
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|beslut\w*|"
-        r"klubba\w*)\b"
+        r"klubba\w*|far)\b"
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"

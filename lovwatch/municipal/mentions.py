@@ -54,6 +54,8 @@ _NOT_APPROVED = re.compile(
     r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
     r"(inte|ej) (langre )?(ett |en )?valbar\w*|"
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
+    # "Avtalet mellan kommunen och Attendo ... ska brytas", "lägga ner hemtjänsten"
+    r"bryt\w*|brot|brots|lagg\w* ner|lade ner|"
     rf"inte langre|tidigare utforare|{_REMOVED})\b"
 )
 #: A page about companies being removed: the companies its running text names are those.
