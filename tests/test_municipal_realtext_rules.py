@@ -1822,3 +1822,28 @@ def test_a_company_whose_agreement_is_broken_is_no_provider() -> None:
         "hemtjänsten i Bergsjö” säger regionchefen.\n"
     )
     assert findings_from_text(text, URL).providers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ny vårdcentral på gång\n\nRegionen har nu godkänt en ansökan om att driva "
+            "vårdcentral i Bergsjö.\n\nDet är företaget Norrviks Läkarhus som planerar att "
+            "etablera sig lokalt i Bergsjö.\n",
+            "Norrviks Läkarhus",
+        ),
+        (
+            "Klartecken\n\nYtterligare en privat hälsocentral, Fjällbyns Hälsocentral i Bergsjö, "
+            "har fått godkänt att ingå i Hälsoval Norrvik.\n",
+            "Fjällbyns Hälsocentral",
+        ),
+    ],
+)
+def test_a_company_introduced_by_its_kind_where_its_approval_is_told(text: str, name: str) -> None:
+    assert [p.name for p in findings_from_text(text, REGION_URL).providers] == [name]
+
+
+def test_a_company_introduced_by_its_kind_without_an_approval_is_no_provider() -> None:
+    text = "Hemtjänst\n\nServicetjänsterna utförs av företaget Samhall på uppdrag av kommunen.\n"
+    assert findings_from_text(text, URL).providers == []

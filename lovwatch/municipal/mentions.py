@@ -120,7 +120,11 @@ def in_text(page: Page) -> list[Provider]:
                 categories = _sentence_categories(page, index, sentence)
                 found += [_named(name, piece, categories) for name, piece in names]
                 continue
-            agreed = _agreed_with(sentence) or _approved_subject(sentence)
+            agreed = (
+                _agreed_with(sentence)
+                or _approved_subject(sentence)
+                or _introduced_company(sentence, _with_previous(page, index))
+            )
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
                 categories = _sentence_categories(page, index, sentence)
                 found.append(Provider(agreed, None, False, categories, None, "text"))
@@ -166,7 +170,8 @@ _AGREEMENT = re.compile(
 #: An agreement about tools, systems or premises is with a vendor, not a provider.
 _VENDOR = re.compile(
     r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
-    r"programvar\w*|licens\w*|lokal\w*|hyra\w*|konsult\w*|leverans av|inkop av|"
+    r"programvar\w*|licens\w*|lokal|lokaler|lokalen|lokalerna|hyra\w*|konsult\w*|leverans av|"
+    r"inkop av|"
     r"upphandlingsverktyg\w*|\w*informationsstod\w*|\w*informationssystem\w*)\b"
 )
 #: Words that end a name read forwards: the sentence goes on.
@@ -233,6 +238,33 @@ _NOT_A_NAME = re.compile(
     r"region\w*|ansokan|ni|du|vi|de|alla|som|ett|en|nya?|tva|tre|fyra|fem|for|att|bli|om|"
     r"nar|innan|efter|det|den|dessa|denna|sa|kan|ska|maste|vill|hur|vem|vilka)\b"
 )
+
+
+#: A company introduced by its kind: "företaget PHC Resurs", "Ytterligare en privat
+#: hälsocentral, Offerdals Hälsocentral i Änge, har fått godkänt" (where it stands is not part
+#: of the name there).
+_INTRODUCED_COMPANY = re.compile(
+    r"\b[Ff]öretaget (?P<name>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)|"
+    r"\bprivat (?:hälsocentral|vårdcentral|utförare|aktör|vårdgivare)\w*, "
+    r"(?P<apposed>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|och|&))*)"
+)
+#: ... named where the paragraph says it was approved: "godkänt en ansökan", "klartecken".
+_APPROVAL = re.compile(r"\b(godkan\w*|klartecken|auktoris\w*)\b")
+
+
+def _with_previous(page: Page, index: int) -> str:
+    """Block `index`'s text with the block before it (a news item's lead, then its detail)."""
+    return " ".join(block.text for block in page.blocks[max(index - 1, 0) : index + 1])
+
+
+def _introduced_company(sentence: str, paragraph: str) -> str | None:
+    """A company the sentence introduces by its kind, where the text around it speaks of its
+    approval."""
+    match = _INTRODUCED_COMPANY.search(sentence)
+    if match is None or not _APPROVAL.search(fold_words(paragraph)):
+        return None
+    name = re.sub(r" (i|och|&)$", "", match.group("name") or match.group("apposed"))
+    return None if re.search(r"\b(kommun\w*|region\w*|stad\w*)\b", fold_words(name)) else name
 
 
 def _approved_subject(sentence: str) -> str | None:
