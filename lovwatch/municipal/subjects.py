@@ -21,7 +21,7 @@ from collections import Counter
 from enum import StrEnum
 from functools import cache
 
-from lovwatch.normalize.authorities import counties, municipalities
+from lovwatch.normalize.authorities import counties, municipalities, name_words
 from lovwatch.normalize.text import fold
 
 # Whole words only: "lovade", "klover" do not name LOV. Regional choice systems (vårdval,
@@ -140,16 +140,6 @@ def _bare_place() -> re.Pattern[str]:
     )
 
 
-@cache
-def _authority_stems() -> frozenset[str]:
-    """Folded words of the municipalities' and regions' names, with and without a genitive
-    s ("sollentuna", "kronoberg", "jonkopings", "jonkoping")."""
-    places = [m.name for m in municipalities()]
-    places += [name for c in counties() for name in (c.name, c.region_name)]
-    words = {word for place in places for word in fold(place).split()}
-    return frozenset(words | {word.removesuffix("s") for word in words}) - {"lan", "region"}
-
-
 def _is_own(stem: str, names: frozenset[str]) -> bool:
     """Whether a named body's folded stem is one of the page's own names."""
     return any(
@@ -186,7 +176,7 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         # overview naming several regions once each has none.
         found.add(ranked[0][0])
     bare = Counter(fold(match.group(1)) for match in _bare_place().finditer(text)).most_common()
-    if bare and not found & _authority_stems():
+    if bare and not found & name_words():
         # A local paper names its municipality bare ("Sollentuna har använt LOV ..."): when
         # nothing else names an authority, the one it names, or names twice as often as any
         # other; a round-up of several municipalities has none of its own.

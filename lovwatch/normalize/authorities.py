@@ -562,6 +562,15 @@ def _county_keys() -> dict[str, str]:
 
 
 @cache
+def name_words() -> frozenset[str]:
+    """Every folded word of a municipality's name forms and of a county's or region's names
+    and aliases ("sollentuna", "boras", "kronobergs", "kronoberg", "varmland"), without the
+    words that only say what kind of body it is ("lan", "region")."""
+    keys = [*_form_index(True), *_county_keys()]
+    return frozenset(word for key in keys for word in key.split()) - {"lan", "region"}
+
+
+@cache
 def _letter_codes() -> dict[str, str]:
     """Länsbokstav ("AB", "M", ...), the letter code still used in official registers → länskod."""
     return {row["letter_code"]: row["county_code"] for row in _region_rows()}
