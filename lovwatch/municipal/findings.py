@@ -108,12 +108,13 @@ def findings_from_page(page: Page) -> PageFindings:
     providers = providers_in(page)
     claims = claims_in(page)
     counts = counts_in(page, providers)
-    if not speaks_of_lov(page.title + "\n" + page.text):
+    if not claims and not speaks_of_lov(page.title + "\n" + page.text):
         # A page that speaks of no choice system counts no providers in one: "tar Region
         # Skåne hjälp av två privata leverantörer" after a procurement. That there are none
         # ("inga privata utförare") it can still say, and private vårdcentraler are in the
         # primary care vårdval every region runs by law ("29 vårdcentraler, fyra av dem är
-        # privata").
+        # privata"). A page with claims speaks of LOV (`claims_in` reads none on another), so
+        # its text is scanned again only when it has none.
         counts = [
             count
             for count in counts
