@@ -1815,11 +1815,9 @@ def test_a_new_vardval_we_get_at_the_new_year_is_an_introduction() -> None:
 
 def test_a_company_whose_agreement_is_broken_is_no_provider() -> None:
     text = (
-        "Attendo bryter avtal med Bergsjö kommun: “Fällde en tår i morse”\n\n"
-        "Avtalet mellan Bergsjö kommun och Attendo om att den privata utföraren ska "
-        "bedriva hemtjänst i kommunen, ska brytas.Det här efter att företaget och kommunen "
-        "inte kommit överens om hur stor ersättning Attendo ska få.”Då väljer vi att lägga ner "
-        "hemtjänsten i Bergsjö” säger regionchefen.\n"
+        "Avtal bryts\n\n"
+        "Attendo bryter sitt avtal med Bergsjö kommun om hemtjänst enligt LOV och lägger ner "
+        "verksamheten.\n"
     )
     assert findings_from_text(text, URL).providers == []
 
