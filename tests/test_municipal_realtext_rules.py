@@ -1845,3 +1845,26 @@ def test_a_company_introduced_by_its_kind_where_its_approval_is_told(text: str, 
 def test_a_company_introduced_by_its_kind_without_an_approval_is_no_provider() -> None:
     text = "Hemtjänst\n\nServicetjänsterna utförs av företaget Samhall på uppdrag av kommunen.\n"
     assert findings_from_text(text, URL).providers == []
+
+
+# --- After the read held-out sets: what a category word stands for --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hemtjänst är omsorg, stöd och service som du kan få hemma.",
+        "Kundval gäller för servicetjänster inom hemtjänsten till äldre och funktionshindrade "
+        "kommunmedborgare.",
+        "Nämnden för äldre och funktionshindrade har godkänt ett nytt hemtjänstföretag.",
+        "Valfrihet i hemtjänsten för äldre och personer med funktionsnedsättning.",
+    ],
+)
+def test_whom_home_care_is_for_is_no_service_of_its_own(sentence: str) -> None:
+    assert categories_in(sentence) == ("hemtjanst",)
+
+
+def test_a_target_group_named_alone_still_names_the_care_for_it() -> None:
+    assert "funktionsnedsattning_ovrigt" in categories_in(
+        "Stöd till äldre och personer med funktionsnedsättning."
+    )

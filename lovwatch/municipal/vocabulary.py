@@ -89,7 +89,11 @@ def _compound_heads() -> tuple[tuple[str, str], ...]:
 def categories_in(text: str) -> tuple[str, ...]:
     """Category codes (shared taxonomy) that `text` names, including as the first or last part
     of a compound word: "hemtjänstföretag" → hemtjanst, "missbruksproblematik" → missbruk,
-    "ungdomstandvård" → tandvard."""
+    "ungdomstandvård" → tandvard. Beside a service it names, "äldre och personer med
+    funktionsnedsättning" is whom it is for and "omsorg, stöd och service" what it gives, not
+    LSS."""
+    if _NOT_A_SERVICE.search(text) and (served := categories_in(_NOT_A_SERVICE.sub(" ", text))):
+        return served
     codes = list(map_term(text))
     for token in fold_words(text).split():
         if _REHAB.fullmatch(token) and not map_term(token):
@@ -121,6 +125,16 @@ def categories_in(text: str) -> tuple[str, ...]:
 
 #: Rehabilitation as a service: "rehab", "rehabilitering", "primärvårdsrehabilitering".
 _REHAB = re.compile(r"\w*(rehab|rehabilitering)")
+#: Whom care is for ("för äldre och personer med funktionsnedsättning", "till äldre och
+#: funktionshindrade kommunmedborgare", "nämnden för äldre och funktionshindrade"), and what
+#: it gives ("omsorg, stöd och service som du kan få hemma"; LSS is "stöd och service till
+#: vissa funktionshindrade").
+_NOT_A_SERVICE = re.compile(
+    r"\bäldre( personer| människor)? och (för |till )?(personer med |människor med )?(en )?"
+    r"(funktionsnedsättning\w*|funktionshind\w*|funktionsnedsatta)\b|"
+    r"\bstöd och service\b(?! (till|för|enligt|inom) )",
+    re.IGNORECASE,
+)
 #: The parts of hemtjänst that LOV pages list instead of the word ("service och omvårdnad",
 #: "städ, tvätt och inköp"); diacritics kept, so "städ" is not "stad" (a city).
 _HOME_CARE_PARTS = re.compile(
