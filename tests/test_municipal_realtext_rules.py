@@ -12,7 +12,7 @@ import pytest
 
 from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
 from lovwatch.municipal.counts import count_in_sentence
-from lovwatch.municipal.findings import PageFindings, findings_from_text
+from lovwatch.municipal.findings import PageFindings, findings_from_html, findings_from_text
 from lovwatch.municipal.statements import sentences
 from lovwatch.municipal.subjects import own_names
 from lovwatch.municipal.vocabulary import categories_in, fold_words, speaks_of_lov
@@ -1868,3 +1868,61 @@ def test_a_target_group_named_alone_still_names_the_care_for_it() -> None:
     assert "funktionsnedsattning_ovrigt" in categories_in(
         "Stöd till äldre och personer med funktionsnedsättning."
     )
+
+
+# --- Provider cards: a name, then its contact details -------------------------------------------
+
+CARDS = (
+    "Godkända utförare av hemtjänst i Bergsjö kommun\n\n"
+    "När du beviljas hemtjänst kan du välja vilken av de godkända utförarna som ska utföra "
+    "din hemtjänst. Gör du inget val utförs hemtjänsten av kommunen.\n\n"
+    "Bergsjö kommun\n"
+    "Adress: 999 99 Bergsjö\n"
+    "Telefonnummer: 0999-100 00\n\n"
+    "Fjällbyns Omsorg\n"
+    "Adress: Storgatan 1, 999 98 Bergsjö\n"
+    "Telefonnummer: 070-000 00 00\n"
+    "E-post: info@fjallbynsomsorg.se\n\n"
+    "Älvdalens Hemhjälp\n"
+    "Adress: Älvvägen 2, 999 97 Bergsjö\n"
+    "Hemsida: www.alvdalenshemhjalp.se\n"
+)
+
+
+def test_provider_cards_after_an_introduction_are_read() -> None:
+    assert listed(CARDS) == [
+        ("Bergsjö kommun", True),
+        ("Fjällbyns Omsorg", False),
+        ("Älvdalens Hemhjälp", False),
+    ]
+
+
+def test_provider_cards_in_html_are_read() -> None:
+    html = (
+        "<html><body><h1>Valfrihet i hemtjänsten</h1>"
+        "<h2>Godkända utförare</h2>"
+        "<p>Du kan välja vilken av de godkända utförarna som ska utföra din hemtjänst.</p>"
+        "<h3>Fjällbyns Omsorg</h3><p>Adress: Storgatan 1, 999 98 Bergsjö</p>"
+        "<h3>Älvdalens Hemhjälp</h3><p>Adress: Älvvägen 2, 999 97 Bergsjö</p>"
+        "</body></html>"
+    )
+    found = findings_from_html(html, URL)
+    assert [p.name for p in found.providers] == ["Fjällbyns Omsorg", "Älvdalens Hemhjälp"]
+
+
+@pytest.mark.parametrize(
+    "contacts",
+    [
+        # one name with contact details: a contact person, not a list of providers
+        "Anna Lind\nTelefon: 0999-100 01\n",
+        # the authority's own offices and officers, under a contacts heading or not
+        "Biståndshandläggare\nTelefon: 0999-100 02\n\nSocialförvaltningen\nAdress: Bergsjö\n",
+        "Kontakta oss\n\nAnna Lind\nTelefon: 0999-100 01\n\nPer Ek\nTelefon: 0999-100 03\n",
+    ],
+)
+def test_contact_details_after_a_provider_cue_name_no_provider(contacts: str) -> None:
+    text = (
+        "Välj utförare\n\nDu kan välja mellan godkända utförare av hemtjänst. Listan över "
+        "godkända utförare finns hos din biståndshandläggare.\n\n" + contacts
+    )
+    assert listed(text) == []

@@ -45,7 +45,7 @@ _CUE = re.compile(
     r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _CONTACT_ANYWHERE = re.compile(
-    r"\b(telefon|tel|tfn|e post|epost|mejl|webbplats|hemsida|www|kontaktperson)\b"
+    r"\b(telefon\w*|tel|tfn|e post|epost|mejl|webbplats|hemsida|www|kontaktperson|adress)\b"
 )
 #: Sub-headings that divide a list by area or topic, not by provider.
 _AREA = re.compile(
@@ -254,12 +254,60 @@ def _listed(page: Page) -> list[Provider]:
     return found
 
 
+#: The first line of a provider card's contact details: "Adress: Torggatan 4", "Telefonnummer:".
+_CARD_FIELD = re.compile(
+    r"(telefon\w*|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|"
+    r"hemsida|mobil\w*|kontaktperson)\b"
+)
+#: A heading after which names with contact details are the authority's own contacts.
+_CONTACTS_SECTION = re.compile(r"\b(kontakt\w*|fragor)\b")
+#: The authority's own offices and officers, who have contact details too.
+_OFFICE = re.compile(
+    r"\b(\w*forvaltning\w*|\w*namnd\w*|\w*kontor\w*|\w*handlaggare|kundtjanst|servicecenter|"
+    r"kontaktcenter|vaxel\w*|reception\w*|avdelning\w*|\w*chef)\b"
+)
+
+
+def _is_card_field(block: Block) -> bool:
+    return ":" in block.text[:30] and bool(_CARD_FIELD.match(fold_words(block.text)))
+
+
+def _cards(page: Page) -> list[Provider]:
+    """Providers shown as cards under a provider cue: a name on a line of its own, then its
+    contact details ("Tornedalssamariten" / "Adress: ..." / "Telefonnummer: ..."). Two cards
+    at least: a single name with contact details is more likely a contact person."""
+    blocks = page.blocks
+    cue = next((i for i, block in enumerate(blocks) if _is_cue(block)), None)
+    if cue is None:
+        return []
+    categories = _categories_for(blocks, cue, page)
+    found = []
+    for index in range(cue + 1, len(blocks) - 1):
+        block = blocks[index]
+        if _is_card_field(block):
+            continue
+        folded = fold_words(block.text)
+        if block.kind == HEADING and _CONTACTS_SECTION.search(folded):
+            break
+        if (
+            block.kind in (HEADING, PARA)
+            and _bare_name(block)
+            and not _OFFICE.search(folded)
+            and _is_card_field(blocks[index + 1])
+            and (provider := provider_from_item(block.text, categories))
+        ):
+            found.append(provider)
+    return found if len(found) >= 2 else []
+
+
 def providers_in(page: Page) -> list[Provider]:
     """Every approved provider a page lists, de-duplicated per (categories, key); a name read
     in running text is dropped when a list already has it (with its org number)."""
     unique: dict[tuple[tuple[str, ...], str], Provider] = {}
     listed = _listed(page)
     names = {fold_words(p.name) for p in listed}
+    listed += [p for p in _cards(page) if fold_words(p.name) not in names]
+    names |= {fold_words(p.name) for p in listed}
     in_text_ = [p for p in in_text(page) if fold_words(p.name) not in names]
     cue = next((i for i, block in enumerate(page.blocks) if _is_cue(block)), None)
     linked = presentation_links(page, cue) if cue is not None else []
