@@ -1,6 +1,6 @@
 """Approved providers (godkända utförare) on municipal pages.
 
-Five shapes are read:
+Six shapes are read:
 - a list or table after a cue such as "Följande utförare är godkända", "Valbara företag",
   "Godkända utförare inom hemtjänst" (one provider per item or row); in a table the provider
   column is picked by its header (Utförare, Företag, Leverantör, Anordnare, Namn), so a
@@ -11,7 +11,9 @@ Five shapes are read:
   Omsorgshuset i Norr AB, kvar", "Linnea ekonomisk förening har godkänts";
 - a provider presenting itself under its own heading ("Vi är godkända av ... kommun");
 - sub-headings under a provider cue that name a company form or are followed by contact
-  details (one heading per provider, with its description under it).
+  details (one heading per provider, with its description under it);
+- cards under a provider cue: a name on a line of its own, then "Adress:", "Telefonnummer:"
+  (two cards at least, so that a contact person is not read as one).
 
 Organisation numbers count only when they pass the Swedish check (`numbers.org_number_in`);
 a provider is the municipality's own unit by whole words ("kommunens", "egen regi", "stad"),
