@@ -1926,3 +1926,32 @@ def test_contact_details_after_a_provider_cue_name_no_provider(contacts: str) ->
         "godkända utförare finns hos din biståndshandläggare.\n\n" + contacts
     )
     assert listed(text) == []
+
+
+# --- The authority as the only provider: no choice system in that service -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Val av utförare i hemtjänsten\n\nI Bergsjö kommun bedrivs all hemtjänstverksamhet av "
+        "kommunen.\n",
+        "Hemtjänst\n\nI Bergsjö kommun finns det en utförare av hemtjänst, vilket är kommunens "
+        "egna.\n",
+        "Hemtjänst\n\nAll hemtjänst utförs i kommunal regi.\n",
+    ],
+)
+def test_a_service_the_authority_alone_provides_has_no_choice_system(text: str) -> None:
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [
+        ("not_introduce", ("hemtjanst",))
+    ]
+    assert found.decisions == []
+
+
+def test_a_choice_system_the_page_says_is_coming_outweighs_the_authority_alone() -> None:
+    text = (
+        "Hemtjänst\n\nI dag utförs all hemtjänst i kommunal regi. Kommunfullmäktige har "
+        "beslutat att Bergsjö kommun inför valfrihet inom hemtjänsten enligt LOV.\n"
+    )
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}

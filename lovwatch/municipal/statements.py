@@ -11,7 +11,9 @@ Page structure counts too: an "att"-item takes the modality of its lead-in ("Dä
 på:"); on a motion or interpellation introductions and endings are demands; a start still
 ahead ("Från och med den 1 september kan du välja") is an introduction and the choice it
 describes not yet in use; on a page about other authorities, claims without a subject of their
-own are about those authorities. Categories: `categorising`; dates: `dating`.
+own are about those authorities. A service the authority says it alone provides ("all
+hemtjänst bedrivs av kommunen") has no choice system, even on a page that never names LOV.
+Categories: `categorising`; dates: `dating`.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from lovwatch.municipal.corrections import (
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
 from lovwatch.municipal.documents import ATT_ITEM, is_petition, lead_in_modality
-from lovwatch.municipal.subjects import own_names, subject_of
+from lovwatch.municipal.subjects import named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
     categories_in,
@@ -274,12 +276,13 @@ def claims_in(page: Page) -> list[Statement]:
     An "att"-item takes the modality of its lead-in ("yrkar vi på:"); on a motion or an
     interpellation, introductions and endings are demands.
     """
+    names = own_names(page.url, page.title, page.text)
+    alone = _run_by_itself(page, names)
     if not speaks_of_lov(page.title + "\n" + page.text):
-        return []
+        return alone
     found: dict[tuple[Any, ...], tuple[int, Statement]] = {}
     dated = page_date(page)
     today = dated.value if dated else None
-    names = own_names(page.url, page.title, page.text)
     petition = is_petition(page)
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
@@ -383,9 +386,61 @@ def claims_in(page: Page) -> list[Statement]:
             )
         ]
     statements = headlines_as_sure_as_their_text(statements, page)
-    return about_others(
-        without_topics(without_umbrellas(statements)), page, names
-    ) + _table_statements(page)
+    in_use = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind in (StatementKind.ACTIVE, StatementKind.INTRODUCE)
+        for code in s.categories or ("*",)
+    }
+    # A system the page says is in use or coming outweighs a line that the authority runs
+    # the service itself.
+    alone = [s for s in alone if not set(s.categories or ("*",)) & in_use and "*" not in in_use]
+    return (
+        about_others(without_topics(without_umbrellas(statements)), page, names)
+        + alone
+        + _table_statements(page)
+    )
+
+
+#: The authority is the only provider of a service, so there is no choice system in it: "I
+#: Bergsjö kommun bedrivs all hemtjänstverksamhet av kommunen", "finns det en utförare av
+#: hemtjänst, vilket är kommunens egna", "Kommunen är ensam utförare av hemtjänst".
+_RUN = r"(bedrivs|utfors|drivs|skots|ges)"
+_BY_ITSELF = (
+    r"(av kommunen|av kommunens egen \w+|i kommunal regi|i kommunens (egen )?regi|i egen regi)\b"
+)
+_RUN_BY_ITSELF = re.compile(
+    rf"\ball (var |kommunens )?\w+ {_RUN} (idag |i dag |helt )?{_BY_ITSELF}|"
+    rf"\b{_RUN} (idag |i dag )?all (\w+ ){{1,2}}{_BY_ITSELF}|"
+    r"\bfinns (det )?(en|endast en|bara en|en enda) utforare (av|inom|i) (\w+ ){1,3}"
+    r"(vilket|som) ar kommunen\w*|"
+    r"\bkommunen ar (den )?(enda|ensam) utforare\w* (av|inom|i)\b"
+)
+
+
+def _run_by_itself(page: Page, names: frozenset[str]) -> list[Statement]:
+    """A decided not_introduce for each service the page says its own authority alone
+    provides; such a page need not name LOV at all ("Val av utförare i hemtjänsten" over the
+    sentence)."""
+    found: dict[tuple[str, ...], Statement] = {}
+    for index, block in enumerate(page.blocks):
+        if block.kind not in (PARA, ITEM) or block.linked:
+            continue
+        for sentence in sentences(block.text):
+            folded = fold_words(sentence)
+            if not _RUN_BY_ITSELF.search(folded) or named_bodies(sentence, names)[1]:
+                continue
+            categories = (
+                sentence_categories(sentence)
+                or context_categories(page.blocks, index, page.title, page.url)[0]
+            )
+            found.setdefault(
+                categories,
+                Statement(
+                    StatementKind.NOT_INTRODUCE, categories, None, None, sentence, confidence=0.6
+                ),
+            )
+    return list(found.values())
 
 
 def _previous_paragraph_categories(page: Page, index: int) -> tuple[str, ...]:
