@@ -19,7 +19,7 @@ from lxml.etree import ParserError
 from lovwatch.municipal.blocks import Link, Page, page_from_html, page_from_text
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.providers import Provider, providers_in
-from lovwatch.municipal.statements import Statement, Subject, claims_in
+from lovwatch.municipal.statements import Statement, StatementKind, Subject, claims_in
 from lovwatch.municipal.vocabulary import fold_words, speaks_of_lov
 
 ADVERT, UNDERLAG = "advert", "underlag"
@@ -108,13 +108,17 @@ def findings_from_page(page: Page) -> PageFindings:
     providers = providers_in(page)
     claims = claims_in(page)
     counts = counts_in(page, providers)
-    if not claims and not speaks_of_lov(page.title + "\n" + page.text):
+    # A page with claims other than "not introduced" speaks of LOV (`claims_in` reads only
+    # that one on another page), so only a page without them has its text scanned again.
+    speaks = any(s.kind is not StatementKind.NOT_INTRODUCE for s in claims) or speaks_of_lov(
+        page.title + "\n" + page.text
+    )
+    if not speaks:
         # A page that speaks of no choice system counts no providers in one: "tar Region
         # Skåne hjälp av två privata leverantörer" after a procurement. That there are none
         # ("inga privata utförare") it can still say, and private vårdcentraler are in the
         # primary care vårdval every region runs by law ("29 vårdcentraler, fyra av dem är
-        # privata"). A page with claims speaks of LOV (`claims_in` reads none on another), so
-        # its text is scanned again only when it has none.
+        # privata").
         counts = [
             count
             for count in counts
