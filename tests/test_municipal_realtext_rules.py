@@ -1955,3 +1955,12 @@ def test_a_choice_system_the_page_says_is_coming_outweighs_the_authority_alone()
         "beslutat att Bergsjö kommun inför valfrihet inom hemtjänsten enligt LOV.\n"
     )
     assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_page_that_names_no_choice_system_counts_no_private_providers_in_one() -> None:
+    text = (
+        "Hemtjänst\n\nAll hemtjänst utförs i kommunal regi. Kommunen tar hjälp av två privata "
+        "leverantörer för matdistribution.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert kinds(found) == {"not_introduce"} and [c.private for c in found.counts] == []
