@@ -1964,3 +1964,73 @@ def test_a_page_that_names_no_choice_system_counts_no_private_providers_in_one()
     )
     found = findings_from_text(text, URL)
     assert kinds(found) == {"not_introduce"} and [c.private for c in found.counts] == []
+
+
+# --- Fifteenth round -----------------------------------------------------------------------------
+
+
+def test_a_decision_still_ahead_is_a_plan() -> None:
+    found = claim("En regelbok ska tas fram inför det formella beslutet att införa vårdval.")
+    assert found is not None and found.modality is Modality.PLANNED
+
+
+def test_a_heading_of_a_decision_to_come_is_no_system_in_use() -> None:
+    text = "Beslut om vårdval i höst\n\nRegion Norrvik skjuter upp sitt beslut till hösten.\n"
+    assert findings_from_text(text, REGION_URL).claims == []
+
+
+def test_a_system_launched_is_introduced() -> None:
+    found = claim("Politikernas vallöfte ”Eget val i hemtjänsten” har sjösatts.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_a_region_whose_care_is_regulated_by_its_choice_system_has_one() -> None:
+    found = claim("Verksamheten regleras genom hälsovalssystemet.", frozenset({"norrvik"}))
+    assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_a_bare_vardval_is_about_the_care_the_paragraph_named() -> None:
+    text = (
+        "Nytt vårdval förbereds\n\nTillgången till samtalsbehandling inom specialiserad "
+        "öppenvårdspsykiatri behöver öka. Därför planerar Region Norrvik att införa ett "
+        "vårdval på området.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert [s.categories for s in found.statements] == [("psykiatri",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "private"),
+    [
+        ("I länet finns i dag 42 hälsocentraler varav 15 drivs privat.", 15),
+        ("Det finns 30 vårdcentraler, varav 12 i privat regi.", 12),
+        ("Av länets 29 vårdcentraler drivs 9 privat.", 9),
+    ],
+)
+def test_private_units_counted_among_all(sentence: str, private: int) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (private, 0, False)
+
+
+def test_contractors_of_a_procured_service_are_no_count() -> None:
+    text = (
+        "Vårdval förbereds\n\nRegion Norrvik planerar att införa vårdval inom psykiatrin.\n\n"
+        "Samtalsbehandling är sedan 2021 upphandlad. Regionen har i nuläget avtal med åtta "
+        "privata aktörer.\n"
+    )
+    assert [c.private for c in findings_from_text(text, REGION_URL).counts] == []
+
+
+def test_a_company_the_users_chose_is_a_provider() -> None:
+    text = (
+        "Eget val i hemtjänsten\n\nEget val i hemtjänsten har sjösatts i Bergsjö. En "
+        "femtedel, 240 stycken, har valt Fjällbyns Städ AB för städningen.\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == ["Fjällbyns Städ AB"]
+
+
+def test_a_company_that_chose_not_to_go_on_is_no_provider() -> None:
+    text = (
+        "Vårdval Norrvik\n\nVårdbolaget Fjällvård AB var intresserat av att starta, men har "
+        "valt att inte gå vidare med planerna.\n"
+    )
+    assert findings_from_text(text, REGION_URL).providers == []

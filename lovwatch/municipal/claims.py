@@ -135,6 +135,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\boppna\w*( \w+){{1,8}} for (privata? |fria? ){SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
+            # "Vallöftet Eget val i hemtjänsten har sjösatts": launched
+            rf"\b{SYSTEM}( \w+){{0,4}} (har |hade |ska |skall )?(sjosatts|sjosattes|sjosattas)\b|"
+            rf"\bsjosatt(e|er|s|es)?( \w+){{0,3}} {SYSTEM}|"
             # "Vårdvalet ska börja gälla tidigast från 1 september" (not "ett nytt LOV-avtal som
             # ska börja gälla": an agreement)
             rf"\b{SYSTEM}(?! (avtal|forfragningsunderlag)\w*)( \w+){{0,3}} (ska|skall|kommer att) "
@@ -186,6 +189,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
+            # "Verksamheten regleras genom hälsovalssystemet"
+            rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
             rf"{SYSTEM}|"
             # "Vårdvalet kommer finnas kvar": it stays

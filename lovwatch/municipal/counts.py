@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
 from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
-from lovwatch.municipal.vocabulary import categories_in, fold_words
+from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
 
 if TYPE_CHECKING:
     from lovwatch.municipal.providers import Provider
@@ -67,10 +67,13 @@ _NONE = re.compile(
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
 #: Private units counted among all: "43 hälsocentraler. 16 är privatdrivna", "varav 12
-#: drivs i privat regi".
+#: drivs i privat regi", "42 hälsocentraler varav 15 drivs privat", "varav 12 privata", "Av
+#: länets 29 vårdcentraler drivs 9 privat".
+_PRIVATELY = r"(?:privatdrivna|privat drivna|privata|privat|i privat regi)\b"
 _PRIVATELY_RUN = re.compile(
-    rf"\b(?P<n>{_NUMBER}) (?:av dem |av dessa )?(?:ar|drivs) (?:privatdrivna|privat drivna|"
-    r"privata|i privat regi)\b"
+    rf"\b(?P<n>{_NUMBER}) (?:av dem |av dessa )?(?:ar|drivs) {_PRIVATELY}|"
+    rf"\bvarav (?P<among>{_NUMBER}) {_PRIVATELY}|"
+    rf"\bdrivs (?P<run>{_NUMBER}) {_PRIVATELY}"
 )
 #: Words that make what follows a bound, not a count.
 _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
@@ -109,6 +112,8 @@ _PART = re.compile(
     # "158 kommuner har valfrihetssystem. I drygt 20 av dessa finns det inga ...": some of many
     r"\b\d+ av (dessa|dem|de|kommunerna|regionerna)\b"
 )
+#: A service bought by procurement (LOU): its private contractors are no providers to choose.
+_PROCURED = re.compile(r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)\b")
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
@@ -200,7 +205,7 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))
     elif privately_run := _PRIVATELY_RUN.search(folded):
-        total = number_value(privately_run.group("n"))
+        total = number_value(next(n for n in privately_run.groups() if n is not None))
     elif _NONE.search(folded):
         total = 0
     else:
@@ -302,6 +307,9 @@ def stated_counts(page: Page) -> list[Count]:
             if (row := _row_count(block, own_column)) is not None:
                 counts.append(row)
             continue
+        paragraph = fold_words(block.text)
+        if _PROCURED.search(paragraph) and not LOV_TERMS.search(paragraph):
+            continue  # "upphandlad ... avtal med åtta privata aktörer": contractors, not choices
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
             if (

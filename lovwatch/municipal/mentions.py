@@ -32,7 +32,8 @@ _NEWS_CUE = re.compile(
 )
 #: A sentence about providers: who runs the service, who is approved.
 _PROVIDER_CONTEXT = re.compile(
-    r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|"
+    # "240 brukare har valt HS Städservice AB": a company the users choose
+    r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|(har|hade) valt(?! att)|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
     r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|"
     r"(driver|bedriver|utfor) (\w+ )?"

@@ -107,6 +107,11 @@ _DRAFT = re.compile(
     r"\b(forslag|forslaget) till beslut\b|"
     r"\b(foreslar|foreslas|foreslog|foresla)( \w+){0,4} (besluta|beslutar)\b"
 )
+#: A decision still ahead: "En regelbok ska tas fram inför det formella beslutet att införa
+#: vårdval", "innan beslut fattas om att införa LOV".
+_DECISION_AHEAD = re.compile(
+    r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b"
+)
 #: Moving a decision: "yrkar att fullmäktige beslutar att ...".
 _MOVED = re.compile(r"\b(yrka\w*|hemstalla\w*|hemstaller)( \w+){0,4} (besluta|beslutar)\b")
 #: The cues of a decision (they raise a claim's confidence).
@@ -125,6 +130,8 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.DEMANDED
     if _CARRIED.search(folded[:verb_at]):
         return Modality.DECIDED
+    if _DECISION_AHEAD.search(folded[:verb_at]):
+        return Modality.PLANNED
     best: tuple[int, Modality] | None = None
     for modality, pattern in _MODALITY_CUES:
         for match in pattern.finditer(folded[:verb_at]):

@@ -128,7 +128,9 @@ class Statement:
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 WEAK_ACTIVE = re.compile(
-    rf"{SYSTEM} (inom|i|for|av) \w+|\benligt (lov|lagen om valfrihet\w*)\b|{SYSTEM} enligt lag\b|"
+    # not a time: "Beslut om vårdval i höst"
+    rf"{SYSTEM} (inom|i|for|av) (?!(host|var|sommar|vinter|ar|dag|morgon|helgen)\b)\w+|"
+    rf"\benligt (lov|lagen om valfrihet\w*)\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|mojligt|ratt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (utforare|vem|"
     r"foretag\w*|om|mellan)\b"
 )
@@ -142,6 +144,8 @@ _NOT_A_TOPIC = re.compile(
     # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
     # and stances, not a system in use
     r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b|"
+    # "Beslut om vårdval": a decision the text tells of, not a system in use
+    r"^beslut\w* om\b|"
     # "Tidningen skriver i veckans nummer om kundval inom hemtjänsten": what a text is about
     r"\b(skriver|skrev|handlar|berattar|rapporterar)( \w+){0,4} om\b"
 )
@@ -218,8 +222,13 @@ def _claim_categories(
     if found is None:
         return context_categories(page.blocks, index, page.title, page.url)
     if found[0] == ("primarvard",) and not categories_in(_VARDVAL.sub(" ", folded)):
-        # A bare "vårdvalet" is the vårdval the page is about ("Vårdval i ögonsjukvården
+        # A bare "vårdvalet" is the vårdval the paragraph is about ("Tillgången till
+        # samtalsbehandling inom öppenvårdspsykiatri behöver öka. Därför planerar regionen
+        # att införa ett vårdval på området") or the page ("Vårdval i ögonsjukvården
         # införs"), primary care only when nothing says another.
+        earlier = earlier_categories(parts[:position])
+        if earlier and "primarvard" not in earlier:
+            return earlier, "paragraph"
         about, where = context_categories(page.blocks, index, page.title, page.url)
         if about and "primarvard" not in about:
             return about, where
