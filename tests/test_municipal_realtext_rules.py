@@ -2034,3 +2034,18 @@ def test_a_company_that_chose_not_to_go_on_is_no_provider() -> None:
         "valt att inte gå vidare med planerna.\n"
     )
     assert findings_from_text(text, REGION_URL).providers == []
+
+
+# --- After the fifteenth held-out score ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Därför ville man avveckla LOV i hemtjänsten.", Modality.PLANNED),
+        ("Medan S och V ville avveckla LOV och övergå till LOU.", Modality.DEMANDED),
+    ],
+)
+def test_what_someone_wanted_is_no_decision(sentence: str, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None and found.kind is StatementKind.END and found.modality is modality

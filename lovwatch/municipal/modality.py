@@ -46,7 +46,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PLANNED,
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
-            r"arbetar (med|for) att|pa sikt|(?<!som )vill|onskar|anser att|tycker att|menar att|"
+            r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
             # vårdvalet att införas": a condition still to be met
@@ -100,7 +100,7 @@ _CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL
 #: A party or the opposition as the one who wants something: a demand, not a plan.
 _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
-    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(vill|kraver|anser|tycker|menar|ar det))"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(ville?|kraver|anser|tycker|menar|ar det))"
 )
 # A draft decision: "Förslag till beslut", "föreslår kommunfullmäktige besluta att ...".
 _DRAFT = re.compile(
