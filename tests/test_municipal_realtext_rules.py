@@ -2049,3 +2049,11 @@ def test_a_company_that_chose_not_to_go_on_is_no_provider() -> None:
 def test_what_someone_wanted_is_no_decision(sentence: str, modality: Modality) -> None:
     found = claim(sentence)
     assert found is not None and found.kind is StatementKind.END and found.modality is modality
+
+
+def test_a_care_groups_branch_keeps_its_whole_name() -> None:
+    text = (
+        "Eget val\n\nI höst blir det ändring i Bergsjö. Pensionärerna kan förutom kommunen "
+        "välja bland tre privata företag, ett av dem är Attendo Care.\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == ["Attendo Care"]

@@ -205,7 +205,9 @@ def name_before(text: str) -> str | None:
 KNOWN_PROVIDERS = re.compile(
     r"(?<![\w-])(Attendo|Ambea|Vardaga|Nytida|Carema|Förenade Care|Humana|Aleris|Frösunda|"
     r"Kavat Vård|Olivia Hemomsorg|Temabo|Norlandia|Stendi|Capio|Praktikertjänst|Curera|"
-    r"Bräcke diakoni|Ersta diakoni)(?![\w-])"
+    r"Bräcke diakoni|Ersta diakoni)"
+    # the group's name for a branch, as written: "Attendo Care", "Carema Omsorg"
+    r"( (?:Care|Omsorg|Sverige|Hemtjänst|Vård|Primärvård|Närsjukvård)(?![\w-]))?(?![\w-])"
 )
 
 
@@ -226,5 +228,5 @@ def names_in_text(sentence: str) -> list[tuple[str, str | None]]:
         found.append((("Stiftelsen" + match.group(1)).strip(), "stiftelse"))
     for match in KNOWN_PROVIDERS.finditer(sentence):
         if not any(match.group(1) in name for name, _ in found):
-            found.append((match.group(1), None))
+            found.append((match.group(0), None))
     return found
