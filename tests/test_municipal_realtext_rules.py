@@ -2057,3 +2057,28 @@ def test_a_care_groups_branch_keeps_its_whole_name() -> None:
         "välja bland tre privata företag, ett av dem är Attendo Care.\n"
     )
     assert [p.name for p in findings_from_text(text, URL).providers] == ["Attendo Care"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vårdval för ÖNH har införts i landstinget i april.",
+        "Fyra privata vårdgivare har godkänts av landstinget om att ingå i Hälsoval Norrvik.",
+    ],
+)
+def test_the_landsting_in_the_definite_form_is_the_pages_own(sentence: str) -> None:
+    found = claim(sentence, frozenset({"norrvik"}))
+    assert found is not None and found.subject is Subject.OWN
+
+
+def test_landsting_in_the_plural_are_others() -> None:
+    found = claim("Flera landsting har infört vårdval inom ögonsjukvården.", frozenset({"norrvik"}))
+    assert found is not None and found.subject is not Subject.OWN
+
+
+def test_a_procured_contract_prolonged_is_no_renewal_of_a_choice_system() -> None:
+    sentence = (
+        "Fullmäktige får ompröva beslutet att upphandla vårdcentralerna och den eventuella "
+        "förlängningen av avtalet med Fjällvård."
+    )
+    assert claim(sentence, frozenset({"norrvik"})) is None

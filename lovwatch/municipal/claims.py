@@ -326,6 +326,10 @@ def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
     )
 
 
+#: Buying by tender (LOU), which a valfrihetssystem is not.
+_PROCURED = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
+
+
 def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) -> Claim | None:
     """The claim a sentence makes about a valfrihetssystem, or None when it makes none."""
     if sentence.rstrip().endswith("?"):
@@ -398,6 +402,14 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
         elif kind is StatementKind.RENEWED and negated:
             continue  # "kan därför inte ingå ett nytt avtal med dem": nothing renewed
+        elif (
+            kind is StatementKind.RENEWED
+            and _PROCURED.search(folded)
+            and not re.search(SYSTEM, folded)
+        ):
+            # "ompröva beslutet att upphandla vårdcentralerna och förlängningen av avtalet med
+            # Carema": a contract won by tender, not a valfrihetssystem's
+            continue
         elif kind is StatementKind.ACTIVE and _CANNOT_CHOOSE.search(folded):
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV": no system to choose in.
             kind = StatementKind.NOT_INTRODUCE

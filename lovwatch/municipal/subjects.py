@@ -45,7 +45,8 @@ class Subject(StrEnum):
 
 OWN_SUBJECT = re.compile(
     r"\b(vi|kommunen|kommunens|kommunfullmaktige|kommunstyrelsen|\w*namnden|regionen|"
-    r"regionfullmaktige|regionstyrelsen|staden|stadens|politikerna|fullmaktige)\b"
+    r"regionfullmaktige|regionstyrelsen|staden|stadens|politikerna|fullmaktige|landstinget|"
+    r"landstingets|landstingsfullmaktige|landstingsstyrelsen)\b"
 )
 _OTHER_SUBJECT = re.compile(
     r"\b((flera|manga|andra|ovriga|vissa|nagra|alla|\d+( procent)?|ett antal|ett fatal|"
@@ -88,7 +89,8 @@ _CONDITION = re.compile(r"^(om|ifall|nar(?! det galler)|i fall|dar) ")
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(
-    r"\b(kommuner|kommunerna|regioner|regionerna|landsting\w*|"
+    # not "landstinget": the definite form is this one, as "kommunen" is
+    r"\b(kommuner|kommunerna|regioner|regionerna|landsting(?!et)\w*|"
     r"(varje|var och en|alla) (kommun|region))\b"
 )
 # An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
