@@ -2082,3 +2082,14 @@ def test_a_procured_contract_prolonged_is_no_renewal_of_a_choice_system() -> Non
         "förlängningen av avtalet med Fjällvård."
     )
     assert claim(sentence, frozenset({"norrvik"})) is None
+
+
+def test_a_vardval_introduced_in_the_areas_listed_takes_the_list() -> None:
+    text = (
+        "Vårdval Norrvik\n\nI Region Norrvik har vårdval införts inom följande vårdområden:\n\n"
+        "  • Logopedverksamhet\n  • Fotsjukvård\n  • Ögonsjukvård i öppenvård\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert [set(s.categories) for s in found.statements] == [
+        {"logopedi", "medicinsk_fotvard", "ogonsjukvard"}
+    ]

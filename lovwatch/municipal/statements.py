@@ -226,6 +226,11 @@ def _claim_categories(
         # samtalsbehandling inom öppenvårdspsykiatri behöver öka. Därför planerar regionen
         # att införa ett vårdval på området") or the page ("Vårdval i ögonsjukvården
         # införs"), primary care only when nothing says another.
+        last = position == len(parts) - 1
+        if last and _INTRODUCES_LIST.search(parts[position].strip()):
+            # "har vårdval införts inom följande vårdområden:" and the list of them
+            if listed := following_categories(page.blocks, index):
+                return listed, "list"
         earlier = earlier_categories(parts[:position])
         if earlier and "primarvard" not in earlier:
             return earlier, "paragraph"
