@@ -10,8 +10,10 @@ from datetime import date
 
 import pytest
 
+from lovwatch.municipal.blocks import page_from_text
 from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
 from lovwatch.municipal.counts import count_in_sentence
+from lovwatch.municipal.dating import FoundDate, page_date
 from lovwatch.municipal.findings import PageFindings, findings_from_html, findings_from_text
 from lovwatch.municipal.statements import sentences
 from lovwatch.municipal.subjects import own_names
@@ -2093,3 +2095,31 @@ def test_a_vardval_introduced_in_the_areas_listed_takes_the_list() -> None:
     assert [set(s.categories) for s in found.statements] == [
         {"logopedi", "medicinsk_fotvard", "ogonsjukvard"}
     ]
+
+
+def test_a_publication_label_dates_the_page_from_the_line_under_it() -> None:
+    text = (
+        "Fler vårdval\n\nNu utökas Vårdval Norrvik.\n\nVårdval Norrvik omfattar från och med den "
+        "1 januari 2009:\n\n  • Logopedverksamhet\n\nPublicerad datum:\n\n2008-12-31\n"
+    )
+    assert page_date(page_from_text(text, REGION_URL, "")) == FoundDate(
+        date(2008, 12, 31), "2008 12 31", 0
+    )
+
+
+def test_a_start_date_near_the_top_is_no_date_of_the_page() -> None:
+    text = "Fler vårdval\n\nVårdval Norrvik omfattar från och med den 1 januari 2009:\n"
+    assert page_date(page_from_text(text, REGION_URL, "")) is None
+
+
+def test_a_choice_already_in_use_stays_beside_a_start_announced() -> None:
+    text = (
+        "Fler vårdval\n\nSedan tidigare kan du välja husläkarmottagning och logoped.\n\n"
+        "Vårdval Norrvik omfattar från och med den 1 januari 2009:\n\n  • Husläkarmottagning\n"
+        "  • Logopedverksamhet\n  • Förlossning\n\nPublicerad datum:\n\n2008-12-31\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert {(str(s.kind), s.categories) for s in found.statements} >= {
+        ("active", ("primarvard", "logopedi"))
+    }
+    assert "introduce" in kinds(found)

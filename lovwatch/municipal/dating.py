@@ -29,6 +29,11 @@ _DATELINE = re.compile(
     r"\b(publicerad|publicerat|uppdaterad|uppdaterades|datum|sammantradesdatum|senast andrad)\b"
 )
 _PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantradesdatum)\b")
+#: A date a sentence speaks of, not the date of the page: "Vårdval Stockholm omfattar från och
+#: med den 1 januari 2009:".
+_SAID_OF = re.compile(
+    r"\b(fran( och med)?|fr o m|sedan|med start|till|fore|efter|innan)( den)?\s*$"
+)
 #: A magazine's issue line: "Nr 1, 2006, årgång 41" dates the page by its year.
 _ISSUE = re.compile(r"\b(nr|nummer) \d{1,2} (\d{4})\b")
 #: A choice that opens: "I Norrköping blir det möjligt att välja", "kommer du att kunna välja".
@@ -67,8 +72,20 @@ def page_date(page: Page) -> FoundDate | None:
                 continue
         elif len(block.text) > 100 and not _DATELINE.search(folded):
             continue
-        if found := find_dates(folded):
+        found = [
+            f
+            for f in find_dates(folded)
+            if _PUBLISHED.search(folded) or not _SAID_OF.search(folded[: f.start])
+        ]
+        if found:
             return found[0]
+        following = page.blocks[position + 1].text if position + 1 < len(page.blocks) else ""
+        if (
+            _PUBLISHED.search(folded)
+            and len(following) <= 40
+            and (found := find_dates(fold_words(following)))
+        ):
+            return found[0]  # "Publicerad datum:" on one line, "2008-12-31" on the next
         if position < 4 and (issue := _ISSUE.search(folded)):
             return FoundDate(date(int(issue.group(2)), 1, 1), issue.group(0), -1)
     return None

@@ -173,6 +173,8 @@ _INTRODUCED_NOW = re.compile(
     # "Till hösten inför kommunen LOV": the verb before its subject, of a start ahead
     r"infor (kommunen|regionen|staden|landstinget|vi))\b"
 )
+#: A choice in use before a start the page announces: "Sedan tidigare kan du välja ...".
+_ALREADY = re.compile(r"\b(sedan tidigare|redan nu|redan idag|redan i dag|sedan \d{4})\b")
 #: A sentence opening with the system in the definite form refers back to the one the
 #: paragraph before named: "... valfrihet ska gälla inom hemtjänst. ¶ Valfriheten startar ...".
 _REFERS_BACK = re.compile(
@@ -390,6 +392,7 @@ def claims_in(page: Page) -> list[Statement]:
     if upcoming:
         # A start still ahead: the choice the page describes is not in use yet, nor what it
         # takes in beside ("kan välja samma utförare för ledsagning och avlösning").
+        # One already in use stays: "Sedan tidigare kan du välja husläkarmottagning".
         statements = [
             s
             for s in statements
@@ -397,6 +400,7 @@ def claims_in(page: Page) -> list[Statement]:
                 s.kind is StatementKind.ACTIVE
                 and s.subject is Subject.OWN
                 and (not s.categories or set(s.categories) & upcoming)
+                and not _ALREADY.search(fold_words(s.quote))
             )
         ]
     statements = headlines_as_sure_as_their_text(statements, page)
