@@ -2123,3 +2123,38 @@ def test_a_choice_already_in_use_stays_beside_a_start_announced() -> None:
         ("active", ("primarvard", "logopedi"))
     }
     assert "introduce" in kinds(found)
+
+
+def test_requirements_for_providers_in_the_vardval_are_no_demand() -> None:
+    found = claim(
+        "I förfrågningsunderlaget finns de aktuella krav som gäller för vårdgivare inom vårdvalet.",
+        frozenset({"norrvik"}),
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.ACTIVE, Modality.DECIDED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["V har nu fått nog och krävt att kundvalet tas bort.", "V kräver att kundvalet tas bort."],
+)
+def test_a_party_that_demands_an_end_still_demands(sentence: str) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.END, Modality.DEMANDED)
+
+
+def test_replacing_lov_with_lou_is_an_end() -> None:
+    found = claim("Bergsjö kommun vill ersätta LOV med LOU inom hemtjänsten.")
+    assert found is not None and found.kind is StatementKind.END
+    assert found.modality is Modality.PLANNED
+
+
+def test_the_choice_a_decided_vardval_will_give_is_not_in_use_yet() -> None:
+    text = (
+        "Vårdval inom BUP\n\nBeslutet om att införa vårdval för barn- och ungdomspsykiatrin i "
+        "Norrvik fattades av regionfullmäktige på tisdagen. Privata utförare som uppfyller "
+        "regionens krav kan ansluta sig till vårdvalet och sedan ska patienterna kunna välja "
+        "vårdgivare enligt LOV.\n"
+    )
+    assert kinds(findings_from_text(text, REGION_URL)) == {"introduce"}

@@ -110,6 +110,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}(?! avtal)|"
             # "beslutade att lämna LOV för att gå över till LOU"
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
+            # "Umeå kommun vill ersätta LOV med LOU inom hemtjänsten"
+            rf"\b(ersatta|ersatter|ersattes|ersatts) {SYSTEM} med (lou|upphandling\w*)\b|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
             # "beslut att avveckla möjligheten att tillämpa Lagen om valfrihet"
@@ -189,6 +191,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
+            # "krav som gäller för vårdgivare inom vårdvalet": the page's own system, in use
+            r"\b(vardgivare|vardgivarna|utforare|utforarna|leverantorer|leverantorerna|anordnare|"
+            r"anordnarna) (inom|i) (vardvalet|halsovalet|kundvalet|valfrihetssystemet)\b|"
             # "Verksamheten regleras genom hälsovalssystemet"
             rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "

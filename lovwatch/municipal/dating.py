@@ -36,9 +36,11 @@ _SAID_OF = re.compile(
 )
 #: A magazine's issue line: "Nr 1, 2006, årgång 41" dates the page by its year.
 _ISSUE = re.compile(r"\b(nr|nummer) \d{1,2} (\d{4})\b")
-#: A choice that opens: "I Norrköping blir det möjligt att välja", "kommer du att kunna välja".
+#: A choice that opens: "I Norrköping blir det möjligt att välja", "kommer du att kunna välja",
+#: "sedan ska patienterna kunna välja vårdgivare".
 _FUTURE_CHOICE = re.compile(
-    r"\b(blir det mojligt|kommer (du|ni|man|brukare\w*|kunder\w*) att kunna valja)\b"
+    r"\b(blir det mojligt|kommer (du|ni|man|brukare\w*|kunder\w*) att kunna valja|"
+    r"(sedan|da) ska (du|ni|man|brukarna|patienterna|kunderna|invanarna) kunna valja)\b"
 )
 #: A start at a coming turn of the year or season: "får välja vilken vårdcentral ..., från och
 #: med årsskiftet" (but "Från årsskiftet blev det möjligt", "har kunnat välja" tell of a past

@@ -74,7 +74,11 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     ),
     (
         Modality.DEMANDED,
-        re.compile(r"\b(krav\w*|kraver|kravde|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att)\b"),
+        re.compile(
+            # a demand, not requirements ("de krav som gäller för vårdgivare inom vårdvalet")
+            r"\b(krav(et|en)? (pa|om) (att|ett|en|inforande\w*|avskaffande\w*|avveckling\w*)|"
+            r"kravde|kraver|kravt|kravts|kravs|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att)\b"
+        ),
     ),
 )
 _PASSIVE_CUE = re.compile(
