@@ -2158,3 +2158,51 @@ def test_the_choice_a_decided_vardval_will_give_is_not_in_use_yet() -> None:
         "vårdgivare enligt LOV.\n"
     )
     assert kinds(findings_from_text(text, REGION_URL)) == {"introduce"}
+
+
+# --- Sixteenth round -----------------------------------------------------------------------------
+
+
+def test_companies_named_right_after_their_count_are_providers() -> None:
+    text = (
+        "Fler kan välja\n\nFrån och med i höst kan de äldre i Bergsjö välja mellan tre privata "
+        "leverantörer, förutom kommunens egen omsorg. Det är Fjällhjälpen, Homemaid och "
+        "Älvdalens Omsorg.\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == [
+        "Fjällhjälpen",
+        "Homemaid",
+        "Älvdalens Omsorg",
+    ]
+
+
+def test_names_that_do_not_agree_with_the_count_are_no_providers() -> None:
+    text = (
+        "Fler kan välja\n\nDe äldre i Bergsjö kan välja mellan fem privata leverantörer. Det är "
+        "Fjällhjälpen och Homemaid som har flest kunder.\n"
+    )
+    assert findings_from_text(text, URL).providers == []
+
+
+def test_an_authority_that_intends_to_introduce_lov_plans_it() -> None:
+    found = claim("Enligt tidningen tänker Bergsjö kommun införa LOV i hemtjänsten.")
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+    assert found.modality is Modality.PLANNED
+
+
+def test_when_one_introduces_lov_is_a_condition_also_after_men() -> None:
+    found = claim("Men när man privatiserar hemtjänsten och inför LOV, då faller ambitionen.")
+    assert found is not None and found.subject is Subject.GENERAL
+
+
+def test_a_vardval_that_starts_on_a_date_is_introduced() -> None:
+    found = claim("Hälsovalet som startar 1 maj får konsekvenser för vårdutbudet.", frozenset())
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_another_municipalitys_count_is_not_the_pages() -> None:
+    text = (
+        "Nej till LOV\n\nBergsjö kommun ska inte införa LOV. I Fjällby kommun har man 140 "
+        "utförare av hemtjänst.\n"
+    )
+    assert [c.private for c in findings_from_text(text, URL).counts] == []

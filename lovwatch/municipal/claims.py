@@ -144,6 +144,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # ska börja gälla": an agreement)
             rf"\b{SYSTEM}(?! (avtal|forfragningsunderlag)\w*)( \w+){{0,3}} (ska|skall|kommer att) "
             r"(borja galla|starta)\b|"
+            # "Hälsovalet som startar 1 maj", "Hälsovalet som börjar gälla i Skåne 1 maj"
+            rf"\b{SYSTEM} som (startar|borjar galla|trader i kraft)\b|"
             r"\b(borjar|oppnar|startar) (registrering|ansokan|annonsering)|"
             rf"\bbeslut\w*( \w+){{0,4}} (om )?att det (ska|skall) (finnas|inforas) {SYSTEM}|"
             # "beslutade den 17 februari 2009 att kommunen ska tillämpa LOV"

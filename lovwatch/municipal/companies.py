@@ -121,6 +121,32 @@ def counted_names(sentence: str) -> list[tuple[str, str]]:
     return [(piece, piece) for piece in pieces]
 
 
+#: A count of providers at the end of a sentence, which the next one names: "kan välja mellan
+#: fem privata leverantörer, förutom kommunens egen omsorg. Det är A, B, C, D och E."
+_COUNT_BEFORE = re.compile(
+    r"\b(?P<number>\w+) (?:nya |privata |externa |godkända )*(?:\w*företag|\w*utförare|aktörer|"
+    r"leverantörer|anordnare|vårdgivare)(?:en|na)?\b",
+    re.IGNORECASE,
+)
+_THEY_ARE = re.compile(r"^(?:Det|De|Dessa|Företagen|Leverantörerna|Utförarna) är (?P<listing>.+)$")
+
+
+def named_after_count(previous: str, sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of each company a sentence names ("Det är A, B och C.") right after one
+    that says how many there are, when the count and the names agree."""
+    counts = list(_COUNT_BEFORE.finditer(previous))
+    match = _THEY_ARE.match(sentence.strip().rstrip("."))
+    if not counts or match is None:
+        return []
+    number = number_value(words(counts[-1].group("number")))
+    pieces = _names_before_verb(match.group("listing"))
+    if number is None or number < 2 or len(pieces) != number:
+        return []
+    if not all(_name_like(piece, 5) for piece in pieces):
+        return []
+    return [(piece, piece) for piece in pieces]
+
+
 #: Names said to be providers, after or before the role: "Andra utförare i Bergsjö är X och
 #: Y", "X och Y är utförare av enbart omvårdnad".
 _ROLE_THEN_NAMES = re.compile(

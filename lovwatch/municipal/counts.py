@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
 from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
+from lovwatch.municipal.subjects import named_bodies, own_names
 from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
 
 if TYPE_CHECKING:
@@ -277,6 +278,8 @@ def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
 
+    names = own_names(page.url, page.title, page.text)
+
     counts = []
     own_column: int | None = None
     count_column: int | None = None
@@ -317,6 +320,9 @@ def stated_counts(page: Page) -> list[Count]:
                 or (found := count_in_sentence(folded)) is None
             ):
                 continue
+            named_own, named_other = named_bodies(sentence, names)
+            if named_other and not named_own:
+                continue  # "I Stockholms stad har man 140 utförare": another's count
             private, own, approximate = found
             if own == 0 and sentence.rstrip().endswith(":"):
                 private, own = _own_in_list(page.blocks, index, private)

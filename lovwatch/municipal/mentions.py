@@ -18,6 +18,7 @@ from lovwatch.municipal.companies import (
     counted_names,
     enumerated_names,
     is_own_unit,
+    named_after_count,
     names_in_text,
     role_names,
 )
@@ -112,9 +113,16 @@ def in_text(page: Page) -> list[Provider]:
     for index, block in enumerate(page.blocks):
         if block.kind == ROW:
             continue
+        previous = ""
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            names = enumerated_names(sentence) or counted_names(sentence) or role_names(sentence)
+            names = (
+                enumerated_names(sentence)
+                or counted_names(sentence)
+                or role_names(sentence)
+                or named_after_count(previous, sentence)
+            )
+            previous = sentence
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):

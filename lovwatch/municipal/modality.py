@@ -47,6 +47,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
+            # "Gävle kommun tänker införa LOV": an intention
+            r"tanker|tankte|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
             # vårdvalet att införas": a condition still to be met

@@ -84,7 +84,7 @@ _LAW_START = re.compile(
 )
 # A subordinate clause opening the sentence: a condition or a generalisation ("Där
 # valfrihetssystem införs sker det vanligtvis inom hemtjänsten"); "När det gäller" is "as for".
-_CONDITION = re.compile(r"^(om|ifall|nar(?! det galler)|i fall|dar) ")
+_CONDITION = re.compile(r"^((men|och|for) )?(om|ifall|nar(?! det galler)|i fall|dar) ")
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
