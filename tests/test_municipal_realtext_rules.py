@@ -2206,3 +2206,41 @@ def test_another_municipalitys_count_is_not_the_pages() -> None:
         "utförare av hemtjänst.\n"
     )
     assert [c.private for c in findings_from_text(text, URL).counts] == []
+
+
+# --- After the sixteenth held-out score ---------------------------------------------------------
+
+
+def test_a_study_of_how_lov_could_be_introduced_is_no_decision() -> None:
+    found = claim(
+        "Syftet har varit att ta fram en tydlig modell för hur LOV ska kunna införas i "
+        "kommunens hemtjänst."
+    )
+    assert found is not None and found.modality is not Modality.DECIDED
+
+
+def test_a_list_item_pointing_to_areas_names_no_provider() -> None:
+    text = (
+        "Valfrihet inom hemtjänst\n\nGodkända utförare:\n\n  • Fjällhjälpen AB\n"
+        "  • Älvdalens Omsorg AB\n  • Företag valbara i områden\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == [
+        "Fjällhjälpen AB",
+        "Älvdalens Omsorg AB",
+    ]
+
+
+def test_providers_that_already_are_in_lov_mean_a_system_in_use() -> None:
+    found = claim(
+        "De som har kommunal hemtjänst får nu välja en av de befintliga utförare som redan "
+        "finns inom LOV, lagen om valfrihetssystem."
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_a_count_for_one_part_of_the_municipality_is_not_its_count() -> None:
+    sentence = (
+        "I Fjällby finns bara sex anordnare verksamma medan övriga delar av kommunen har "
+        "åtta anordnare att välja bland."
+    )
+    assert count_in_sentence(fold_words(sentence)) is None

@@ -193,6 +193,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
+            # "välja en av de befintliga utförare som redan finns inom LOV"
+            rf"\b(utforare|utforarna|leverantorer|anordnare|vardgivare) som (redan )?finns "
+            rf"(inom|i) {SYSTEM}|"
             # "krav som gäller för vårdgivare inom vårdvalet": the page's own system, in use
             r"\b(vardgivare|vardgivarna|utforare|utforarna|leverantorer|leverantorerna|anordnare|"
             r"anordnarna) (inom|i) (vardvalet|halsovalet|kundvalet|valfrihetssystemet)\b|"

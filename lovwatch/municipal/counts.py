@@ -110,6 +110,8 @@ _PART = re.compile(
     r"\b(i|inom) (stadsdelen|stadsdelarna|de flesta|vissa|varje|vart|flera|nagra|manga|"
     r"en del|ett par) (omraden|omradet|omrade|stadsdelar|delar|kommundelar|geografiska)\b|"
     r"\b(i|inom) (stadsdelen|omradet|delar av)\b|\bper (omrade|stadsdel)\b|"
+    # "I Trångsund/Skogås finns bara sex anordnare medan övriga delar av kommunen har åtta"
+    r"\b(ovriga|andra|resten av|vissa) delar(na)? av kommunen\b|"
     # "158 kommuner har valfrihetssystem. I drygt 20 av dessa finns det inga ...": some of many
     r"\b\d+ av (dessa|dem|de|kommunerna|regionerna)\b"
 )

@@ -71,7 +71,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|diskussion\w*|"
             r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
-            r"skulle innebara)\b"
+            r"skulle innebara|"
+            # "ta fram en tydlig modell för hur LOV ska kunna införas": a study, not a decision
+            r"(modell|underlag|plan|forslag) for hur)\b"
         ),
     ),
     (

@@ -51,8 +51,8 @@ _CONTACT_ANYWHERE = re.compile(
 )
 #: Sub-headings that divide a list by area or topic, not by provider.
 _AREA = re.compile(
-    r"\b(delomrade|omrade|geografisk\w*|zon|distrikt|kontakt\w*|information|ansok\w*|"
-    r"fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer|"
+    r"\b(delomrade\w*|omrade|omraden|omradet|omradena|geografisk\w*|zon|distrikt|kontakt\w*|"
+    r"information|ansok\w*|fragor|ickeval\w*|jamfor\w*|kvalitet\w*|las mer|"
     # the labels of a provider's presentation or of a call for applications
     r"omfattning|malgrupp\w*|syfte\w*|krav|beskrivning|oppettider|"
     # the usual sections of a page, which saved text reads as short lines
