@@ -134,6 +134,8 @@ class MunicipalSpider(scrapy.Spider):
             {
                 "HTTPCACHE_ENABLED": True,
                 "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
+                # Workers of a distributed crawl share the directory: entries appear whole.
+                "HTTPCACHE_STORAGE": "lovwatch.spiders.httpcache.AtomicFilesystemCacheStorage",
                 "HTTPCACHE_DIR": str(http_cache_dir(settings.get("LOVWATCH_DB"))),
                 "DEFAULT_REQUEST_HEADERS": {
                     **settings.getdict("DEFAULT_REQUEST_HEADERS"),
