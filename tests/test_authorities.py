@@ -44,6 +44,12 @@ def _regions_csv() -> list[dict[str, str]]:
         ("daglig_verksamhet_lss", "daglig verksamhet lss"),
         ("Café Müller\tSkåne", "cafe muller skane"),
         ("Ærø Straße", "aero strasse"),
+        # decomposed letters, a mark outside Latin, and marks beside a character beyond the
+        # Basic Multilingual Plane
+        ("Va\u0308ste\u0301ra\u030as", "vasteras"),
+        ("न\u093c", "न"),
+        ("x\U0001d165 e\u0301 \U0001f600", "x e \U0001f600"),
+        ("“Välj utförare” • 8–10", "“valj utforare” • 8 10"),
     ],
 )
 def test_fold(text: str, folded: str) -> None:

@@ -2066,6 +2066,7 @@ def test_a_care_groups_branch_keeps_its_whole_name() -> None:
     [
         "Vårdval för ÖNH har införts i landstinget i april.",
         "Fyra privata vårdgivare har godkänts av landstinget om att ingå i Hälsoval Norrvik.",
+        "Vårdval Norrvik infördes av landstingsfullmäktige i juni.",
     ],
 )
 def test_the_landsting_in_the_definite_form_is_the_pages_own(sentence: str) -> None:

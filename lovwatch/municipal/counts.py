@@ -280,7 +280,7 @@ def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
 
-    names = own_names(page.url, page.title, page.text)
+    names: frozenset[str] | None = None  # the page's own names, read at the first count
 
     counts = []
     own_column: int | None = None
@@ -322,6 +322,8 @@ def stated_counts(page: Page) -> list[Count]:
                 or (found := count_in_sentence(folded)) is None
             ):
                 continue
+            if names is None:
+                names = own_names(page.url, page.title, page.text)
             named_own, named_other = named_bodies(sentence, names)
             if named_other and not named_own:
                 continue  # "I Stockholms stad har man 140 utförare": another's count

@@ -274,30 +274,25 @@ def _is_card_field(block: Block) -> bool:
     return ":" in block.text[:30] and bool(_CARD_FIELD.match(fold_words(block.text)))
 
 
-def _cards(page: Page) -> list[Provider]:
-    """Providers shown as cards under a provider cue: a name on a line of its own, then its
-    contact details ("Tornedalssamariten" / "Adress: ..." / "Telefonnummer: ..."). Two cards
-    at least: a single name with contact details is more likely a contact person."""
+def _cards(page: Page, cue: int) -> list[Provider]:
+    """Providers shown as cards under the provider cue at block `cue`: a name on a line of
+    its own, then its contact details ("Tornedalssamariten" / "Adress: ..." /
+    "Telefonnummer: ..."). Two cards at least: a single name with contact details is more
+    likely a contact person."""
     blocks = page.blocks
-    cue = next((i for i, block in enumerate(blocks) if _is_cue(block)), None)
-    if cue is None:
-        return []
-    categories = _categories_for(blocks, cue, page)
+    categories: tuple[str, ...] | None = None
     found = []
     for index in range(cue + 1, len(blocks) - 1):
         block = blocks[index]
-        if _is_card_field(block):
-            continue
-        folded = fold_words(block.text)
-        if block.kind == HEADING and _CONTACTS_SECTION.search(folded):
+        if block.kind == HEADING and _CONTACTS_SECTION.search(fold_words(block.text)):
             break
-        if (
-            block.kind in (HEADING, PARA)
-            and _bare_name(block)
-            and not _OFFICE.search(folded)
-            and _is_card_field(blocks[index + 1])
-            and (provider := provider_from_item(block.text, categories))
-        ):
+        if block.kind not in (HEADING, PARA) or not _is_card_field(blocks[index + 1]):
+            continue
+        if _is_card_field(block) or not _bare_name(block) or _OFFICE.search(fold_words(block.text)):
+            continue
+        if categories is None:
+            categories = _categories_for(blocks, cue, page)
+        if provider := provider_from_item(block.text, categories):
             found.append(provider)
     return found if len(found) >= 2 else []
 
@@ -306,12 +301,13 @@ def providers_in(page: Page) -> list[Provider]:
     """Every approved provider a page lists, de-duplicated per (categories, key); a name read
     in running text is dropped when a list already has it (with its org number)."""
     unique: dict[tuple[tuple[str, ...], str], Provider] = {}
+    cue = next((i for i, block in enumerate(page.blocks) if _is_cue(block)), None)
     listed = _listed(page)
     names = {fold_words(p.name) for p in listed}
-    listed += [p for p in _cards(page) if fold_words(p.name) not in names]
-    names |= {fold_words(p.name) for p in listed}
+    if cue is not None:
+        listed += [p for p in _cards(page, cue) if fold_words(p.name) not in names]
+        names |= {fold_words(p.name) for p in listed}
     in_text_ = [p for p in in_text(page) if fold_words(p.name) not in names]
-    cue = next((i for i, block in enumerate(page.blocks) if _is_cue(block)), None)
     linked = presentation_links(page, cue) if cue is not None else []
     for provider in listed + in_text_ + presenting_themselves(page) + linked:
         unique.setdefault((provider.categories, provider.key), provider)

@@ -292,13 +292,13 @@ def claims_in(page: Page) -> list[Statement]:
     An "att"-item takes the modality of its lead-in ("yrkar vi på:"); on a motion or an
     interpellation, introductions and endings are demands.
     """
-    names = own_names(page.url, page.title, page.text)
-    alone = _run_by_itself(page, names)
+    alone = _run_by_itself(page)
     if not speaks_of_lov(page.title + "\n" + page.text):
         return alone
     found: dict[tuple[Any, ...], tuple[int, Statement]] = {}
     dated = page_date(page)
     today = dated.value if dated else None
+    names = own_names(page.url, page.title, page.text)
     petition = is_petition(page)
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
@@ -436,10 +436,13 @@ _RUN_BY_ITSELF = re.compile(
 )
 
 
-def _run_by_itself(page: Page, names: frozenset[str]) -> list[Statement]:
+def _run_by_itself(page: Page) -> list[Statement]:
     """A decided not_introduce for each service the page says its own authority alone
     provides; such a page need not name LOV at all ("Val av utförare i hemtjänsten" over the
     sentence)."""
+    if not _RUN_BY_ITSELF.search(fold_words(page.text)):
+        return []  # the usual case, settled without reading the page's own names
+    names = own_names(page.url, page.title, page.text)
     found: dict[tuple[str, ...], Statement] = {}
     for index, block in enumerate(page.blocks):
         if block.kind not in (PARA, ITEM) or block.linked:

@@ -89,8 +89,9 @@ _CONDITION = re.compile(r"^((men|och|for) )?(om|ifall|nar(?! det galler)|i fall|
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(
-    # not "landstinget": the definite form is this one, as "kommunen" is
-    r"\b(kommuner|kommunerna|regioner|regionerna|landsting(?!et)\w*|"
+    # not "landstinget" nor "landstingsfullmäktige": this one's, as "kommunen" is
+    r"\b(kommuner|kommunerna|regioner|regionerna|"
+    r"landsting(?!et\b|ets\b|sfullmaktige|sstyrelsen)\w*|"
     r"(varje|var och en|alla) (kommun|region))\b"
 )
 # An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."

@@ -6,6 +6,7 @@ can be found as whole words with a plain substring test on `" " + words + " "`.
 
 import re
 import unicodedata
+from functools import cache
 
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
 _SPECIAL_LETTERS = str.maketrans(
@@ -17,10 +18,27 @@ _NON_WORD = re.compile(r"[^\w]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
+#: Characters beyond the Basic Multilingual Plane, whose combining marks `_combining_marks`
+#: leaves out.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining mark of the Basic Multilingual Plane, as one character class (built
+    once, on first use: one regex pass is much faster than a test per character)."""
+    marks = "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{marks}]+")
+
+
 def strip_diacritics(text: str) -> str:
     """Return `text` with accents removed (å ä → a, ö → o, é → e, ü → u, æ → ae)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    if _ASTRAL.search(decomposed):
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _combining_marks().sub("", decomposed)
 
 
 def simplify(text: str) -> str:
