@@ -2245,3 +2245,38 @@ def test_a_count_for_one_part_of_the_municipality_is_not_its_count() -> None:
         "åtta anordnare att välja bland."
     )
     assert count_in_sentence(fold_words(sentence)) is None
+
+
+# --- Seventeenth round ---------------------------------------------------------------------------
+
+
+def test_care_handed_over_within_lov_is_a_system_in_use_and_a_provider() -> None:
+    text = (
+        "Regionstyrelsen i korthet\n\nRegionstyrelsen beslutade att Vårdcentralen Fjällby "
+        "överlåts till Capio inom lagen om valfrihetssystem (LOV).\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert kinds(found) == {"active"}
+    assert [p.name for p in found.providers] == ["Capio"]
+
+
+def test_a_rulebook_for_a_vardval_means_it_is_in_use() -> None:
+    found = claim("Uppdragsbeskrivning och regelbok för Hälsoval Norrvik 2015", frozenset())
+    assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_a_commission_to_set_up_a_vardval_introduces_it() -> None:
+    found = claim(
+        "Man har lagt ett uppdrag till regionens direktör att inrätta ett vårdval.", frozenset()
+    )
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+
+
+def test_the_free_choice_of_open_care_is_the_laws() -> None:
+    text = (
+        "Vårdgaranti och valfrihetsvård\n\nDet fria vårdvalet i öppen vård omfattar alla "
+        "vårdnivåer, även den öppna högspecialiserade vården.\n"
+    )
+    found = findings_from_text(text, REGION_URL)
+    assert found.statements == []
+    assert [str(c.subject) for c in found.claims] == ["law"]

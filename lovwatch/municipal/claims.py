@@ -137,6 +137,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\boppna\w*( \w+){{1,8}} for (privata? |fria? ){SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
+            # "ett uppdrag till direktören att inrätta ett vårdval"
+            rf"\binratta\w*( \w+){{0,3}} {SYSTEM}|"
             # "Vallöftet Eget val i hemtjänsten har sjösatts": launched
             rf"\b{SYSTEM}( \w+){{0,4}} (har |hade |ska |skall )?(sjosatts|sjosattes|sjosattas)\b|"
             rf"\bsjosatt(e|er|s|es)?( \w+){{0,3}} {SYSTEM}|"
@@ -201,6 +203,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"anordnarna) (inom|i) (vardvalet|halsovalet|kundvalet|valfrihetssystemet)\b|"
             # "Verksamheten regleras genom hälsovalssystemet"
             rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
+            # "Vårdcentralen överlåts till Capio inom lagen om valfrihetssystem (LOV)"
+            r"\binom (ramen for )?(lagen om valfrihetssystem|lov)\b|"
+            # "Uppdragsbeskrivning och regelbok för Hälsoval Blekinge 2015": its rules, so in use
+            rf"\b(regelbok\w*|uppdragsbeskrivning\w*) (for|inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "
             rf"{SYSTEM}|"
             # "Vårdvalet kommer finnas kvar": it stays

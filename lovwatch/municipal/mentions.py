@@ -36,7 +36,7 @@ _PROVIDER_CONTEXT = re.compile(
     # "240 brukare har valt HS Städservice AB": a company the users choose
     r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|(har|hade) valt(?! att)|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
-    r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|"
+    r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|overlat\w* till|overlamnas till|"
     r"(driver|bedriver|utfor) (\w+ )?"
     r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
 )

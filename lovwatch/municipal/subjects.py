@@ -67,6 +67,9 @@ _LAW_SUBJECT = re.compile(
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
     r"patientlag\w*|"
+    # patientlagen's free choice of care anywhere: "Det fria vårdvalet i öppen vård omfattar
+    # alla vårdnivåer"
+    r"fria? vardval\w* (i|inom) (den )?oppen ?vard\w*|"
     # "Vårdval är lag inom primärvården": the law's requirement, not this region's choice
     r"(vardval|valfrihet|valfrihetssystem|lov) (ar|blev) (lag|lagstadgat|obligatoriskt)|"
     # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
