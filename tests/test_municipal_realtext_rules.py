@@ -2280,3 +2280,41 @@ def test_the_free_choice_of_open_care_is_the_laws() -> None:
     found = findings_from_text(text, REGION_URL)
     assert found.statements == []
     assert [str(c.subject) for c in found.claims] == ["law"]
+
+
+# --- After the seventeenth held-out score -------------------------------------------------------
+
+
+def test_a_decision_whose_means_is_introducing_lov_introduces_it() -> None:
+    found = claim(
+        "Bergsjö kommun beslutade med siffrorna 26-22 att låta de äldre bestämma över "
+        "äldreomsorgen genom att införa LOV, lagen om valfrihet."
+    )
+    assert found is not None and found.kind is StatementKind.INTRODUCE
+    assert found.modality is Modality.DECIDED
+
+
+def test_introducing_lov_as_a_means_without_a_decision_is_an_argument() -> None:
+    found = claim("Genom att införa LOV kan de äldre själva välja utförare.")
+    assert found is None or found.kind is not StatementKind.INTRODUCE
+
+
+def test_lov_not_yet_introduced_at_a_past_moment_is_no_refusal() -> None:
+    text = (
+        "En oviss framtid\n\nLOV hade ännu inte införts i Bergsjö när hemtjänsten i byn "
+        "upphandlades. Nu har LOV införts.\n"
+    )
+    assert "not_introduce" not in kinds(findings_from_text(text, URL))
+
+
+def test_the_providers_named_after_a_comma_with_the_own_unit_among_them() -> None:
+    text = (
+        "Valfrihet för dig som kund\n\nKommunen tillämpar valfrihet i hemtjänsten. Det finns "
+        "två utförare av hemtjänst som du kan välja mellan, Bergsjö kommun och Trygg Omsorg.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(p.name, p.own_unit) for p in found.providers] == [
+        ("Bergsjö kommun", True),
+        ("Trygg Omsorg", False),
+    ]
+    assert [(c.private, c.own_units) for c in found.counts if c.source == "stated"] == [(1, 1)]

@@ -279,6 +279,8 @@ _PURPOSE = re.compile(
     r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att |"
     r"forutsattning\w* (for )?att )$"
 )
+#: How things stood at a past moment: "LOV hade ännu inte införts i Vindeln när ...".
+_NOT_YET_THEN = re.compile(r"\bhade (annu |anda )?(inte|ej) (annu )?inforts\b")
 #: A choice residents may get, told as news ("Hemtjänstklienter kan få välja vårdgivare", "I
 #: framtiden kan även barn och unga få välja tandläkare"): a possibility, not a system in use;
 #: "du kan få välja" speaks to a resident and stays one.
@@ -378,8 +380,16 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             )
         ):
             continue
-        if kind is StatementKind.INTRODUCE and _PURPOSE.search(folded[:verb_at]):
-            continue  # "Syftet med att införa valfrihet är:": why, not that it happens
+        if (
+            kind is StatementKind.INTRODUCE
+            and (purpose := _PURPOSE.search(folded[:verb_at]))
+            and not (purpose.group(0) == "genom att " and _DECISION.search(folded[:verb_at]))
+        ):
+            # "Syftet med att införa valfrihet är:": why, not that it happens; but "beslutade
+            # att låta de äldre bestämma genom att införa LOV" is the decision's means
+            continue
+        if kind is StatementKind.INTRODUCE and _NOT_YET_THEN.search(folded):
+            continue  # "LOV hade ännu inte införts när ... upphandlades": how it stood then
         if kind in (StatementKind.INTRODUCE, StatementKind.END) and _ARGUED.match(folded):
             continue  # "Att införa LOV är viktigt för ...": an argument, not that it happens
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):

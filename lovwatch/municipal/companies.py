@@ -109,10 +109,21 @@ def _names_before_verb(listing: str) -> list[str]:
     return pieces
 
 
+#: The names after a comma: "Det finns två utförare av hemtjänst som du kan välja mellan,
+#: Vårgårda kommun och Trygg Omsorg".
+_COUNTED_THEN_COMMA = re.compile(
+    r"\b(?P<number>\w+) (?:nya |privata |externa |godkända )*(?:\w*företag|\w*utförare|aktörer|"
+    r"leverantörer|anordnare)(?:en|na)?(?: (?:av|inom|i|för) [^:;,.]{1,50}?)?"
+    r"(?: som [^:;,.]{1,40})?,\s*(?P<listing>.+)$",
+    re.IGNORECASE,
+)
+
+
 def counted_names(sentence: str) -> list[tuple[str, str]]:
     """(name, piece) of each company an enumeration names after saying how many there are,
     with or without company forms: only when the count and the names agree."""
-    match = _COUNTED.search(sentence.strip().rstrip("."))
+    text = sentence.strip().rstrip(".")
+    match = _COUNTED.search(text) or _COUNTED_THEN_COMMA.search(text)
     if match is None or (number := number_value(words(match.group("number")))) is None:
         return []
     pieces = _names_before_verb(match.group("listing"))

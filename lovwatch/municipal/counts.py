@@ -139,7 +139,9 @@ _OWN_AMONG = re.compile(
     r"\b(det|vilket|som) ar (kommunens|stadens|regionens|den kommunala) (egen|egna|"
     r"hemtjanst|verksamhet)|"
     r"\b(inklusive|inkl|inraknat|medraknat) (kommunens|stadens|den kommunala|egen regi|"
-    r"kommunen|staden)\b"
+    r"kommunen|staden)\b|"
+    # "två utförare av hemtjänst som du kan välja mellan, Vårgårda kommun och Trygg Omsorg"
+    rf"\b{_NUMBER} (\w+ ){{1,8}}mellan (\w+ )?(kommun|stad|kommunen|staden) (och|samt|eller)\b"
 )
 
 
