@@ -435,13 +435,16 @@ _RUN_BY_ITSELF = re.compile(
     r"\bkommunen ar (den )?(enda|ensam) utforare\w* (av|inom|i)\b"
 )
 
+#: Words every `_RUN_BY_ITSELF` wording has, in the page's own spelling: a cheap first test.
+_ALONE_HINT = re.compile(r"av kommunen|regi\b|är kommunen|(ensam|enda) utförare", re.IGNORECASE)
+
 
 def _run_by_itself(page: Page) -> list[Statement]:
     """A decided not_introduce for each service the page says its own authority alone
     provides; such a page need not name LOV at all ("Val av utförare i hemtjänsten" over the
     sentence)."""
-    if not _RUN_BY_ITSELF.search(fold_words(page.text)):
-        return []  # the usual case, settled without reading the page's own names
+    if not _ALONE_HINT.search(page.text) or not _RUN_BY_ITSELF.search(fold_words(page.text)):
+        return []  # the usual case, settled without folding the page or reading its names
     names = own_names(page.url, page.title, page.text)
     found: dict[tuple[str, ...], Statement] = {}
     for index, block in enumerate(page.blocks):
