@@ -93,12 +93,15 @@ def _last_day(adverts: list[ReplicaAdvert]) -> list[ReplicaAdvert]:
 
 
 def built_store(directory: Path) -> tuple[Path, list[list[ReplicaAdvert]]]:
-    """Crawl `scenario_days(DAYS)` day by day (frozen clock) into a store; built once per
-    session, later calls get a copy in `directory`."""
+    """Crawl `scenario_days(DAYS)` day by day (frozen clock) into a store, built once per
+    session in a folder of its own (never the caller's: its lock files would be found there);
+    every call gets a copy in `directory`."""
     if "store" not in _BUILT:
         days = scenario_days(DAYS)
         days[-1] = _last_day(days[-1])
-        store = directory / "built.sqlite"
+        home = directory.parent / "built-store"
+        home.mkdir(exist_ok=True)
+        store = home / "built.sqlite"
         run = Lovwatch(store)
         with ReplicaServer(days[0]) as server:
             for index, state in enumerate(days):
@@ -107,8 +110,7 @@ def built_store(directory: Path) -> tuple[Path, list[list[ReplicaAdvert]]]:
                 assert result.code == 0, result.stderr
         _BUILT.update(store=store, days=days)
     copy = directory / "lovwatch.sqlite"
-    if copy != _BUILT["store"]:
-        shutil.copyfile(_BUILT["store"], copy)
+    shutil.copyfile(_BUILT["store"], copy)
     return copy, _BUILT["days"]
 
 
