@@ -2087,6 +2087,9 @@ def test_a_procured_contract_prolonged_is_no_renewal_of_a_choice_system() -> Non
     assert claim(sentence, frozenset({"norrvik"})) is None
 
 
+# --- Between the fifteenth and sixteenth rounds --------------------------------------------------
+
+
 def test_a_vardval_introduced_in_the_areas_listed_takes_the_list() -> None:
     text = (
         "Vårdval Norrvik\n\nI Region Norrvik har vårdval införts inom följande vårdområden:\n\n"
