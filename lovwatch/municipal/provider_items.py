@@ -16,8 +16,8 @@ from lovwatch.municipal.numbers import ORG_NUMBER, org_number_in
 from lovwatch.municipal.vocabulary import fold_words
 
 CONTACT = re.compile(
-    r"(telefon|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|hemsida|"
-    r"kontakt\w*|mobil|fax|www|oppettider|org nr|organisationsnummer)\b"
+    r"(telefon\w*|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|"
+    r"hemsida|kontakt\w*|mobil|mobilnummer|fax|www|oppettider|org nr|organisationsnummer)\b"
 )
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: A link's file-type label after the name, glued on or not: "Clean4UPDF (pdf, 86 kB)",

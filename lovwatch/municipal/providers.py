@@ -29,7 +29,7 @@ from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.mentions import in_text, presentation_links, presenting_themselves
 from lovwatch.municipal.numbers import ORG_NUMBER
-from lovwatch.municipal.provider_items import Provider, org_number, provider_from_item
+from lovwatch.municipal.provider_items import CONTACT, Provider, org_number, provider_from_item
 from lovwatch.municipal.vocabulary import categories_in, fold_words
 
 __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
@@ -256,11 +256,6 @@ def _listed(page: Page) -> list[Provider]:
     return found
 
 
-#: The first line of a provider card's contact details: "Adress: Torggatan 4", "Telefonnummer:".
-_CARD_FIELD = re.compile(
-    r"(telefon\w*|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|"
-    r"hemsida|mobil\w*|kontaktperson)\b"
-)
 #: A heading after which names with contact details are the authority's own contacts.
 _CONTACTS_SECTION = re.compile(r"\b(kontakt\w*|fragor)\b")
 #: The authority's own offices and officers, who have contact details too.
@@ -271,7 +266,8 @@ _OFFICE = re.compile(
 
 
 def _is_card_field(block: Block) -> bool:
-    return ":" in block.text[:30] and bool(_CARD_FIELD.match(fold_words(block.text)))
+    """A line of a provider card's contact details: "Adress: Torggatan 4", "Telefonnummer:"."""
+    return ":" in block.text[:30] and bool(CONTACT.match(fold_words(block.text)))
 
 
 def _cards(page: Page, cue: int) -> list[Provider]:
