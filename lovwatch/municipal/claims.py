@@ -33,6 +33,7 @@ from lovwatch.municipal.modality import (
     modality_of,
 )
 from lovwatch.municipal.subjects import OWN_SUBJECT, SYSTEM, Subject, own_names, subject_of
+from lovwatch.municipal.vocabulary import PROCUREMENT
 
 __all__ = [
     "SYSTEM",
@@ -344,10 +345,6 @@ def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
     )
 
 
-#: Buying by tender (LOU), which a valfrihetssystem is not.
-_PROCURED = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
-
-
 def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) -> Claim | None:
     """The claim a sentence makes about a valfrihetssystem, or None when it makes none."""
     if sentence.rstrip().endswith("?"):
@@ -430,7 +427,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue  # "kan därför inte ingå ett nytt avtal med dem": nothing renewed
         elif (
             kind is StatementKind.RENEWED
-            and _PROCURED.search(folded)
+            and PROCUREMENT.search(folded)
             and not re.search(SYSTEM, folded)
         ):
             # "ompröva beslutet att upphandla vårdcentralerna och förlängningen av avtalet med

@@ -25,7 +25,7 @@ from lovwatch.municipal.companies import (
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
-from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
+from lovwatch.municipal.vocabulary import LOV_TERMS, PROCUREMENT, categories_in, fold_words
 
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
@@ -65,7 +65,6 @@ _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
 #: Choosing or approving providers; a page about a procurement that never speaks of it names
 #: contractors (LOU), not providers one can choose.
 _CHOICE = re.compile(r"\b(godkan\w*|valbar\w*|valja|valjer|valt|valde|auktoriser\w*)\b")
-_PROCUREMENT = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
 _CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
 
@@ -104,7 +103,7 @@ def in_text(page: Page) -> list[Provider]:
     that never speaks of LOV or of choosing or approving providers, nor on one whose lead is
     about companies being struck off."""
     text = fold_words(page.text)
-    if _PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or _CHOICE.search(text)):
+    if PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or _CHOICE.search(text)):
         return []
     lead = next((block for block in page.blocks if block.kind == PARA), None)
     if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):

@@ -52,6 +52,8 @@ LINK_TERMS = re.compile(
     r"vardval\w*|halsoval\w*|tandvardsval\w*|vardgivar\w*|"
     r"(valj|valja|byt|byta) (vardcentral|halsocentral)\w*)\b"
 )
+#: Buying by tender (LOU), which a valfrihetssystem is not: "upphandling", "anbud", "LOU".
+PROCUREMENT = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
 
 #: Categories that name a whole area ("äldreomsorgen") rather than one service in it: the
 #: taxonomy's catch-alls ("Övrig äldreomsorg", "Övrigt stöd till personer med ...").
