@@ -1,0 +1,98 @@
+"""Pages in English: a choice in use is read, a decision never is.
+
+Every text here is written for these tests (a made-up municipality, Bergsjö, and a made-up
+region, Norrvik); none is copied from a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lovwatch.municipal.blocks import page_from_text
+from lovwatch.municipal.english import english_categories, in_english
+from lovwatch.municipal.findings import findings_from_text
+
+URL = "https://www.bergsjo.se/other-languages/english/home-care"
+REGION_URL = "https://www.regionnorrvik.se/en/health-care"
+
+HOME_CARE = """Elderly care in Bergsjö
+
+Elderly care is for people aged 65 and over who need help and support in their daily lives.
+
+Help at home
+
+Once your needs have been assessed, you can choose the provider you wish to use. There are
+municipal and private providers to choose between.
+
+Home care services
+
+Home care services (hemtjänst) can help you with cleaning, shopping and personal care.
+
+Day centres
+
+At a day centre you can meet others and take part in activities.
+"""
+
+HEALTH_CHOICE = """Health Choice Norrvik
+
+You are free to choose your healthcare centre. You register at a healthcare centre by
+logging in with e-identification or by filling in a form, and you can change it twice a year.
+If you do not choose a healthcare centre, you will be registered at the one nearest to your
+home.
+"""
+
+
+def statements(text: str, url: str = URL) -> list[tuple[str, tuple[str, ...]]]:
+    return [(str(s.kind), s.categories) for s in findings_from_text(text, url).statements]
+
+
+def test_a_page_in_english_is_told_from_a_swedish_one() -> None:
+    assert in_english(page_from_text(HOME_CARE, URL))
+    swedish = (
+        "Du som har beviljats hemtjänst kan välja mellan kommunens egen hemtjänst och de "
+        "privata utförare som kommunen har godkänt enligt lagen om valfrihetssystem. Det är "
+        "du som bestämmer vem som ska utföra din hemtjänst och du kan byta när du vill. "
+        "Read this page in English."
+    )
+    assert not in_english(page_from_text(swedish, URL))
+
+
+def test_a_choice_of_provider_is_active_with_the_services_the_page_names() -> None:
+    assert statements(HOME_CARE) == [("active", ("dagverksamhet_aldre", "hemtjanst"))]
+
+
+def test_a_choice_of_healthcare_centre_is_primary_care() -> None:
+    assert statements(HEALTH_CHOICE, REGION_URL) == [("active", ("primarvard",))]
+
+
+def test_child_health_centres_are_not_adult_primary_care() -> None:
+    assert english_categories("You can choose among child health centres.") == ("barnhalsovard",)
+    assert english_categories("You can choose among care units and child health centres.") == (
+        "barnhalsovard",
+        "primarvard",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You cannot choose the provider of your home care.",
+        "Do I have to choose a provider of home care services?",
+        "You can choose the time of day for your home care visit.",
+        "Freedom of choice is one of the values of elderly care in Bergsjö.",
+    ],
+)
+def test_no_choice_of_provider_is_no_statement(sentence: str) -> None:
+    text = f"Home care in Bergsjö\n\n{sentence} {HOME_CARE.split('Home care services')[1]}"
+    assert statements(text) == []
+
+
+def test_an_english_page_never_raises_an_event() -> None:
+    text = (
+        "Home care in Bergsjö\n\nThe municipal council decided to introduce freedom of choice "
+        "in home care from 1 March 2027. From that day you can choose the provider of your home "
+        "care services among the companies the municipality has approved."
+    )
+    found = findings_from_text(text, URL)
+    assert [str(s.kind) for s in found.statements] == ["active"]
+    assert found.decisions == []
