@@ -2321,3 +2321,50 @@ def test_the_providers_named_after_a_comma_with_the_own_unit_among_them() -> Non
         ("Trygg Omsorg", False),
     ]
     assert [(c.private, c.own_units) for c in found.counts if c.source == "stated"] == [(1, 1)]
+
+
+# --- The decisions behind a system in use ------------------------------------------------------
+
+
+STANDING_PAGE = (
+    "Valfrihet inom hemtjänsten\n\nI Bergsjö kommun har kommunfullmäktige tagit beslut om att "
+    "införa ett valfrihetssystem för servicetjänster inom hemtjänsten.\n\nSå väljer du\n\n"
+    "Du som har beviljats hemtjänst kan välja vilken av de godkända utförarna som ska utföra "
+    "dina insatser enligt LOV.\n"
+)
+
+
+def test_an_undated_decision_behind_the_choice_a_page_describes_is_no_news() -> None:
+    found = findings_from_text(STANDING_PAGE, URL)
+    assert kinds(found) == {"active"}
+    assert events(found) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # dated by the page
+        lambda text: "Publicerad 2026-11-30\n\n" + text,
+        # dated in the sentence
+        lambda text: text.replace(
+            "har kommunfullmäktige tagit", "har kommunfullmäktige i oktober tagit"
+        ),
+        # told as an event, not as a state
+        lambda text: text.replace(
+            "har kommunfullmäktige tagit beslut om att", "beslutade kommunfullmäktige att"
+        ),
+        # the page tells of no choice in use
+        lambda text: text.split("Så väljer du")[0],
+    ],
+)
+def test_a_dated_or_told_decision_to_introduce_stays_news(change) -> None:  # noqa: ANN001
+    found = findings_from_text(change(STANDING_PAGE), URL)
+    assert events(found) == ["introduce"]
+
+
+def test_choosing_which_of_the_approved_providers_is_a_choice_in_use() -> None:
+    found = claim(
+        "Du som har beviljats hemtjänst kan välja vilken av de godkända utförarna som ska "
+        "utföra dina insatser."
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE and found.confidence > 0.4

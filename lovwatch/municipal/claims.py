@@ -86,7 +86,7 @@ _END_PASSIVE = (
 _CHOSEN = (
     r"(utforare\w*|vem som|mellan|leverantor\w*|foretag\w*|anordnare|vardgivare\w*|"
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
-    r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av)"
+    r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av)"
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (

@@ -303,6 +303,7 @@ def claims_in(page: Page) -> list[Statement]:
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
     upcoming: set[str] = set()
+    announced: set[str] = set()
     for index, block in enumerate(page.blocks):
         if not ATT_ITEM.match(fold_words(block.text)):
             lead_in = lead_in_modality(block)
@@ -341,6 +342,7 @@ def claims_in(page: Page) -> list[Statement]:
                 # in use, and news of its start.
                 kinds = [StatementKind.ACTIVE] if claim.introduced_earlier else []
                 kinds.append(StatementKind.INTRODUCE)
+                announced.add(sentence)
                 if not claim.introduced_earlier:
                     upcoming.update(categories or ("*",))
             if (
@@ -403,6 +405,7 @@ def claims_in(page: Page) -> list[Statement]:
                 and not _ALREADY.search(fold_words(s.quote))
             )
         ]
+    statements = _as_standing_rules(statements, announced, dated is not None)
     statements = headlines_as_sure_as_their_text(statements, page)
     in_use = {
         code
@@ -418,6 +421,49 @@ def claims_in(page: Page) -> list[Statement]:
         + alone
         + _table_statements(page)
     )
+
+
+#: A decision told in the perfect, as a state: "har Kommunfullmäktige tagit beslut om att
+#: införa", "har beslutat att införa".
+_HAS_DECIDED = re.compile(
+    r"\bhar (\w+ ){0,3}(tagit|fattat) (ett )?beslut\w*( \w+)? om|\bhar beslutat\b"
+)
+#: Any time a sentence names: a year, a month, or "nu", "i dag", "i går", "i höstas".
+_WHEN = re.compile(
+    r"\b((19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|nu|idag|i dag|igar|i gar|i (host|var|sommar|vinter)\w*)\b"
+)
+
+
+def _as_standing_rules(
+    statements: list[Statement], announced: set[str], dated: bool
+) -> list[Statement]:
+    """`statements` less an undated decision to introduce told as a state, on an undated page
+    that also tells of the same choice in use: "I Arvika kommun har Kommunfullmäktige tagit beslut om att
+    införa ett valfrihetssystem" on the page that says how to choose is the decision behind
+    the system in use, not news of a new one. A news item carries a date; a start the page
+    announces ("Från och med den 1 september kan du välja") stays, and a topic line
+    ("Valfrihet inom hemtjänsten") tells of no choice in use."""
+    if dated:
+        return statements
+    in_use = [
+        set(s.categories)
+        for s in statements
+        if s.kind is StatementKind.ACTIVE and s.is_decision and s.categories and s.confidence > WEAK
+    ]
+    return [
+        s
+        for s in statements
+        if not (
+            s.kind is StatementKind.INTRODUCE
+            and s.is_decision
+            and s.categories
+            and s.quote not in announced
+            and _HAS_DECIDED.search(folded := fold_words(s.quote))
+            and not _WHEN.search(folded)
+            and any(set(s.categories) <= categories for categories in in_use)
+        )
+    ]
 
 
 #: The authority is the only provider of a service, so there is no choice system in it: "I
