@@ -438,12 +438,12 @@ _WHEN = re.compile(
 def _as_standing_rules(
     statements: list[Statement], announced: set[str], dated: bool
 ) -> list[Statement]:
-    """`statements` less an undated decision to introduce told as a state, on an undated page
-    that also tells of the same choice in use: "I Arvika kommun har Kommunfullmäktige tagit beslut om att
-    införa ett valfrihetssystem" on the page that says how to choose is the decision behind
-    the system in use, not news of a new one. A news item carries a date; a start the page
-    announces ("Från och med den 1 september kan du välja") stays, and a topic line
-    ("Valfrihet inom hemtjänsten") tells of no choice in use."""
+    """`statements` less an undated decision to introduce told as a state, on an undated
+    page that also tells of the same choice in use: "I Arvika kommun har Kommunfullmäktige
+    tagit beslut om att införa ett valfrihetssystem" on the page that says how to choose is
+    the decision behind the system in use, not news of a new one. A news item carries a date;
+    a start the page announces ("Från och med den 1 september kan du välja") stays, and a
+    topic line ("Valfrihet inom hemtjänsten") tells of no choice in use."""
     if dated:
         return statements
     in_use = [
