@@ -2368,3 +2368,30 @@ def test_choosing_which_of_the_approved_providers_is_a_choice_in_use() -> None:
         "utföra dina insatser."
     )
     assert found is not None and found.kind is StatementKind.ACTIVE and found.confidence > 0.4
+
+
+# --- After the nineteenth held-out score -------------------------------------------------------
+
+
+def test_an_introduction_that_is_launched_on_a_day_happens() -> None:
+    text = (
+        "Bergsjö kommun öppnar för privata utförare\n\nDet här är ett steg mot införandet av "
+        "lagen om valfrihetssystem, LOV, som lanseras den 1 mars 2027 i Bergsjö kommun.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.date) for s in found.decisions] == [("introduce", date(2027, 3, 1))]
+
+
+def test_a_press_releases_opening_date_dates_the_page() -> None:
+    text = (
+        "Bergsjö kommun öppnar för privata utförare i hemtjänsten\n\n2026-11-10. Från och med i "
+        "dag kan privata företag ansöka om att bli utförare av hemtjänst i Bergsjö kommun, inför "
+        "att valfriheten i hemtjänsten startar den 1 mars 2027.\n\nAlla som ansöker och "
+        "uppfyller kraven blir godkända, och kunderna får välja kommunen eller ett godkänt "
+        "privat företag som utförare.\n"
+    )
+    page = page_from_text(text, URL)
+    found = page_date(page)
+    assert found is not None and found.value == date(2026, 11, 10)
+    # the start is ahead of the page's date, so the choice it describes is not in use yet
+    assert kinds(findings_from_text(text, URL)) == {"introduce"}

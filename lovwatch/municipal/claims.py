@@ -318,7 +318,9 @@ _DECISION = re.compile(
     r"\b(beslut|beslutet|beslutade|beslutat|beslutats|beslutades|besluta|beslutar|"
     r"fattat beslut|fattade beslut)\b"
 )
-_HAPPENS = re.compile(r"^(\w+ ){0,6}(sker|skedde|genomfors|genomfordes|paborjas|startar|borjar)\b")
+_HAPPENS = re.compile(
+    r"^(\w+ ){0,9}(sker|skedde|genomfors|genomfordes|paborjas|startar|borjar|lanseras|inleds)\b"
+)
 #: An introduction told in the past ("har infört", "infördes"): the system is in use.
 _PAST_INTRODUCTION = re.compile(r"^(infordes|infort|inforts|inforde)$")
 #: A decision to apply LOV, dated, is its introduction; undated it is the standing rule.

@@ -34,6 +34,10 @@ _PUBLISHED = re.compile(r"\b(publicerad|publicerat|publiceringsdatum|sammantrade
 _SAID_OF = re.compile(
     r"\b(fran( och med)?|fr o m|sedan|med start|till|fore|efter|innan)( den)?\s*$"
 )
+#: A press release's dateline opening its first paragraph: "2015-12-10. Från och med ...".
+_OPENING_DATE = re.compile(
+    r"\s*(\d{4}-\d{2}-\d{2}|\d{1,2} [a-zåäö]+ \d{4})\s*[.:–-]\s", re.IGNORECASE
+)
 #: A magazine's issue line: "Nr 1, 2006, årgång 41" dates the page by its year.
 _ISSUE = re.compile(r"\b(nr|nummer) \d{1,2} (\d{4})\b")
 #: A choice that opens: "I Norrköping blir det möjligt att välja", "kommer du att kunna välja",
@@ -72,7 +76,11 @@ def page_date(page: Page) -> FoundDate | None:
             # foot can be years after what the page announces.
             if len(block.text) > 120 or not _PUBLISHED.search(folded):
                 continue
-        elif len(block.text) > 100 and not _DATELINE.search(folded):
+        elif (
+            len(block.text) > 100
+            and not _DATELINE.search(folded)
+            and not _OPENING_DATE.match(block.text)
+        ):
             continue
         found = [
             f
