@@ -2395,3 +2395,11 @@ def test_a_press_releases_opening_date_dates_the_page() -> None:
     assert found is not None and found.value == date(2026, 11, 10)
     # the start is ahead of the page's date, so the choice it describes is not in use yet
     assert kinds(findings_from_text(text, URL)) == {"introduce"}
+
+
+def test_a_company_that_has_established_itself_in_a_choice_is_a_provider() -> None:
+    text = (
+        "Fler val av boende\n\nBergsjö kommun beslutade 2016 att införa LOV inom särskilt "
+        "boende. Nu har det första privata boendet etablerat sig här, Solgläntan Omsorg AB.\n"
+    )
+    assert [name for name, _own in listed(text)] == ["Solgläntan Omsorg AB"]

@@ -35,6 +35,8 @@ _NEWS_CUE = re.compile(
 _PROVIDER_CONTEXT = re.compile(
     # "240 brukare har valt HS Städservice AB": a company the users choose
     r"\b(godkan\w*|auktoriser\w*|valbar\w*|tecknat avtal|avtal med|(har|hade) valt(?! att)|"
+    # "Nu har det första privata boendet etablerat sig här, Frösunda Omsorg"
+    r"etablerat sig|etablerade sig|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
     r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|overlat\w* till|overlamnas till|"
     r"(driver|bedriver|utfor) (\w+ )?"
