@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from lovwatch.municipal.blocks import page_from_text
+from lovwatch.municipal.categorising import sentence_categories
 from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.dating import FoundDate, page_date
@@ -2403,3 +2404,41 @@ def test_a_company_that_has_established_itself_in_a_choice_is_a_provider() -> No
         "boende. Nu har det första privata boendet etablerat sig här, Solgläntan Omsorg AB.\n"
     )
     assert [name for name, _own in listed(text)] == ["Solgläntan Omsorg AB"]
+
+
+# --- Categories that only frame another ---------------------------------------------------------
+
+
+def test_services_a_sentence_leaves_out_are_not_its_categories() -> None:
+    found = findings_from_text(
+        "Vårdcentralen i Bergsjö, exklusive barnavårdscentral (BVC) och mödrahälsovård, drivs "
+        "från och med 1 mars 2027 inom vårdval primärvård.\n",
+        REGION_URL,
+    )
+    assert [s.categories for s in found.statements] == [("primarvard",)]
+
+
+def test_psychiatry_as_the_setting_of_a_psychotherapy_choice_is_not_a_second_service() -> None:
+    assert sentence_categories(
+        "Om allmänpsykiatrin bedömer att du är lämplig för psykoterapi inom LOV skickar de en "
+        "remiss, och alla som får psykoterapi får en psykiatrijournal."
+    ) == ("psykoterapi",)
+
+
+def test_psychiatry_named_as_a_service_beside_psychotherapy_stays() -> None:
+    assert set(
+        sentence_categories("I Region Norrvik finns vårdval inom psykiatri och psykoterapi.")
+    ) == {
+        "psykiatri",
+        "psykoterapi",
+    }
+
+
+def test_a_therapy_method_offered_by_health_centres_is_primary_care() -> None:
+    assert sentence_categories(
+        "Alla vårdcentraler inom vårdvalet ska kunna erbjuda behandling med KBT."
+    ) == ("primarvard",)
+    assert set(sentence_categories("Vårdcentralerna remitterar till vårdval psykoterapi.")) == {
+        "primarvard",
+        "psykoterapi",
+    }

@@ -19,17 +19,48 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _RECIPIENTS = re.compile(r"\b\w+(?:mottagare|tagare)(?:n|na)?\b", re.IGNORECASE)
 
 
+#: Services a sentence leaves out: "Vårdcentralen Grums, exklusive familjecentral med
+#: barnavårdscentral (BVC), mödrahälsovård (MHV) och ungdomsmottagning, ska ...".
+_EXCLUDED = re.compile(
+    r"\b(exklusive|med undantag (för|av)|undantaget)\s(?!moms\b)[^.;:]*?\boch\b[^,.;:]*|"
+    r"\b(exklusive|med undantag (för|av)|undantaget)\s(?!moms\b)[^,.;:]*",
+    re.IGNORECASE,
+)
+#: Psychiatry as the setting of a psychotherapy choice, not a second service: "Om
+#: allmänpsykiatrin bedömer att du är lämplig för psykoterapi", "en psykiatrijournal".
+_PSYCHIATRY_SETTING = re.compile(r"\w*psykiatri(n|journal\w*)\b", re.IGNORECASE)
+_PSYCHIATRY = re.compile(r"\w*psykiatri\w*", re.IGNORECASE)
+#: Psychotherapy named as such, not only as a method ("KBT", "psykologisk behandling").
+_PSYCHOTHERAPY = re.compile(r"psykoterap", re.IGNORECASE)
+
+
 def sentence_categories(sentence: str) -> tuple[str, ...]:
     """The categories a sentence names; what it names only inside brackets explains a word
     ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)"), and a service
     that names its recipients ("hemtjänstmottagare") is not theirs; either counts only when the
-    sentence names nothing else."""
+    sentence names nothing else. What it leaves out ("exklusive BVC") is not named."""
+    sentence = _EXCLUDED.sub(" ", sentence)
     plain = _BRACKETS.sub(" ", sentence)
-    return (
+    found = (
         categories_in(_RECIPIENTS.sub(" ", plain))
         or categories_in(plain)
         or categories_in(sentence)
     )
+    return _one_service(found, sentence)
+
+
+def _one_service(codes: tuple[str, ...], sentence: str) -> tuple[str, ...]:
+    """`codes` less what only frames the other service the sentence names: psychiatry as the
+    place a psychotherapy choice belongs to, and a therapy method ("KBT") that primary care
+    offers."""
+    dropped: set[str] = set()
+    if "psykoterapi" in codes and "psykiatri" in codes:
+        settings = len(_PSYCHIATRY_SETTING.findall(sentence))
+        if settings and settings == len(_PSYCHIATRY.findall(sentence)):
+            dropped.add("psykiatri")
+    if "psykoterapi" in codes and "primarvard" in codes and not _PSYCHOTHERAPY.search(sentence):
+        dropped.add("psykoterapi")
+    return tuple(code for code in codes if code not in dropped)
 
 
 def earlier_categories(earlier: list[str]) -> tuple[str, ...]:
