@@ -2442,3 +2442,41 @@ def test_a_therapy_method_offered_by_health_centres_is_primary_care() -> None:
         "primarvard",
         "psykoterapi",
     }
+
+
+# --- Opinions of what should be done -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Därför är det dags att införa vårdval inom fysioterapin i Region Norrvik.", "introduce"),
+        ("Bergsjö kommun bör införa LOV i hemtjänsten.", "introduce"),
+        ("Regionen behöver införa vårdval inom ortopedi.", "introduce"),
+        ("Bergsjö kommun borde avskaffa LOV.", "end"),
+    ],
+)
+def test_what_should_be_done_is_a_demand(sentence: str, kind: str) -> None:
+    found = claim(sentence)
+    assert found is not None and str(found.kind) == kind
+    assert found.modality is Modality.DEMANDED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Du som bor i Bergsjö kan välja utförare av hemtjänst enligt LOV.",
+        "Du som behöver hemtjänst kan välja utförare enligt LOV.",
+    ],
+)
+def test_living_in_or_needing_is_no_demand(sentence: str) -> None:
+    found = claim(sentence)
+    assert found is not None and found.modality is Modality.DECIDED
+
+
+def test_what_should_have_been_done_looks_back() -> None:
+    found = claim(
+        "Regionen borde ha gjort tvärtom: först upphandlat och därefter infört valfrihet.",
+        frozenset(),
+    )
+    assert found is not None and found.modality is not Modality.DEMANDED

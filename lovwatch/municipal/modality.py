@@ -81,7 +81,13 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         re.compile(
             # a demand, not requirements ("de krav som gäller för vårdgivare inom vårdvalet")
             r"\b(krav(et|en)? (pa|om) (att|ett|en|inforande\w*|avskaffande\w*|avveckling\w*)|"
-            r"kravde|kraver|kravt|kravts|kravs|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att)\b"
+            r"kravde|kraver|kravt|kravts|kravs|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att|"
+            # "Därför är det dags att införa vårdval", "Kommunen borde avskaffa LOV": an
+            # opinion of what should be done ("borde ha infört" looks back, no demand)
+            r"dags att|hog tid att|borde(?! ha\b))\b|"
+            # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
+            # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
+            r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"
         ),
     ),
 )
