@@ -2454,6 +2454,7 @@ def test_a_therapy_method_offered_by_health_centres_is_primary_care() -> None:
         ("Bergsjö kommun bör införa LOV i hemtjänsten.", "introduce"),
         ("Regionen behöver införa vårdval inom ortopedi.", "introduce"),
         ("Bergsjö kommun borde avskaffa LOV.", "end"),
+        ("De borgerliga partierna gick till val på att införa LOV i hemtjänsten.", "introduce"),
     ],
 )
 def test_what_should_be_done_is_a_demand(sentence: str, kind: str) -> None:

@@ -84,7 +84,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"kravde|kraver|kravt|kravts|kravs|begar\w*|yrka\w*|motion\w*|uppmana\w*|vill att|"
             # "Därför är det dags att införa vårdval", "Kommunen borde avskaffa LOV": an
             # opinion of what should be done ("borde ha infört" looks back, no demand)
-            r"dags att|hog tid att|borde(?! ha\b))\b|"
+            r"dags att|hog tid att|borde(?! ha\b)|"
+            # "Samtliga borgerliga partier gick till val på att införa LOV": a campaign promise
+            r"(gick|gar|gatt) till val pa)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
             # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
             r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"
