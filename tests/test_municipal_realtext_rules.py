@@ -2481,3 +2481,23 @@ def test_what_should_have_been_done_looks_back() -> None:
         frozenset(),
     )
     assert found is not None and found.modality is not Modality.DEMANDED
+
+
+# --- Twentieth round ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Valfrihetssystem tillämpas sedan länge ute i ett antal kommuner och inom skilda verksamheter.",
+        "Valfrihetssystem enligt LOV har sedan 2009 införts i ett hundratal kommuner.",
+    ],
+)
+def test_a_system_used_in_many_municipalities_is_theirs(sentence: str) -> None:
+    found = claim(sentence, frozenset())
+    assert found is not None and found.subject is Subject.OTHER
+
+
+def test_our_system_like_in_many_municipalities_stays_ours() -> None:
+    found = claim("Vi har valfrihet enligt LOV i hemtjänsten, som i många kommuner.")
+    assert found is not None and found.subject is Subject.OWN

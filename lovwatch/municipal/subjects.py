@@ -58,6 +58,11 @@ _OTHER_SUBJECT = re.compile(
     r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
     r"i (hela )?(landet|sverige))\b"
 )
+#: Where a system is used, after the verb: "Valfrihetssystem tillämpas sedan länge ute i ett
+#: antal kommuner", "LOV finns i 160 kommuner" (municipalities, not this one).
+_IN_MUNICIPALITIES = re.compile(
+    r"\b(i|inom|hos) (\w+ ){0,2}(kommuner|regioner|landsting)(?! och regioner (kan|far))\b"
+)
 #: A company as the subject ("Företaget har avtal enligt LOV"); only before the verb, since
 #: after it the company is the object ("Du väljer själv utföraren").
 _COMPANY_SUBJECT = re.compile(r"\b(foretaget|utforaren|foretagen|leverantoren|\w+ (ab|hb|kb))\b")
@@ -246,6 +251,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.LAW
     other = _OTHER_SUBJECT.search(near) or _COMPANY_SUBJECT.search(before)
     own = OWN_SUBJECT.search(before)
+    if not (other or own) and _IN_MUNICIPALITIES.search(folded[verb_at:]):
+        return Subject.OTHER
     if other and not (own and own.start() > other.start()):
         return Subject.OTHER
     if names_other and not own and not names_own:
