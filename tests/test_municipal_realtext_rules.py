@@ -2501,3 +2501,41 @@ def test_a_system_used_in_many_municipalities_is_theirs(sentence: str) -> None:
 def test_our_system_like_in_many_municipalities_stays_ours() -> None:
     found = claim("Vi har valfrihet enligt LOV i hemtjänsten, som i många kommuner.")
     assert found is not None and found.subject is Subject.OWN
+
+
+def test_a_topic_line_over_a_bill_for_all_regions_is_the_laws() -> None:
+    text = (
+        "Vårdval i primärvården\n\nRegionerna föreslås bli skyldiga att införa vårdvalssystem "
+        "som ger invånarna rätt att välja mellan olika vårdgivare i primärvården.\n"
+    )
+    assert findings_from_text(text, "https://www.example.se/proposition").statements == []
+
+
+def test_a_topic_line_over_the_regions_own_choice_stays() -> None:
+    text = (
+        "Vårdval i primärvården\n\nRegionerna är skyldiga att ha vårdval i primärvården enligt "
+        "lag. I Region Norrvik kan du själv välja vilken vårdcentral du vill vara listad på.\n"
+    )
+    assert kinds(findings_from_text(text, REGION_URL)) == {"active"}
+
+
+def test_a_documents_broken_lines_are_read_as_its_sentences() -> None:
+    text = (
+        "2. Omfattning\n"
+        "Enligt överenskommelsen ska invånarna i Region Norrvik, som tidigare,\n"
+        "kunna välja vårdcentral. Överenskommelsen omfattar kommunens hälso- och\n"
+        "sjukvårdsorganisation och de läkar-\n"
+        "organisationer som regionen har godkänt.\n"
+    )
+    page = page_from_text(text, REGION_URL)
+    assert [block.text for block in page.blocks][1] == (
+        "Enligt överenskommelsen ska invånarna i Region Norrvik, som tidigare, kunna välja "
+        "vårdcentral. Överenskommelsen omfattar kommunens hälso- och sjukvårdsorganisation och "
+        "de läkarorganisationer som regionen har godkänt."
+    )
+
+
+def test_short_lines_and_names_are_not_joined() -> None:
+    text = "Godkända utförare\nOmsorg i Norr AB\nhemtjänst och service\nSolgläntan HB\n"
+    page = page_from_text(text, URL)
+    assert len(page.blocks) == 4

@@ -278,6 +278,31 @@ def _text_kind(line: str) -> tuple[str, int, str, bool]:
     return (ITEM if _COMPANY_LINE.search(line) and len(line) <= 120 else PARA), 0, line, False
 
 
+#: A line that a document's fixed width broke off mid-sentence: long, not a heading, bullet
+#: or table row, without the sentence's end.
+_WRAPPED = re.compile(r"^(?![#>]|\s*([-*•–]|\d+[.)])\s)[^\t]{50,}(?<![.!?:;])\s*$")
+#: A compound's first part left hanging for the next word: "hälso- och sjukvård".
+_SUSPENDED = re.compile(r"^(och|eller|samt|respektive)\b")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """`lines` with the paragraphs a PDF's text or a fixed-width document broke into lines
+    joined again: a long line without the sentence's end, followed by a line in lower case,
+    goes on in that line ("... läkarorganisationer" + "som har godkänts enligt LOV ..."); a
+    word broken at a hyphen ("läkar-" + "organisation") is one word again."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous and _WRAPPED.match(previous) and line[:1].islower():
+            if previous.rstrip().endswith("-") and not _SUSPENDED.match(line):
+                joined[-1] = previous.rstrip()[:-1] + line.strip()
+            else:
+                joined[-1] = previous.rstrip() + " " + line.strip()
+            continue
+        joined.append(line)
+    return joined
+
+
 def page_from_text(text: str, url: str = "", title: str = "") -> Page:
     """Read saved plain text or markdown: `#` headings, bullets, tab rows, paragraphs.
 
@@ -286,7 +311,7 @@ def page_from_text(text: str, url: str = "", title: str = "") -> Page:
     """
     blocks: list[Block] = []
     links: list[Link] = []
-    for raw in text.splitlines():
+    for raw in _unwrapped(text.splitlines()):
         for label, href in _MD_LINK.findall(raw):
             links.append(Link(urljoin(url, href), clean(label)))
         line = _MD_LINK.sub(lambda m: m.group(1), raw)

@@ -104,18 +104,28 @@ def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> 
 def without_topics(statements: list[Statement]) -> list[Statement]:
     """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
     page's own claims of another kind are about the same categories: the page is about an
-    introduction or an ending then, not about a system in use."""
+    introduction or an ending then, not about a system in use. Drop it too when every claim
+    the page makes about those categories is the law's or general ("Vårdval i primärvården"
+    over a bill that obliges all landsting to introduce it)."""
     others = {
         code
         for s in statements
         if s.subject is Subject.OWN and s.kind is not StatementKind.ACTIVE
         for code in s.categories
     }
+    full = [s for s in statements if s.confidence > WEAK]
+
+    def of_the_law(topic: Statement) -> bool:
+        about = [s for s in full if set(s.categories) & set(topic.categories)]
+        return bool(about) and all(s.subject in (Subject.LAW, Subject.GENERAL) for s in about)
+
     return [
         s
         for s in statements
         if not (
-            s.kind is StatementKind.ACTIVE and s.confidence <= WEAK and set(s.categories) & others
+            s.kind is StatementKind.ACTIVE
+            and s.confidence <= WEAK
+            and (set(s.categories) & others or of_the_law(s))
         )
     ]
 
