@@ -280,7 +280,7 @@ def _text_kind(line: str) -> tuple[str, int, str, bool]:
 
 #: A line that a document's fixed width broke off mid-sentence: long, not a heading, bullet
 #: or table row, without the sentence's end.
-_WRAPPED = re.compile(r"^(?![#>]|\s*([-*•–]|\d+[.)])\s)[^\t]{50,}(?<![.!?:;])\s*$")
+_WRAPPED = re.compile(r"^(?![#>]|\s*([-*•–]|\d+[.)])\s)[^\t]{50,}(?<![.!?:;])$")
 #: A compound's first part left hanging for the next word: "hälso- och sjukvård".
 _SUSPENDED = re.compile(r"^(och|eller|samt|respektive)\b")
 
@@ -293,7 +293,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        if previous and _WRAPPED.match(previous) and line[:1].islower():
+        if previous and _WRAPPED.match(previous.rstrip()) and line[:1].islower():
             if previous.rstrip().endswith("-") and not _SUSPENDED.match(line):
                 joined[-1] = previous.rstrip()[:-1] + line.strip()
             else:

@@ -59,7 +59,8 @@ _OTHER_SUBJECT = re.compile(
     r"i (hela )?(landet|sverige))\b"
 )
 #: Where a system is used, after the verb: "Valfrihetssystem tillämpas sedan länge ute i ett
-#: antal kommuner", "LOV finns i 160 kommuner" (municipalities, not this one).
+#: antal kommuner", "LOV har sedan 2009 införts i ett hundratal kommuner" (theirs, not this
+#: authority's).
 _IN_MUNICIPALITIES = re.compile(
     r"\b(i|inom|hos) (\w+ ){0,2}(kommuner|regioner|landsting)(?! och regioner (kan|far))\b"
 )
