@@ -2539,3 +2539,19 @@ def test_short_lines_and_names_are_not_joined() -> None:
     text = "Godkända utförare\nOmsorg i Norr AB\nhemtjänst och service\nSolgläntan HB\n"
     page = page_from_text(text, URL)
     assert len(page.blocks) == 4
+
+
+# --- Twenty-first round -------------------------------------------------------------------------
+
+
+def test_how_it_usually_is_is_general() -> None:
+    found = claim(
+        "Ofta kan du välja mellan kommunal hemtjänst och de företag som kommunen har avtal med.",
+        frozenset(),
+    )
+    assert found is not None and found.subject is Subject.GENERAL
+
+
+def test_the_authority_that_usually_does_so_is_still_itself() -> None:
+    found = claim("I Bergsjö kommun kan du oftast välja mellan flera utförare av hemtjänst.")
+    assert found is not None and found.subject is Subject.OWN

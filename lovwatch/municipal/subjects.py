@@ -64,6 +64,9 @@ _OTHER_SUBJECT = re.compile(
 _IN_MUNICIPALITIES = re.compile(
     r"\b(i|inom|hos) (\w+ ){0,2}(kommuner|regioner|landsting)(?! och regioner (kan|far))\b"
 )
+#: How things usually are, not how they are here: "Ofta kan du välja mellan kommunal
+#: hemtjänst och de företag som kommunen har avtal med".
+_USUALLY = re.compile(r"\b(ofta|oftast|vanligtvis|vanligen|i regel|i de flesta fall)\b")
 #: A company as the subject ("Företaget har avtal enligt LOV"); only before the verb, since
 #: after it the company is the object ("Du väljer själv utföraren").
 _COMPANY_SUBJECT = re.compile(r"\b(foretaget|utforaren|foretagen|leverantoren|\w+ (ab|hb|kb))\b")
@@ -254,6 +257,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     own = OWN_SUBJECT.search(before)
     if not (other or own) and _IN_MUNICIPALITIES.search(folded[verb_at:]):
         return Subject.OTHER
+    if not (other or own or names_own) and _USUALLY.search(before):
+        return Subject.GENERAL  # "Ofta kan du välja mellan ...": how it usually is
     if other and not (own and own.start() > other.start()):
         return Subject.OTHER
     if names_other and not own and not names_own:
