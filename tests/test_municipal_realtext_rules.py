@@ -2555,3 +2555,20 @@ def test_how_it_usually_is_is_general() -> None:
 def test_the_authority_that_usually_does_so_is_still_itself() -> None:
     found = claim("I Bergsjö kommun kan du oftast välja mellan flera utförare av hemtjänst.")
     assert found is not None and found.subject is Subject.OWN
+
+
+def test_what_a_choice_solution_means_is_an_explanation() -> None:
+    found = claim(
+        "En valfrihetslösning innebär att landstinget säkerställer att patienterna får fler "
+        "fysioterapeuter att välja mellan.",
+        frozenset(),
+    )
+    assert found is not None and found.subject is Subject.GENERAL
+
+
+def test_what_our_choice_system_means_is_ours() -> None:
+    found = claim(
+        "Valfrihetssystemet innebär att du kan välja mellan flera utförare av hemtjänst.",
+        frozenset(),
+    )
+    assert found is not None and found.subject is Subject.OWN

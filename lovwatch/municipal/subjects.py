@@ -112,7 +112,9 @@ _GENERAL_SUBJECT = re.compile(
     rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
     # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
     rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
-    r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b"
+    r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b|"
+    # "En valfrihetslösning innebär att ...": what such a solution means, not what is
+    r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b"
 )
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
