@@ -2572,3 +2572,25 @@ def test_what_our_choice_system_means_is_ours() -> None:
         frozenset(),
     )
     assert found is not None and found.subject is Subject.OWN
+
+
+def test_a_decision_whose_effect_is_that_no_one_can_choose_any_longer_ends_the_choice() -> None:
+    found = claim(
+        "En majoritet drev igenom beslutet, som innebär att invånarna i Bergsjö kommun inte "
+        "längre kan välja vem som utför deras hemtjänst."
+    )
+    assert found is not None and found.kind is StatementKind.END
+    assert found.modality is Modality.DECIDED
+
+
+def test_a_provider_that_no_longer_works_somewhere_ends_nothing() -> None:
+    text = (
+        "Valfrihet i hemtjänsten\n\nDu kan välja utförare av hemtjänst enligt LOV. Om din "
+        "utförare inte längre kommer att bedriva hemtjänst där du bor får du välja en ny.\n"
+    )
+    assert "end" not in kinds(findings_from_text(text, URL))
+
+
+def test_a_partys_stance_on_ending_lov_is_no_decision() -> None:
+    found = claim("Bergsjöpartiet stödjer inte avskaffandet av LOV i hemtjänsten i Bergsjö kommun.")
+    assert found is not None and found.modality is Modality.DEMANDED

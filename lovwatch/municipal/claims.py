@@ -438,6 +438,10 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         elif kind is StatementKind.ACTIVE and _CANNOT_CHOOSE.search(folded):
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV": no system to choose in.
             kind = StatementKind.NOT_INTRODUCE
+        elif kind is StatementKind.ACTIVE and _NO_LONGER_CHOOSE.search(folded):
+            # "beslutet, som innebär att invånarna inte längre kan välja vem som utför deras
+            # hemtjänst": the choice ends.
+            kind = StatementKind.END
         elif kind is StatementKind.ACTIVE and negated and _CHOOSING.match(word):
             # "Den som inte kan eller vill välja utförare får ickevalsalternativet": a person
             # who does not choose, not an authority without a system.
@@ -459,6 +463,11 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
     return None
 
 
+#: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".
+_NO_LONGER_CHOOSE = re.compile(
+    r"\b(inte|ej) langre (kan|far|kommer att kunna)( \w+){0,3} valja|"
+    r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"
+)
 #: A negation of providers in a system, not of the system: "inte någon aktiv LOV-aktör".
 _NO_PROVIDER = re.compile(
     r"\b(?:inte|ej) (?:\w+ ){0,2}(?:nagon|nagot|nagra) (?:\w+ ){0,2}"

@@ -86,7 +86,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # opinion of what should be done ("borde ha infört" looks back, no demand)
             r"dags att|hog tid att|borde(?! ha\b)|"
             # "Samtliga borgerliga partier gick till val på att införa LOV": a campaign promise
-            r"(gick|gar|gatt) till val pa)\b|"
+            r"(gick|gar|gatt) till val pa|"
+            # "Strängnäspartiet stödjer inte avskaffandet av LOV": a stance
+            r"stodjer|stoder|stottar|motsatter sig|tar avstand fran)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
             # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
             r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"
