@@ -2594,3 +2594,19 @@ def test_a_provider_that_no_longer_works_somewhere_ends_nothing() -> None:
 def test_a_partys_stance_on_ending_lov_is_no_decision() -> None:
     found = claim("Bergsjöpartiet stödjer inte avskaffandet av LOV i hemtjänsten i Bergsjö kommun.")
     assert found is not None and found.modality is Modality.DEMANDED
+
+
+def test_working_out_what_a_system_will_cover_is_a_plan() -> None:
+    found = claim(
+        "Under hösten kommer förvaltning och politiker att jobba fram det som ska omfattas av "
+        "LOV i hemtjänsten."
+    )
+    assert found is not None and found.modality is Modality.PLANNED
+
+
+def test_a_commission_to_work_out_a_new_agreement_is_decided() -> None:
+    found = claim(
+        "Socialförvaltningen har fått i uppdrag att under hösten arbeta fram ett nytt LOV-avtal "
+        "som ska börja gälla från 1 januari 2027."
+    )
+    assert found is not None and found.modality is Modality.DECIDED

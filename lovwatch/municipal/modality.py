@@ -46,6 +46,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
         Modality.PLANNED,
         re.compile(
             r"\b(planer\w*|plan(en)? ar|avser|avsikt\w*|siktar|siktet|malet ar|forbered\w*|"
+            # "kommer förvaltning och politiker att jobba fram det som ska omfattas av LOV" (but
+            # "har fått i uppdrag att arbeta fram ett nytt LOV-avtal" is decided)
+            r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
             # "Gävle kommun tänker införa LOV": an intention
             r"tanker|tankte|"
