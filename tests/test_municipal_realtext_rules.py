@@ -2610,3 +2610,13 @@ def test_a_commission_to_work_out_a_new_agreement_is_decided() -> None:
         "som ska börja gälla från 1 januari 2027."
     )
     assert found is not None and found.modality is Modality.DECIDED
+
+
+def test_choosing_a_care_giver_speaks_of_a_choice_system() -> None:
+    text = (
+        "Tandvård för barn och unga\n\nBarn och unga vuxna 3-23 år som är folkbokförda i Region "
+        "Norrvik kan välja vårdgivare för den allmäntandvård som regionen erbjuder.\n"
+    )
+    assert speaks_of_lov(text)
+    found = findings_from_text(text, REGION_URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("tandvard",))]

@@ -33,7 +33,7 @@ LOV_TERMS = re.compile(
     # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
     r"(valja|valjer) (sjalv |sjalva )?((vilket|vilken|vilka|en|ny) )?(\w+ ){0,2}(foretag\w*|"
     r"utforare\w*|folktandvard\w*|tandlakare|tandvardsklinik\w*|tandvardsmottagning\w*|"
-    r"vardcentral\w*|halsocentral\w*|mottagning\w*)|"
+    r"vardcentral\w*|halsocentral\w*|mottagning\w*|vardgivare\w*)|"
     # "kan de som har hemtjänst själva välja vem som utför", "möjlighet att välja ... hemtjänst"
     r"valja (\w+ ){0,10}(privata?|kommunala?) (utforare|vardgivare|foretag|tandlakare)|"
     r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
