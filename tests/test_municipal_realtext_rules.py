@@ -2620,3 +2620,27 @@ def test_choosing_a_care_giver_speaks_of_a_choice_system() -> None:
     assert speaks_of_lov(text)
     found = findings_from_text(text, REGION_URL)
     assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("tandvard",))]
+
+
+def test_the_provider_named_right_after_an_unnamed_approval() -> None:
+    text = (
+        "Ny utförare i hemtjänsten\n\nEn tredje privat aktör inom hemtjänsten har godkänts av "
+        "socialnämnden. Omsorg & Trygghet i Norr som utgår från Bergsjö kommer att kunna ta "
+        "uppdrag från 1 februari.\n"
+    )
+    assert [name for name, _own in listed(text)] == ["Omsorg & Trygghet i Norr"]
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        "Det betyder att du kan välja mellan fyra utförare.",
+        "Socialnämnden som godkände ansökan har också sett över avgifterna.",
+    ],
+)
+def test_no_name_after_an_unnamed_approval_is_no_provider(following: str) -> None:
+    text = (
+        "Ny utförare i hemtjänsten\n\nEn tredje privat aktör inom hemtjänsten har godkänts av "
+        f"socialnämnden. {following}\n"
+    )
+    assert listed(text) == []

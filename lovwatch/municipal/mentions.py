@@ -116,6 +116,7 @@ def in_text(page: Page) -> list[Provider]:
             continue
         previous = ""
         for sentence in sentences(block.text):
+            before = previous
             folded = fold_words(sentence)
             names = (
                 enumerated_names(sentence)
@@ -134,6 +135,7 @@ def in_text(page: Page) -> list[Provider]:
                 _agreed_with(sentence)
                 or _approved_subject(sentence)
                 or _introduced_company(sentence, _with_previous(page, index))
+                or _named_after_approval(before, sentence)
             )
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
                 categories = _sentence_categories(page, index, sentence)
@@ -275,6 +277,35 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
         return None
     name = re.sub(r" (i|och|&)$", "", match.group("name") or match.group("apposed"))
     return None if re.search(r"\b(kommun\w*|region\w*|stad\w*)\b", fold_words(name)) else name
+
+
+#: "En tredje privat aktör inom hemtjänsten har godkänts av socialnämnden.": a provider
+#: announced, to be named in the next sentence.
+_APPROVED_UNNAMED = re.compile(
+    r"\b(en|ett) (\w+ ){0,3}(aktor|utforare|foretag|leverantor|anordnare)\w*( \w+){0,4} "
+    r"(har )?(godkants|blivit godkand|godkandes)\b"
+)
+#: A public body, not a provider: "Socialnämnden som godkände ansökan ...".
+_PUBLIC_BODY = re.compile(
+    r"\b(kommun\w*|region\w*|stad\w*|\w*namnd\w*|\w*styrelse\w*|\w*forvaltning\w*)\b"
+)
+#: The name opening the sentence after it: "ASF Hemtjänst & hemservice som utgår från Borås".
+_NAME_OPENING = re.compile(
+    r"(?P<name>[A-ZÅÄÖ0-9][\w&.'-]*(?: [\w&.'-]+){0,5}?) (?:som|har|är|kommer|startar|börjar)\b"
+)
+
+
+def _named_after_approval(previous: str, sentence: str) -> str | None:
+    """The provider a sentence names first, right after one that says an unnamed provider was
+    approved: "En tredje privat aktör har godkänts av socialnämnden. ASF Hemtjänst &
+    hemservice som utgår från Borås kommer att kunna ta uppdrag ..."."""
+    if not _APPROVED_UNNAMED.search(fold_words(previous)):
+        return None
+    match = _NAME_OPENING.match(sentence.strip())
+    if match is None or match.group("name").split()[0].lower() in NOT_NAME_START:
+        return None
+    name = match.group("name")
+    return None if _PUBLIC_BODY.search(fold_words(name)) else name
 
 
 def _approved_subject(sentence: str) -> str | None:
