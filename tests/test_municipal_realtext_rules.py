@@ -2644,3 +2644,12 @@ def test_no_name_after_an_unnamed_approval_is_no_provider(following: str) -> Non
         f"socialnämnden. {following}\n"
     )
     assert listed(text) == []
+
+
+def test_one_of_the_new_providers_by_name() -> None:
+    text = (
+        "Nya vårdgivare klara\n\nNu är det klart vilka företag som regionen har godkänt i "
+        "vårdvalet. En av de nya aktörerna är Norrviks Läkarhus och det är det enda företaget "
+        "som har sökt för alla orter.\n"
+    )
+    assert [name for name, _own in listed(text)] == ["Norrviks Läkarhus"]

@@ -179,6 +179,12 @@ _AGREEMENT = re.compile(
     r"\b(?:tecknat|teckna|tecknar|tecknade|ingått|ingå|slutit|sluta) (?:ett )?(?:nytt )?"
     r"(?:avtal|kontrakt) med ([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
 )
+#: "En av de nya aktörerna är X": one of the new providers, by name.
+_ONE_OF_THE_NEW = re.compile(
+    r"\b[Ee](?:n|tt) av de (?:nya|nytillkomna|godkända) (?:privata )?"
+    r"(?:aktörerna|företagen|utförarna|leverantörerna|vårdgivarna|bolagen) (?:är|blir) "
+    r"([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
+)
 #: An agreement about tools, systems or premises is with a vendor, not a provider.
 _VENDOR = re.compile(
     r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
@@ -195,8 +201,10 @@ _AFTER_NAME = frozenset(
 def _agreed_with(sentence: str) -> str | None:
     """The provider an agreement is made with, read forwards from "avtal med": capitalised
     start, up to five words, ending before the sentence goes on ("som", "från", ...); a
-    public body ("Region Halland", "kommunen") is not a provider."""
-    match = _AGREEMENT.search(sentence)
+    public body ("Region Halland", "kommunen") is not a provider. So is the one a sentence
+    says is one of the new providers ("En av de nya aktörerna är Premicare Primärvård och
+    ...")."""
+    match = _AGREEMENT.search(sentence) or _ONE_OF_THE_NEW.search(sentence)
     if match is None:
         return None
     words: list[str] = []
