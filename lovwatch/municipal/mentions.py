@@ -179,6 +179,12 @@ _AGREEMENT = re.compile(
     r"\b(?:tecknat|teckna|tecknar|tecknade|ingått|ingå|slutit|sluta) (?:ett )?(?:nytt )?"
     r"(?:avtal|kontrakt) med ([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
 )
+#: A public body, not a provider (folded): "Region Halland", "kommunen", "Socialnämnden som
+#: godkände ansökan ...".
+_PUBLIC_BODY = re.compile(
+    r"\b(kommun\w*|region\w*|stad\w*|landsting\w*|\w*namnd\w*|\w*styrelse\w*|"
+    r"\w*forvaltning\w*)\b"
+)
 #: "En av de nya aktörerna är X": one of the new providers, by name.
 _ONE_OF_THE_NEW = re.compile(
     r"\b[Ee](?:n|tt) av de (?:nya|nytillkomna|godkända) (?:privata )?"
@@ -216,7 +222,7 @@ def _agreed_with(sentence: str) -> str | None:
             break
     name = " ".join(words)
     folded = fold_words(name)
-    if not name or re.search(r"\b(kommun\w*|region\w*|stad\w*|landsting\w*)\b", folded):
+    if not name or _PUBLIC_BODY.search(folded):
         return None
     return name
 
@@ -284,7 +290,7 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
     if match is None or not _APPROVAL.search(fold_words(paragraph)):
         return None
     name = re.sub(r" (i|och|&)$", "", match.group("name") or match.group("apposed"))
-    return None if re.search(r"\b(kommun\w*|region\w*|stad\w*)\b", fold_words(name)) else name
+    return None if _PUBLIC_BODY.search(fold_words(name)) else name
 
 
 #: "En tredje privat aktör inom hemtjänsten har godkänts av socialnämnden.": a provider
@@ -292,10 +298,6 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
 _APPROVED_UNNAMED = re.compile(
     r"\b(en|ett) (\w+ ){0,3}(aktor|utforare|foretag|leverantor|anordnare)\w*( \w+){0,4} "
     r"(har )?(godkants|blivit godkand|godkandes)\b"
-)
-#: A public body, not a provider: "Socialnämnden som godkände ansökan ...".
-_PUBLIC_BODY = re.compile(
-    r"\b(kommun\w*|region\w*|stad\w*|\w*namnd\w*|\w*styrelse\w*|\w*forvaltning\w*)\b"
 )
 #: The name opening the sentence after it: "ASF Hemtjänst & hemservice som utgår från Borås".
 _NAME_OPENING = re.compile(
