@@ -2653,3 +2653,23 @@ def test_one_of_the_new_providers_by_name() -> None:
         "som har sökt för alla orter.\n"
     )
     assert [name for name, _own in listed(text)] == ["Norrviks Läkarhus"]
+
+
+# --- Twenty-third round -------------------------------------------------------------------------
+
+
+def test_what_a_choice_system_abolishes_is_not_the_system_ending() -> None:
+    assert claim("Vi är övertygade om att köerna kan avskaffas genom vårdval BUP.") is None
+    ended = claim("Vårdval BUP avskaffas genom beslut i regionfullmäktige.", frozenset())
+    assert ended is not None and ended.kind is StatementKind.END
+
+
+def test_a_regions_joined_address_names_it() -> None:
+    names = own_names("https://regionnorrvik.se/pressrum/horselvarden/", "Hörselvården")
+    assert "norrvik" in names
+    found = claim(
+        "Vårdstyrelsen beslutade att mottagningen som drivs i Region Norrviks egen regi ska "
+        "ingå i LOV grundläggande hörselrehabilitering.",
+        names,
+    )
+    assert found is not None and found.subject is Subject.OWN

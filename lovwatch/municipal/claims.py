@@ -391,6 +391,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue  # "LOV hade ännu inte införts när ... upphandlades": how it stood then
         if kind in (StatementKind.INTRODUCE, StatementKind.END) and _ARGUED.match(folded):
             continue  # "Att införa LOV är viktigt för ...": an argument, not that it happens
+        if kind is StatementKind.END and _only_the_means(folded, verb_at):
+            continue  # "köerna kan avskaffas genom vårdval BUP": the queues end, by the system
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
         modality = modality_of(folded, verb_at)
@@ -461,6 +463,20 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         confidence = _confidence(folded, verb_at, modality)
         return Claim(kind, subject, modality, confidence, verb_at, past)
     return None
+
+
+#: The system as the means of what the verb does: "genom vårdval BUP", "tack vare LOV".
+_BY_MEANS_OF = re.compile(rf"\b(genom|via|tack vare|med hjalp av) (ett |en )?{SYSTEM}")
+
+
+def _only_the_means(folded: str, verb_at: int) -> bool:
+    """Whether the sentence names the system only after its verb, as the means of it."""
+    after = folded[verb_at:]
+    return (
+        re.search(SYSTEM, folded[:verb_at]) is None
+        and _BY_MEANS_OF.search(after) is not None
+        and len(re.findall(SYSTEM, after)) == len(_BY_MEANS_OF.findall(after))
+    )
 
 
 #: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".

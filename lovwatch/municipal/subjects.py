@@ -172,6 +172,8 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     names an authority, the place it names bare, or names bare twice as often as any other
     ("Sollentuna har använt LOV")."""
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
+    # "regionuppsala.se", "regionhalland.se": the region's name after the prefix
+    found |= {w[len("region") :] for w in found if w.startswith("region") and len(w) >= 10}
     found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     named: dict[str, int] = {}
     for match in _NAMED_MUNICIPALITY.finditer(text):
