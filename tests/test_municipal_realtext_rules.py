@@ -2673,3 +2673,31 @@ def test_a_regions_joined_address_names_it() -> None:
         names,
     )
     assert found is not None and found.subject is Subject.OWN
+
+
+def test_a_contract_with_the_following_care_givers_lists_them_and_ends_at_the_next_section() -> (
+    None
+):
+    text = (
+        "Beslut i nämnden\n\nNämnden tecknar kontrakt med följande vårdgivare:\n"
+        "• Fysioterapi i Bergsjö\n• Rehabcentrum Norrvik\n\nUngdomsdialog\n\n"
+        "Nämnden har vid så kallade ungdomsdialoger träffat ungdomar för att diskutera vård och "
+        "hälsa, och dialogerna genomförs för att stärka demokratin och för att ungdomars åsikter "
+        "ska beaktas i nämndens arbete med målen för kommande år.\n"
+    )
+    assert [name for name, _own in listed(text)] == [
+        "Fysioterapi i Bergsjö",
+        "Rehabcentrum Norrvik",
+    ]
+
+
+def test_names_written_as_short_lines_after_an_announcing_colon_are_all_read() -> None:
+    text = (
+        "Godkända utförare\n\nFöljande utförare är godkända:\n\nOmsorg i Norr\n\nSolgläntan\n\n"
+        "Trygg Hemtjänst Bergsjö\n"
+    )
+    assert [name for name, _own in listed(text)] == [
+        "Omsorg i Norr",
+        "Solgläntan",
+        "Trygg Hemtjänst Bergsjö",
+    ]

@@ -37,7 +37,7 @@ __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "provid
 _CUE = re.compile(
     r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer)|"
     r"valbara (utforare|foretag|leverantorer)|"
-    r"foljande (utforare|foretag|leverantorer|anordnare|aktorer)|"
+    r"foljande (utforare|foretag|leverantorer|anordnare|aktorer|vardgivare|vardenheter)|"
     # "Nuvarande leverantörer av hemtjänst"
     r"(nuvarande|aktuella) (utforare|foretag|leverantorer|anordnare)|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
@@ -179,6 +179,19 @@ def _only_services(text: str) -> bool:
     return bool(categories_in(text)) and not named and not any(w[:1].isupper() for w in rest)
 
 
+def _opens_section(blocks: list[Block], index: int) -> bool:
+    """Whether a short line taken for a heading opens a section of running text ("Ungdomsdialog"
+    over a paragraph after the last name of a list) rather than naming one more provider."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        blocks[index].kind == HEADING
+        and following is not None
+        and following.kind == PARA
+        and len(following.text) > 200
+        and not COMPANY_END.search(blocks[index].text)
+    )
+
+
 def _listed(page: Page) -> list[Provider]:
     found: list[Provider] = []
     blocks = page.blocks
@@ -204,8 +217,11 @@ def _listed(page: Page) -> list[Provider]:
         )
         while index < len(blocks):
             block = blocks[index]
-            if (announced or block.guessed and cue.kind == HEADING) and (
-                block.kind in (HEADING, PARA) and _bare_name(block)
+            if (
+                (announced or block.guessed and cue.kind == HEADING)
+                and block.kind in (HEADING, PARA)
+                and _bare_name(block)
+                and not _opens_section(blocks, index)
             ):
                 # "Följande utförare finns:" then one name a line, written as short lines
                 # (saved text reads them as headings, HTML as paragraphs); under a provider
