@@ -2701,3 +2701,13 @@ def test_names_written_as_short_lines_after_an_announcing_colon_are_all_read() -
         "Solgläntan",
         "Trygg Hemtjänst Bergsjö",
     ]
+
+
+def test_hearing_rehabilitation_is_the_hearing_care_choice() -> None:
+    assert sentence_categories(
+        "Mottagningen i egen regi ska ingå i LOV grundläggande hörselrehabilitering."
+    ) == ("horsel",)
+    assert set(sentence_categories("Vårdval finns inom hörselvård och rehabilitering.")) == {
+        "horsel",
+        "rehabilitering",
+    }

@@ -30,6 +30,10 @@ _EXCLUDED = re.compile(
 #: allmänpsykiatrin bedömer att du är lämplig för psykoterapi", "en psykiatrijournal".
 _PSYCHIATRY_SETTING = re.compile(r"\w*psykiatri(n|journal\w*)\b", re.IGNORECASE)
 _PSYCHIATRY = re.compile(r"\w*psykiatri\w*", re.IGNORECASE)
+#: Rehabilitation words, and hearing rehabilitation ("hörselrehabilitering"), which is the
+#: hearing care choice, not a second service.
+_REHABILITATION = re.compile(r"\w*rehab\w*", re.IGNORECASE)
+_HEARING = re.compile(r"hörsel", re.IGNORECASE)
 #: Psychotherapy named as such, not only as a method ("KBT", "psykologisk behandling").
 _PSYCHOTHERAPY = re.compile(r"psykoterap", re.IGNORECASE)
 
@@ -51,8 +55,8 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
 
 def _one_service(codes: tuple[str, ...], sentence: str) -> tuple[str, ...]:
     """`codes` less what only frames the other service the sentence names: psychiatry as the
-    place a psychotherapy choice belongs to, and a therapy method ("KBT") that primary care
-    offers."""
+    place a psychotherapy choice belongs to, a therapy method ("KBT") that primary care offers,
+    and the rehabilitation in "hörselrehabilitering"."""
     dropped: set[str] = set()
     if "psykoterapi" in codes and "psykiatri" in codes:
         settings = len(_PSYCHIATRY_SETTING.findall(sentence))
@@ -60,6 +64,9 @@ def _one_service(codes: tuple[str, ...], sentence: str) -> tuple[str, ...]:
             dropped.add("psykiatri")
     if "psykoterapi" in codes and "primarvard" in codes and not _PSYCHOTHERAPY.search(sentence):
         dropped.add("psykoterapi")
+    rehab = _REHABILITATION.findall(sentence)
+    if "horsel" in codes and rehab and all(_HEARING.match(word) for word in rehab):
+        dropped.add("rehabilitering")  # "grundläggande hörselrehabilitering" is hearing care
     return tuple(code for code in codes if code not in dropped)
 
 
