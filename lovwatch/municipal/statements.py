@@ -56,6 +56,7 @@ from lovwatch.municipal.vocabulary import (
     fold_words,
     speaks_of_lov,
 )
+from lovwatch.normalize.dates import MONTHS
 
 __all__ = [
     "Modality",
@@ -430,8 +431,7 @@ _HAS_DECIDED = re.compile(
 )
 #: Any time a sentence names: a year, a month, or "nu", "i dag", "i går", "i höstas".
 _WHEN = re.compile(
-    r"\b((19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-    r"november|december|nu|idag|i dag|igar|i gar|i (host|var|sommar|vinter)\w*)\b"
+    rf"\b((19|20)\d\d|{'|'.join(MONTHS)}|nu|idag|i dag|igar|i gar|i (host|var|sommar|vinter)\w*)\b"
 )
 
 
