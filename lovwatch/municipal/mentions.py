@@ -114,17 +114,16 @@ def in_text(page: Page) -> list[Provider]:
     for index, block in enumerate(page.blocks):
         if block.kind == ROW:
             continue
-        previous = ""
+        previous = previous_folded = ""
         for sentence in sentences(block.text):
-            before = previous
-            folded = fold_words(sentence)
+            folded_before, folded = previous_folded, fold_words(sentence)
             names = (
                 enumerated_names(sentence)
                 or counted_names(sentence)
                 or role_names(sentence)
                 or named_after_count(previous, sentence)
             )
-            previous = sentence
+            previous, previous_folded = sentence, folded
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
@@ -135,7 +134,7 @@ def in_text(page: Page) -> list[Provider]:
                 _agreed_with(sentence)
                 or _approved_subject(sentence)
                 or _introduced_company(sentence, _with_previous(page, index))
-                or _named_after_approval(before, sentence)
+                or _named_after_approval(folded_before, sentence)
             )
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
                 categories = _sentence_categories(page, index, sentence)
@@ -305,11 +304,12 @@ _NAME_OPENING = re.compile(
 )
 
 
-def _named_after_approval(previous: str, sentence: str) -> str | None:
+def _named_after_approval(folded_previous: str, sentence: str) -> str | None:
     """The provider a sentence names first, right after one that says an unnamed provider was
-    approved: "En tredje privat aktör har godkänts av socialnämnden. ASF Hemtjänst &
-    hemservice som utgår från Borås kommer att kunna ta uppdrag ..."."""
-    if not _APPROVED_UNNAMED.search(fold_words(previous)):
+    approved (`folded_previous`, folded): "En tredje privat aktör har godkänts av
+    socialnämnden. ASF Hemtjänst & hemservice som utgår från Borås kommer att kunna ta uppdrag
+    ..."."""
+    if not _APPROVED_UNNAMED.search(folded_previous):
         return None
     match = _NAME_OPENING.match(sentence.strip())
     if match is None or match.group("name").split()[0].lower() in NOT_NAME_START:
