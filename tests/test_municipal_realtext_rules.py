@@ -2711,3 +2711,17 @@ def test_hearing_rehabilitation_is_the_hearing_care_choice() -> None:
         "horsel",
         "rehabilitering",
     }
+
+
+# --- After the twenty-third round ---------------------------------------------------------------
+
+
+def test_a_new_provider_after_a_change_is_a_choice_in_use() -> None:
+    # Norrköping's "Vad händer efter mitt val?" (dev).
+    found = findings_from_text(
+        "Kom ihåg att anmäla ditt byte senast den 20:e i månaden för att få din nya "
+        "hemtjänstutförare senast nästkommande månad.",
+        "https://www.norrkoping.se/stod-och-omsorg/aldreomsorg/hemtjanst/vad-hander.html",
+    )
+    assert kinds(found) == {"active"}
+    assert found.statements[0].categories == ("hemtjanst",)

@@ -223,6 +223,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
             # "kan ställa sig i kö för att byta utförare": there is a choice to change
             r"\b(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
+            # "för att få din nya hemtjänstutförare": a provider the resident changed to
+            r"\bfa (din|er) nya \w*utforare\b|"
             r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
             # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
             rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"
@@ -260,7 +262,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas|ges)\b"
+        r"foljer|finnas|ges|fa)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.

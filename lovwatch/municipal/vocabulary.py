@@ -41,7 +41,9 @@ LOV_TERMS = re.compile(
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
     # "Det finns tre olika alternativ att välja mellan: två olika hemtjänstföretag ..."
     r"(alternativ|utforare|foretag|leverantorer) att valja (mellan|bland)|"
-    r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare)\b"
+    r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
+    # "för att få din nya hemtjänstutförare": a provider the resident changed to
+    r"(din|er) nya \w*utforare)\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
