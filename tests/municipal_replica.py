@@ -252,7 +252,8 @@ class ReplicaSite:
     code: str
     name: str
     host: str
-    pages: dict[str, str]
+    #: Pages by path: text (HTML, robots.txt, a sitemap) or a file's bytes (a PDF).
+    pages: dict[str, str | bytes]
     port: int = 0
     server: ThreadingHTTPServer | None = None
 
@@ -322,7 +323,7 @@ class MunicipalReplica:
     def site(self, code: str) -> ReplicaSite:
         return next(site for site in self.sites if site.code == code)
 
-    def set_page(self, code: str, path: str, html: str | None) -> None:
+    def set_page(self, code: str, path: str, html: str | bytes | None) -> None:
         """Change (or with None remove) a page while the servers run."""
         pages = self.site(code).pages
         if html is None:
@@ -365,7 +366,9 @@ def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPReque
             replica.requests.append(self.record)
             time.sleep(replica.delay(site.host, path))
             body = site.pages.get(path)
-            if path.endswith(".pdf"):
+            if isinstance(body, bytes):
+                self._send(200, _CONTENT_TYPES[path[path.rfind(".") :]], body)
+            elif path.endswith(".pdf"):
                 self._send(200, "application/pdf", _PDF)
             elif body is None:
                 self._send(

@@ -14,6 +14,7 @@ import click
 from lovwatch.cli_common import EXIT_USAGE
 from lovwatch.config import USER_AGENT
 from lovwatch.municipal.findings import PageFindings, findings_from_html, findings_from_text
+from lovwatch.municipal.pdf import MAX_BYTES, looks_like_pdf, pdf_text
 from lovwatch.output import cell, emit, format_option, render_json
 
 #: A saved page starts with "# source: URL" (the evaluation sets' convention).
@@ -22,8 +23,11 @@ FETCH_TIMEOUT = 30
 
 
 def findings_of_file(path: Path) -> PageFindings:
-    """Findings of a saved page: HTML when it looks like markup, else plain text."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    """Findings of a saved page: a PDF, HTML when it looks like markup, else plain text."""
+    body = path.read_bytes()
+    if looks_like_pdf(body):
+        return findings_of_pdf(body, path.resolve().as_uri(), str(path))
+    text = body.decode("utf-8", errors="replace")
     lines = text.splitlines()
     url = ""
     if lines and lines[0].startswith(SOURCE_PREFIX):
@@ -48,11 +52,23 @@ def findings_of_url(url: str) -> PageFindings:
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             charset = response.headers.get_content_charset() or "utf-8"
-            html = response.read().decode(charset, errors="replace")
+            body = response.read(MAX_BYTES + 1)
             final_url = response.geturl()
     except (OSError, urllib.error.URLError) as exc:
         raise click.ClickException(f"cannot fetch {url}: {exc}") from exc
-    return findings_from_html(html, final_url)
+    if looks_like_pdf(body):
+        return findings_of_pdf(body, final_url, url)
+    return findings_from_html(body.decode(charset, errors="replace"), final_url)
+
+
+def findings_of_pdf(body: bytes, url: str, source: str) -> PageFindings:
+    """Findings of a PDF (a list of providers, a decision): its text, read as saved text."""
+    if len(body) > MAX_BYTES or (text := pdf_text(body)) is None:
+        raise click.ClickException(
+            f"{source} is a PDF that cannot be read (damaged, encrypted or over "
+            f"{MAX_BYTES // (1024 * 1024)} MB); save its text and give that file instead"
+        )
+    return findings_from_text(text, url)
 
 
 @click.command(name="extract")
@@ -66,8 +82,8 @@ def findings_of_url(url: str) -> PageFindings:
 @format_option
 def extract_command(sources: tuple[str, ...], all_claims: bool, fmt: str) -> None:
     """Show what lovwatch reads on municipal pages: LOV statements, approved providers, counts
-    and links. FILE is a saved page (HTML, or text, optionally starting with "# source: URL");
-    URL is fetched once. Nothing is stored.
+    and links. FILE is a saved page (HTML, a PDF, or text, optionally starting with "# source:
+    URL"); URL is fetched once. Nothing is stored.
 
     \b
     Examples:

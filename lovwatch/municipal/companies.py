@@ -17,7 +17,8 @@ from lovwatch.normalize.text import words
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
 _LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])")
 
-_FORMS = r"(?:AB|HB|KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
+#: "KB" after a number is a file's size ("Godkända utförare (pdf, 28 kB)"), not kommanditbolag.
+_FORMS = r"(?:AB|HB|(?<!\d )(?<!\d)KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
 #: A name that ends in a company form, and nothing after it.
 COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|eller|&amp;)\s+(?=[A-ZÅÄÖ0-9])")

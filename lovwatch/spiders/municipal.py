@@ -3,6 +3,9 @@
 Per site (its host only): sitemap.xml when present, the start page, then links whose text or
 URL speaks of LOV (valfrihet, kundval, fritt val, välj/bli utförare, förfrågningsunderlag),
 plus, near the start page, links into the care and business sections where those pages live.
+A linked PDF is read when its link or its name says it lists providers ("Godkända utförare
+(pdf)"); other documents (the förfrågningsunderlag, agreements, forms) are only recorded as
+links.
 Depth-limited and with a page budget per site; robots.txt and per-host politeness come from
 Scrapy's settings (download slots are per host). A page whose content is built by script is
 fetched again through the browser; no other page is.
@@ -34,7 +37,8 @@ from twisted.python.failure import Failure
 from lovwatch.config import http_cache_dir
 from lovwatch.municipal.blocks import Page, page_from_html
 from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
-from lovwatch.municipal.findings import findings_from_page, needs_browser
+from lovwatch.municipal.findings import findings_from_page, findings_from_text, needs_browser
+from lovwatch.municipal.pdf import MAX_BYTES, pdf_text
 from lovwatch.municipal.sites import Site, default_sites, parse_site
 from lovwatch.municipal.vocabulary import fold_words, link_speaks_of_lov
 from lovwatch.spiders.items import MunicipalPageItem, PageProblemItem, SiteFailureItem
@@ -47,6 +51,16 @@ _TOPICS = re.compile(
     r"halsa|vard|primarvard\w*)\b"
 )
 _BINARY = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics)$", re.I)
+_PDF = re.compile(r"\.pdf$", re.I)
+#: A linked PDF that is read: a list of providers ("Godkända utförare (pdf)",
+#: "valbara-foretag-hemtjanst.pdf"), not the förfrågningsunderlag, an agreement or a form.
+_PROVIDER_DOCUMENT = re.compile(
+    r"\b(\w*utforare\w*|leverantor\w*|anordnare|vardgivare|valbara|godkanda)\b"
+)
+_OTHER_DOCUMENT = re.compile(
+    r"\b(forfragningsunderlag\w*|avtal\w*|ansok\w*|blankett\w*|mall|villkor|"
+    r"uppfoljning\w*|rapport\w*|protokoll\w*|handbok|riktlinje\w*|rutin\w*|bli utforare)\b"
+)
 DEFAULT_MAX_PAGES = 60
 DEFAULT_MAX_DEPTH = 3
 #: Sites crawled at once (requests in flight overall) and requests in flight per host.
@@ -187,12 +201,8 @@ class MunicipalSpider(scrapy.Spider):
         url = url.split("#")[0]
         if not self.on_site(site, url) or _BINARY.search(urlsplit(url).path):
             return None
-        code = site.municipality_code
-        if not render:
-            if url in self.seen or self.scheduled.get(code, 0) >= self.max_pages:
-                return None
-            self.seen.add(url)
-            self.scheduled[code] = self.scheduled.get(code, 0) + 1
+        if not render and not self.within_budget(site, url):
+            return None
         return scrapy.Request(
             url,
             callback=self.parse_page,
@@ -202,6 +212,38 @@ class MunicipalSpider(scrapy.Spider):
             dont_filter=render,
             priority=priority,
         )
+
+    def document_request(
+        self, site: Site, url: str, title: str, depth: int
+    ) -> scrapy.Request | None:
+        """A request for a PDF of `site` that `title` (its link's text) and its address say is
+        a list of providers, unless it is off-site, seen, or over budget."""
+        url = url.split("#")[0]
+        about = fold_words(f"{urlsplit(url).path} {title}")
+        if (
+            not self.on_site(site, url)
+            or not _PROVIDER_DOCUMENT.search(about)
+            or _OTHER_DOCUMENT.search(about)
+            or not self.within_budget(site, url)
+        ):
+            return None
+        return scrapy.Request(
+            url,
+            callback=self.parse_document,
+            errback=self.page_failed,
+            cb_kwargs={"site": site, "depth": depth, "rendered": False, "title": title},
+            meta={"download_maxsize": MAX_BYTES},
+            priority=10,
+        )
+
+    def within_budget(self, site: Site, url: str) -> bool:
+        """Whether `url` is new and `site` has pages left to fetch (counting it if so)."""
+        code = site.municipality_code
+        if url in self.seen or self.scheduled.get(code, 0) >= self.max_pages:
+            return False
+        self.seen.add(url)
+        self.scheduled[code] = self.scheduled.get(code, 0) + 1
+        return True
 
     def ignore(self, failure: Failure) -> None:
         """A missing sitemap is normal."""
@@ -270,10 +312,30 @@ class MunicipalSpider(scrapy.Spider):
             yield MunicipalPageItem(site.municipality_code, findings, rendered)
         yield from self.follow(page, site, depth)
 
+    def parse_document(
+        self, response: Response, site: Site, depth: int, rendered: bool, title: str
+    ) -> Iterator[Any]:
+        """A linked PDF: read like a saved text, titled by its link."""
+        if response.status >= 400:
+            if response.status in (404, 410):
+                yield PageProblemItem(response.url, gone=True)
+            return
+        text = pdf_text(response.body)
+        if text is None:
+            yield PageProblemItem(response.url, error="not a PDF that can be read")
+            return
+        findings = findings_from_text(text, response.url, title)
+        if findings.relevant:
+            yield MunicipalPageItem(site.municipality_code, findings)
+
     def follow(self, page: Page, site: Site, depth: int) -> Iterator[scrapy.Request]:
         if depth >= self.max_depth:
             return
         for link in page.links:
+            if _PDF.search(urlsplit(link.url).path):
+                if request := self.document_request(site, link.url, link.text, depth + 1):
+                    yield request
+                continue
             if link_speaks_of_lov(urlsplit(link.url).path, link.text):
                 priority = 10
             elif depth < 2 and _TOPICS.search(fold_words(link.text)):

@@ -1,0 +1,113 @@
+"""Provider lists published as PDFs: read by `lovwatch extract` and by the municipal crawl.
+
+The PDF fixture was printed by Chromium from `godkanda-utforare-hemtjanst.html` beside it (a
+two-page table of approved providers, as municipalities publish them); the expected providers
+are read from that HTML's table, not written into the tests.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import lxml.html
+from conftest import FAST, Lovwatch, needs_loopback_aliases
+from municipal_replica import MunicipalReplica, ReplicaSite, page
+
+from lovwatch.municipal.pdf import pdf_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "municipal" / "pdf"
+PDF = FIXTURES / "godkanda-utforare-hemtjanst.pdf"
+NO_BROWSER = os.devnull + "-missing"
+LIST_PATH = "/download/Godkanda-utforare-hemtjanst.pdf"
+TERMS_PATH = "/download/Forfragningsunderlag-hemtjanst-2025.pdf"
+
+
+def _table_rows() -> list[tuple[str, str]]:
+    """(name, org number) of every row of the source HTML's provider tables."""
+    root = lxml.html.parse(str(FIXTURES / "godkanda-utforare-hemtjanst.html")).getroot()
+    rows = root.xpath("//table/tr[td]")
+    return [
+        (row.xpath("td[1]")[0].text_content(), row.xpath("td[2]")[0].text_content()) for row in rows
+    ]
+
+
+def test_the_table_of_a_pdf_is_read_column_by_column(lovwatch: Lovwatch) -> None:
+    text = pdf_text(PDF.read_bytes())
+    assert text is not None
+    # Both pages are read, each row in cells, the header row over each page's table.
+    header = "Utförare\tOrganisationsnummer\tTelefon\tOmråde"
+    assert text.count(header) == 2
+    for name, org_number in _table_rows():
+        assert f"{name}\t{org_number}\t" in text
+
+    found = lovwatch("extract", str(PDF), "--format", "json", check=True).json()
+    providers = {(p["name"], p["org_number"], p["own_unit"]) for p in found["providers"]}
+    assert providers == {
+        (name, org_number, "egen regi" in name) for name, org_number in _table_rows()
+    }
+    private = sum(1 for name, _ in _table_rows() if "egen regi" not in name)
+    assert [(c["private"], c["own_units"]) for c in found["counts"]] == [(private, 1)]
+    assert [s["kind"] for s in found["statements"]] == ["active"]
+
+
+def test_a_damaged_pdf_is_one_sentence_not_a_traceback(lovwatch: Lovwatch, tmp_path: Path) -> None:
+    assert pdf_text(b"<html>not a pdf</html>") is None
+    damaged = tmp_path / "utforare.pdf"
+    damaged.write_bytes(PDF.read_bytes()[:2000])
+    assert pdf_text(damaged.read_bytes()) is None
+    result = lovwatch("extract", str(damaged))
+    assert result.code != 0
+    assert "Traceback" not in result.stderr
+    assert "is a PDF that cannot be read" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _site_with_pdfs() -> ReplicaSite:
+    body = f"""<h1>Välj utförare av hemtjänst</h1>
+<p>Krokoms kommun har kundval inom hemtjänsten enligt LOV. Du kan välja mellan kommunens
+hemtjänst och de företag som kommunen har godkänt.</p>
+<p><a href="{LIST_PATH}">Godkända utförare inom hemtjänst (pdf, 28 kB)</a></p>
+<p><a href="{TERMS_PATH}">Förfrågningsunderlag hemtjänst 2025 (pdf)</a></p>"""
+    pages: dict[str, str | bytes] = {
+        "/": page(
+            "Startsida",
+            "Krokom",
+            '<h1>Krokoms kommun</h1><p><a href="/valj-utforare.html">Välj utförare</a></p>',
+        ),
+        "/valj-utforare.html": page("Välj utförare av hemtjänst", "Krokom", body),
+        LIST_PATH: PDF.read_bytes(),
+    }
+    return ReplicaSite("2309", "Krokom", "127.0.0.2", pages)
+
+
+@needs_loopback_aliases
+def test_a_linked_provider_list_pdf_is_crawled_and_its_providers_stored(
+    lovwatch: Lovwatch,
+) -> None:
+    with MunicipalReplica(sites=[_site_with_pdfs()]) as sites:
+        site = sites.sites[0]
+        for _ in range(2):  # the second run asks again and is told the PDF is unchanged
+            lovwatch(
+                "crawl",
+                "--source",
+                "municipal",
+                "--site",
+                f"2309={site.base_url}",
+                *FAST,
+                env={"LOVWATCH_CHROMIUM": NO_BROWSER},
+                check=True,
+            )
+        paths = sites.paths(site.host)
+        # The list is read; the förfrågningsunderlag is only a link.
+        assert paths.count(LIST_PATH) == 2
+        assert TERMS_PATH not in paths
+        assert [r.status for r in sites.requests if r.path == LIST_PATH] == [200, 304]
+        stored = lovwatch("providers", "--format", "json", check=True).json()
+        assert {(row["name"], row["org_number"], row["own_unit"]) for row in stored} == {
+            (name, org_number, "egen regi" in name) for name, org_number in _table_rows()
+        }
+
+        url = f"{site.base_url.rstrip('/')}{LIST_PATH}"
+        found = lovwatch("extract", url, "--format", "json", check=True).json()
+        assert {p["name"] for p in found["providers"]} == {name for name, _ in _table_rows()}
