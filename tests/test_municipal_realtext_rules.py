@@ -2725,3 +2725,32 @@ def test_a_new_provider_after_a_change_is_a_choice_in_use() -> None:
     )
     assert kinds(found) == {"active"}
     assert found.statements[0].categories == ("hemtjanst",)
+
+
+# --- Twenty-fourth round -------------------------------------------------------------------------
+
+VASBY_CHOICE = (
+    "I Upplands Väsby kan du, efter beslut från biståndshandläggare, välja utförare när det "
+    "gäller hemtjänst, särskilt boende, dagverksamhet, daglig verksamhet enligt LSS och "
+    "familjerådgivning – allt enligt LOV, lagen om valfrihetssystem."
+)
+
+
+def test_a_place_named_in_full_is_the_one_the_address_names_by_its_last_word() -> None:
+    # Mitt i's item on Upplands Väsby (dev): the address names "vasby".
+    found = findings_from_text(
+        VASBY_CHOICE,
+        "https://www.mitti.se/nyheter/bara-vasby-och-osthammar-klarar-sig-fran-lovkritik-6.3.42897",
+    )
+    assert kinds(found) == {"active"}
+
+
+def test_each_item_of_an_enumeration_is_its_own_service() -> None:
+    # "enligt LSS" belongs to daglig verksamhet, not to the särskilt boende two items earlier.
+    assert set(sentence_categories(VASBY_CHOICE)) == {
+        "hemtjanst",
+        "sarskilt_boende_aldre",
+        "dagverksamhet_aldre",
+        "daglig_verksamhet_lss",
+        "familjeradgivning",
+    }

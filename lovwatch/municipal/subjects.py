@@ -158,9 +158,14 @@ def _bare_place() -> re.Pattern[str]:
 
 
 def _is_own(stem: str, names: frozenset[str]) -> bool:
-    """Whether a named body's folded stem is one of the page's own names."""
+    """Whether a named body's folded stem is one of the page's own names ("upplands vasby"
+    is the "vasby" of the page's address)."""
+    last = stem.rsplit(" ", 1)[-1]
     return any(
-        name.startswith(stem) or stem.startswith(name[:5]) or (len(stem) >= 4 and stem in name)
+        name.startswith(stem)
+        or stem.startswith(name[:5])
+        or (len(stem) >= 4 and stem in name)
+        or (last != stem and last == name)
         for name in names
     )
 

@@ -239,14 +239,16 @@ def map_term(term: str) -> tuple[str, ...]:
     """
     tokens = words(term).split()
     index = _rules_by_first_word()
+    items = _list_items(term, tokens)
     candidates: list[tuple[int, int, str]] = []  # (start, end, code)
     for start, token in enumerate(tokens):
+        context = next((tokens[a:b] for a, b in items if a <= start < b), tokens)
         for base in _base_forms(token):
             for rule in index.get(base, ()):
                 if (
                     _phrase_at(tokens, start, rule.phrase)
-                    and not any(_mentions(tokens, veto) for veto in rule.vetoes)
-                    and (not rule.requires or any(_mentions(tokens, r) for r in rule.requires))
+                    and not any(_mentions(context, veto) for veto in rule.vetoes)
+                    and (not rule.requires or any(_mentions(context, r) for r in rule.requires))
                 ):
                     candidates.append((start, start + len(rule.phrase), rule.code))
     # Longest phrase first; a shorter one inside it is a part of it, not a second service.
@@ -275,6 +277,38 @@ def map_term(term: str) -> tuple[str, ...]:
             if any(_word_matches(token, weak) for token in tokens)
         )
     return _ordered(codes)
+
+
+def _list_items(term: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the items of an enumeration of three or more ("hemtjänst, särskilt
+    boende, dagverksamhet, daglig verksamhet enligt LSS och familjerådgivning"): there, a
+    phrase's context (what it requires, what vetoes it) is its own item, so "LSS" in the last
+    item does not make the second housing under LSS. An item that names no service ("LSS",
+    "enligt SoL") belongs to the one before it. One range for the whole term otherwise."""
+    whole = [(0, len(tokens))]
+    parts = [words(part).split() for part in term.split(",")]
+    if len(parts) < 3 or [t for part in parts for t in part] != tokens:
+        return whole
+    items: list[tuple[int, int]] = []
+    position = 0
+    for part in parts:
+        end = position + len(part)
+        if items and (not part or not _names_a_service(part)):
+            items[-1] = (items[-1][0], end)
+        elif part:
+            items.append((position, end))
+        position = end
+    return items
+
+
+def _names_a_service(tokens: list[str]) -> bool:
+    index = _rules_by_first_word()
+    return any(
+        _phrase_at(tokens, start, rule.phrase)
+        for start, token in enumerate(tokens)
+        for base in _base_forms(token)
+        for rule in index.get(base, ())
+    )
 
 
 @cache
