@@ -2754,3 +2754,14 @@ def test_each_item_of_an_enumeration_is_its_own_service() -> None:
         "daglig_verksamhet_lss",
         "familjeradgivning",
     }
+
+
+def test_a_home_run_by_a_lov_provider_is_lov_in_use() -> None:
+    # Halmstad's news on Ranagårds äldreboende (dev).
+    found = findings_from_text(
+        "Hemvårdsnämnden fattade i går beslut om att Ranagårds äldreboende ska drivas av en "
+        "privat LOV-entreprenör.",
+        "https://www.halmstad.se/omsorgstod/nyheter/ranagardsaldreboende.html",
+    )
+    assert kinds(found) == {"active"}
+    assert found.statements[0].categories == ("sarskilt_boende_aldre",)

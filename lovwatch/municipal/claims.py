@@ -185,6 +185,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"(\w+ ){{0,8}}?att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
+            # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
+            r"\b(drivs|drivas|drivits) (av|som) (en |ett )?(privata? )?lov (entreprenor\w*|"
+            r"foretag\w*|utforare\w*|aktor\w*|leverantor\w*|boende\w*)\b|"
             rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven|ett|en) )?{SYSTEM}"
             r"( (inom|i|for)\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
@@ -262,7 +265,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas|ges|fa)\b"
+        r"foljer|finnas|ges|fa|drivs|drivas|drivits)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
