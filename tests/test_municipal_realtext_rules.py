@@ -2765,3 +2765,14 @@ def test_a_home_run_by_a_lov_provider_is_lov_in_use() -> None:
     )
     assert kinds(found) == {"active"}
     assert found.statements[0].categories == ("sarskilt_boende_aldre",)
+
+
+def test_whom_a_service_is_for_is_no_second_service() -> None:
+    # Nacka's page for authorised providers of boendestöd (dev).
+    assert categories_in(
+        "Här finnns auktorisationsvillkor i kundvalet boendestöd för personer med "
+        "funktionsnedsättning (PDF-dokument, 293 kB)"
+    ) == ("boendestod",)
+    assert categories_in("stöd för personer med funktionsnedsättning") == (
+        "funktionsnedsattning_ovrigt",
+    )

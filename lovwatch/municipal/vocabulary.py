@@ -124,6 +124,10 @@ def categories_in(text: str) -> tuple[str, ...]:
             codes = [code for code in codes if code != "sysselsattning_socialpsykiatri"]
     if _HOME_CARE_PARTS.search(with_diacritics) and not set(codes) & _HOUSING:
         codes.append("hemtjanst")
+    if _FOR_DISABLED.search(with_diacritics) and set(codes) - UMBRELLA_CATEGORIES:
+        # "kundvalet boendestöd för personer med funktionsnedsättning": whom the service is
+        # for, not a second, unnamed service for them.
+        codes = [code for code in codes if code != "funktionsnedsattning_ovrigt"]
     return tuple(category.code for category in CATEGORIES if category.code in codes)
 
 
@@ -144,6 +148,11 @@ _NOT_A_SERVICE = re.compile(
 _HOME_CARE_PARTS = re.compile(
     r"\b(serviceinsats\w*|omvårdnadsinsats\w*|personlig omvårdnad|service (och )?omvårdnad|"
     r"städ|städning|tvätt|inköp)\b"
+)
+#: Whom a service is for: "för personer med funktionsnedsättning".
+_FOR_DISABLED = re.compile(
+    r"\b(för|till) (personer|människor|barn|unga|vuxna|dem|de|den) (\w+ )?med (en )?"
+    r"(\w+ )?(funktionsnedsättning\w*|funktionshinder)\b"
 )
 #: Housing with special service under LSS, which the taxonomy may read as sysselsättning.
 _LSS_HOUSING = re.compile(
