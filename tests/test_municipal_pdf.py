@@ -11,10 +11,12 @@ import os
 from pathlib import Path
 
 import lxml.html
+import pytest
 from conftest import FAST, Lovwatch, needs_loopback_aliases
 from municipal_replica import MunicipalReplica, ReplicaSite, page
 
 from lovwatch.municipal.pdf import pdf_text
+from lovwatch.spiders.municipal import lists_providers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "municipal" / "pdf"
 PDF = FIXTURES / "godkanda-utforare-hemtjanst.pdf"
@@ -61,6 +63,24 @@ def test_a_damaged_pdf_is_one_sentence_not_a_traceback(lovwatch: Lovwatch, tmp_p
     assert "Traceback" not in result.stderr
     assert "is a PDF that cannot be read" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "read"),
+    [
+        ("/download/Godkanda-utforare.pdf", "Godkända utförare (pdf, 28 kB)", True),
+        ("/download/lista-2025.pdf", "Utförarlista hemtjänst", True),
+        ("/download/18.3b2c.pdf", "Valbara företag inom daglig verksamhet", True),
+        ("/download/vardgivarforteckning.pdf", "Vårdgivarförteckning", True),
+        ("/download/Forfragningsunderlag-hemtjanst.pdf", "Förfrågningsunderlag (pdf)", False),
+        ("/download/Utforarhandbok.pdf", "Utförarhandbok", False),
+        ("/download/leverantorsavtal.pdf", "Avtal för godkända leverantörer", False),
+        ("/download/bli-utforare.pdf", "Så blir du utförare", False),
+        ("/download/taxor.pdf", "Taxor och avgifter", False),
+    ],
+)
+def test_only_documents_that_list_providers_are_read(path: str, text: str, read: bool) -> None:
+    assert lists_providers(f"https://www.krokom.se{path}", text) is read
 
 
 def _site_with_pdfs() -> ReplicaSite:

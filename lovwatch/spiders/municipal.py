@@ -54,13 +54,20 @@ _BINARY = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics)$"
 _PDF = re.compile(r"\.pdf$", re.I)
 #: A linked PDF that is read: a list of providers ("Godkända utförare (pdf)",
 #: "valbara-foretag-hemtjanst.pdf"), not the förfrågningsunderlag, an agreement or a form.
-_PROVIDER_DOCUMENT = re.compile(
-    r"\b(\w*utforare\w*|leverantor\w*|anordnare|vardgivare|valbara|godkanda)\b"
-)
+_PROVIDER_DOCUMENT = re.compile(r"(utforar|leverantor|anordnar|vardgivar|valbara|godkanda)")
+#: Parts of compounds too: "Utförarhandbok", "Leverantörsavtal", "Ansökningsblankett".
 _OTHER_DOCUMENT = re.compile(
-    r"\b(forfragningsunderlag\w*|avtal\w*|ansok\w*|blankett\w*|mall|villkor|"
-    r"uppfoljning\w*|rapport\w*|protokoll\w*|handbok|riktlinje\w*|rutin\w*|bli utforare)\b"
+    r"(forfragningsunderlag|avtal|ansok|blankett|villkor|uppfoljning|rapport|protokoll|"
+    r"handbok|riktlinje|rutin|\bmall\b|bli utforare)"
 )
+
+
+def lists_providers(url: str, title: str) -> bool:
+    """Whether a document's address and link text say it lists providers."""
+    about = fold_words(f"{urlsplit(url).path} {title}")
+    return bool(_PROVIDER_DOCUMENT.search(about)) and not _OTHER_DOCUMENT.search(about)
+
+
 DEFAULT_MAX_PAGES = 60
 DEFAULT_MAX_DEPTH = 3
 #: Sites crawled at once (requests in flight overall) and requests in flight per host.
@@ -219,11 +226,9 @@ class MunicipalSpider(scrapy.Spider):
         """A request for a PDF of `site` that `title` (its link's text) and its address say is
         a list of providers, unless it is off-site, seen, or over budget."""
         url = url.split("#")[0]
-        about = fold_words(f"{urlsplit(url).path} {title}")
         if (
             not self.on_site(site, url)
-            or not _PROVIDER_DOCUMENT.search(about)
-            or _OTHER_DOCUMENT.search(about)
+            or not lists_providers(url, title)
             or not self.within_budget(site, url)
         ):
             return None
