@@ -23,6 +23,7 @@ PDF = FIXTURES / "godkanda-utforare-hemtjanst.pdf"
 NO_BROWSER = os.devnull + "-missing"
 LIST_PATH = "/download/Godkanda-utforare-hemtjanst.pdf"
 TERMS_PATH = "/download/Forfragningsunderlag-hemtjanst-2025.pdf"
+DAMAGED_PATH = "/download/Valbara-foretag-daglig-verksamhet.pdf"
 
 
 def _table_rows() -> list[tuple[str, str]]:
@@ -88,7 +89,8 @@ def _site_with_pdfs() -> ReplicaSite:
 <p>Krokoms kommun har kundval inom hemtjänsten enligt LOV. Du kan välja mellan kommunens
 hemtjänst och de företag som kommunen har godkänt.</p>
 <p><a href="{LIST_PATH}">Godkända utförare inom hemtjänst (pdf, 28 kB)</a></p>
-<p><a href="{TERMS_PATH}">Förfrågningsunderlag hemtjänst 2025 (pdf)</a></p>"""
+<p><a href="{TERMS_PATH}">Förfrågningsunderlag hemtjänst 2025 (pdf)</a></p>
+<p><a href="{DAMAGED_PATH}">Valbara företag inom daglig verksamhet (pdf)</a></p>"""
     pages: dict[str, str | bytes] = {
         "/": page(
             "Startsida",
@@ -97,6 +99,7 @@ hemtjänst och de företag som kommunen har godkänt.</p>
         ),
         "/valj-utforare.html": page("Välj utförare av hemtjänst", "Krokom", body),
         LIST_PATH: PDF.read_bytes(),
+        DAMAGED_PATH: PDF.read_bytes()[:2000],
     }
     return ReplicaSite("2309", "Krokom", "127.0.0.2", pages)
 
@@ -108,16 +111,22 @@ def test_a_linked_provider_list_pdf_is_crawled_and_its_providers_stored(
     with MunicipalReplica(sites=[_site_with_pdfs()]) as sites:
         site = sites.sites[0]
         for _ in range(2):  # the second run asks again and is told the PDF is unchanged
-            lovwatch(
+            run = lovwatch(
                 "crawl",
                 "--source",
                 "municipal",
                 "--site",
                 f"2309={site.base_url}",
                 *FAST,
+                "--format",
+                "json",
                 env={"LOVWATCH_CHROMIUM": NO_BROWSER},
                 check=True,
-            )
+            ).json()
+            # A list that cannot be read is said, by its address, and fails nothing else.
+            assert run["status"] == "complete"
+            assert [page["url"].endswith(DAMAGED_PATH) for page in run["failed_pages"]] == [True]
+            assert "PDF without text" in run["failed_pages"][0]["error"]
         paths = sites.paths(site.host)
         # The list is read; the förfrågningsunderlag is only a link.
         assert paths.count(LIST_PATH) == 2

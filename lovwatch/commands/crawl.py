@@ -293,6 +293,9 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
         **{kind: summary.counts.get(kind, 0) for kind in MUNICIPAL_EVENT_KINDS},
         "rendered": summary.rendered,
         "unrendered": summary.unrendered,
+        "failed_pages": [
+            {"url": url, "error": error} for url, error in summary.failed_pages.items()
+        ],
         "reason": summary.reason,
     }
 
@@ -357,13 +360,16 @@ def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:
         if summary.unmapped_areas:
             lines.append("unmapped service areas: " + "; ".join(summary.unmapped_areas))
         return lines
-    skip = {"source", "run_id", "status", "reason"}
+    skip = {"source", "run_id", "status", "reason", "failed_pages"}
     details = ", ".join(
         f"{key} {cell(value)}"
         for key, value in row.items()
         if key not in skip and value not in (None, [], "")
     )
-    return [f"{name} {row['run_id']} complete: {details}{note}"]
+    lines = [f"{name} {row['run_id']} complete: {details}{note}"]
+    if failed := row.get("failed_pages"):
+        lines.append("pages not read: " + "; ".join(f"{p['url']} ({p['error']})" for p in failed))
+    return lines
 
 
 def print_scout(scout: ScoutSummary, fmt: str) -> None:

@@ -60,6 +60,9 @@ class MunicipalSummary:
     rendered: list[str] = field(default_factory=list)
     unrendered: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: Pages that could not be read (URL → why): a timeout, a server error, a PDF without
+    #: text. What they said before stays stored.
+    failed_pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -339,6 +342,7 @@ def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> Munic
             list(crawl.rendered),
             list(crawl.unrendered),
             dict(applier.counts),
+            dict(sorted(crawl.page_errors.items())),
         )
 
 

@@ -327,7 +327,10 @@ class MunicipalSpider(scrapy.Spider):
             return
         text = pdf_text(response.body)
         if text is None:
-            yield PageProblemItem(response.url, error="not a PDF that can be read")
+            yield PageProblemItem(
+                response.url,
+                error="a PDF without text to read (damaged, encrypted or a scanned image)",
+            )
             return
         findings = findings_from_text(text, response.url, title)
         if findings.relevant:
