@@ -21,6 +21,7 @@ LOVWATCH_CHROMIUM (the browser; else Debian's Chromium when present).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, Self
@@ -37,7 +38,12 @@ from twisted.python.failure import Failure
 from lovwatch.config import http_cache_dir
 from lovwatch.municipal.blocks import Page, page_from_html
 from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
-from lovwatch.municipal.findings import findings_from_page, findings_from_text, needs_browser
+from lovwatch.municipal.findings import (
+    PageFindings,
+    findings_from_page,
+    findings_from_text,
+    needs_browser,
+)
 from lovwatch.municipal.pdf import MAX_BYTES, pdf_text
 from lovwatch.municipal.sites import Site, default_sites, parse_site
 from lovwatch.municipal.vocabulary import fold_words, link_speaks_of_lov
@@ -60,6 +66,12 @@ _OTHER_DOCUMENT = re.compile(
     r"(forfragningsunderlag|avtal|ansok|blankett|villkor|uppfoljning|rapport|protokoll|"
     r"handbok|riktlinje|rutin|\bmall\b|bli utforare)"
 )
+
+
+def _document_findings(body: bytes, url: str, title: str) -> PageFindings | None:
+    """What a PDF says, or None when it has no text to read."""
+    text = pdf_text(body)
+    return None if text is None else findings_from_text(text, url, title)
 
 
 def lists_providers(url: str, title: str) -> bool:
@@ -317,23 +329,22 @@ class MunicipalSpider(scrapy.Spider):
             yield MunicipalPageItem(site.municipality_code, findings, rendered)
         yield from self.follow(page, site, depth)
 
-    def parse_document(
+    async def parse_document(
         self, response: Response, site: Site, depth: int, rendered: bool, title: str
-    ) -> Iterator[Any]:
-        """A linked PDF: read like a saved text, titled by its link."""
+    ) -> AsyncIterator[Any]:
+        """A linked PDF: read like a saved text, titled by its link. Read in a thread, as a
+        long document takes seconds, and the other sites' requests go on meanwhile."""
         if response.status >= 400:
             if response.status in (404, 410):
                 yield PageProblemItem(response.url, gone=True)
             return
-        text = pdf_text(response.body)
-        if text is None:
+        findings = await asyncio.to_thread(_document_findings, response.body, response.url, title)
+        if findings is None:
             yield PageProblemItem(
                 response.url,
                 error="a PDF without text to read (damaged, encrypted or a scanned image)",
             )
-            return
-        findings = findings_from_text(text, response.url, title)
-        if findings.relevant:
+        elif findings.relevant:
             yield MunicipalPageItem(site.municipality_code, findings)
 
     def follow(self, page: Page, site: Site, depth: int) -> Iterator[scrapy.Request]:
