@@ -2776,3 +2776,34 @@ def test_whom_a_service_is_for_is_no_second_service() -> None:
     assert categories_in("stöd för personer med funktionsnedsättning") == (
         "funktionsnedsattning_ovrigt",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        # Upphandling24 on Upplands Väsby (dev)
+        (
+            "Bergsjö kommun ansluter sig till de kommuner som skrotar hemtjänst-LOV för att "
+            "istället upphandla privata bolag enligt LOU.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
+        # Umeå's inköpsråd (holdout13, read): a nämnd's proposal, in one compound word
+        (
+            "I Bergsjö finns nämndförslag om att LOV ska skrotas inom detta område.",
+            StatementKind.END,
+            Modality.PROPOSED,
+        ),
+        # Umeå's local paper (holdout15, read): a party's line
+        (
+            "Socialdemokraterna och Vänsterpartiet har drivit linjen att skrota systemet med LOV "
+            "inom hemtjänsten.",
+            StatementKind.END,
+            Modality.DEMANDED,
+        ),
+    ],
+)
+def test_scrapping_lov_is_an_end(sentence: str, kind: StatementKind, modality: Modality) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (found.kind, found.modality) == (kind, modality)

@@ -73,13 +73,14 @@ class Claim:
 # Verb forms only: "införa" and its inflections, never "informera"/"information".
 _INTRODUCE_VERB = r"infor(a|as|s|t|ts|de|des|andet?|andes)?"
 _END_VERB = (
-    r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|avbryt\w*|avbrot|"
+    r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
     r"sag\w* upp|sade upp|tog bort|ta bort|tas bort|togs bort|tagits bort|"
     r"lagg\w* (ner|ned)|lades (ner|ned)|lagt (ner|ned))"
 )
 _END_PASSIVE = (
     r"(upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|avslutas|avslutades|avslutats|"
-    r"avskaffas|avskaffades|avskaffats|slopas|slopades|tas bort|togs bort|lags ned|lades ned|"
+    r"avskaffas|avskaffades|avskaffats|slopas|slopades|skrotas|skrotades|skrotats|tas bort|"
+    r"togs bort|lags ned|lades ned|"
     r"lags ner|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|ska upphora)"
 )
 #: What a resident chooses under a choice system: a provider, a clinic, a health centre.

@@ -70,7 +70,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     (
         Modality.PROPOSED,
         re.compile(
-            r"\b(foresla\w*|foreslog|forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
+            # "nämndförslag om att LOV ska skrotas", "budgetförslaget": a proposal
+            r"\b(foresla\w*|foreslog|\w*forslag\w*|utred\w*|undersoka\w*|undersoker|se over|"
             r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|diskussion\w*|"
             r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
@@ -91,7 +92,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "Samtliga borgerliga partier gick till val på att införa LOV": a campaign promise
             r"(gick|gar|gatt) till val pa|"
             # "Strängnäspartiet stödjer inte avskaffandet av LOV": a stance
-            r"stodjer|stoder|stottar|motsatter sig|tar avstand fran)\b|"
+            r"stodjer|stoder|stottar|motsatter sig|tar avstand fran|"
+            # "S och V har drivit linjen att skrota systemet": a party's line
+            r"(driver|drivit|drev|drivs) (\w+ )?linjen)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
             # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
             r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"
