@@ -2807,3 +2807,20 @@ def test_scrapping_lov_is_an_end(sentence: str, kind: StatementKind, modality: M
     found = claim(sentence)
     assert found is not None
     assert (found.kind, found.modality) == (kind, modality)
+
+
+def test_other_articles_headlines_at_the_foot_are_no_title() -> None:
+    # Läkartidningen on Dalarna's vårdval in BUP (dev): "Läs även:" and three headlines on
+    # Skåne under the article; Skåne is not the page's own region.
+    text = (
+        "Beslutet om att införa vårdval för barn- och ungdomspsykiatrin i Dalarna fattades vid "
+        "ett extrainsatt regionfullmäktige på tisdagen.\n\nLäs även:\n\n"
+        "Inget vårdval inom BUP i Skåne\n\nSkåne skrotar planen på vårdval inom öron-näsa-hals\n"
+    )
+    url = "https://lakartidningen.se/aktuellt/nyheter/2021/10/dalarna-infor-vardval-inom-bup/"
+    assert page_from_text(text, url).title == ""
+    found = findings_from_text(text, url)
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [
+        ("introduce", "own"),
+        ("not_introduce", "other"),
+    ]

@@ -8,6 +8,7 @@ for saved text (the shared seeds, PDFs already turned into text, markdown).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -321,5 +322,8 @@ def page_from_text(text: str, url: str = "", title: str = "") -> Page:
         body = "\t".join(clean(cell) for cell in body.split("\t")) if kind == ROW else clean(body)
         if body.strip():
             blocks.append(Block(kind, body, level, guessed=guessed))
-    first_heading = next((b.text for b in blocks if b.kind == HEADING), "")
+    # The title is a heading over the text, not one further down ("Läs även:" and the
+    # headlines of other articles under it).
+    top = itertools.takewhile(lambda block: block.kind != PARA, blocks)
+    first_heading = next((b.text for b in top if b.kind == HEADING), "")
     return Page(url, title or first_heading, blocks, links, links)
