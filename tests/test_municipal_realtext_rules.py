@@ -2824,3 +2824,22 @@ def test_other_articles_headlines_at_the_foot_are_no_title() -> None:
         ("introduce", "own"),
         ("not_introduce", "other"),
     ]
+
+
+# --- Twenty-fifth round --------------------------------------------------------------------------
+
+
+def test_companies_that_lose_their_agreements_are_no_providers() -> None:
+    # medrek.se on three vårdcentraler in Göteborg (dev).
+    text = (
+        "Tre vårdcentraler tvingas lägga ner\n\nRegionen stoppar tre vårdcentraler i Bergsjö. "
+        "Regionen har inget förtroende för företagen och säger upp avtalen.\n\n"
+        "Hagakliniken AB, GR Medical och Vårdgivarna Akutläkarna Stampen AB förlorar sina avtal."
+        "\n\nDe kommer att erbjudas ny vårdcentral, men kan också lista sig där de vill redan nu."
+    )
+    assert provider_names(text) == []
+    # The same names approved are providers.
+    approved = text.replace("förlorar sina avtal", "har godkänts i vårdvalet").replace(
+        "säger upp avtalen", "välkomnar dem"
+    )
+    assert len(provider_names(approved)) == 3

@@ -51,7 +51,9 @@ _PROCESS = re.compile(
 _REMOVED = (
     r"strukn\w*|struken|strukits|strukit|stangts av|stangs av|stangdes av|avstang\w*|"
     r"hav(a|de|des|er|s|t|ts) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
-    r"uteslut\w*|uppsagning\w*"
+    r"uteslut\w*|uppsagning\w*|"
+    # "Regionen säger upp avtalen", "X AB, Y och Z AB förlorar sina avtal"
+    r"sag(er|s|ts|t) upp (\w+ ){0,2}avtal\w*|forlor\w* (\w+ ){0,2}(avtal\w*|godkannande\w*)"
 )
 #: A company that leaves, is refused or is gone is not an approved provider.
 _NOT_APPROVED = re.compile(
