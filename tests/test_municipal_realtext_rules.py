@@ -2843,3 +2843,13 @@ def test_companies_that_lose_their_agreements_are_no_providers() -> None:
         "säger upp avtalen", "välkomnar dem"
     )
     assert len(provider_names(approved)) == 3
+
+
+def test_being_listed_where_one_wants_is_a_choice_in_use() -> None:
+    # medrek.se on three vårdcentraler in Göteborg (dev).
+    found = findings_from_text(
+        "De kommer att erbjudas ny vårdcentral, men kan också lista sig där de vill redan nu.",
+        "https://www.medrek.se/vardnyheter/ovrigt/tre-vardcentraler-tvingas-lagga-ner",
+    )
+    assert kinds(found) == {"active"}
+    assert found.statements[0].categories == ("primarvard",)

@@ -33,7 +33,7 @@ from lovwatch.municipal.modality import (
     modality_of,
 )
 from lovwatch.municipal.subjects import OWN_SUBJECT, SYSTEM, Subject, own_names, subject_of
-from lovwatch.municipal.vocabulary import PROCUREMENT
+from lovwatch.municipal.vocabulary import LIST_WHERE_ONE_WANTS, PROCUREMENT
 
 __all__ = [
     "SYSTEM",
@@ -199,6 +199,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Du väljer själv vilken vårdcentral", "lista dig på valfri hälsocentral"
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
+            # "kan också lista sig där de vill": a free choice of where to be listed
+            rf"\b{LIST_WHERE_ONE_WANTS}\b|"
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
             # "välja en av de befintliga utförare som redan finns inom LOV"
             rf"\b(utforare|utforarna|leverantorer|anordnare|vardgivare) som (redan )?finns "
@@ -266,7 +268,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas|ges|fa|drivs|drivas|drivits)\b"
+        r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.

@@ -17,6 +17,10 @@ from lovwatch.normalize.dates import MONTHS
 from lovwatch.normalize.taxonomy import GENERIC_CODES
 from lovwatch.normalize.text import words
 
+#: Being listed where one wants ("kan också lista sig där de vill"): a choice of vårdcentral.
+LIST_WHERE_ONE_WANTS = (
+    r"(lista|listar|listas) (dig|sig|er) (\w+ ){0,2}(dar|var) (du|de|ni|man) vill"
+)
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
     r"\b(lov|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|"
@@ -43,7 +47,9 @@ LOV_TERMS = re.compile(
     r"(alternativ|utforare|foretag|leverantorer) att valja (mellan|bland)|"
     r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
     # "för att få din nya hemtjänstutförare": a provider the resident changed to
-    r"(din|er) nya \w*utforare)\b"
+    r"(din|er) nya \w*utforare|"
+    # "kan också lista sig där de vill": a free choice of vårdcentral
+    rf"{LIST_WHERE_ONE_WANTS})\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
 LINK_TERMS = re.compile(
