@@ -6,6 +6,7 @@ overlap ("korttidsboende enligt LSS" is not also "korttidsboende"), and honours 
 taxonomy's context rules and vetoes.
 """
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -240,9 +241,11 @@ def map_term(term: str) -> tuple[str, ...]:
     tokens = words(term).split()
     index = _rules_by_first_word()
     items = _list_items(term, tokens)
+    starts = [a for a, _ in items]
+    contexts = [tokens[a:b] for a, b in items] if len(items) > 1 else [tokens]
     candidates: list[tuple[int, int, str]] = []  # (start, end, code)
     for start, token in enumerate(tokens):
-        context = next((tokens[a:b] for a, b in items if a <= start < b), tokens)
+        context = contexts[bisect.bisect_right(starts, start) - 1] if len(items) > 1 else tokens
         for base in _base_forms(token):
             for rule in index.get(base, ()):
                 if (
