@@ -1,4 +1,5 @@
-"""Provider lists published as PDFs: read by `lovwatch extract` and by the municipal crawl.
+"""Provider lists published as PDFs: read by `lovwatch extract` and by the municipal crawl,
+which also names the lists it could not read.
 
 The PDF fixture was printed by Chromium from `godkanda-utforare-hemtjanst.html` beside it (a
 two-page table of approved providers, as municipalities publish them); the expected providers
@@ -24,6 +25,7 @@ NO_BROWSER = os.devnull + "-missing"
 LIST_PATH = "/download/Godkanda-utforare-hemtjanst.pdf"
 TERMS_PATH = "/download/Forfragningsunderlag-hemtjanst-2025.pdf"
 DAMAGED_PATH = "/download/Valbara-foretag-daglig-verksamhet.pdf"
+MAP_PATH = "/godkanda-utforare-ledsagning.html"
 
 
 def _table_rows() -> list[tuple[str, str]]:
@@ -90,7 +92,8 @@ def _site_with_pdfs() -> ReplicaSite:
 hemtjänst och de företag som kommunen har godkänt.</p>
 <p><a href="{LIST_PATH}">Godkända utförare inom hemtjänst (pdf, 28 kB)</a></p>
 <p><a href="{TERMS_PATH}">Förfrågningsunderlag hemtjänst 2025 (pdf)</a></p>
-<p><a href="{DAMAGED_PATH}">Valbara företag inom daglig verksamhet (pdf)</a></p>"""
+<p><a href="{DAMAGED_PATH}">Valbara företag inom daglig verksamhet (pdf)</a></p>
+<p><a href="{MAP_PATH}">Godkända utförare inom ledsagning</a></p>"""
     pages: dict[str, str | bytes] = {
         "/": page(
             "Startsida",
@@ -100,6 +103,13 @@ hemtjänst och de företag som kommunen har godkänt.</p>
         "/valj-utforare.html": page("Välj utförare av hemtjänst", "Krokom", body),
         LIST_PATH: PDF.read_bytes(),
         DAMAGED_PATH: PDF.read_bytes()[:2000],
+        # The providers only on a map: a form the extractor cannot read.
+        MAP_PATH: page(
+            "Godkända utförare inom ledsagning",
+            "Krokom",
+            "<h1>Godkända utförare inom ledsagning</h1><p>Kartan visar var utförarna finns.</p>"
+            '<img src="/bilder/karta-ledsagning.png" alt="Karta">',
+        ),
     }
     return ReplicaSite("2309", "Krokom", "127.0.0.2", pages)
 
@@ -127,6 +137,9 @@ def test_a_linked_provider_list_pdf_is_crawled_and_its_providers_stored(
             assert run["status"] == "complete"
             assert [page["url"].endswith(DAMAGED_PATH) for page in run["failed_pages"]] == [True]
             assert "PDF without text" in run["failed_pages"][0]["error"]
+            # A page titled as a provider list without one provider read is named; the list
+            # in the PDF, read, is not.
+            assert [url.endswith(MAP_PATH) for url in run["lists_without_providers"]] == [True]
         paths = sites.paths(site.host)
         # The list is read; the förfrågningsunderlag is only a link.
         assert paths.count(LIST_PATH) == 2

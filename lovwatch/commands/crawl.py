@@ -296,6 +296,7 @@ def run_row(summary: RunSummary | MunicipalSummary) -> dict[str, Any]:
         "failed_pages": [
             {"url": url, "error": error} for url, error in summary.failed_pages.items()
         ],
+        "lists_without_providers": summary.lists_without_providers,
         "reason": summary.reason,
     }
 
@@ -360,7 +361,7 @@ def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:
         if summary.unmapped_areas:
             lines.append("unmapped service areas: " + "; ".join(summary.unmapped_areas))
         return lines
-    skip = {"source", "run_id", "status", "reason", "failed_pages"}
+    skip = {"source", "run_id", "status", "reason", "failed_pages", "lists_without_providers"}
     details = ", ".join(
         f"{key} {cell(value)}"
         for key, value in row.items()
@@ -369,6 +370,8 @@ def _lines(summary: RunSummary | MunicipalSummary, prefix: bool) -> list[str]:
     lines = [f"{name} {row['run_id']} complete: {details}{note}"]
     if failed := row.get("failed_pages"):
         lines.append("pages not read: " + "; ".join(f"{p['url']} ({p['error']})" for p in failed))
+    if empty := row.get("lists_without_providers"):
+        lines.append("provider lists where no provider was read: " + "; ".join(empty))
     return lines
 
 

@@ -63,6 +63,8 @@ class MunicipalSummary:
     #: Pages that could not be read (URL → why): a timeout, a server error, a PDF without
     #: text. What they said before stays stored.
     failed_pages: dict[str, str] = field(default_factory=dict)
+    #: Pages titled as provider lists on which no provider was read.
+    lists_without_providers: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -343,6 +345,7 @@ def apply_municipal(engine: Engine, run_id: int, crawl: MunicipalCrawl) -> Munic
             list(crawl.unrendered),
             dict(applier.counts),
             dict(sorted(crawl.page_errors.items())),
+            sorted(crawl.lists_without_providers),
         )
 
 

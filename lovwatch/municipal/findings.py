@@ -24,6 +24,13 @@ from lovwatch.municipal.statements import Statement, StatementKind, Subject, cla
 from lovwatch.municipal.vocabulary import fold_words, speaks_of_lov
 
 ADVERT, UNDERLAG = "advert", "underlag"
+#: A title that promises a list of providers: "Godkända utförare", "Valbara företag inom
+#: hemtjänst", "Jämför utförare", "Utförarlista".
+_LIST_TITLE = re.compile(
+    r"^((godkanda|valbara|auktoriserade) (utforare|foretag|leverantorer|anordnare|vardgivare|"
+    r"vardcentraler|halsocentraler|mottagningar)|jamfor (utforare|foretag|leverantorer|"
+    r"anordnare)|utforarlista|lista over (godkanda )?(utforare|foretag|leverantorer))\b"
+)
 #: Hitta LOV-uppdrag advert pages: /hitta-lov-uppdrag/annonser/<buyer>/<system>/.
 _ADVERT_PATH = re.compile(r"/hitta-lov-uppdrag/annonser/([^/]+)/([^/]+)")
 
@@ -65,6 +72,11 @@ class PageFindings:
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def promises_providers(self) -> bool:
+        """Whether the page's title says it lists providers ("Godkända utförare")."""
+        return bool(_LIST_TITLE.search(fold_words(self.title)))
 
     @property
     def relevant(self) -> bool:

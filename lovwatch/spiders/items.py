@@ -91,13 +91,15 @@ class SiteFailureItem:
 
 @dataclass(frozen=True)
 class PageProblemItem:
-    """A page that failed (`error`), is gone (404/410: it lists nothing any more), or needed a
-    browser that was missing (`unrendered`)."""
+    """A page that failed (`error`), is gone (404/410: it lists nothing any more), needed a
+    browser that was missing (`unrendered`), or is titled as a list of providers but none was
+    read on it (`no_providers`: a form the extractor does not know)."""
 
     url: str
     error: str | None = None
     gone: bool = False
     unrendered: bool = False
+    no_providers: bool = False
 
 
 MUNICIPAL_ITEMS = (MunicipalPageItem, SiteFailureItem, PageProblemItem)

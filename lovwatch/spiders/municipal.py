@@ -325,6 +325,8 @@ class MunicipalSpider(scrapy.Spider):
                     return
             else:
                 yield PageProblemItem(response.url, unrendered=True)
+        elif findings.promises_providers and not findings.providers:
+            yield PageProblemItem(response.url, no_providers=True)
         if findings.relevant or rendered:
             yield MunicipalPageItem(site.municipality_code, findings, rendered)
         yield from self.follow(page, site, depth)
@@ -344,8 +346,11 @@ class MunicipalSpider(scrapy.Spider):
                 response.url,
                 error="a PDF without text to read (damaged, encrypted or a scanned image)",
             )
-        elif findings.relevant:
-            yield MunicipalPageItem(site.municipality_code, findings)
+        else:
+            if findings.promises_providers and not findings.providers:
+                yield PageProblemItem(response.url, no_providers=True)
+            if findings.relevant:
+                yield MunicipalPageItem(site.municipality_code, findings)
 
     def follow(self, page: Page, site: Site, depth: int) -> Iterator[scrapy.Request]:
         if depth >= self.max_depth:

@@ -37,6 +37,8 @@ class MunicipalCrawl:
     rendered: list[str] = field(default_factory=list)
     #: Pages that answered 404/410: read, and they list nothing any more.
     gone: list[str] = field(default_factory=list)
+    #: Pages titled as provider lists on which no provider was read.
+    lists_without_providers: list[str] = field(default_factory=list)
     requests: int = 0
     notes: list[str] = field(default_factory=list)
     #: Scrapy's finish reason when the crawl was stopped before its end (Ctrl-C, SIGTERM).
@@ -49,7 +51,11 @@ class MunicipalCrawl:
                 self.read(code, findings, rendered)
             case SiteFailureItem(municipality_code=code, reason=reason):
                 self.failed_sites[code] = reason
-            case PageProblemItem(url=url, error=error, gone=gone, unrendered=unrendered):
+            case PageProblemItem(
+                url=url, error=error, gone=gone, unrendered=unrendered, no_providers=no_providers
+            ):
+                if no_providers:
+                    self.lists_without_providers.append(url)
                 if error is not None:
                     self.page_errors[url] = error
                 if gone:
