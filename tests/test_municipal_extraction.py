@@ -215,3 +215,19 @@ def test_script_injected_provider_list_needs_the_browser_and_plain_pages_do_not(
         "Omsorg Nord AB"
     ]
     assert page_from_html(scripted, "https://x.se/").text == "Jämför utförare"
+
+
+def test_a_paragraph_between_the_heading_and_the_list_only_introduces_it() -> None:
+    html = """<html><body><main><h1>Hemtjänst</h1>
+<h2>Godkända utförare inom hemtjänst</h2>
+<p>Klicka på ett företag för att läsa mer om det.</p>
+<ul><li>Omsorgshuset i Norr AB</li><li>Linnea ekonomisk förening</li>
+<li>Solgläntans hemtjänst</li></ul>
+<h2>Kontakt</h2><p>Ring biståndshandläggaren.</p>
+<ul><li>Telefon 0640-161 00</li></ul></main></body></html>"""
+    found = findings_from_html(html, "https://www.bergsjo.se/hemtjanst/valj-utforare.html")
+    assert [p.name for p in found.providers] == [
+        "Omsorgshuset i Norr AB",
+        "Linnea ekonomisk förening",
+        "Solgläntans hemtjänst",
+    ]

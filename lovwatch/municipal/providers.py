@@ -264,12 +264,25 @@ def _listed(page: Page) -> list[Provider]:
                         provider = None
                 if provider is not None:
                     found.append(provider)
-                elif block.kind == PARA:
+                elif block.kind == PARA and not _introduces_list(blocks, index, cue, found):
                     break
-            elif block.kind == PARA:
+            elif block.kind == PARA and not _introduces_list(blocks, index, cue, found):
                 break
             index += 1
     return found
+
+
+def _introduces_list(blocks: list[Block], index: int, cue: Block, found: list[Provider]) -> bool:
+    """Whether a paragraph right under a provider heading only introduces the list below it
+    ("Godkända utförare", "Klicka på ett företag för att läsa mer.", then the list)."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        cue.kind == HEADING
+        and not found
+        and blocks[index - 1] is cue
+        and following is not None
+        and following.kind in (ITEM, ROW)
+    )
 
 
 #: A heading after which names with contact details are the authority's own contacts.
