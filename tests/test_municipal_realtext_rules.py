@@ -2853,3 +2853,23 @@ def test_being_listed_where_one_wants_is_a_choice_in_use() -> None:
     )
     assert kinds(found) == {"active"}
     assert found.statements[0].categories == ("primarvard",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Sveriges Radio on Gotland (dev)
+        "Kravet på vårdcentralerna ingår i det beslut om ”Vårdval Bergsjö” som "
+        "sjukvårdspolitikerna beslutade på måndagen.",
+        "Beslutet om vårdval inom barn- och ungdomspsykiatrin fattades i går.",
+    ],
+)
+def test_the_decision_on_the_system_itself_introduces_it(sentence: str) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.DECIDED)
+
+
+def test_a_decision_on_rules_inside_the_system_introduces_nothing() -> None:
+    found = claim("Beslutet om ändrade regler i vårdvalet fattades i går.")
+    assert found is None or found.kind is not StatementKind.INTRODUCE

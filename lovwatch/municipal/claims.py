@@ -139,6 +139,12 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\boppna\w*( (vi|man|nu|regionen|kommunen))* (upp )?for {SYSTEM}|"
             rf"\boppna\w*( \w+){{1,8}} for (privata? |fria? ){SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} (ska |kommer att |skulle )?(inte |ej )?{_INTRODUCE_VERB}\b|"
+            # "det beslut om ”Vårdval Gotland” som sjukvårdspolitikerna beslutade på måndagen",
+            # "Beslutet om vårdval i BUP fattades i går": the decision on the system itself
+            rf"\bbeslut(et)? om (ett |en )?(nytt |ny )?{SYSTEM}( \w+){{0,4}} som( \w+){{1,3}} "
+            r"(beslutade|klubbade|fattade|tog)\b|"
+            rf"\bbeslutet om (ett |en )?(nytt |ny )?{SYSTEM}( \w+){{0,4}} "
+            r"(fattades|togs|klubbades)\b|"
             # "ett uppdrag till direktören att inrätta ett vårdval"
             rf"\binratta\w*( \w+){{0,3}} {SYSTEM}|"
             # "Vallöftet Eget val i hemtjänsten har sjösatts": launched
