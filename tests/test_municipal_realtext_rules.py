@@ -2873,3 +2873,13 @@ def test_the_decision_on_the_system_itself_introduces_it(sentence: str) -> None:
 def test_a_decision_on_rules_inside_the_system_introduces_nothing() -> None:
     found = claim("Beslutet om ändrade regler i vårdvalet fattades i går.")
     assert found is None or found.kind is not StatementKind.INTRODUCE
+
+
+def test_the_provider_of_those_who_do_not_choose_exists_only_where_there_is_a_choice() -> None:
+    # Kristianstad's page on its ickevalsalternativ (holdout12, read).
+    found = findings_from_text(
+        "Ickevalsalternativ\n\nIckevalsalternativet ska ske enligt fastställd turordning i "
+        "respektive område med egenregin och i området ackrediterade aktörer.",
+        "https://www.kristianstad.se/sv/omsorg-och-stod/hemtjanst/ickevalsalternativ/",
+    )
+    assert kinds(found) == {"active"}

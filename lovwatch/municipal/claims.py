@@ -190,6 +190,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "finns också möjlighet enligt lagen om valfrihetssystem (LOV) att välja företagen"
             rf"\b(finns|har|ges|far) (\w+ ){{0,2}}(mojlighet|mojligheten|ratt|ratten) "
             rf"(\w+ ){{0,8}}?att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "Ickevalsalternativet ska ske enligt fastställd turordning": the provider of those
+            # who do not choose exists only where there is a choice
+            r"\bickevalsalternativ\w* (ar|blir|ska|galler|utses|roterar)\b|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
