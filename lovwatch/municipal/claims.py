@@ -193,6 +193,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Ickevalsalternativet ska ske enligt fastställd turordning": the provider of those
             # who do not choose exists only where there is a choice
             r"\bickevalsalternativ\w* (ar|blir|ska|galler|utses|roterar)\b|"
+            # "övriga delar av kommunen har åtta-tio anordnare att välja bland"
+            r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare) att "
+            r"valja (mellan|bland)\b|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it

@@ -97,6 +97,11 @@ _LAW_START = re.compile(
 # A subordinate clause opening the sentence: a condition or a generalisation ("Där
 # valfrihetssystem införs sker det vanligtvis inom hemtjänsten"); "När det gäller" is "as for".
 _CONDITION = re.compile(r"^((men|och|for) )?(om|ifall|nar(?! det galler)|i fall|dar) ")
+#: A time in the past, not a condition: "När vårdvalsreformen infördes för fyra år sedan".
+_WHEN_IT_WAS = re.compile(
+    r"^((men|och) )?nar( \w+){1,5} (infordes|inforde|startade|startades|borjade|kom|sjosattes|"
+    r"tradde i kraft)\b"
+)
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
@@ -256,7 +261,11 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
             return Subject.GENERAL
     if _LAW_START.search(folded) and not OWN_SUBJECT.search(before):
         return Subject.LAW
-    if _CONDITION.search(folded) and not _MAIN_CLAUSE.search(folded[verb_at:]):
+    if (
+        _CONDITION.search(folded)
+        and not _MAIN_CLAUSE.search(folded[verb_at:])
+        and not _WHEN_IT_WAS.search(folded)
+    ):
         return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
     if _ANOTHER.search(folded) and not OWN_SUBJECT.search(before):
         return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"

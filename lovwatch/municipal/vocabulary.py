@@ -44,7 +44,7 @@ LOV_TERMS = re.compile(
     r"avlosning|daglig verksamhet)|"
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
     # "Det finns tre olika alternativ att välja mellan: två olika hemtjänstföretag ..."
-    r"(alternativ|utforare|foretag|leverantorer) att valja (mellan|bland)|"
+    r"(alternativ|utforare|foretag|leverantorer|anordnare) att valja (mellan|bland)|"
     r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
     # "för att få din nya hemtjänstutförare": a provider the resident changed to
     r"(din|er) nya \w*utforare|"
