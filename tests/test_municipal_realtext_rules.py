@@ -2900,3 +2900,18 @@ def test_when_a_system_was_introduced_is_a_time_not_a_condition() -> None:
     assert found is not None and found.subject is Subject.OWN
     found = claim("Om kommunen inför kundval i hemtjänsten kommer fler företag att etablera sig.")
     assert found is not None and found.subject is Subject.GENERAL
+
+
+def test_a_voucher_that_follows_the_user_is_a_choice_system() -> None:
+    # Eskilstuna's vuxennämnd on äldrepeng (holdout6, read).
+    found = findings_from_text(
+        "Ingen äldrepeng inom hemtjänsten\n\nEskilstuna Kommun ska inte införa en äldrepeng inom "
+        "hemtjänsten. Det har vuxennämnden i kommunen beslutat. Det var två moderater som ansåg "
+        "att äldrepeng skulle införas, för att på så sätt öka valfriheten.",
+        "https://www.eskilstuna.se/nyheter/ingen-aldrepeng-inom-hemtjansten",
+    )
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [
+        ("not_introduce", "decided"),
+        ("introduce", "demanded"),
+    ]
+    assert found.decisions == []

@@ -50,6 +50,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "har fått i uppdrag att arbeta fram ett nytt LOV-avtal" is decided)
             r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
+            r"ansag att|tyckte att|menade att|"
             # "Gävle kommun tänker införa LOV": an intention
             r"tanker|tankte|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
@@ -124,7 +125,11 @@ _CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL
 #: A party or the opposition as the one who wants something: a demand, not a plan.
 _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
-    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(ville?|kraver|anser|tycker|menar|ar det))"
+    # party members: "två moderater som ansåg att"
+    r"moderater|socialdemokrater|sverigedemokrater|kristdemokrater|liberaler|centerpartister|"
+    r"vansterpartister|miljopartister|"
+    r"s|m|v|sd|c|l|kd|mp)\b(?= (\w+ ){0,3}(ville?|kraver|anser|ansag|tycker|tyckte|menar|"
+    r"menade|ar det))"
 )
 # A draft decision: "Förslag till beslut", "föreslår kommunfullmäktige besluta att ...".
 _DRAFT = re.compile(

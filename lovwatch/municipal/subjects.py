@@ -26,11 +26,11 @@ from lovwatch.normalize.text import fold
 
 # Whole words only: "lovade", "klover" do not name LOV. Regional choice systems (vårdval,
 # hälsoval, tandvårdsval) and compounds such as "hemtjänstval" or "LOV-system" are the same
-# kind of system under another name.
+# kind of system under another name, and so is a voucher that follows the user ("äldrepeng").
 SYSTEM = (
     r"(?:\b(?:lov|lov system\w*|valfrihet\w*|kundval\w*|lagen om valfrihetssystem|fritt val|"
     r"eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|tandvardsval\w*|fritt tandlakarval|"
-    r"fria vardval\w*)\b)"
+    r"fria vardval\w*|aldrepeng\w*|hemtjanstpeng\w*|omsorgspeng\w*)\b)"
 )
 
 
