@@ -2915,3 +2915,25 @@ def test_a_voucher_that_follows_the_user_is_a_choice_system() -> None:
         ("introduce", "demanded"),
     ]
     assert found.decisions == []
+
+
+# --- Twenty-sixth round --------------------------------------------------------------------------
+
+
+def test_more_areas_with_a_choice_are_introduced() -> None:
+    # Region Skåne's magazine (dev).
+    found = claim(
+        "Nu får Bergsjö ytterligare fyra områden med vårdval, där patienten själv kan välja var "
+        "man ska undersökas och behandlas."
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.DECIDED)
+
+
+def test_choosing_a_rehabilitation_unit_is_a_choice_in_use() -> None:
+    # 1177 for Västra Götaland (dev).
+    found = claim(
+        "Du som behöver rehabilitering i form av arbetsterapi och fysioterapi/sjukgymnastik, kan "
+        "välja vilken rehabenhet du vill gå till."
+    )
+    assert found is not None and found.kind is StatementKind.ACTIVE

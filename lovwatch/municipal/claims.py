@@ -87,7 +87,8 @@ _END_PASSIVE = (
 _CHOSEN = (
     r"(utforare\w*|vem som|mellan|leverantor\w*|foretag\w*|anordnare|vardgivare\w*|"
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
-    r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av)"
+    r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av|"
+    r"rehabenhet\w*|vardenhet\w*)"
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (
@@ -145,6 +146,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"(beslutade|klubbade|fattade|tog)\b|"
             rf"\bbeslutet om (ett |en )?(nytt |ny )?{SYSTEM}( \w+){{0,4}} "
             r"(fattades|togs|klubbades)\b|"
+            # "Nu får Skåne ytterligare fyra områden med vårdval"
+            rf"\bfar( \w+){{0,2}} (ytterligare|fler|nya)( \w+){{0,2}} (omraden|specialiteter) "
+            rf"med {SYSTEM}|"
             # "ett uppdrag till direktören att inrätta ett vårdval"
             rf"\binratta\w*( \w+){{0,3}} {SYSTEM}|"
             # "Vallöftet Eget val i hemtjänsten har sjösatts": launched
