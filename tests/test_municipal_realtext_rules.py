@@ -2937,3 +2937,14 @@ def test_choosing_a_rehabilitation_unit_is_a_choice_in_use() -> None:
         "välja vilken rehabenhet du vill gå till."
     )
     assert found is not None and found.kind is StatementKind.ACTIVE
+
+
+def test_a_service_within_the_regions_choice_system_is_that_choice_in_use() -> None:
+    # Region Jönköpings län's page for vårdgivare (dev): a heading.
+    found = findings_from_text(
+        "Primärvård inom vårdval Region Bergsjö län\n\nFörtydliganden om geografiskt närområde "
+        "för vårdenheterna.",
+        "https://www.rjl.se/vardgivare/vardval/primarvard/fortydliganden/",
+    )
+    assert kinds(found) == {"active"}
+    assert found.statements[0].categories == ("primarvard",)

@@ -131,6 +131,8 @@ class Statement:
 WEAK_ACTIVE = re.compile(
     # not a time: "Beslut om vårdval i höst"
     rf"{SYSTEM} (inom|i|for|av) (?!(host|var|sommar|vinter|ar|dag|morgon|helgen)\b)\w+|"
+    # "Primärvård inom vårdval Region Jönköpings län": the service named first
+    rf"\w+ inom {SYSTEM}|"
     rf"\benligt (lov|lagen om valfrihet\w*)\b|{SYSTEM} enligt lag\b|"
     r"\b(mojlighet|mojligt|ratt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (utforare|vem|"
     r"foretag\w*|om|mellan)\b"
