@@ -242,10 +242,10 @@ def map_term(term: str) -> tuple[str, ...]:
     index = _rules_by_first_word()
     items = _list_items(term, tokens)
     starts = [a for a, _ in items]
-    contexts = [tokens[a:b] for a, b in items] if len(items) > 1 else [tokens]
+    contexts = [tokens[a:b] for a, b in items]
     candidates: list[tuple[int, int, str]] = []  # (start, end, code)
     for start, token in enumerate(tokens):
-        context = contexts[bisect.bisect_right(starts, start) - 1] if len(items) > 1 else tokens
+        context = contexts[bisect.bisect_right(starts, start) - 1]
         for base in _base_forms(token):
             for rule in index.get(base, ()):
                 if (
