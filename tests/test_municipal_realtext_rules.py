@@ -2948,3 +2948,13 @@ def test_a_service_within_the_regions_choice_system_is_that_choice_in_use() -> N
     )
     assert kinds(found) == {"active"}
     assert found.statements[0].categories == ("primarvard",)
+
+
+def test_the_basis_of_a_decision_to_come_is_no_decision() -> None:
+    # Sveriges Radio on Jämtland's private hälsocentraler (holdout5, read).
+    found = claim(
+        "Syftet är att ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas, "
+        "med större utbud av alternativa driftsformer."
+    )
+    assert found is not None
+    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.PLANNED)

@@ -38,8 +38,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     (
         Modality.DECIDED,
         re.compile(
-            r"\b(beslut(?!slag)\w*|fattade beslut|faststallt?e?|antog|antagit|godkande|klubbade|"
-            r"har bestamt|bestamde)\b"
+            # not "beslutsunderlag": what a decision will rest on
+            r"\b(beslut(?!slag|sunderlag)\w*|fattade beslut|faststallt?e?|antog|antagit|godkande|"
+            r"klubbade|har bestamt|bestamde)\b"
         ),
     ),
     (
@@ -51,6 +52,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
             r"ansag att|tyckte att|menade att|"
+            # "ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas": the
+            # basis of a decision still to be taken
+            r"beslutsunderlag\w*|"
             # "Gävle kommun tänker införa LOV": an intention
             r"tanker|tankte|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
