@@ -2958,3 +2958,17 @@ def test_the_basis_of_a_decision_to_come_is_no_decision() -> None:
     )
     assert found is not None
     assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.PLANNED)
+
+
+def test_a_national_bodys_page_speaks_of_others_or_in_general() -> None:
+    # SKR on dental care for children in another region (holdout13, read), and its overview
+    # of the regions' decisions (holdout12, read).
+    text = (
+        "Fullständig allmäntandvård i annan region\n\nDet råder fritt vårdval i Region Skåne "
+        "vilket innebär att barn och unga vuxna fritt kan välja avtalad tandvårdsenhet. "
+        "Under 2022 har två nya vårdval införts och ett avvecklats. Region Skåne har vårdval "
+        "inom tandvård för barn och unga."
+    )
+    found = findings_from_text(text, "https://skr.se/skr/halsasjukvard/tandvard.62540.html")
+    assert found.statements == []
+    assert {str(s.subject) for s in found.claims} == {"other", "general"}

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from enum import StrEnum
 from functools import cache
+from urllib.parse import urlsplit
 
 from lovwatch.normalize.authorities import counties, municipalities, name_words
 from lovwatch.normalize.text import fold
@@ -138,6 +139,8 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 #: In `own_names`: the page names two or more regions, so a region it names is not
 #: necessarily its own (an overview); a region page names only its own, under any address.
 MANY_REGIONS = "\x00regions"
+#: A marker among a page's own names: the page is a national body's, with no own authority.
+NATIONAL_BODY = "\x00national"
 
 
 #: Municipality names that are also everyday words ("mark", "vara", "boden"): never read bare.
@@ -175,12 +178,32 @@ def _is_own(stem: str, names: frozenset[str]) -> bool:
     )
 
 
+#: National bodies' sites: what they say of a municipality or region is another's.
+_NATIONAL_HOSTS = frozenset(
+    {
+        "skr.se",
+        "skl.se",
+        "webbutik.skl.se",
+        "regeringen.se",
+        "riksdagen.se",
+        "upphandlingsmyndigheten.se",
+        "konkurrensverket.se",
+        "socialstyrelsen.se",
+        "ivo.se",
+    }
+)
+
+
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality: the words of its address and title,
     the municipality the page names most often ("Krokoms kommun" on Krokom's news), the region
     or county it names most often, if twice or more ("Jönköpings län"), and, when none of these
     names an authority, the place it names bare, or names bare twice as often as any other
-    ("Sollentuna har använt LOV")."""
+    ("Sollentuna har använt LOV"). A national body's page (SKR, the government) has none:
+    only the `NATIONAL_BODY` marker."""
+    if urlsplit(url).netloc.lower().removeprefix("www.") in _NATIONAL_HOSTS:
+        # A national body's page names municipalities and regions, and is none of them.
+        return frozenset({NATIONAL_BODY})
     found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
     # "regionuppsala.se", "regionhalland.se": the region's name after the prefix
     found |= {w[len("region") :] for w in found if w.startswith("region") and len(w) >= 10}
@@ -271,6 +294,10 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"
     if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before):
         return Subject.LAW
+    if NATIONAL_BODY in names:
+        # A national body has no choice system of its own: what it names is another's.
+        named = _NAMED_BODY.search(sentence) or _bare_place().search(sentence)
+        return Subject.OTHER if named else Subject.GENERAL
     other = _OTHER_SUBJECT.search(near) or _COMPANY_SUBJECT.search(before)
     own = OWN_SUBJECT.search(before)
     if not (other or own) and _IN_MUNICIPALITIES.search(folded[verb_at:]):
