@@ -239,21 +239,17 @@ def map_term(term: str) -> tuple[str, ...]:
     "Vårdval X" is primary care when nothing else is named. Returns () when nothing matches.
     """
     tokens = words(term).split()
-    index = _rules_by_first_word()
     items = _list_items(term, tokens)
     starts = [a for a, _ in items]
     contexts = [tokens[a:b] for a, b in items]
     candidates: list[tuple[int, int, str]] = []  # (start, end, code)
-    for start, token in enumerate(tokens):
+    for start in range(len(tokens)):
         context = contexts[bisect.bisect_right(starts, start) - 1]
-        for base in _base_forms(token):
-            for rule in index.get(base, ()):
-                if (
-                    _phrase_at(tokens, start, rule.phrase)
-                    and not any(_mentions(context, veto) for veto in rule.vetoes)
-                    and (not rule.requires or any(_mentions(context, r) for r in rule.requires))
-                ):
-                    candidates.append((start, start + len(rule.phrase), rule.code))
+        for rule in _rules_at(tokens, start):
+            if not any(_mentions(context, veto) for veto in rule.vetoes) and (
+                not rule.requires or any(_mentions(context, r) for r in rule.requires)
+            ):
+                candidates.append((start, start + len(rule.phrase), rule.code))
     # Longest phrase first; a shorter one inside it is a part of it, not a second service.
     # Rules for the very same words all count ("HVB" alone: children and adults).
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -305,13 +301,18 @@ def _list_items(term: str, tokens: list[str]) -> list[tuple[int, int]]:
 
 
 def _names_a_service(tokens: list[str]) -> bool:
+    return any(_rules_at(tokens, start) for start in range(len(tokens)))
+
+
+def _rules_at(tokens: list[str], start: int) -> list[_Rule]:
+    """The rules whose phrase stands at `tokens[start]` (their context not yet weighed)."""
     index = _rules_by_first_word()
-    return any(
-        _phrase_at(tokens, start, rule.phrase)
-        for start, token in enumerate(tokens)
-        for base in _base_forms(token)
+    return [
+        rule
+        for base in _base_forms(tokens[start])
         for rule in index.get(base, ())
-    )
+        if _phrase_at(tokens, start, rule.phrase)
+    ]
 
 
 @cache
