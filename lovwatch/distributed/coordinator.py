@@ -209,13 +209,24 @@ class DistributedRun:
             if code is not None and (code != 0 or not finishing):
                 said = _last_line(self.logs[number - 1])
                 return f"worker {number} (pid {child.pid}) {_exit(code)}{said}"
-        for worker, state in self.server.hgetall(self.keys.workers).items():
-            name, status = text(worker), text(state)
+        for worker in self.server.hkeys(self.keys.workers):
+            name = text(worker)
+            status, alive = self.worker_state(name)
             if status not in ("busy", "idle", FINISHED):
                 return f"worker {name} {status}"
-            if status != FINISHED and not self.server.exists(self.keys.alive(name)):
+            if status != FINISHED and not alive:
                 return f"worker {name} stopped answering (no heartbeat for {ALIVE_SECONDS} s)"
         return None
+
+    def worker_state(self, worker: str) -> tuple[str, bool]:
+        """A worker's state and whether its alive key is set, read in one step: a worker that
+        ends deletes the key as it marks itself finished, so a state read before that step and
+        a key read after it would call a finished worker lost."""
+        with self.server.pipeline(transaction=True) as pipe:
+            pipe.hget(self.keys.workers, worker)
+            pipe.exists(self.keys.alive(worker))
+            state, alive = pipe.execute()
+        return text(state or b""), bool(alive)
 
     def finish(self) -> str | None:
         """Tell the workers the run is over and wait for each that took part to report its

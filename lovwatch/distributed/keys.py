@@ -16,7 +16,7 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 #: The set of announced runs' prefixes: a `lovwatch worker` without `--run` joins one of these.
 ANNOUNCED = "lovwatch:runs"
 #: Seconds a worker or the coordinator counts as alive after its last heartbeat (sent every
-#: 2 s). 15 s once read a live worker as lost on a loaded CI machine, cause not found.
+#: 2 s).
 ALIVE_SECONDS = 30
 
 
