@@ -392,6 +392,9 @@ def test_compounds_ending_in_a_head_word(term: str, codes: tuple[str, ...]) -> N
         ("Hälsoval tandvård för barn och unga vuxna", ("tandvard",)),
         ("Vårdval Rehab", ("rehabilitering",)),
         ("Vårdval Stockholm – Kataraktoperationer", ("ogonsjukvard",)),
+        # Short names of specialist choice systems (Region Skåne's "vårdval ögon").
+        ("vårdgivare inom vårdval ögon i Region Skåne", ("ogonsjukvard",)),
+        ("Vårdval hud", ("hudsjukvard",)),
     ],
 )
 def test_a_bare_halsoval_or_vardval_is_primary_care(term: str, codes: tuple[str, ...]) -> None:
