@@ -336,3 +336,52 @@ def test_the_heartbeat_outlasts_a_busy_event_loop_but_not_a_stuck_one(redis: Any
     redis.delete(key)
     time.sleep(0.2)
     assert not redis.exists(key), "a stopped heartbeat set the key again"
+
+
+def test_a_worker_that_finishes_between_two_reads_is_not_called_lost(
+    store: Path | str, redis: Any
+) -> None:
+    from lovwatch.constants import CrawlSource
+    from lovwatch.crawl import CrawlRequest, MunicipalOptions
+    from lovwatch.distributed.coordinator import DistributedRun
+    from lovwatch.distributed.worker import FINISHED
+    from lovwatch.municipal.sites import Site
+
+    request = CrawlRequest(
+        sources=(CrawlSource.MUNICIPAL,),
+        municipal=MunicipalOptions(sites=(Site("2309", "http://127.0.0.1:9/"),)),
+    )
+    run = DistributedRun(redis, open_store(str(store), write=True), request, REDIS_URL)
+    worker = f"test-{os.getpid()}"
+
+    def finish() -> None:  # what a worker's spider_closed does, in one step
+        with redis.pipeline() as pipe:
+            pipe.hset(run.keys.workers, worker, FINISHED)
+            pipe.delete(run.keys.alive(worker))
+            pipe.execute()
+
+    class WorkerEndsAfterTheList(type(redis)):  # type: ignore[misc]
+        """The worker ends right after the coordinator has read the list of workers."""
+
+        def hkeys(self, name: str) -> Any:
+            listed = super().hkeys(name)
+            finish()
+            return listed
+
+        def hgetall(self, name: str) -> Any:
+            listed = super().hgetall(name)
+            finish()
+            return listed
+
+    try:
+        redis.hset(run.keys.workers, worker, "idle")
+        redis.set(run.keys.alive(worker), 1, ex=30)
+        run.server = WorkerEndsAfterTheList(connection_pool=redis.connection_pool)
+        assert run.lost_worker(finishing=True) is None
+
+        # A worker whose key lapsed while it still held its state is lost.
+        redis.hset(run.keys.workers, worker, "idle")
+        run.server = redis
+        assert "stopped answering" in (run.lost_worker(finishing=True) or "")
+    finally:
+        redis.delete(*redis.keys(run.keys.pattern()))
