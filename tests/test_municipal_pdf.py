@@ -8,7 +8,9 @@ are read from that HTML's table, not written into the tests.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 
 import lxml.html
@@ -66,6 +68,23 @@ def test_a_damaged_pdf_is_one_sentence_not_a_traceback(lovwatch: Lovwatch, tmp_p
     assert "Traceback" not in result.stderr
     assert "is a PDF that cannot be read" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pypdf_warnings_are_muted_while_lovwatch_reads_and_only_then(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A wrong startxref offset: pypdf warns, rebuilds the cross-reference table and reads on.
+    body = re.sub(rb"startxref\s+\d+", b"startxref\n12", PDF.read_bytes())
+    caplog.set_level(logging.WARNING, logger="pypdf")
+    level = logging.getLogger("pypdf").level
+
+    text = pdf_text(body)
+
+    assert text is not None and "AB" in text
+    assert [r for r in caplog.records if r.name.startswith("pypdf")] == []
+    assert logging.getLogger("pypdf").level == level
+    logging.getLogger("pypdf._reader").warning("outside a read")
+    assert [r.getMessage() for r in caplog.records] == ["outside a read"]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from io import BytesIO
 
 from pypdf import PageObject, PdfReader
@@ -22,9 +23,35 @@ MAX_PAGES = 30
 MAX_BYTES = 10 * 1024 * 1024
 
 _COLUMN_GAP = re.compile(r" {3,}")
-# pypdf reports each odd font or broken object it works around; a crawl needs one line per
-# document that cannot be read, not those.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+class _QuietPdf:
+    """Mutes pypdf's warnings while lovwatch reads a document, and only then: pypdf reports
+    each odd font or broken object it works around, and a crawl needs one line per document
+    that cannot be read, not those. Reads may overlap (each runs in a thread); the level is
+    restored when the last one ends, so a program that imports lovwatch keeps pypdf's own."""
+
+    def __init__(self) -> None:
+        self.logger = logging.getLogger("pypdf")
+        self.lock = threading.Lock()
+        self.readers = 0
+        self.level = logging.NOTSET
+
+    def __enter__(self) -> None:
+        with self.lock:
+            if self.readers == 0:
+                self.level = self.logger.level
+                self.logger.setLevel(logging.ERROR)
+            self.readers += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.readers -= 1
+            if self.readers == 0:
+                self.logger.setLevel(self.level)
+
+
+_quiet = _QuietPdf()
 
 
 def looks_like_pdf(body: bytes) -> bool:
@@ -37,10 +64,11 @@ def pdf_text(body: bytes, max_pages: int = MAX_PAGES) -> str | None:
     if not looks_like_pdf(body):
         return None
     try:
-        reader = PdfReader(BytesIO(body))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return None
-        pages = [_page_text(page) for page in reader.pages[:max_pages]]
+        with _quiet:
+            reader = PdfReader(BytesIO(body))
+            if reader.is_encrypted and not reader.decrypt(""):
+                return None
+            pages = [_page_text(page) for page in reader.pages[:max_pages]]
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
         # pypdf raises more than its own errors on a damaged file.
         return None
