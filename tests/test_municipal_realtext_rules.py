@@ -2936,3 +2936,34 @@ def test_a_national_bodys_page_speaks_of_others_or_in_general() -> None:
     found = findings_from_text(text, "https://skr.se/skr/halsasjukvard/tandvard.62540.html")
     assert found.statements == []
     assert {str(s.subject) for s in found.claims} == {"other", "general"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A motion to end the system (Gnosjö, dev), a party's wish (Umeå, dev), a proposal,
+        # a plan, a proposal turned down.
+        "Motion: Avveckla LOV-systemet\n\nAtt kommunstyrelsen får i uppdrag att avveckla "
+        "LOV-systemet inom hemtjänsten i Bergsjö kommun.",
+        "Socialdemokraterna och Vänsterpartiet vill som bekant skrota LOV inom hemtjänsten i "
+        "Bergsjö, trots mycket goda resultat.",
+        "Socialnämnden i Bergsjö föreslår att kundvalet i hemtjänsten avvecklas.",
+        "Bergsjö kommun planerar att avveckla kundvalet i hemtjänsten.",
+        "Kommunstyrelsen avslog förslaget att avveckla LOV i hemtjänsten.",
+    ],
+)
+def test_a_call_to_end_the_own_system_says_it_is_in_use(text: str) -> None:
+    found = findings_from_text(text, URL)
+    in_use = [s for s in found.statements if s.kind is StatementKind.ACTIVE]
+    assert [(s.categories, s.is_decision) for s in in_use] == [(("hemtjanst",), True)]
+    assert events(found) == []
+    assert {str(s.kind) for s in found.claims} == {"active", "end"}
+
+
+def test_a_system_that_has_ended_is_not_in_use_for_the_calls_before_it() -> None:
+    found = findings_from_text(
+        "Vänsterpartiet har länge velat avveckla LOV inom hemtjänsten i Bergsjö. Nu har "
+        "kommunfullmäktige beslutat att avveckla LOV inom hemtjänsten.",
+        URL,
+    )
+    assert [str(s.kind) for s in found.statements] == ["end"]

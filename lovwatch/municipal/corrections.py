@@ -6,7 +6,9 @@
   kind name the specific services;
 - on a page about other authorities (an overview), claims without a subject of their own are
   about those authorities too;
-- a heading's introduction or end is no surer than the page's own text about it.
+- a heading's introduction or end is no surer than the page's own text about it;
+- a call to end the authority's own system (demanded, proposed, planned or voted down) says
+  that the system is in use.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
 
 #: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
 WEAK = 0.4
+#: The confidence of a system in use read from a call to end it.
+INFERRED = 0.5
+#: A call to end a system rather than its end.
+_NOT_YET_ENDED = (Modality.DEMANDED, Modality.PROPOSED, Modality.PLANNED, Modality.REJECTED)
 
 
 def about_others(statements: list[Statement], page: Page, names: frozenset[str]) -> list[Statement]:
@@ -146,3 +152,43 @@ def without_umbrellas(statements: list[Statement]) -> list[Statement]:
             set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
         )
     ]
+
+
+def in_use_behind_calls_to_end(statements: list[Statement]) -> list[Statement]:
+    """A motion to "avveckla LOV-systemet", a party that "vill skrota LOV inom hemtjänsten":
+    the authority's own system is in use in those services, unless the page says it has
+    ended (a decided end) or already says it is in use. The system in use is stated as
+    decided, with the call as its quote."""
+    ended = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind is StatementKind.END and s.is_decision
+        for code in s.categories or ("*",)
+    }
+    in_use = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.kind is StatementKind.ACTIVE and s.is_decision
+        for code in s.categories or ("*",)
+    }
+    inferred: list[Statement] = []
+    for s in statements:
+        codes = set(s.categories or ("*",))
+        if (
+            s.subject is Subject.OWN
+            and s.kind is StatementKind.END
+            and s.modality in _NOT_YET_ENDED
+            and not codes & (ended | in_use)
+        ):
+            inferred.append(
+                replace(
+                    s,
+                    kind=StatementKind.ACTIVE,
+                    modality=Modality.DECIDED,
+                    date=None,
+                    date_text=None,
+                    confidence=INFERRED,
+                )
+            )
+            in_use |= codes
+    return statements + inferred

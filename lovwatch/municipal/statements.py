@@ -43,6 +43,7 @@ from lovwatch.municipal.corrections import (
     WEAK,
     about_others,
     headlines_as_sure_as_their_text,
+    in_use_behind_calls_to_end,
     without_topics,
     without_umbrellas,
 )
@@ -420,7 +421,9 @@ def claims_in(page: Page) -> list[Statement]:
     # the service itself.
     alone = [s for s in alone if not set(s.categories or ("*",)) & in_use and "*" not in in_use]
     return (
-        about_others(without_topics(without_umbrellas(statements)), page, names)
+        in_use_behind_calls_to_end(
+            about_others(without_topics(without_umbrellas(statements)), page, names)
+        )
         + alone
         + _table_statements(page)
     )
