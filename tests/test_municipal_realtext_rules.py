@@ -2939,25 +2939,39 @@ def test_a_national_bodys_page_speaks_of_others_or_in_general() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "said"),
     [
         # A motion to end the system (Gnosjö, dev), a party's wish (Umeå, dev), a proposal,
         # a plan, a proposal turned down.
-        "Motion: Avveckla LOV-systemet\n\nAtt kommunstyrelsen får i uppdrag att avveckla "
-        "LOV-systemet inom hemtjänsten i Bergsjö kommun.",
-        "Socialdemokraterna och Vänsterpartiet vill som bekant skrota LOV inom hemtjänsten i "
-        "Bergsjö, trots mycket goda resultat.",
-        "Socialnämnden i Bergsjö föreslår att kundvalet i hemtjänsten avvecklas.",
-        "Bergsjö kommun planerar att avveckla kundvalet i hemtjänsten.",
-        "Kommunstyrelsen avslog förslaget att avveckla LOV i hemtjänsten.",
+        (
+            "Motion: Avveckla LOV-systemet\n\nAtt kommunstyrelsen får i uppdrag att avveckla "
+            "LOV-systemet inom hemtjänsten i Bergsjö kommun.",
+            "end",
+        ),
+        (
+            "Socialdemokraterna och Vänsterpartiet vill som bekant skrota LOV inom hemtjänsten i "
+            "Bergsjö, trots mycket goda resultat.",
+            "end",
+        ),
+        ("Socialnämnden i Bergsjö föreslår att kundvalet i hemtjänsten avvecklas.", "end"),
+        ("Bergsjö kommun planerar att avveckla kundvalet i hemtjänsten.", "end"),
+        ("Kommunstyrelsen avslog förslaget att avveckla LOV i hemtjänsten.", "end"),
+        # A new förfrågningsunderlag (Kommunalarbetaren on Stockholm, dev).
+        (
+            "Det var i våras som det nya, tuffare förfrågningsunderlaget för att bli godkänd som "
+            "hemtjänstutförare i Bergsjö blev klart.",
+            "renewed",
+        ),
     ],
 )
-def test_a_call_to_end_the_own_system_says_it_is_in_use(text: str) -> None:
+def test_a_call_to_end_the_own_system_or_its_renewal_says_it_is_in_use(
+    text: str, said: str
+) -> None:
     found = findings_from_text(text, URL)
     in_use = [s for s in found.statements if s.kind is StatementKind.ACTIVE]
     assert [(s.categories, s.is_decision) for s in in_use] == [(("hemtjanst",), True)]
     assert events(found) == []
-    assert {str(s.kind) for s in found.claims} == {"active", "end"}
+    assert {str(s.kind) for s in found.claims} == {"active", said}
 
 
 def test_a_system_that_has_ended_is_not_in_use_for_the_calls_before_it() -> None:

@@ -7,8 +7,8 @@
 - on a page about other authorities (an overview), claims without a subject of their own are
   about those authorities too;
 - a heading's introduction or end is no surer than the page's own text about it;
-- a call to end the authority's own system (demanded, proposed, planned or voted down) says
-  that the system is in use.
+- a call to end the authority's own system (demanded, proposed, planned or voted down), or
+  its renewal, says that the system is in use.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 #: The confidence of a topic line read as "active" (it names LOV and a category, no verb).
 WEAK = 0.4
-#: The confidence of a system in use read from a call to end it.
+#: The confidence of a system in use read from a call to end it or from its renewal.
 INFERRED = 0.5
 #: A call to end a system rather than its end.
 _NOT_YET_ENDED = (Modality.DEMANDED, Modality.PROPOSED, Modality.PLANNED, Modality.REJECTED)
@@ -154,11 +154,11 @@ def without_umbrellas(statements: list[Statement]) -> list[Statement]:
     ]
 
 
-def in_use_behind_calls_to_end(statements: list[Statement]) -> list[Statement]:
-    """A motion to "avveckla LOV-systemet", a party that "vill skrota LOV inom hemtjänsten":
-    the authority's own system is in use in those services, unless the page says it has
-    ended (a decided end) or already says it is in use. The system in use is stated as
-    decided, with the call as its quote."""
+def implied_in_use(statements: list[Statement]) -> list[Statement]:
+    """A motion to "avveckla LOV-systemet", a party that "vill skrota LOV inom hemtjänsten",
+    a new förfrågningsunderlag: the authority's own system is in use in those services, unless
+    the page says it has ended (a decided end) or already says it is in use. The system in use
+    is stated as decided, with the call or the renewal as its quote."""
     ended = {
         code
         for s in statements
@@ -176,8 +176,11 @@ def in_use_behind_calls_to_end(statements: list[Statement]) -> list[Statement]:
         codes = set(s.categories or ("*",))
         if (
             s.subject is Subject.OWN
-            and s.kind is StatementKind.END
-            and s.modality in _NOT_YET_ENDED
+            and (
+                s.kind is StatementKind.END
+                and s.modality in _NOT_YET_ENDED
+                or s.kind is StatementKind.RENEWED
+            )
             and not codes & (ended | in_use)
         ):
             inferred.append(

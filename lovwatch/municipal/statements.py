@@ -43,7 +43,7 @@ from lovwatch.municipal.corrections import (
     WEAK,
     about_others,
     headlines_as_sure_as_their_text,
-    in_use_behind_calls_to_end,
+    implied_in_use,
     without_topics,
     without_umbrellas,
 )
@@ -421,9 +421,7 @@ def claims_in(page: Page) -> list[Statement]:
     # the service itself.
     alone = [s for s in alone if not set(s.categories or ("*",)) & in_use and "*" not in in_use]
     return (
-        in_use_behind_calls_to_end(
-            about_others(without_topics(without_umbrellas(statements)), page, names)
-        )
+        implied_in_use(about_others(without_topics(without_umbrellas(statements)), page, names))
         + alone
         + _table_statements(page)
     )
