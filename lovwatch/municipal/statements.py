@@ -175,7 +175,9 @@ _SEVERAL_VARDVAL = re.compile(r"\b(vardvalen|vardvalsmodeller\w*|vardvalssysteme
 _INTRODUCED_NOW = re.compile(
     r"\b(infors|(ska|skall|kommer att) (inforas|borja galla|starta)|nu infor|infor nu|"
     # "Till hösten inför kommunen LOV": the verb before its subject, of a start ahead
-    r"infor (kommunen|regionen|staden|landstinget|vi))\b"
+    r"infor (kommunen|regionen|staden|landstinget|vi)|"
+    # "Hälsovalet som startar 1 maj", "som börjar gälla i Skåne 1 maj": a day without a year
+    rf"(startar|borjar galla)( \w+){{0,2}} (den )?\d{{1,2}} ({'|'.join(MONTHS)})(?! \d))\b"
 )
 #: A choice in use before a start the page announces: "Sedan tidigare kan du välja ...".
 _ALREADY = re.compile(r"\b(sedan tidigare|redan nu|redan idag|redan i dag|sedan \d{4})\b")

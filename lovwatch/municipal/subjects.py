@@ -240,12 +240,42 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
 
 def other_place_first(sentence: str, folded_before: str, names: frozenset[str]) -> bool:
     """Whether the first municipality or region named bare before the verb is another than
-    the page's own ("Växjö och Halmstad har LOV inom äldreomsorgen" on Laholm's page)."""
+    the page's own ("Växjö och Halmstad har LOV inom äldreomsorgen" on Laholm's page). In a
+    region's choice system, a municipality of the page's own county is where a unit stands,
+    not another authority ("vårdcentralerna i Säffle ... när vårdvalet infördes" on a
+    Värmland paper's page)."""
     if (match := _bare_place().search(sentence)) is None:
         return False
     stem = fold(match.group(1))
     named_before = re.search(rf"\b{re.escape(stem)}", folded_before) is not None
-    return named_before and not _is_own(stem, names)
+    if not named_before or _is_own(stem, names):
+        return False
+    return not (_REGIONAL_SYSTEM.search(fold(sentence)) and _in_own_county(stem, names))
+
+
+#: The regions' choice systems, which cover the whole county.
+_REGIONAL_SYSTEM = re.compile(
+    r"\b(vardval\w*|halsoval\w*|tandvardsval\w*|fritt tandlakarval|fria vardval\w*)\b"
+)
+
+
+@cache
+def _counties_of_places() -> dict[str, str]:
+    """Folded municipality names, and regions' short names, to their county's code."""
+    places = {
+        fold(re.sub(r"^Region |s? län$|sregionen$", "", c.region_name)): c.code for c in counties()
+    }
+    places.update({fold(m.name): m.county_code for m in municipalities()})
+    return places
+
+
+def _in_own_county(stem: str, names: frozenset[str]) -> bool:
+    """Whether the place `stem` lies in the county of the page's own municipality or region."""
+    places = _counties_of_places()
+    county = places.get(stem)
+    return county is not None and any(
+        code == county and _is_own(place, names) for place, code in places.items()
+    )
 
 
 def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
