@@ -3010,3 +3010,36 @@ def test_a_system_that_starts_on_a_day_of_no_year_is_not_in_use_yet() -> None:
         "https://www.skane.se/vard/halsoval",
     )
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "decided")]
+
+
+@pytest.mark.parametrize(
+    ("label", "sentence", "modality"),
+    [
+        # A regional politicians' letter in a local paper (dev): a promise.
+        (
+            "INSÄNDARE",
+            "För att öka tillgängligheten kommer vi inrätta ett nytt valfrihetssystem för "
+            "vaccinationer, Vårdval vaccination i Norrvik.",
+            "planned",
+        ),
+        # A decision the letter reports stays one.
+        (
+            "Debatt",
+            "Regionfullmäktige har beslutat att införa ett nytt valfrihetssystem för "
+            "vaccinationer, Vårdval vaccination i Norrvik.",
+            "decided",
+        ),
+        # The same promise on a page that is no opinion piece: the region's own word.
+        (
+            "Nyhet",
+            "För att öka tillgängligheten kommer vi inrätta ett nytt valfrihetssystem för "
+            "vaccinationer, Vårdval vaccination i Norrvik.",
+            "decided",
+        ),
+    ],
+)
+def test_what_an_opinion_piece_says_its_authors_will_do_is_a_promise(
+    label: str, sentence: str, modality: str
+) -> None:
+    found = findings_from_text(f"Nu ökar vi tillgängligheten\n\n{label}\n\n{sentence}", REGION_URL)
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", modality)]

@@ -21,6 +21,10 @@ _PETITION = re.compile(
 )
 #: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ...").
 ATT_ITEM = re.compile(r"^att ")
+#: The label of an opinion piece, on a line of its own: "INSÄNDARE", "Debatt", "Replik".
+_OPINION = re.compile(
+    r"(insandare|debatt|debattartikel|debattinlagg|replik|slutreplik|kronika|ledare)"
+)
 
 
 def is_petition(page: Page) -> bool:
@@ -28,6 +32,13 @@ def is_petition(page: Page) -> bool:
     heading): what it wants is not what was decided."""
     first = next((b.text for b in page.blocks if b.kind == HEADING), "")
     return any(_PETITION.search(fold_words(text)) for text in (page.title, first) if text)
+
+
+def is_opinion(page: Page) -> bool:
+    """Whether the page is an opinion piece (a letter, a debate article, a reply), by a label
+    on a line of its own among its first lines: what its authors say they will do is a
+    promise, not a decision."""
+    return any(_OPINION.fullmatch(fold_words(block.text)) for block in page.blocks[:4])
 
 
 def lead_in_modality(block: Block) -> Modality | None:

@@ -48,7 +48,8 @@ from lovwatch.municipal.corrections import (
     without_umbrellas,
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
-from lovwatch.municipal.documents import ATT_ITEM, is_petition, lead_in_modality
+from lovwatch.municipal.documents import ATT_ITEM, is_opinion, is_petition, lead_in_modality
+from lovwatch.municipal.modality import DECISION_CUE
 from lovwatch.municipal.subjects import named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
@@ -306,6 +307,7 @@ def claims_in(page: Page) -> list[Statement]:
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
     petition = is_petition(page)
+    opinion = is_opinion(page)
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
     upcoming: set[str] = set()
@@ -336,6 +338,14 @@ def claims_in(page: Page) -> list[Statement]:
                 modality = lead_in
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
+            if (
+                opinion
+                and claim.kind in EVENT_KINDS
+                and modality is Modality.DECIDED
+                and not DECISION_CUE.search(folded)
+            ):
+                # "kommer vi inrätta ett nytt valfrihetssystem" in a letter: a promise
+                modality = Modality.PLANNED
             claim = replace(claim, modality=modality)
             categories, source = _claim_categories(page, index, parts, position, claim)
             chosen = pick_date(claim, folded, find_dates(folded, today))
