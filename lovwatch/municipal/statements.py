@@ -297,7 +297,8 @@ def claims_in(page: Page) -> list[Statement]:
     Sentences count only on pages that speak of LOV; a sentence that names no LOV term itself
     borrows the page's (a news item says "valfrihet" in its heading, the date further down).
     An "att"-item takes the modality of its lead-in ("yrkar vi på:"); on a motion or an
-    interpellation, introductions and endings are demands.
+    interpellation, introductions and endings are demands, and on an opinion piece, plans
+    unless a decision is reported.
     """
     alone = _run_by_itself(page)
     if not speaks_of_lov(page.title + "\n" + page.text):
