@@ -61,6 +61,9 @@ def listed(text: str) -> list[tuple[str, bool]]:
         "Målgruppen för detta vårdval är vuxna med långvarig smärta.",
         "Sidan vänder sig till dig som är auktoriserad anordnare av boendestöd.",
         "Kommunfullmäktige har beslutat att kundval ska gälla för insatsen ledsagning.",
+        # 1177 for Västra Götaland (dev).
+        "Du som behöver rehabilitering i form av arbetsterapi och fysioterapi/sjukgymnastik, kan "
+        "välja vilken rehabenhet du vill gå till.",
     ],
 )
 def test_a_system_in_use_in_many_words(sentence: str) -> None:
@@ -153,6 +156,28 @@ def test_a_dated_decision_to_apply_lov_is_its_introduction() -> None:
             "Förslag till beslut: Nämnden beslutar att införa vårdval inom hudsjukvård.",
             StatementKind.INTRODUCE,
             Modality.PROPOSED,
+        ),
+        # Upphandling24 on Upplands Väsby (dev): one of "the municipalities that scrap LOV".
+        (
+            "Bergsjö kommun ansluter sig till de kommuner som skrotar hemtjänst-LOV för att "
+            "istället upphandla privata bolag enligt LOU.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
+        # Sveriges Radio on Jämtland's private hälsocentraler (holdout5, read): the basis of a
+        # decision still to come.
+        (
+            "Syftet är att ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas, "
+            "med större utbud av alternativa driftsformer.",
+            StatementKind.INTRODUCE,
+            Modality.PLANNED,
+        ),
+        # Region Skåne's magazine (dev): more areas with a choice.
+        (
+            "Nu får Bergsjö ytterligare fyra områden med vårdval, där patienten själv kan välja "
+            "var man ska undersökas och behandlas.",
+            StatementKind.INTRODUCE,
+            Modality.DECIDED,
         ),
     ],
 )
@@ -2756,15 +2781,53 @@ def test_each_item_of_an_enumeration_is_its_own_service() -> None:
     }
 
 
-def test_a_home_run_by_a_lov_provider_is_lov_in_use() -> None:
-    # Halmstad's news on Ranagårds äldreboende (dev).
-    found = findings_from_text(
-        "Hemvårdsnämnden fattade i går beslut om att Ranagårds äldreboende ska drivas av en "
-        "privat LOV-entreprenör.",
-        "https://www.halmstad.se/omsorgstod/nyheter/ranagardsaldreboende.html",
-    )
+@pytest.mark.parametrize(
+    ("text", "url", "category"),
+    [
+        # Halmstad's news on Ranagårds äldreboende (dev): a home run by a LOV provider.
+        (
+            "Hemvårdsnämnden fattade i går beslut om att Ranagårds äldreboende ska drivas av en "
+            "privat LOV-entreprenör.",
+            "https://www.halmstad.se/omsorgstod/nyheter/ranagardsaldreboende.html",
+            "sarskilt_boende_aldre",
+        ),
+        # Region Jönköpings län's page for vårdgivare (dev): a service within the region's
+        # choice system, as a heading.
+        (
+            "Primärvård inom vårdval Region Bergsjö län\n\nFörtydliganden om geografiskt "
+            "närområde för vårdenheterna.",
+            "https://www.rjl.se/vardgivare/vardval/primarvard/fortydliganden/",
+            "primarvard",
+        ),
+        # medrek.se on three vårdcentraler in Göteborg (dev): listed where one wants.
+        (
+            "De kommer att erbjudas ny vårdcentral, men kan också lista sig där de vill redan nu.",
+            "https://www.medrek.se/vardnyheter/ovrigt/tre-vardcentraler-tvingas-lagga-ner",
+            "primarvard",
+        ),
+        # Kristianstad's page on its ickevalsalternativ (holdout12, read): the provider of
+        # those who do not choose exists only where there is a choice.
+        (
+            "Ickevalsalternativ\n\nIckevalsalternativet ska ske enligt fastställd turordning i "
+            "respektive område med egenregin och i området ackrediterade aktörer.",
+            "https://www.kristianstad.se/sv/omsorg-och-stod/hemtjanst/ickevalsalternativ/",
+            "hemtjanst",
+        ),
+        # A local paper on Huddinge closing its own hemtjänst (holdout16, read): providers to
+        # choose among.
+        (
+            "Oro kring hemtjänstens nedläggning\n\nI Trångsund/Skogås finns t ex bara sex "
+            "anordnare verksamma medan övriga delar av kommunen har åtta-tio anordnare att välja "
+            "bland.",
+            "https://www.huddinge.se/nyheter/oro-kring-hemtjanstens-nedlaggning",
+            "hemtjanst",
+        ),
+    ],
+)
+def test_a_page_says_a_choice_is_in_use_in_a_service(text: str, url: str, category: str) -> None:
+    found = findings_from_text(text, url)
     assert kinds(found) == {"active"}
-    assert found.statements[0].categories == ("sarskilt_boende_aldre",)
+    assert found.statements[0].categories == (category,)
 
 
 def test_whom_a_service_is_for_is_no_second_service() -> None:
@@ -2776,16 +2839,6 @@ def test_whom_a_service_is_for_is_no_second_service() -> None:
     assert categories_in("stöd för personer med funktionsnedsättning") == (
         "funktionsnedsattning_ovrigt",
     )
-
-
-def test_scrapping_lov_is_an_end() -> None:
-    # Upphandling24 on Upplands Väsby (dev): one of "the municipalities that scrap LOV".
-    found = claim(
-        "Bergsjö kommun ansluter sig till de kommuner som skrotar hemtjänst-LOV för att "
-        "istället upphandla privata bolag enligt LOU."
-    )
-    assert found is not None
-    assert (found.kind, found.modality) == (StatementKind.END, Modality.DECIDED)
 
 
 def test_other_articles_headlines_at_the_foot_are_no_title() -> None:
@@ -2824,39 +2877,9 @@ def test_companies_that_lose_their_agreements_are_no_providers() -> None:
     assert len(provider_names(approved)) == 3
 
 
-def test_being_listed_where_one_wants_is_a_choice_in_use() -> None:
-    # medrek.se on three vårdcentraler in Göteborg (dev).
-    found = findings_from_text(
-        "De kommer att erbjudas ny vårdcentral, men kan också lista sig där de vill redan nu.",
-        "https://www.medrek.se/vardnyheter/ovrigt/tre-vardcentraler-tvingas-lagga-ner",
-    )
-    assert kinds(found) == {"active"}
-    assert found.statements[0].categories == ("primarvard",)
-
-
 def test_a_decision_on_rules_inside_the_system_introduces_nothing() -> None:
     found = claim("Beslutet om ändrade regler i vårdvalet fattades i går.")
     assert found is None or found.kind is not StatementKind.INTRODUCE
-
-
-def test_the_provider_of_those_who_do_not_choose_exists_only_where_there_is_a_choice() -> None:
-    # Kristianstad's page on its ickevalsalternativ (holdout12, read).
-    found = findings_from_text(
-        "Ickevalsalternativ\n\nIckevalsalternativet ska ske enligt fastställd turordning i "
-        "respektive område med egenregin och i området ackrediterade aktörer.",
-        "https://www.kristianstad.se/sv/omsorg-och-stod/hemtjanst/ickevalsalternativ/",
-    )
-    assert kinds(found) == {"active"}
-
-
-def test_providers_to_choose_among_are_a_choice_in_use() -> None:
-    # A local paper on Huddinge closing its own hemtjänst (holdout16, read).
-    found = findings_from_text(
-        "Oro kring hemtjänstens nedläggning\n\nI Trångsund/Skogås finns t ex bara sex anordnare "
-        "verksamma medan övriga delar av kommunen har åtta-tio anordnare att välja bland.",
-        "https://www.huddinge.se/nyheter/oro-kring-hemtjanstens-nedlaggning",
-    )
-    assert kinds(found) == {"active"}
 
 
 def test_when_a_system_was_introduced_is_a_time_not_a_condition() -> None:
@@ -2882,46 +2905,6 @@ def test_a_voucher_that_follows_the_user_is_a_choice_system() -> None:
 
 
 # --- Twenty-sixth round --------------------------------------------------------------------------
-
-
-def test_more_areas_with_a_choice_are_introduced() -> None:
-    # Region Skåne's magazine (dev).
-    found = claim(
-        "Nu får Bergsjö ytterligare fyra områden med vårdval, där patienten själv kan välja var "
-        "man ska undersökas och behandlas."
-    )
-    assert found is not None
-    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.DECIDED)
-
-
-def test_choosing_a_rehabilitation_unit_is_a_choice_in_use() -> None:
-    # 1177 for Västra Götaland (dev).
-    found = claim(
-        "Du som behöver rehabilitering i form av arbetsterapi och fysioterapi/sjukgymnastik, kan "
-        "välja vilken rehabenhet du vill gå till."
-    )
-    assert found is not None and found.kind is StatementKind.ACTIVE
-
-
-def test_a_service_within_the_regions_choice_system_is_that_choice_in_use() -> None:
-    # Region Jönköpings län's page for vårdgivare (dev): a heading.
-    found = findings_from_text(
-        "Primärvård inom vårdval Region Bergsjö län\n\nFörtydliganden om geografiskt närområde "
-        "för vårdenheterna.",
-        "https://www.rjl.se/vardgivare/vardval/primarvard/fortydliganden/",
-    )
-    assert kinds(found) == {"active"}
-    assert found.statements[0].categories == ("primarvard",)
-
-
-def test_the_basis_of_a_decision_to_come_is_no_decision() -> None:
-    # Sveriges Radio on Jämtland's private hälsocentraler (holdout5, read).
-    found = claim(
-        "Syftet är att ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas, "
-        "med större utbud av alternativa driftsformer."
-    )
-    assert found is not None
-    assert (found.kind, found.modality) == (StatementKind.INTRODUCE, Modality.PLANNED)
 
 
 def test_a_national_bodys_page_speaks_of_others_or_in_general() -> None:
