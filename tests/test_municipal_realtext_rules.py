@@ -3026,3 +3026,18 @@ def test_what_an_opinion_piece_says_its_authors_will_do_is_a_promise(
 ) -> None:
     found = findings_from_text(f"Nu ökar vi tillgängligheten\n\n{label}\n\n{sentence}", REGION_URL)
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", modality)]
+
+
+def test_a_company_that_won_a_procurement_is_a_contractor_not_a_provider() -> None:
+    # Strängnäs's news on its hemtjänst handed to a contractor (dev, and holdout6, read).
+    text = (
+        "Ny organisation i hemtjänsten\n\nSocialnämnden har beslutat att Omsorgsbolaget Norr AB "
+        "tar över hemtjänsten i område 1 från och med den 1 mars. Kommunfullmäktige har tidigare "
+        "beslutat att delar av hemtjänsten ska skötas av den upphandlade privata aktören "
+        "Omsorgsbolaget Norr AB, medan resten sköts av kommunen. Brukare kan fortsätta välja "
+        "utförare fram till dess."
+    )
+    assert provider_names(text) == []
+    # The same company approved in the choice system is a provider.
+    approved = text.replace("den upphandlade privata aktören", "den godkända privata utföraren")
+    assert provider_names(approved) == ["Omsorgsbolaget Norr AB"]

@@ -151,7 +151,22 @@ def in_text(page: Page) -> list[Provider]:
                     if not _leaves(sentence, name):
                         categories = _sentence_categories(page, index, sentence)
                         found.append(Provider(name, None, False, categories, form, "text"))
-    return found
+    return [provider for provider in found if not _procured(page, provider.name)]
+
+
+def _procured(page: Page, name: str) -> bool:
+    """Whether the page names the company as a contractor of a procurement (LOU): "den
+    upphandlade privata aktören Eveo AB", "Eveo AB som vunnit upphandlingen". A sentence that
+    also speaks of LOV may be about both, so it does not count."""
+    form = company_form(name)
+    base = name[: -len(form)].strip() if form and name.endswith(form) else name
+    named = re.compile(rf"(?<!\w){re.escape(base)}(?!\w)")
+    return any(
+        named.search(sentence)
+        and PROCUREMENT.search(folded := fold_words(sentence))
+        and not LOV_TERMS.search(folded)
+        for sentence in sentences(page.text)
+    )
 
 
 def _named(name: str, piece: str, categories: tuple[str, ...]) -> Provider:
