@@ -162,6 +162,8 @@ def test_service_area_names(term: str, codes: tuple[str, ...]) -> None:
         ("HVB för vuxna med missbruk", ("hvb_vuxna",)),
         ("Valfrihetssystem för hemsjukvård", ("hemsjukvard",)),
         ("Äldreomsorg – hemtjänst och matdistribution", ("hemtjanst", "matdistribution")),
+        # "Hemvård" is what several municipalities call hemtjänst ("Eget val i hemvården").
+        ("Eget val i hemvården", ("hemtjanst",)),
     ],
 )
 def test_headings_and_inflected_forms(heading: str, codes: tuple[str, ...]) -> None:
@@ -186,6 +188,8 @@ def test_headings_and_inflected_forms(heading: str, codes: tuple[str, ...]) -> N
         ("Särskilt boende", ("sarskilt_boende_aldre",)),
         # Ickeval in hemtjänst is the municipality's own provider, not personlig assistans.
         ("Ickeval i hemtjänsten", ("hemtjanst",)),
+        # A nämnd named after hemvård decides on other services too.
+        ("Hemvårdsnämnden", ()),
         # Words that merely contain a synonym's letters.
         ("Valfrihetssystem", ()),
         ("Beroende på behov", ()),
