@@ -164,6 +164,10 @@ def test_service_area_names(term: str, codes: tuple[str, ...]) -> None:
         ("Äldreomsorg – hemtjänst och matdistribution", ("hemtjanst", "matdistribution")),
         # "Hemvård" is what several municipalities call hemtjänst ("Eget val i hemvården").
         ("Eget val i hemvården", ("hemtjanst",)),
+        ("Välj bland familjeläkarmottagningarna", ("primarvard",)),
+        ("Valfrihet för demensboende", ("sarskilt_boende_aldre",)),
+        ("Kundval hemkörning av mat", ("matdistribution",)),
+        ("Diabetesfotvård", ("medicinsk_fotvard",)),
     ],
 )
 def test_headings_and_inflected_forms(heading: str, codes: tuple[str, ...]) -> None:

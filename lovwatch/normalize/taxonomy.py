@@ -102,6 +102,7 @@ CATEGORIES: tuple[Category, ...] = (
     _c("sarskilt_boende_aldre", "Särskilt boende för äldre", "aldreomsorg",
        "särskilt boende för äldre", "särskilt boende", "särskilda boende", "säbo",
        "vård- och omsorgsboende", "vårdboende", "omsorgsboende", "äldreboende", "servicehus",
+       "demensboende",
        published="Särskilt boende SoL", source="skr_2023"),
     _c("korttidsboende_aldre", "Korttidsboende för äldre", "aldreomsorg",
        "korttidsboende för äldre", "korttidsboende", "korttidsplats", "korttidsvård",
@@ -112,7 +113,7 @@ CATEGORIES: tuple[Category, ...] = (
        published="Dagverksamhet äldre", source="skr_2023"),
     _c("matdistribution", "Matdistribution", "aldreomsorg",
        "matdistribution", "matlåda", "matlådor", "matleverans", "hemleverans av mat",
-       "matportion",
+       "matportion", "hemkörning av mat", "hemkörd mat",
        published="Matdistribution", source="skr_2023"),
     # Catch-all for the CPV-style "äldreomsorg": dropped when a precise category is found.
     _c("aldreomsorg_ovrigt", "Övrig äldreomsorg", "aldreomsorg",
@@ -216,6 +217,8 @@ CATEGORIES: tuple[Category, ...] = (
        "primärvård", "vårdcentral", "hälsocentral", "husläkare", "husläkarmottagning",
        "allmänpraktiserande läkare", "allmänmedicin", "allmänläkare", "husläkarverksamhet",
        "närsjukvård", "läkarinsats", "läkarinsatser", "läkarmedverkan",
+       # Region Västmanland's and Region Sörmland's name for their vårdcentraler
+       "familjeläkare", "familjeläkarenhet", "familjeläkarmottagning", "familjeläkarverksamhet",
        published="Tjänster utförda av allmänpraktiserande läkare", source="uhm_2024"),
     _c("tandvard", "Tandvård", "halso_och_sjukvard",
        "tandvård", "tandläkarvård", "tandläkare", "allmäntandvård", "barntandvård",
@@ -436,6 +439,8 @@ COMPOUND_HEADS: tuple[CompoundHead, ...] = (
     CompoundHead("hemtjänst", "hemtjanst"),
     CompoundHead("ögonsjukvård", "ogonsjukvard"),
     CompoundHead("gynekologi", "gynekologi"),
+    # "diabetesfotvård", "sjukfotvård"
+    CompoundHead("fotvård", "medicinsk_fotvard"),
 )
 
 #: Names that mean a category only when nothing more precise is said: a region's "Hälsoval"
