@@ -217,7 +217,7 @@ CATEGORIES: tuple[Category, ...] = (
        "primärvård", "vårdcentral", "hälsocentral", "husläkare", "husläkarmottagning",
        "allmänpraktiserande läkare", "allmänmedicin", "allmänläkare", "husläkarverksamhet",
        "närsjukvård", "läkarinsats", "läkarinsatser", "läkarmedverkan",
-       # Region Västmanland's and Region Sörmland's name for their vårdcentraler
+       # what Västmanland's vårdval called its vårdcentraler ("familjeläkarsystem")
        "familjeläkare", "familjeläkarenhet", "familjeläkarmottagning", "familjeläkarverksamhet",
        published="Tjänster utförda av allmänpraktiserande läkare", source="uhm_2024"),
     _c("tandvard", "Tandvård", "halso_och_sjukvard",
