@@ -2973,8 +2973,11 @@ def test_a_system_that_has_ended_is_not_in_use_for_the_calls_before_it() -> None
         # region's own county is where it stands, not another authority.
         ("https://www.regionvarmland.se/vard/vardval", "vårdvalet", "own"),
         ("https://www.skane.se/vard/halsoval", "vårdvalet", "other"),
-        # A municipality's system: the town names the municipality.
-        ("https://www.regionvarmland.se/vard/vardval", "LOV", "other"),
+        # A municipality's system on another municipality's site: the town names the
+        # municipality. (On the region's own site the region's LOV is meant: see
+        # test_on_a_regions_own_site_a_town_of_its_county_is_where_a_unit_stands.)
+        ("https://www.karlstad.se/nyheter/lov", "LOV", "other"),
+        ("https://www.regionvarmland.se/vard/vardval", "LOV", "own"),
     ],
 )
 def test_a_town_of_the_own_county_in_a_regions_choice_system(
@@ -3041,3 +3044,22 @@ def test_a_company_that_won_a_procurement_is_a_contractor_not_a_provider() -> No
     # The same company approved in the choice system is a provider.
     approved = text.replace("den upphandlade privata aktören", "den godkända privata utföraren")
     assert provider_names(approved) == ["Omsorgsbolaget Norr AB"]
+
+
+def test_on_a_municipalitys_own_site_another_municipality_named_alone_is_another() -> None:
+    text = "Borås inför LOV\n\nBorås stad inför LOV i daglig verksamhet från den 1 mars 2025."
+    on_own_site = findings_from_text(text, "https://www.falkoping.se/nyheter/lov-i-boras")
+    assert [s for s in on_own_site.statements if s.is_decision] == []
+    # A local paper's item about that municipality is about it.
+    in_the_paper = findings_from_text(text, "https://www.sla.se/nyheter/lov-i-boras")
+    assert [str(s.kind) for s in in_the_paper.statements if s.is_event] == ["introduce"]
+
+
+def test_on_a_regions_own_site_a_town_of_its_county_is_where_a_unit_stands() -> None:
+    # Region Värmland's "Regionstyrelsen i korthet" (dev).
+    text = (
+        "Regionstyrelsen i korthet\n\nVårdcentralen i Grums upphör i regionens egen regi och "
+        "överlåts till ett privat bolag inom lagen om valfrihetssystem (LOV)."
+    )
+    found = findings_from_text(text, "https://www.regionvarmland.se/pressrum/i-korthet")
+    assert [str(s.kind) for s in found.statements if s.is_decision] == ["active"]

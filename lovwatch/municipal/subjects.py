@@ -195,34 +195,28 @@ _NATIONAL_HOSTS = frozenset(
 
 
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
-    """Folded words naming the page's own municipality: the words of its address and title,
-    the municipality the page names most often ("Krokoms kommun" on Krokom's news), the region
-    or county it names most often, if twice or more ("Jönköpings län"), and, when none of these
-    names an authority, the place it names bare, or names bare twice as often as any other
-    ("Sollentuna har använt LOV"). A national body's page (SKR, the government) has none:
-    only the `NATIONAL_BODY` marker."""
-    if urlsplit(url).netloc.lower().removeprefix("www.") in _NATIONAL_HOSTS:
+    """Folded words naming the page's own municipality. On an authority's own site
+    ("falkoping.se", "regionhalland.se") the words of its host; elsewhere the words of the
+    address and title, the municipality the page names most often ("Krokoms kommun" on
+    Krokom's news), the region or county it names most often, if twice or more ("Jönköpings
+    län"), and, when none of these names an authority, the place it names bare, or names bare
+    twice as often as any other ("Sollentuna har använt LOV"). A national body's page (SKR,
+    the government) has none: only the `NATIONAL_BODY` marker."""
+    host = urlsplit(url).netloc.lower()
+    if host.removeprefix("www.") in _NATIONAL_HOSTS:
         # A national body's page names municipalities and regions, and is none of them.
         return frozenset({NATIONAL_BODY})
-    found = {w for w in re.findall(r"[a-z0-9]+", fold(url)) if len(w) >= 3}
-    # "regionuppsala.se", "regionhalland.se": the region's name after the prefix
-    found |= {w[len("region") :] for w in found if w.startswith("region") and len(w) >= 10}
-    found |= {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
-    named: dict[str, int] = {}
-    for match in _NAMED_MUNICIPALITY.finditer(text):
-        stem = fold(match.group(1))
-        if stem not in _NOT_NAMES and len(stem) >= 3:
-            named[stem] = named.get(stem, 0) + 1
-    if named:
+    regions = _named_counts(_NAMED_BODY, text)
+    many_regions = {MANY_REGIONS} if len(regions) >= 2 else set()
+    if _host_names_authority(url):
+        # A news item there that names only another municipality, in its address, title or
+        # text ("Borås stad har infört LOV ..." on Falköping's site), is about that other one.
+        return _without_noise(_address_words(host) | many_regions)
+    found = _address_words(url) | {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
+    found |= many_regions
+    if named := _named_counts(_NAMED_MUNICIPALITY, text):
         found.add(max(named, key=lambda stem: named[stem]))
-    regions: dict[str, int] = {}
-    for match in _NAMED_BODY.finditer(text):
-        stem = fold(match.group(1) or match.group(2))
-        if stem not in _NOT_NAMES and len(stem) >= 3:
-            regions[stem] = regions.get(stem, 0) + 1
-    if len(regions) >= 2:
-        found.add(MANY_REGIONS)
-    ranked = sorted(regions.items(), key=lambda pair: -pair[1])
+    ranked = regions.most_common()
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         # A region named more often than any other, twice or more, is the page's own; an
         # overview naming several regions once each has none.
@@ -235,7 +229,35 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
         (top, times), *rest = bare
         if not rest or times >= 2 * rest[0][1]:
             found.add(top)
-    return frozenset(found - {"www", "http", "https", "kommun", "html", "aspx", "php"})
+    return _without_noise(found)
+
+
+def _named_counts(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    """How often the text names each public body `pattern` finds, by folded stem."""
+    stems = (fold(next(filter(None, match.groups()))) for match in pattern.finditer(text))
+    return Counter(stem for stem in stems if stem not in _NOT_NAMES and len(stem) >= 3)
+
+
+def _address_words(address: str) -> set[str]:
+    """The folded words of an address; "regionuppsala.se", "regionhalland.se" also give the
+    region's name after the prefix."""
+    found = {w for w in re.findall(r"[a-z0-9]+", fold(address)) if len(w) >= 3}
+    return found | {w[len("region") :] for w in found if w.startswith("region") and len(w) >= 10}
+
+
+def _without_noise(words: set[str]) -> frozenset[str]:
+    return frozenset(words - {"www", "http", "https", "kommun", "html", "aspx", "php"})
+
+
+def _host_names_authority(url: str) -> bool:
+    """Whether the address's host is a municipality's or region's own ("falkoping.se",
+    "habokommun.se", "kommun.jonkoping.se", "regionhalland.se")."""
+    places = _counties_of_places()
+    for label in urlsplit(url).netloc.lower().split("."):
+        bare = re.sub(r"^(region|landstinget)|(s?kommun|stad)$", "", fold(label.replace("-", " ")))
+        if bare in places and len(bare) >= 3:
+            return True
+    return False
 
 
 def other_place_first(sentence: str, folded_before: str, names: frozenset[str]) -> bool:
@@ -250,13 +272,26 @@ def other_place_first(sentence: str, folded_before: str, names: frozenset[str]) 
     named_before = re.search(rf"\b{re.escape(stem)}", folded_before) is not None
     if not named_before or _is_own(stem, names):
         return False
-    return not (_REGIONAL_SYSTEM.search(fold(sentence)) and _in_own_county(stem, names))
+    regional = _REGIONAL_SYSTEM.search(fold(sentence)) or names & _region_hosts()
+    return not (regional and _in_own_county(stem, names))
 
 
 #: The regions' choice systems, which cover the whole county.
 _REGIONAL_SYSTEM = re.compile(
     r"\b(vardval\w*|halsoval\w*|tandvardsval\w*|fritt tandlakarval|fria vardval\w*)\b"
 )
+
+
+@cache
+def _region_hosts() -> frozenset[str]:
+    """The words of the regions' own addresses ("regionvarmland"): on a region's site a
+    municipality of its county named bare is where a unit stands ("Vårdcentralen Grums ...
+    överlåts till Capio inom LOV" on Region Värmland's site)."""
+    return frozenset(
+        prefix + fold(re.sub(r"^Region |s? län$|sregionen$", "", c.region_name)).replace(" ", "")
+        for c in counties()
+        for prefix in ("region", "landstinget")
+    )
 
 
 @cache
