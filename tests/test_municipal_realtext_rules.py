@@ -3046,9 +3046,12 @@ def test_a_company_that_won_a_procurement_is_a_contractor_not_a_provider() -> No
     assert provider_names(approved) == ["Omsorgsbolaget Norr AB"]
 
 
-def test_on_a_municipalitys_own_site_another_municipality_named_alone_is_another() -> None:
+@pytest.mark.parametrize("site", ["www.falkoping.se", "karlstad.se", "habokommun.se"])
+def test_on_a_municipalitys_own_site_another_municipality_named_alone_is_another(
+    site: str,
+) -> None:
     text = "Borås inför LOV\n\nBorås stad inför LOV i daglig verksamhet från den 1 mars 2025."
-    on_own_site = findings_from_text(text, "https://www.falkoping.se/nyheter/lov-i-boras")
+    on_own_site = findings_from_text(text, f"https://{site}/nyheter/lov-i-boras")
     assert [s for s in on_own_site.statements if s.is_decision] == []
     # A local paper's item about that municipality is about it.
     in_the_paper = findings_from_text(text, "https://www.sla.se/nyheter/lov-i-boras")

@@ -254,8 +254,10 @@ def _host_names_authority(url: str) -> bool:
     "habokommun.se", "kommun.jonkoping.se", "regionhalland.se")."""
     places = _counties_of_places()
     for label in urlsplit(url).netloc.lower().split("."):
-        bare = re.sub(r"^(region|landstinget)|(s?kommun|stad)$", "", fold(label.replace("-", " ")))
-        if bare in places and len(bare) >= 3:
+        name = fold(label.replace("-", " "))
+        # "karlstad" is a name; "habokommun", "goteborgsstad" and "regionhalland" hold one
+        bare = re.sub(r"^(region|landstinget)|(s?kommun|s?stad)$", "", name)
+        if len(bare) >= 3 and (name in places or bare in places):
             return True
     return False
 
