@@ -164,6 +164,7 @@ def test_service_area_names(term: str, codes: tuple[str, ...]) -> None:
         ("Äldreomsorg – hemtjänst och matdistribution", ("hemtjanst", "matdistribution")),
         # "Hemvård" is what several municipalities call hemtjänst ("Eget val i hemvården").
         ("Eget val i hemvården", ("hemtjanst",)),
+        ("Stöd och hjälp i hemmet", ("hemtjanst",)),
         ("Välj bland familjeläkarmottagningarna", ("primarvard",)),
         ("Valfrihet för demensboende", ("sarskilt_boende_aldre",)),
         ("Kundval hemkörning av mat", ("matdistribution",)),

@@ -241,6 +241,20 @@ def test_categories_from_the_list_that_follows() -> None:
     assert active and set(active[0].categories) == {"daglig_verksamhet_lss", "boendestod"}
 
 
+def test_a_lead_in_without_a_colon_also_introduces_its_list() -> None:
+    # Järfälla's page for starting a business (holdout16, read): no colon after "områden",
+    # and a date between the verb and the system.
+    text = (
+        "Starta eget inom vård och omsorg\n\nBergsjö kommun införde den 1 november 2009 LOV "
+        "inom följande områden  \n\n  • Hjälp i hemmet\n  • Ledsagarservice SoL\n"
+        "  • Avlösarservice LSS\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), set(s.categories), s.date) for s in found.statements] == [
+        ("active", {"hemtjanst", "ledsagning", "avlosning"}, date(2009, 11, 1))
+    ]
+
+
 def test_a_comma_list_of_services_maps_to_each_category() -> None:
     found = claim("Kommunen har kundval inom hemtjänst, ledsagning och avlösning sedan 2015.")
     assert found is not None and found.kind is StatementKind.ACTIVE

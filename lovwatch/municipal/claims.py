@@ -128,7 +128,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.INTRODUCE,
         re.compile(
-            rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( \w+){{0,3}} {SYSTEM}|"
+            # "införde den 1 november 2009 LOV": a date between the verb and the system
+            rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( den \d{{1,2}} \w+( \d{{4}})?)?"
+            rf"( \w+){{0,3}} {SYSTEM}|"
             # "Vid årskiftet får vi ett nytt familjeläkarsystem, Vårdval Västmanland"
             rf"\b(far|infor) (vi|man|regionen|kommunen|landstinget|lanet|invanarna) (ett |en )?"
             rf"(nytt|ny|nya)( \w+){{0,3}} {SYSTEM}|"

@@ -157,7 +157,7 @@ _NOT_A_TOPIC = re.compile(
 # A sentence ends before a capital, or before a numbered section ("... LoV. 1.2 Hemtjänst").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“–-]|\d+(?:\.\d+)+ [A-ZÅÄÖ])")
 #: A sentence that introduces what follows: "... inom följande områden:", "utförare av:".
-_INTRODUCES_LIST = re.compile(r"(:\s*$)|\bfoljande\b")
+_INTRODUCES_LIST = re.compile(r"(:\s*$)|\bf[oö]ljande\b", re.IGNORECASE)
 #: A bare "vårdval" (which the taxonomy reads as primary care).
 _VARDVAL = re.compile(r"\bvardval\w*")
 #: "Fritt val av hjälpmedel", "det Fritt val-system som tillämpats för hörapparater": a

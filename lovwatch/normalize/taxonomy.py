@@ -96,7 +96,8 @@ CATEGORIES: tuple[Category, ...] = (
     # Äldreomsorg. "Hemtjänst – service / – omvårdnad" are hemtjänst; "– hemsjukvård" is
     # hemtjänst plus the separate category hemsjukvård.
     _c("hemtjanst", "Hemtjänst", "aldreomsorg",
-       "hemtjänst", "vård i hemmet", "hemtjänstinsats", "hemhjälp", "hemtjänstpersonal", "hemvård",
+       "hemtjänst", "vård i hemmet", "hjälp i hemmet", "hemtjänstinsats", "hemhjälp",
+       "hemtjänstpersonal", "hemvård",
        "serviceinsats", "servicetjänst", "hemservice",
        published="Vård i hemmet (hemtjänst)", source="uhm_2024"),
     _c("sarskilt_boende_aldre", "Särskilt boende för äldre", "aldreomsorg",
