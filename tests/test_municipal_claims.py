@@ -156,6 +156,32 @@ def test_being_without_lov_and_keeping_it(sentence: str, kind: StatementKind) ->
     assert found is not None and found.kind is kind and found.subject is Subject.OWN
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind", "day"),
+    [
+        ("Bergsjö kommun avskaffade den 1 januari 2015 LOV inom hemtjänsten.", "end", "2015-01-01"),
+        (
+            "Bergsjö kommun avvecklar fr.o.m. 1 januari 2015 valfrihetssystemet inom hemtjänsten.",
+            "end",
+            "2015-01-01",
+        ),
+        (
+            "Bergsjö kommun upphör den 31 december 2024 med valfrihetssystemet inom hemtjänsten.",
+            "end",
+            "2024-12-31",
+        ),
+        (
+            "Bergsjö kommun inför från och med den 1 mars 2025 LOV i daglig verksamhet.",
+            "introduce",
+            "2025-03-01",
+        ),
+    ],
+)
+def test_a_date_between_the_verb_and_the_system(sentence: str, kind: str, day: str) -> None:
+    found = findings_from_text(f"Nyheter\n\n{sentence}", URL)
+    assert [(str(s.kind), s.date) for s in found.statements] == [(kind, date.fromisoformat(day))]
+
+
 def test_undecided_and_tabled_questions_are_not_decisions() -> None:
     undecided = claim("Det är ännu inte bestämt när kundvalet införs.")
     assert undecided is not None and undecided.modality is Modality.PLANNED

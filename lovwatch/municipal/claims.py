@@ -83,6 +83,9 @@ _END_PASSIVE = (
     r"togs bort|lags ned|lades ned|"
     r"lags ner|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|ska upphora)"
 )
+#: A date between a verb and the system: "införde den 1 november 2009 LOV", "avvecklar från och
+#: med den 1 januari 2015 valfrihetssystemet", "upphör den 31 december med kundvalet".
+_DATE_GAP = r"( ((fran och med|fr o m|fran|per) )?(den )?\d{1,2} \w+( \d{4})?)?"
 #: What a resident chooses under a choice system: a provider, a clinic, a health centre.
 _CHOSEN = (
     r"(utforare\w*|vem som|mellan|leverantor\w*|foretag\w*|anordnare|vardgivare\w*|"
@@ -110,7 +113,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.END,
         re.compile(
             # Not "säga upp det nuvarande LOV-avtalet": an agreement ends, the system goes on.
-            rf"\b{_END_VERB}( \w+){{0,3}} {SYSTEM}(?! avtal)|"
+            rf"\b{_END_VERB}{_DATE_GAP}( \w+){{0,3}} {SYSTEM}(?! avtal)|"
             # "beslutade att lämna LOV för att gå över till LOU"
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             # "Umeå kommun vill ersätta LOV med LOU inom hemtjänsten"
@@ -128,9 +131,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.INTRODUCE,
         re.compile(
-            # "införde den 1 november 2009 LOV": a date between the verb and the system
-            rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av)( den \d{{1,2}} \w+( \d{{4}})?)?"
-            rf"( \w+){{0,3}} {SYSTEM}|"
+            rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
             # "Vid årskiftet får vi ett nytt familjeläkarsystem, Vårdval Västmanland"
             rf"\b(far|infor) (vi|man|regionen|kommunen|landstinget|lanet|invanarna) (ett |en )?"
             rf"(nytt|ny|nya)( \w+){{0,3}} {SYSTEM}|"
