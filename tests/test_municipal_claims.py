@@ -185,6 +185,13 @@ def test_a_date_between_the_verb_and_the_system(sentence: str, kind: str, day: s
 def test_undecided_and_tabled_questions_are_not_decisions() -> None:
     undecided = claim("Det är ännu inte bestämt när kundvalet införs.")
     assert undecided is not None and undecided.modality is Modality.PLANNED
+    to_come = claim("Beslut om att införa vårdval för psykoterapi fattas i fullmäktige i juni.")
+    assert to_come is not None and to_come.modality is Modality.PLANNED
+    taken = claim("Beslut om att införa vårdval för psykoterapi fattades i fullmäktige i juni.")
+    assert taken is not None and taken.modality is Modality.DECIDED
+    # LOU chosen instead of LOV: no system in use.
+    lou = "Kommunen har valt LOU i stället för LOV för matdistributionen."
+    assert findings_from_text(f"Matdistribution\n\n{lou}", URL).claims == []
     tabled = claim("Frågan om att införa LOV kommer att tas upp i fullmäktige i höst.")
     assert tabled is not None and tabled.modality is Modality.PROPOSED
     party = claim("Socialdemokraterna vill införa LOV i hemtjänsten.")

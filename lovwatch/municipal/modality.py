@@ -145,6 +145,10 @@ _DRAFT = re.compile(
 _DECISION_AHEAD = re.compile(
     r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b"
 )
+#: A decision still to be taken, told after the claim: "Beslut om att införa vårdval för
+#: psykoterapi fattas i regionfullmäktige i juni" (but "fattades i juni" is taken).
+_DECISION_NAMED = re.compile(r"\bbeslut(et)? (om|att)\b")
+_TAKEN_LATER = re.compile(r"\b(fattas|tas) (i|pa|vid|under|av|nasta|senare|efter|innan|forst)\b")
 #: Moving a decision: "yrkar att fullmäktige beslutar att ...".
 _MOVED = re.compile(r"\b(yrka\w*|hemstalla\w*|hemstaller)( \w+){0,4} (besluta|beslutar)\b")
 #: The cues of a decision (they raise a claim's confidence).
@@ -163,7 +167,9 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.DEMANDED
     if _CARRIED.search(folded[:verb_at]):
         return Modality.DECIDED
-    if _DECISION_AHEAD.search(folded[:verb_at]):
+    if _DECISION_AHEAD.search(folded[:verb_at]) or (
+        _DECISION_NAMED.search(folded[:verb_at]) and _TAKEN_LATER.search(folded[verb_at:])
+    ):
         return Modality.PLANNED
     best: tuple[int, Modality] | None = None
     for modality, pattern in _MODALITY_CUES:

@@ -151,6 +151,9 @@ _NOT_A_TOPIC = re.compile(
     r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b|"
     # "Beslut om vårdval": a decision the text tells of, not a system in use
     r"^beslut\w* om\b|"
+    # "Kommunen har valt LOU i stället för LOV för matdistributionen": no system there
+    r"\b(i stallet|istallet) for (att \w+ )?(lov|lagen om valfrihet\w*|valfrihetssystem\w*|"
+    r"kundval\w*|vardval\w*)\b|"
     # "Tidningen skriver i veckans nummer om kundval inom hemtjänsten": what a text is about
     r"\b(skriver|skrev|handlar|berattar|rapporterar)( \w+){0,4} om\b"
 )
