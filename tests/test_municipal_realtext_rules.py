@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from lovwatch.municipal.blocks import page_from_text
+from lovwatch.municipal.blocks import page_from_html, page_from_text
 from lovwatch.municipal.categorising import sentence_categories
 from lovwatch.municipal.claims import Modality, StatementKind, Subject, read_claim
 from lovwatch.municipal.counts import count_in_sentence
@@ -1936,6 +1936,48 @@ def test_provider_cards_in_html_are_read() -> None:
     )
     found = findings_from_html(html, URL)
     assert [p.name for p in found.providers] == ["Fjällbyns Omsorg", "Älvdalens Hemhjälp"]
+
+
+def test_a_provider_cards_postal_address_is_no_provider_and_hides_none() -> None:
+    # A card is a name, its postal address, then its contact details; the address is no name.
+    text = (
+        "Utförare inom hemtjänst\n\nI Bergsjö kommun kan du välja utförare av hemtjänst enligt "
+        "LOV. Här är de utförare du kan välja mellan.\n\n"
+        "Fjällbyns Omsorg\nStorgatan 1, 999 98 Bergsjö\nTelefon: 0999-456 78\n\n"
+        "Älvdalens Hemtjänst AB\nTelefon: 070-999 45 67\n\n"
+        "Omsorg Direkt\nBox 12, 999 21 Bergsjö\nTelefon: 0999-222 22\n"
+    )
+    assert [p.name for p in findings_from_text(text, URL).providers] == [
+        "Fjällbyns Omsorg",
+        "Älvdalens Hemtjänst AB",
+        "Omsorg Direkt",
+    ]
+    html = (
+        "<html><body><h1>Utförare inom hemtjänst</h1><p>I Bergsjö kommun kan du välja utförare "
+        "av hemtjänst enligt LOV. Här är de utförare du kan välja mellan.</p>"
+        "<h2>Fjällbyns Omsorg</h2><p>Storgatan 1, 999 98 Bergsjö<br>Telefon: 0999-456 78</p>"
+        "<h2>Omsorg Direkt</h2><p>Torget 4<br>Telefon: 0999-222 22</p></body></html>"
+    )
+    # A line break parts the words on each side of it.
+    texts = [block.text for block in page_from_html(html, URL).blocks]
+    assert "Storgatan 1, 999 98 Bergsjö Telefon: 0999-456 78" in texts
+    assert [p.name for p in findings_from_html(html, URL).providers] == [
+        "Fjällbyns Omsorg",
+        "Omsorg Direkt",
+    ]
+
+
+def test_where_a_provider_works_does_not_make_it_the_own_unit() -> None:
+    text = (
+        "Godkända utförare\n\nValfrihetssystem enligt LOV inom hemtjänst.\n\n"
+        "Utförare\tTelefon\tOmråde\nFjällbyns Omsorg\t0999-456 78\tHela kommunen\n"
+        "Bergsjö kommun hemtjänst\t0999-100 00\tHela kommunen\n"
+    )
+    found = findings_from_text(text, URL).providers
+    assert [(p.name, p.own_unit) for p in found] == [
+        ("Fjällbyns Omsorg", False),
+        ("Bergsjö kommun hemtjänst", True),
+    ]
 
 
 @pytest.mark.parametrize(

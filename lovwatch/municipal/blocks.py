@@ -226,6 +226,9 @@ def page_from_html(html: str, url: str) -> Page:
     except (ParserError, ValueError):
         return Page(url)
     title = clean(root.findtext(".//title") or "")
+    for line_break in root.iter("br"):
+        # A line break parts words: "Storgatan 1<br>Telefon: ..." is not "1Telefon".
+        line_break.tail = " " + (line_break.tail or "")
     links = _links(root, url)
     main = next((found[0] for xpath in _MAIN_XPATHS if (found := root.xpath(xpath))), root)
     blocks: list[Block] = []

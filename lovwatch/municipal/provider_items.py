@@ -19,6 +19,12 @@ CONTACT = re.compile(
     r"(telefon\w*|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|"
     r"hemsida|kontakt\w*|mobil|mobilnummer|fax|www|oppettider|org nr|organisationsnummer)\b"
 )
+#: A postal address: "Storgatan 1, 123 45 Bergsjö", "Box 12, 123 21 Bergsjö", "Torget 4".
+ADDRESS = re.compile(
+    r"\b\d{3} ?\d{2} [A-ZÅÄÖ]|"
+    r"^(Box \d|\w*(gatan|vägen|gränd|torget|torg|allén|stigen|backen|leden|plan) \d)",
+    re.IGNORECASE,
+)
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: A link's file-type label after the name, glued on or not: "Clean4UPDF (pdf, 86 kB)",
 #: "Adeocare AB Pdf, 354.5 kB".
@@ -87,12 +93,17 @@ def provider_from_item(
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
-    if CONTACT.match(folded) or "@" in name or sum(c.isdigit() for c in name) > len(name) / 3:
+    if (
+        CONTACT.match(folded)
+        or ADDRESS.search(name)
+        or "@" in name
+        or sum(c.isdigit() for c in name) > len(name) / 3
+    ):
         return None  # a contact line ("Telefon: 0611-...", an address), not a name
     org = org_number_in(text)
     # A row whose other short cell says "Bergsjö kommun" / "Egen regi" is the own unit's.
     marked = any(
-        is_own_unit(cell, None) and len(cell.split()) <= 4
+        is_own_unit(cell, None) and len(cell.split()) <= 4 and not _WHERE.match(fold_words(cell))
         for position, cell in enumerate(cells)
         if position != column and not org_number_in(cell)
     )
@@ -102,5 +113,7 @@ def provider_from_item(
     return Provider(name, org, own, categories, company_form(name), source)
 
 
+#: Where a provider works, not whose it is: "Hela kommunen", "Inom kommunen".
+_WHERE = re.compile(r"(i |inom )?(hela|halva|norra|sodra|ostra|vastra|centrala|i|inom) ")
 #: A label with a value ("Tätort: 433", "Timpris: 450 kr"): a price or figure, not a name.
 _LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNORECASE)

@@ -29,7 +29,13 @@ from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.mentions import in_text, presentation_links, presenting_themselves
 from lovwatch.municipal.numbers import ORG_NUMBER
-from lovwatch.municipal.provider_items import CONTACT, Provider, org_number, provider_from_item
+from lovwatch.municipal.provider_items import (
+    ADDRESS,
+    CONTACT,
+    Provider,
+    org_number,
+    provider_from_item,
+)
 from lovwatch.municipal.vocabulary import categories_in, fold_words
 
 __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
@@ -299,6 +305,20 @@ def _is_card_field(block: Block) -> bool:
     return ":" in block.text[:30] and bool(CONTACT.match(fold_words(block.text)))
 
 
+def _details_follow(blocks: list[Block], index: int) -> bool:
+    """Whether contact details follow block `index`, after its postal address if it gives one
+    ("Attendo Bergsjö" / "Storgatan 1, 123 45 Bergsjö" / "Telefon: ...", or the address and
+    the telephone in one paragraph)."""
+    following = blocks[index + 1 : index + 3]
+    if not following or _is_card_field(following[0]):
+        return bool(following)
+    if not ADDRESS.search(following[0].text):
+        return False
+    return bool(_CONTACT_ANYWHERE.search(fold_words(following[0].text))) or (
+        len(following) > 1 and _is_card_field(following[1])
+    )
+
+
 def _cards(page: Page, cue: int) -> list[Provider]:
     """Providers shown as cards under the provider cue at block `cue`: a name on a line of
     its own, then its contact details ("Tornedalssamariten" / "Adress: ..." /
@@ -311,7 +331,7 @@ def _cards(page: Page, cue: int) -> list[Provider]:
         block = blocks[index]
         if block.kind == HEADING and _CONTACTS_SECTION.search(fold_words(block.text)):
             break
-        if block.kind not in (HEADING, PARA) or not _is_card_field(blocks[index + 1]):
+        if block.kind not in (HEADING, PARA, ITEM) or not _details_follow(blocks, index):
             continue
         if _is_card_field(block) or not _bare_name(block) or _OFFICE.search(fold_words(block.text)):
             continue
