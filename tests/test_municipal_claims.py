@@ -189,6 +189,9 @@ def test_undecided_and_tabled_questions_are_not_decisions() -> None:
     assert to_come is not None and to_come.modality is Modality.PLANNED
     taken = claim("Beslut om att införa vårdval för psykoterapi fattades i fullmäktige i juni.")
     assert taken is not None and taken.modality is Modality.DECIDED
+    # A government paper's title names the system, it says nothing of one in use.
+    title = "Prop. 2014/15:15 Upphävandet av kravet på vårdvalssystem i primärvården"
+    assert findings_from_text(f"Nyheter\n\n{title}", URL).claims == []
     # LOU chosen instead of LOV: no system in use.
     lou = "Kommunen har valt LOU i stället för LOV för matdistributionen."
     assert findings_from_text(f"Matdistribution\n\n{lou}", URL).claims == []

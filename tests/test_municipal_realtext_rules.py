@@ -1208,6 +1208,14 @@ def test_infor_ahead_of_a_choice_is_a_preposition() -> None:
         "Region Norrvik inför vårdval inom barn- och ungdomspsykiatrin.", frozenset({"norrvik"})
     )
     assert found is not None and found.kind is StatementKind.INTRODUCE
+    # Ahead of the system a relative clause tells of (a press release of the region's own
+    # primary care, dev): no introduction decided.
+    ahead = claim(
+        "Det ger oss råg i ryggen inför det vårdval inom mödrahälsovården som politiker vill "
+        "införa i Region Norrvik.",
+        frozenset({"norrvik"}),
+    )
+    assert ahead is None or ahead.modality is not Modality.DECIDED
 
 
 def test_a_dropped_plan_is_no_introduction() -> None:

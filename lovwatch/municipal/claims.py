@@ -332,6 +332,9 @@ _INVERTED_AFTER = re.compile(
     r"^( [\w-]+){1,3} (kommer|ska|skall|har|maste|behover|far|blir|ar|galler|kan) "
     r"(det|vi|man|de|ni|du|alla|regionen|kommunen)\b"
 )
+#: "inför det vårdval inom mödrahälsovården som politiker vill införa": ahead of a system
+#: the relative clause tells of, a preposition.
+_AHEAD_OF = re.compile(rf"^ (det|den|de) (\w+ ){{0,2}}{SYSTEM}( \w+){{0,3}} som\b")
 #: A subject right before "inför" makes it the verb: "Om kommunen inför LOV kan du välja ...".
 _SUBJECT_BEFORE = re.compile(
     r"\b(kommunen|regionen|staden|landstinget|namnden|fullmaktige|vi|man|de|som|den)\s*$"
@@ -401,7 +404,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and _PREPOSITION.match(word)
             and (
                 verb_at == 0
-                or _INVERTED_AFTER.match(folded[verb_end:])
+                or (_INVERTED_AFTER.match(folded[verb_end:]) or _AHEAD_OF.match(folded[verb_end:]))
                 and not _SUBJECT_BEFORE.search(folded[:verb_at])
             )
         ):
