@@ -182,6 +182,18 @@ def test_a_date_between_the_verb_and_the_system(sentence: str, kind: str, day: s
     assert [(str(s.kind), s.date) for s in found.statements] == [(kind, date.fromisoformat(day))]
 
 
+def test_providers_that_leave_the_system_do_not_end_it() -> None:
+    left = claim("Två privata utförare lämnade LOV under året och i dag återstår fyra.")
+    assert left is None or left.kind is not StatementKind.END
+    ended = claim("Bergsjö kommun lämnar LOV inom hemtjänsten.")
+    assert ended is not None and ended.kind is StatementKind.END
+    decided = claim(
+        "Efter att brister avslöjats hos ett hemtjänstföretag beslutade majoriteten i våras att "
+        "lämna LOV för att gå över till LOU."
+    )
+    assert decided is not None and decided.kind is StatementKind.END
+
+
 def test_undecided_and_tabled_questions_are_not_decisions() -> None:
     undecided = claim("Det är ännu inte bestämt när kundvalet införs.")
     assert undecided is not None and undecided.modality is Modality.PLANNED
@@ -418,6 +430,7 @@ def test_phone_numbers_and_failing_numbers_are_not_org_numbers() -> None:
         ("Nu finns bara en privat utförare kvar.", (1, 0, False)),
         ("Sammanlagt finns 14 hemtjänstföretag att välja mellan.", (14, 0, False)),
         ("Det finns cirka 20 godkända utförare.", (20, 0, True)),
+        ("Antalet privata utförare inom LOV i hemtjänsten är i dag tre.", (3, 0, False)),
     ],
 )
 def test_stated_counts(sentence: str, count: tuple[int, int, bool]) -> None:

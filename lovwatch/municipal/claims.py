@@ -339,6 +339,13 @@ _AHEAD_OF = re.compile(rf"^ (det|den|de) (\w+ ){{0,2}}{SYSTEM}( \w+){{0,3}} som\
 _SUBJECT_BEFORE = re.compile(
     r"\b(kommunen|regionen|staden|landstinget|namnden|fullmaktige|vi|man|de|som|den)\s*$"
 )
+#: Providers as the ones who leave a system, among the words right before the verb: "Två
+#: privata utförare lämnade LOV" (not "... hos ett hemtjänstföretag svängde majoriteten och
+#: beslutade att lämna LOV").
+_PROVIDERS_LEAVE = re.compile(
+    r"\b(\w*utforar\w*|\w*foretag\w*|leverantor\w*|anordnar\w*|aktor\w*|bolag\w*|"
+    r"vardgivar\w*|vardcentral\w*|ab)\b"
+)
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
 _NONE_ENDED = re.compile(r"\b(inga|inget|ingen)( \w+){0,2}$")
 #: "införandet av LOV" as a noun: a topic ("kostnader för införandet av ...", an återremiss
@@ -425,6 +432,12 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue  # "köerna kan avskaffas genom vårdval BUP": the queues end, by the system
         if kind is StatementKind.END and _NONE_ENDED.search(folded[:verb_at].rstrip()):
             continue
+        if (
+            kind is StatementKind.END
+            and word.startswith("lamna")
+            and _PROVIDERS_LEAVE.search(" ".join(folded[:verb_at].split()[-5:]))
+        ):
+            continue  # "Två privata utförare lämnade LOV under året": providers leave, not it
         modality = modality_of(folded, verb_at)
         negated = _negated(folded, verb_at, verb_end) or (
             bool(re.search(r"\bnej till\b", folded)) and kind is StatementKind.INTRODUCE

@@ -67,6 +67,11 @@ _NONE = re.compile(
 )
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
+#: "Antalet privata utförare inom LOV i hemtjänsten är i dag tre".
+_NUMBER_OF = re.compile(
+    rf"\bantalet (?:(?:{_ADJECTIVES}) )*{_UNIT}(?: \w+){{0,6}} (?:ar|uppgar till) "
+    rf"(?:i dag |idag |nu |just nu )?(?P<n>{_NUMBER})\b"
+)
 #: Private units counted among all: "43 hälsocentraler. 16 är privatdrivna", "varav 12
 #: drivs i privat regi", "42 hälsocentraler varav 15 drivs privat", "varav 12 privata", "Av
 #: länets 29 vårdcentraler drivs 9 privat".
@@ -209,6 +214,8 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         return None
     if tally := _TALLY.search(folded):
         total = int(tally.group("n"))
+    elif number_of := _NUMBER_OF.search(folded):
+        total = number_value(number_of.group("n"))
     elif privately_run := _PRIVATELY_RUN.search(folded):
         total = number_value(next(n for n in privately_run.groups() if n is not None))
     elif _NONE.search(folded):
