@@ -182,6 +182,27 @@ def test_a_date_between_the_verb_and_the_system(sentence: str, kind: str, day: s
     assert [(str(s.kind), s.date) for s in found.statements] == [(kind, date.fromisoformat(day))]
 
 
+@pytest.mark.parametrize(
+    "term",
+    [
+        "Kommunen kan när som helst besluta att avsluta valfrihetssystemet.",
+        "Kommunen har rätt att avbryta valfrihetssystemet om förutsättningarna ändras.",
+        "Kommunen förbehåller sig rätten att upphöra med valfrihetssystemet.",
+        "Nämnden får besluta att avveckla valfrihetssystemet med sex månaders varsel.",
+        "Vid ett eventuellt avslutande av valfrihetssystemet gäller sex månaders uppsägningstid.",
+        "Kommunen kan besluta att införa valfrihetssystem även inom ledsagning.",
+    ],
+)
+def test_a_förfrågningsunderlags_terms_are_no_decisions(term: str) -> None:
+    text = f"Förfrågningsunderlag för valfrihetssystem inom hemtjänst\n\n{term}"
+    assert [s for s in findings_from_text(text, URL).claims if s.is_event] == []
+
+
+def test_a_task_to_end_the_system_is_still_the_authoritys_own() -> None:
+    found = claim("Motionären yrkar att kommunstyrelsen får i uppdrag att avveckla LOV.")
+    assert found is not None and found.subject is Subject.OWN
+
+
 def test_providers_that_leave_the_system_do_not_end_it() -> None:
     left = claim("Två privata utförare lämnade LOV under året och i dag återstår fyra.")
     assert left is None or left.kind is not StatementKind.END

@@ -503,9 +503,24 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         ):
             kind = StatementKind.NOT_INTRODUCE  # "Kommunen har inte LOV"
         subject = subject_of(sentence, folded, verb_at, names)
+        if kind in (StatementKind.INTRODUCE, StatementKind.END) and _MAY.search(folded[:verb_at]):
+            # "Kommunen kan när som helst besluta att avsluta valfrihetssystemet": a term of
+            # the system (a förfrågningsunderlag's), what may be done, not what is done.
+            subject = Subject.GENERAL
         confidence = _confidence(folded, verb_at, modality)
         return Claim(kind, subject, modality, confidence, verb_at, past)
     return None
+
+
+#: What the authority may do, right before the verb: "kan (när som helst) (besluta att)",
+#: "får besluta att", "har rätt att", "förbehåller sig rätten att", "vid ett eventuellt" (but
+#: "kan komma att" is a plan, and "får i uppdrag att avveckla LOV" a task given).
+_MAY = re.compile(
+    r"\b((kan|far|ma)(?! komma)(?!( \w+){0,2} uppdrag)( \w+){0,3}( besluta| bestamma)? att|"
+    r"(kan|far|ma)( nar som helst| aven| ocksa)?|"
+    r"(har|ges|med) (ratt|ratten|mojlighet|mojligheten) att|"
+    r"forbehaller sig (ratten|mojligheten) att|eventuell\w*)\s*$"
+)
 
 
 #: The system as the means of what the verb does: "genom vårdval BUP", "tack vare LOV".
