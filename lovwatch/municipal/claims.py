@@ -513,13 +513,14 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
 
 
 #: What the authority may do, right before the verb: "kan (när som helst) (besluta att)",
-#: "får besluta att", "har rätt att", "förbehåller sig rätten att", "vid ett eventuellt" (but
-#: "kan komma att" is a plan, and "får i uppdrag att avveckla LOV" a task given).
+#: "får besluta att", "har rätt att", "förbehåller sig rätten att", "vid ett eventuellt
+#: avslutande" (but "kan komma att" and "för att eventuellt införa" are plans, and "får i
+#: uppdrag att avveckla LOV" a task given).
 _MAY = re.compile(
     r"\b((kan|far|ma)(?! komma)(?!( \w+){0,2} uppdrag)( \w+){0,3}( besluta| bestamma)? att|"
     r"(kan|far|ma)( nar som helst| aven| ocksa)?|"
     r"(har|ges|med) (ratt|ratten|mojlighet|mojligheten) att|"
-    r"forbehaller sig (ratten|mojligheten) att|eventuell\w*)\s*$"
+    r"forbehaller sig (ratten|mojligheten) att|(ett|en) eventuell\w*)\s*$"
 )
 
 
