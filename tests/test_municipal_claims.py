@@ -133,6 +133,28 @@ def test_information_is_not_an_introduction(sentence: str) -> None:
             StatementKind.INTRODUCE,
             Modality.DECIDED,
         ),
+        # A protocol's words for a decision on a motion or a proposal.
+        (
+            "Kommunfullmäktige beslutar att avslå motionen om att införa LOV.",
+            StatementKind.NOT_INTRODUCE,
+            Modality.DECIDED,
+        ),
+        (
+            "Kommunfullmäktige beslutar att bifalla motionen om att införa LOV i hemtjänsten.",
+            StatementKind.INTRODUCE,
+            Modality.DECIDED,
+        ),
+        (
+            "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
+        (
+            "Ordföranden ställer proposition på förslaget att avveckla LOV och finner att "
+            "fullmäktige bifaller det.",
+            StatementKind.END,
+            Modality.DECIDED,
+        ),
     ],
 )
 def test_polarity_and_modality(sentence: str, kind: StatementKind, modality: Modality) -> None:

@@ -26,7 +26,8 @@ class Modality(StrEnum):
 
 _PROPOSAL = r"(motion\w*|forslag\w*|yrkande\w*|krav\w*|medborgarforslag\w*)"
 _REJECTED = re.compile(
-    rf"\b(avslog|avslogs|avslas|avslagen|avslaget|avslag|rostade ned|rostade ner|rostades ned|"
+    rf"\b(avslog|avslogs|avslas|avslagen|avslaget|avslag|beslut\w* att avsla|rostade ned|"
+    rf"rostade ner|rostades ned|"
     rf"rostades ner|rostade nej|rostade emot|foll|fick inte (majoritet|stod|gehor))\b.*{_PROPOSAL}|"
     rf"\b{_PROPOSAL}.*\b(avslogs|avslas|avslogs|rostades (ned|ner)|foll|avslag|avslagen|"
     r"fick inte (majoritet|stod|gehor))\b|"
@@ -125,7 +126,13 @@ _PASSIVE_MODALITY = {
 #: Moving that a proposal be rejected: "yrkar avslag på förslaget om att införa LOV".
 MOVES_REJECTION = re.compile(r"\b(yrka\w*|foreslar|foreslog) (\w+ )?avslag\b")
 #: A proposal or motion that was carried is a decision: "Fullmäktige biföll motionen om ...".
-_CARRIED = re.compile(rf"\b(bifoll|bifolls|bifallit|bifallits) (\w+ )?{_PROPOSAL}")
+_CARRIED = re.compile(
+    rf"\b(bifoll|bifolls|bifallit|bifallits|bifalla|bifaller) (\w+ )?{_PROPOSAL}|"
+    # "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV"
+    rf"\bbeslut\w* (enligt|i enlighet med) (\w+ ){{0,3}}{_PROPOSAL}"
+)
+#: The chair's finding in a protocol: "... och finner att fullmäktige bifaller det".
+_FOUND_CARRIED = re.compile(r"\bfinner att (\w+ ){0,2}(bifaller|beslutar|beslutat|antar)\b")
 #: A party or the opposition as the one who wants something: a demand, not a plan.
 _PARTY = re.compile(
     r"\b(\w*partiet|\w*demokraterna|moderaterna|liberalerna|centern|oppositionen|"
@@ -165,7 +172,7 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
     if _MOVED.search(folded[:verb_at]):
         return Modality.DEMANDED
-    if _CARRIED.search(folded[:verb_at]):
+    if _CARRIED.search(folded[:verb_at]) or _FOUND_CARRIED.search(folded[verb_at:]):
         return Modality.DECIDED
     if _DECISION_AHEAD.search(folded[:verb_at]) or (
         _DECISION_NAMED.search(folded[:verb_at]) and _TAKEN_LATER.search(folded[verb_at:])
