@@ -518,6 +518,8 @@ def test_relative_dates_resolve_against_the_page_date() -> None:
     values = [f.value for f in find_dates(fold_words("från och med den första mars i år"), today)]
     assert values == [date(2025, 3, 1)]
     assert [f.value for f in find_dates(fold_words("från nästa år"), today)] == [date(2026, 1, 1)]
+    yesterday = find_dates(fold_words("Fullmäktige beslutade i går att införa LOV."), today)
+    assert [f.value for f in yesterday] == [date(2025, 2, 2)]
     html = """<html><head><title>Nyhet</title>
     <meta property="article:published_time" content="2025-02-03T09:00:00+01:00"></head>
     <body><main><h1>Kundval inom ledsagning</h1>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
@@ -238,8 +238,15 @@ def _day_month(match: re.Match[str], year: int) -> date | None:
     return _safe(year, MONTHS[match.group(2)], day) if day else None
 
 
+#: "Kommunfullmäktige beslutade i går att ...": the day before the page's date.
+_YESTERDAY = re.compile(r"\b(i gar|igar)\b")
+
+
 def _relative(folded: str, today: date) -> list[FoundDate]:
-    found = []
+    found = [
+        FoundDate(today - timedelta(days=1), match.group(0), match.start())
+        for match in _YESTERDAY.finditer(folded)
+    ]
     for match in _RELATIVE_ALONE.finditer(folded):
         word = next(group for group in match.groups() if group)
         if word in _SEASONS:
