@@ -1986,6 +1986,9 @@ def test_where_a_provider_works_does_not_make_it_the_own_unit() -> None:
         ("Fjällbyns Omsorg", False),
         ("Bergsjö kommun hemtjänst", True),
     ]
+    # Whose it is still marks the own unit.
+    whose = text.replace("Omsorg\t0999-456 78\tHela kommunen", "Omsorg\t0999-456 78\tI egen regi")
+    assert [p.own_unit for p in findings_from_text(whose, URL).providers] == [True, True]
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,10 @@ def provider_from_item(
     return Provider(name, org, own, categories, company_form(name), source)
 
 
-#: Where a provider works, not whose it is: "Hela kommunen", "Inom kommunen".
-_WHERE = re.compile(r"(i |inom )?(hela|halva|norra|sodra|ostra|vastra|centrala|i|inom) ")
+#: Where a provider works, not whose it is: "Hela kommunen", "Inom kommunen" (but "I egen
+#: regi" is whose).
+_WHERE = re.compile(
+    r"(i |inom )?(hela|halva|norra|sodra|ostra|vastra|centrala) |(i|inom) (kommunen|staden)\b"
+)
 #: A label with a value ("Tätort: 433", "Timpris: 450 kr"): a price or figure, not a name.
 _LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNORECASE)
