@@ -225,18 +225,6 @@ def test_a_task_to_end_the_system_is_still_the_authoritys_own() -> None:
     assert found is not None and found.subject is Subject.OWN
 
 
-def test_providers_that_leave_the_system_do_not_end_it() -> None:
-    left = claim("Två privata utförare lämnade LOV under året och i dag återstår fyra.")
-    assert left is None or left.kind is not StatementKind.END
-    ended = claim("Bergsjö kommun lämnar LOV inom hemtjänsten.")
-    assert ended is not None and ended.kind is StatementKind.END
-    decided = claim(
-        "Efter att brister avslöjats hos ett hemtjänstföretag beslutade majoriteten i våras att "
-        "lämna LOV för att gå över till LOU."
-    )
-    assert decided is not None and decided.kind is StatementKind.END
-
-
 def test_undecided_and_tabled_questions_are_not_decisions() -> None:
     undecided = claim("Det är ännu inte bestämt när kundvalet införs.")
     assert undecided is not None and undecided.modality is Modality.PLANNED

@@ -1294,6 +1294,14 @@ def test_ending_an_agreement_is_not_ending_the_system_leaving_it_is() -> None:
     left = claim("Nämnden beslutade att lämna LOV för att gå över till LOU i hemtjänsten.")
     assert left is not None and left.kind is StatementKind.END
     assert left.modality is Modality.DECIDED
+    after_a_company = claim(
+        "Efter att brister avslöjats hos ett hemtjänstföretag beslutade majoriteten i våras att "
+        "lämna LOV för att gå över till LOU."
+    )
+    assert after_a_company is not None and after_a_company.kind is StatementKind.END
+    # Providers that leave the system do not end it.
+    providers = claim("Två privata utförare lämnade LOV under året och i dag återstår fyra.")
+    assert providers is None or providers.kind is not StatementKind.END
 
 
 @pytest.mark.parametrize(
