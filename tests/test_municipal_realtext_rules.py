@@ -2922,6 +2922,27 @@ def test_other_articles_headlines_at_the_foot_are_no_title() -> None:
 # --- Twenty-fifth round --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Just nu kan du välja mellan kommunens hemtjänst, Fjällbyns Omsorg, Vardaga och "
+            "Hemtjänst Norr.",
+            ["Fjällbyns Omsorg", "Vardaga", "Hemtjänst Norr"],
+        ),
+        ("Du kan välja mellan de privata utförarna Fjällbyns Omsorg och Vardaga.", None),
+        ("Du kan välja bland följande utförare: Fjällbyns Omsorg och Vardaga.", None),
+        # services, places, or names that are not said to be providers
+        ("Du kan välja mellan Hemtjänst och Daglig verksamhet.", []),
+        ("Du kan välja mellan Bergsjö och Norrvik.", []),
+    ],
+)
+def test_the_names_one_chooses_among_are_providers(sentence: str, names: list[str] | None) -> None:
+    text = f"Kundval i hemtjänsten\n\nBergsjö kommun har kundval enligt LOV. {sentence}"
+    expected = ["Fjällbyns Omsorg", "Vardaga"] if names is None else names
+    assert [p.name for p in findings_from_text(text, URL).providers] == expected
+
+
 def test_companies_that_lose_their_agreements_are_no_providers() -> None:
     # medrek.se on three vårdcentraler in Göteborg (dev).
     text = (

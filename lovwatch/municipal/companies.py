@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.numbers import is_public_body, number_value
+from lovwatch.municipal.vocabulary import categories_in
 from lovwatch.normalize.text import words
 
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
@@ -168,6 +169,47 @@ _ROLE_THEN_NAMES = re.compile(
 _NAMES_THEN_ROLE = re.compile(
     r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,2}(?:utförare|utövare|leverantörer)\b"
 )
+
+
+#: The names one chooses among: "Du kan välja mellan kommunens hemtjänst, Attendo, Vardaga och
+#: Hemtjänst Norr".
+_CHOSEN_AMONG = re.compile(r"\bvälja (?:\w+ ){0,3}?(?:mellan|bland)\s*:?\s*(?P<listing>.+)$")
+#: The role before the names: "mellan utförarna X och Y", "bland följande utförare: X, Y".
+_ROLE_LEAD = re.compile(
+    r"^(?:de |följande |dessa )?(?:\w+ )?(?:utförarna|utförare|företagen|företag|"
+    r"leverantörerna|leverantörer|vårdgivarna|vårdgivare)\s*:?\s*(?=[A-ZÅÄÖ0-9]|kommunens)"
+)
+#: What a provider is called, for a choice among names to be one among providers.
+_PROVIDER_WORD = re.compile(
+    r"\b(\w*utförar\w*|\w*företag\w*|leverantör\w*|anordnar\w*|vårdgivar\w*|aktör\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def chosen_names(sentence: str) -> list[tuple[str, str]]:
+    """(name, piece) of the providers a sentence says one chooses among, two at least, when
+    every piece is a name or the own unit ("kommunens hemtjänst") and the sentence speaks of
+    providers or lists the own unit among them; a choice among services ("mellan Hemtjänst
+    och Daglig verksamhet") names none."""
+    match = _CHOSEN_AMONG.search(sentence.strip().rstrip("."))
+    if match is None:
+        return []
+    pieces = _names_before_verb(_ROLE_LEAD.sub("", match.group("listing")))
+    own = [piece for piece in pieces if is_own_unit(piece, None)]
+    names = [piece for piece in pieces if piece not in own]
+    if (
+        len(names) < 2
+        or not all(_name_like(piece, 5) and not _service_only(piece) for piece in names)
+        or not (own or _PROVIDER_WORD.search(sentence))
+    ):
+        return []
+    return [(name, name) for name in names]
+
+
+def _service_only(piece: str) -> bool:
+    """A capitalised service ("Daglig verksamhet", "Hemtjänst"), not a name with a service in
+    it ("Hemtjänst Norr"): nothing capitalised after its first word."""
+    return bool(categories_in(piece)) and not any(w[:1].isupper() for w in piece.split()[1:])
 
 
 def role_names(sentence: str) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ import re
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Page
 from lovwatch.municipal.companies import (
     NOT_NAME_START,
+    chosen_names,
     company_form,
     counted_names,
     enumerated_names,
@@ -123,6 +124,7 @@ def in_text(page: Page) -> list[Provider]:
                 enumerated_names(sentence)
                 or counted_names(sentence)
                 or role_names(sentence)
+                or chosen_names(sentence)
                 or named_after_count(previous, sentence)
             )
             previous, previous_folded = sentence, folded
