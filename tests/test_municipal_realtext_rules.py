@@ -2922,6 +2922,29 @@ def test_other_articles_headlines_at_the_foot_are_no_title() -> None:
 # --- Twenty-fifth round --------------------------------------------------------------------------
 
 
+def test_news_of_one_more_provider_to_choose_speaks_of_a_choice_in_use() -> None:
+    # No "LOV", "kundval" or "valfrihet": the providers one chooses among say it.
+    text = (
+        "Ny utförare inom hemtjänsten\n\nFrån den 1 mars finns ytterligare en utförare att välja "
+        "inom hemtjänsten i Bergsjö. Omsorgsbolaget Fjällbyn AB har godkänts av socialnämnden. "
+        "Därmed finns fem privata utförare och kommunens egen hemtjänst att välja mellan.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories, s.is_event) for s in found.statements] == [
+        ("active", ("hemtjanst",), False)
+    ]
+    assert [(c.private, c.own_units) for c in found.counts if c.source == "stated"] == [(5, 1)]
+
+
+def test_a_provider_that_leaves_the_system_does_not_end_it() -> None:
+    text = (
+        "Hemtjänstföretag lämnar kommunen\n\nHemtjänst Norr AB har sagt upp sitt avtal med "
+        "kommunen och lämnar valfrihetssystemet den 30 april. De kunder som berörs får välja en "
+        "ny utförare.\n"
+    )
+    assert [s for s in findings_from_text(text, URL).claims if s.is_event] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [

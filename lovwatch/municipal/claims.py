@@ -200,9 +200,11 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Ickevalsalternativet ska ske enligt fastställd turordning": the provider of those
             # who do not choose exists only where there is a choice
             r"\bickevalsalternativ\w* (ar|blir|ska|galler|utses|roterar)\b|"
-            # "övriga delar av kommunen har åtta-tio anordnare att välja bland"
-            r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare) att "
-            r"valja (mellan|bland)\b|"
+            # "övriga delar av kommunen har åtta-tio anordnare att välja bland", "finns fem
+            # privata utförare och kommunens egen hemtjänst att välja mellan", "finns ytterligare
+            # en utförare att välja inom hemtjänsten"
+            r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare)"
+            r"( \w+){0,4} att valja\b|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
@@ -339,13 +341,29 @@ _AHEAD_OF = re.compile(rf"^ (det|den|de) (\w+ ){{0,2}}{SYSTEM}( \w+){{0,3}} som\
 _SUBJECT_BEFORE = re.compile(
     r"\b(kommunen|regionen|staden|landstinget|namnden|fullmaktige|vi|man|de|som|den)\s*$"
 )
-#: Providers as the ones who leave a system, among the words right before the verb: "Två
-#: privata utförare lämnade LOV" (not "... hos ett hemtjänstföretag svängde majoriteten och
-#: beslutade att lämna LOV").
-_PROVIDERS_LEAVE = re.compile(
+#: Providers, by what they are or by their company form.
+_PROVIDERS = re.compile(
     r"\b(\w*utforar\w*|\w*foretag\w*|leverantor\w*|anordnar\w*|aktor\w*|bolag\w*|"
-    r"vardgivar\w*|vardcentral\w*|ab)\b"
+    r"vardgivar\w*|vardcentral\w*|ab|hb|kb)\b"
 )
+#: An authority deciding: then the one who leaves is the authority.
+_AUTHORITY_DECIDES = re.compile(
+    r"\b(beslut\w*|majoritet\w*|fullmaktige|\w*namnd\w*|\w*styrelse\w*)\b"
+)
+
+
+def _providers_leave(folded: str, verb_at: int) -> bool:
+    """Whether providers are the ones who leave the system: named right before the verb ("Två
+    privata utförare lämnade LOV"), or opening the sentence with no authority deciding before
+    the verb ("Hemtjänst Norr AB har sagt upp sitt avtal med kommunen och lämnar
+    valfrihetssystemet"); not "... hos ett hemtjänstföretag svängde majoriteten och beslutade
+    att lämna LOV"."""
+    before = folded[:verb_at].split()
+    return bool(_PROVIDERS.search(" ".join(before[-5:]))) or bool(
+        _PROVIDERS.search(" ".join(before[:6])) and not _AUTHORITY_DECIDES.search(" ".join(before))
+    )
+
+
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
 _NONE_ENDED = re.compile(r"\b(inga|inget|ingen)( \w+){0,2}$")
 #: "införandet av LOV" as a noun: a topic ("kostnader för införandet av ...", an återremiss
@@ -435,7 +453,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         if (
             kind is StatementKind.END
             and word.startswith("lamna")
-            and _PROVIDERS_LEAVE.search(" ".join(folded[:verb_at].split()[-5:]))
+            and _providers_leave(folded, verb_at)
         ):
             continue  # "Två privata utförare lämnade LOV under året": providers leave, not it
         modality = modality_of(folded, verb_at)

@@ -34,6 +34,9 @@ LOV_TERMS = re.compile(
     r"foretag\w*|om|mellan)\b|nytt val av utforare|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren": the choice, unnamed
     r"(valja|valjer)( \w+){0,2} utforare\w*|"
+    # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
+    # att välja mellan"
+    r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
     # "Du kan välja vilket företag som ska ge dig hemtjänst", "kan du som vårdnadshavare välja
     # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
     r"(valja|valjer) (sjalv |sjalva )?((vilket|vilken|vilka|en|ny) )?(\w+ ){0,2}(foretag\w*|"
