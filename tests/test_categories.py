@@ -169,6 +169,7 @@ def test_service_area_names(term: str, codes: tuple[str, ...]) -> None:
         ("Valfrihet för demensboende", ("sarskilt_boende_aldre",)),
         ("Kundval hemkörning av mat", ("matdistribution",)),
         ("Diabetesfotvård", ("medicinsk_fotvard",)),
+        ("Valfrihet inom LSS-boende", ("bostad_lss",)),
     ],
 )
 def test_headings_and_inflected_forms(heading: str, codes: tuple[str, ...]) -> None:

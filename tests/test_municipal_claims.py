@@ -171,6 +171,9 @@ def test_polarity_and_modality(sentence: str, kind: StatementKind, modality: Mod
         ("Sedan 2019 finns inte längre kundval inom städ.", StatementKind.END),
         ("Nämnden har beslutat att behålla valfrihetssystemet.", StatementKind.ACTIVE),
         ("Valfrihetssystemet omfattar hemtjänst och ledsagning.", StatementKind.ACTIVE),
+        ("LOV inom personlig assistans finns inte.", StatementKind.NOT_INTRODUCE),
+        ("LOV finns inte inom personlig assistans.", StatementKind.NOT_INTRODUCE),
+        ("Valfrihetssystemet tillämpas inte inom hemtjänsten.", StatementKind.NOT_INTRODUCE),
     ],
 )
 def test_being_without_lov_and_keeping_it(sentence: str, kind: StatementKind) -> None:

@@ -205,6 +205,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # en utförare att välja inom hemtjänsten"
             r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare)"
             r"( \w+){0,4} att valja\b|"
+            # "LOV inom personlig assistans finns inte": the system named first (negated, none);
+            # not where it is found ("finns bland annat i Landstinget Värmland")
+            rf"\b{SYSTEM}( (inom|for|av|enligt)( \w+){{1,3}})? (finns|tillampas|anvands)\b"
+            r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it

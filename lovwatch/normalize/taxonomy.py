@@ -141,7 +141,7 @@ CATEGORIES: tuple[Category, ...] = (
     _c("bostad_lss", "Bostad med särskild service enligt LSS", "funktionsnedsattning",
        "bostad med särskild service", "gruppbostad", "gruppboende", "servicebostad",
        "gruppboende lss", "särskilt boende lss", "särskilt boende enligt lss", "boende lss",
-       "boende enligt lss",
+       "boende enligt lss", "lss boende", "lss bostad", "bostad enligt lss",
        published="Särskilt boende LSS", source="skr_2023"),
     _c("korttidsvistelse_lss", "Korttidsvistelse enligt LSS", "funktionsnedsattning",
        "korttidsvistelse", "korttidshem", "korttidsboende lss", "korttidsboende enligt lss",
