@@ -199,17 +199,24 @@ def chosen_names(sentence: str) -> list[tuple[str, str]]:
     names = [piece for piece in pieces if piece not in own]
     if (
         len(names) < 2
-        or not all(_name_like(piece, 5) and not _service_only(piece) for piece in names)
+        or not all(_name_like(piece, 5) and not only_services(piece) for piece in names)
         or not (own or _PROVIDER_WORD.search(sentence))
     ):
         return []
     return [(name, name) for name in names]
 
 
-def _service_only(piece: str) -> bool:
-    """A capitalised service ("Daglig verksamhet", "Hemtjänst"), not a name with a service in
-    it ("Hemtjänst Norr"): nothing capitalised after its first word."""
-    return bool(categories_in(piece)) and not any(w[:1].isupper() for w in piece.split()[1:])
+def only_services(text: str) -> bool:
+    """Whether a line names services only ("Daglig verksamhet", "Hemtjänst och städ"), not a
+    provider whose name holds a service ("Susannes hemtjänst", "Odens Fysioterapi")."""
+    rest = [
+        word
+        for word in text.split()[1:]
+        if not categories_in(word) and word.lower() not in ("och", "i", "för", "av", "med", "&")
+    ]
+    first = text.split()[0] if text.split() else ""
+    named = first[:1].isupper() and not categories_in(first)
+    return bool(categories_in(text)) and not named and not any(w[:1].isupper() for w in rest)
 
 
 def role_names(sentence: str) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
-from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit
+from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit, only_services
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.mentions import in_text, presentation_links, presenting_themselves
 from lovwatch.municipal.numbers import ORG_NUMBER
@@ -159,7 +159,7 @@ def _bare_name(block: Block) -> bool:
         and not _AREA.search(folded)
         and not _ROLE_ONLY.match(folded)
         and not _NOT_NAME_WORDS.search(folded)
-        and (not _only_services(text) or is_own_unit(text, None))
+        and (not only_services(text) or is_own_unit(text, None))
         or bool(COMPANY_END.search(text))
         and len(text.split()) <= 8
     )
@@ -170,19 +170,6 @@ def _topic(text: str) -> bool:
     name: a page section's word ("villkor", "avgifter") or a word no name has ("hur", "du")."""
     folded = fold_words(text)
     return bool(_AREA.search(folded) or _NOT_NAME_WORDS.search(folded))
-
-
-def _only_services(text: str) -> bool:
-    """Whether a line names services only ("Daglig verksamhet", "Hemtjänst och städ"), not a
-    provider whose name holds a service ("Susannes hemtjänst", "Odens Fysioterapi")."""
-    rest = [
-        word
-        for word in text.split()[1:]
-        if not categories_in(word) and word.lower() not in ("och", "i", "för", "av", "med", "&")
-    ]
-    first = text.split()[0] if text.split() else ""
-    named = first[:1].isupper() and not categories_in(first)
-    return bool(categories_in(text)) and not named and not any(w[:1].isupper() for w in rest)
 
 
 def _opens_section(blocks: list[Block], index: int) -> bool:
