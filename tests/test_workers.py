@@ -112,7 +112,9 @@ def test_two_workers_fetch_every_url_once_and_store_what_one_process_stores(
     # Each worker reads robots.txt for itself; every other URL is fetched once in all.
     twice = {url: n for url, n in by_two.items() if n > 1 and url[1] != "/robots.txt"}
     assert twice == {}
-    assert set(by_two) == set(by_one)
+    # Seen once under a loaded CI: the two workers' run missed one page and still said
+    # "complete". The run's own report (failed pages, counts) says more the next time.
+    assert set(by_two) == set(by_one), result.stdout
     assert max(by_two[(host, "/robots.txt")] for host, _ in by_two) <= 2
 
     assert contents(store) == contents(alone.db)
