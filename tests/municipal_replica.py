@@ -285,6 +285,8 @@ class MunicipalReplica:
     #: Seconds each answer takes: one figure for every page, or (shortest, longest) spread
     #: over paths by a stable hash, as real sites are slow on some pages and fast on others.
     latency: float | tuple[float, float] = 0.0
+    #: Seconds more for one page, by (host, path): a site slow on one page only.
+    slow: dict[tuple[str, str], float] = field(default_factory=dict)
     #: Measured at the server side: the most requests one host had in progress at once, and
     #: the most hosts that had a request in progress at once.
     peak_per_host: Counter[str] = field(default_factory=Counter)
@@ -293,13 +295,14 @@ class MunicipalReplica:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def delay(self, host: str, path: str) -> float:
+        extra = self.slow.get((host, path), 0.0)
         if not isinstance(self.latency, tuple):
-            return self.latency
+            return self.latency + extra
         low, high = self.latency
         if high <= 0:
-            return 0.0
+            return extra
         spread = int(hashlib.sha1(f"{host}{path}".encode()).hexdigest()[:4], 16) / 0xFFFF
-        return low + (high - low) * spread
+        return low + (high - low) * spread + extra
 
     def __enter__(self) -> MunicipalReplica:
         for site in self.sites:

@@ -263,3 +263,19 @@ def test_proposals_and_other_municipalities_are_evidence_never_events(
         if "kundval-daglig-verksamhet" in s["url"]
     }
     assert ("introduce", "own", "proposed") in claims
+
+
+def test_a_slow_start_page_reads_the_same_pages(lovwatch, sites: MunicipalReplica) -> None:  # noqa: ANN001
+    """What a crawl reads must not hang on which answer comes first. Krokom's news item is
+    linked only from the news section, which the menu on every page links. With two requests
+    per site at a time, a page found through the sitemap and read before a slow start page
+    put the news section a level deeper, where its items were no longer followed (two
+    workers sharing a run once lost the item so)."""
+    no_browser = {"LOVWATCH_CHROMIUM": NO_BROWSER}
+    sites.slow[("127.0.0.2", "/")] = 1.5
+    result = crawl(lovwatch, sites, "--per-site-concurrency", "2", env=no_browser)
+    assert result.code == 0, result.stderr
+    krokom = sites.paths("127.0.0.2")
+    assert "/naringsliv/bli-utforare-enligt-lov.html" in krokom  # found through the sitemap
+    assert "/nyheter/nya-foretag-i-hemtjansten.html" in krokom
+    assert "/omsorg-och-stod/aldre/hemtjanst.html" in krokom

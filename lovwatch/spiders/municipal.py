@@ -1,6 +1,6 @@
 """The spider for municipal websites: find the LOV pages of each site and read them.
 
-Per site (its host only): sitemap.xml when present, the start page, then links whose text or
+Per site (its host only): the start page, sitemap.xml when present, then links whose text or
 URL speaks of LOV (valfrihet, kundval, fritt val, välj/bli utförare, förfrågningsunderlag),
 plus, near the start page, links into the care and business sections where those pages live.
 A linked PDF is read when its link or its name says it lists providers ("Godkända utförare
@@ -193,22 +193,25 @@ class MunicipalSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for site in self.sites:
-            root = f"{urlsplit(site.url).scheme}://{site.host}"
-            yield scrapy.Request(
-                f"{root}/sitemap.xml",
-                callback=self.parse_sitemap,
-                errback=self.ignore,
-                cb_kwargs={"site": site},
-                # Redirects are followed (a bare domain answering with its www host).
-                meta={"handle_httpstatus_list": [404, 410]},
-                priority=5,
-            )
-            # Start pages before anything found from a sitemap: a page's depth is that of the
-            # first path that reached it, and the start page's links must come first, however
-            # many sites wait and whichever process takes them.
-            request = self.page_request(site, site.url, 0, priority=15)
-            if request is not None:
+            if request := self.page_request(site, site.url, 0, priority=15):
                 yield request
+
+    def sitemap_request(self, site: Site, url: str) -> scrapy.Request:
+        """The sitemap of the host that serves `url`. Asked for only once the start page's
+        links are claimed: a page's depth is that of the first path that reached it, and a
+        page found through the sitemap, read before a slow start page, would put the pages
+        its menu links a level deeper (where fewer of their links are followed), so what a
+        crawl reads would hang on which answer came first."""
+        parts = urlsplit(url)
+        return scrapy.Request(
+            f"{parts.scheme}://{parts.netloc}/sitemap.xml",
+            callback=self.parse_sitemap,
+            errback=self.ignore,
+            cb_kwargs={"site": site},
+            # Redirects are followed (a bare domain answering with its www host).
+            meta={"handle_httpstatus_list": [404, 410]},
+            priority=5,
+        )
 
     def on_site(self, site: Site, url: str) -> bool:
         return urlsplit(url).netloc in self.hosts[site.municipality_code]
@@ -300,10 +303,24 @@ class MunicipalSpider(scrapy.Spider):
         site: Site = request.cb_kwargs["site"]
         reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         yield PageProblemItem(request.url, error=reason)
-        if request.cb_kwargs["depth"] == 0 and not request.cb_kwargs["rendered"]:
-            yield SiteFailureItem(site.municipality_code, reason)
+        if request.cb_kwargs["depth"] == 0:
+            if not request.cb_kwargs["rendered"]:
+                yield SiteFailureItem(site.municipality_code, reason)
+            yield self.sitemap_request(site, request.url)
 
     def parse_page(
+        self, response: Response, site: Site, depth: int, rendered: bool
+    ) -> Iterator[Any]:
+        """Read a page and follow its links; after the start page's links, or after those of
+        its rendered reading when it is handed to the browser, the site's sitemap."""
+        handed_over = False
+        for output in self.read_page(response, site, depth, rendered):
+            handed_over |= isinstance(output, scrapy.Request) and output.cb_kwargs["rendered"]
+            yield output
+        if depth == 0 and not handed_over:
+            yield self.sitemap_request(site, response.url)
+
+    def read_page(
         self, response: Response, site: Site, depth: int, rendered: bool
     ) -> Iterator[Any]:
         if depth == 0:
