@@ -527,11 +527,34 @@ def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
         ("För att bli godkänd som utförare måste företaget uppfylla kraven.", []),
         ("Två nya företag har godkänts som utförare.", []),
         ("Din ansökan har godkänts som komplett.", []),
+        # Two names as one subject are two providers; a company form closing the whole
+        # keeps one company.
+        ("Capio och Aleris har godkänts som vårdgivare i vårdvalet.", ["Capio", "Aleris"]),
+        ("Svea Vård och Omsorg AB har godkänts som utförare.", ["Svea Vård och Omsorg AB"]),
+        # The approver as the subject, the provider as the object.
+        (
+            "Kommunen har godkänt Stjärnsund Omsorg som ny utförare av hemtjänst.",
+            ["Stjärnsund Omsorg"],
+        ),
+        ("Socialnämnden godkände Lyckans Hemtjänst som utförare.", ["Lyckans Hemtjänst"]),
+        ("Nämnden godkände ansökan som komplett.", []),
+        ("Nämnden har godkänt kommunens hemtjänst som utförare i valfrihetssystemet.", []),
     ],
 )
 def test_a_provider_approved_as_the_subject(sentence: str, names: list[str]) -> None:
     found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
     assert [p.name for p in found.providers] == names
+
+
+def test_names_after_the_providers_role_are_all_providers() -> None:
+    """ "finns" and "heter" after the role, like "är"; and the reading that finds most names
+    wins: the enumeration alone missed the last name, which has no company form."""
+    for sentence in (
+        "Bland de godkända utförarna finns Attendo, Vardaga och Hemtjänst Norr.",
+        "De privata utförarna heter Attendo, Vardaga och Hemtjänst Norr.",
+    ):
+        found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
+        assert [p.name for p in found.providers] == ["Attendo", "Vardaga", "Hemtjänst Norr"]
 
 
 def test_could_be_chosen_is_at_most_a_plan() -> None:

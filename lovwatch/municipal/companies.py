@@ -161,10 +161,10 @@ def named_after_count(previous: str, sentence: str) -> list[tuple[str, str]]:
 
 
 #: Names said to be providers, after or before the role: "Andra utförare i Bergsjö är X och
-#: Y", "X och Y är utförare av enbart omvårdnad".
+#: Y", "Bland de godkända utförarna finns X, Y och Z", "X och Y är utförare av enbart omvårdnad".
 _ROLE_THEN_NAMES = re.compile(
-    r"\b(?:utförare|utövare|företag|företagen|leverantörer|aktörer)\b[^.:;]{0,80}?"
-    r"\bär (?P<listing>[A-ZÅÄÖ0-9].+)$"
+    r"\b(?:utförare|utförarna|utövare|företag|företagen|leverantörer|leverantörerna|aktörer|"
+    r"aktörerna)\b[^.:;]{0,80}?\b(?:är|finns|heter) (?P<listing>[A-ZÅÄÖ0-9].+)$"
 )
 _NAMES_THEN_ROLE = re.compile(
     r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,2}(?:utförare|utövare|leverantörer)\b"

@@ -120,13 +120,20 @@ def in_text(page: Page) -> list[Provider]:
         previous = previous_folded = ""
         for sentence in sentences(block.text):
             folded_before, folded = previous_folded, fold_words(sentence)
-            names = (
-                enumerated_names(sentence)
-                or counted_names(sentence)
-                or role_names(sentence)
-                or chosen_names(sentence)
-                or named_after_count(previous, sentence)
+            # The reading that finds the most names: a list whose last name has no company
+            # form ("Attendo, Vardaga och Hemtjänst Norr") is whole only to some of them.
+            names = max(
+                (
+                    enumerated_names(sentence),
+                    counted_names(sentence),
+                    role_names(sentence),
+                    chosen_names(sentence),
+                    named_after_count(previous, sentence),
+                ),
+                key=len,
             )
+            if len(names) == 1:
+                names = [(_whole_name(names[0][0], sentence), names[0][1])]
             previous, previous_folded = sentence, folded
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
@@ -137,12 +144,16 @@ def in_text(page: Page) -> list[Provider]:
             agreed = (
                 _agreed_with(sentence)
                 or _approved_subject(sentence)
+                or _approved_object(sentence)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
             )
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
                 categories = _sentence_categories(page, index, sentence)
-                found.append(Provider(agreed, None, False, categories, None, "text"))
+                found += [
+                    Provider(name, None, False, categories, None, "text")
+                    for name in _each_name(agreed)
+                ]
                 continue
             if (
                 block.kind in (PARA, ITEM)
@@ -154,6 +165,16 @@ def in_text(page: Page) -> list[Provider]:
                         categories = _sentence_categories(page, index, sentence)
                         found.append(Provider(name, None, False, categories, form, "text"))
     return [provider for provider in found if not _procured(page, provider.name)]
+
+
+def _whole_name(name: str, sentence: str) -> str:
+    """The company name a lone piece of an enumeration belongs to: split at "och", "Svea Vård
+    och Omsorg AB" left only "Omsorg AB" (capitalised words before the "och", nothing else)."""
+    for whole, _ in names_in_text(sentence):
+        head = whole.removesuffix(f" {name}").split()
+        if head and head[-1] in ("och", "&") and all(word[0].isupper() for word in head[:-1]):
+            return whole
+    return name
 
 
 def _procured(page: Page, name: str) -> bool:
@@ -335,6 +356,39 @@ def _named_after_approval(folded_previous: str, sentence: str) -> str | None:
         return None
     name = match.group("name")
     return None if _PUBLIC_BODY.search(fold_words(name)) else name
+
+
+#: A provider the sentence's subject approves: "Kommunen har godkänt Stjärnsund Omsorg som ny
+#: utförare av hemtjänst", "Regionen godkände Capio som vårdgivare".
+_APPROVED_OBJECT = re.compile(
+    r"\bgodk(?:änt|ände|änner) (?P<name>[A-ZÅÄÖ0-9][\w&.'-]*(?: [\w&.'-]+){0,5}?) som "
+    r"(?:\w+ ){0,2}(?:\w*utförare|leverantör|\w*vårdgivare|anordnare|aktör)\b"
+)
+
+
+def _approved_object(sentence: str) -> str | None:
+    match = _APPROVED_OBJECT.search(sentence)
+    if match is None:
+        return None
+    name = match.group("name")
+    folded = fold_words(name)
+    if _PUBLIC_BODY.search(folded) or (_NOT_A_NAME.search(folded) and not company_form(name)):
+        return None  # "godkänt ansökan som ...", "godkände kommunen som utförare"
+    return name
+
+
+#: Two providers named as one subject: "Capio och Aleris har godkänts".
+_TWO_NAMES = re.compile(r"^(?P<first>[A-ZÅÄÖ0-9][^,]*?)(?:, | och )(?P<rest>[A-ZÅÄÖ0-9].*)$")
+
+
+def _each_name(name: str) -> list[str]:
+    """The providers a name found as one sentence part holds: two capitalised names joined by
+    "och" or a comma are two, unless a company form closes only the last ("Vård och Omsorg
+    AB" is one company)."""
+    match = _TWO_NAMES.match(name)
+    if match is None or (company_form(name) and not company_form(match.group("first"))):
+        return [name]
+    return [match.group("first"), *_each_name(match.group("rest"))]
 
 
 def _approved_subject(sentence: str) -> str | None:
