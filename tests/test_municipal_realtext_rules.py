@@ -538,6 +538,20 @@ def test_an_introduction_ahead_means_the_choice_is_not_in_use_yet() -> None:
         ),
         ("Socialnämnden godkände Lyckans Hemtjänst som utförare.", ["Lyckans Hemtjänst"]),
         ("Nämnden godkände ansökan som komplett.", []),
+        (
+            "Från och med 1 april kan du även välja Hemtjänst i Väst som utförare.",
+            ["Hemtjänst i Väst"],
+        ),
+        ("Ska du välja Egen regi som utförare behöver du inte göra något.", []),
+        ("Du kan välja Kommunen som utförare eller ett privat företag.", []),
+        ("Nämnden beslutade att välja Tiohundra som utförare genom upphandling enligt LOU.", []),
+        # a provider named by apposition to its role
+        (
+            "Sedan den 1 mars finns ytterligare en utförare inom hemtjänsten, Omsorgsgruppen i "
+            "Mälardalen.",
+            ["Omsorgsgruppen i Mälardalen"],
+        ),
+        ("Det finns ytterligare en utförare inom hemtjänsten, Se listan nedan.", []),
         ("Nämnden har godkänt kommunens hemtjänst som utförare i valfrihetssystemet.", []),
     ],
 )
@@ -555,6 +569,32 @@ def test_names_after_the_providers_role_are_all_providers() -> None:
     ):
         found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
         assert [p.name for p in found.providers] == ["Attendo", "Vardaga", "Hemtjänst Norr"]
+
+
+def test_a_counted_list_may_say_where_before_its_colon() -> None:
+    text = (
+        "# Kundval i hemtjänsten\nNu finns fyra privata utförare i kommunen: Attendo, Vardaga, "
+        "Stjärnsund Omsorg och Nordic Care.\n"
+    )
+    found = findings_from_text(text, URL)
+    assert [p.name for p in found.providers] == [
+        "Attendo",
+        "Vardaga",
+        "Stjärnsund Omsorg",
+        "Nordic Care",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Antalet godkända utförare är för närvarande fem.",
+        "Antalet privata utförare inom hemtjänsten är i dagsläget fem.",
+    ],
+)
+def test_the_number_of_providers_for_now(sentence: str) -> None:
+    found = findings_from_text(f"# Kundval i hemtjänsten\n{sentence}\n", URL)
+    assert [count.private for count in found.counts if count.source == "stated"] == [5]
 
 
 def test_could_be_chosen_is_at_most_a_plan() -> None:

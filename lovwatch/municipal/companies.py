@@ -91,7 +91,9 @@ def enumerated_names(sentence: str) -> list[tuple[str, str]]:
 #: och SAAND valdes ut", "tre nya utförare: X, Y och Z".
 _COUNTED = re.compile(
     r"\b(?P<number>\w+) (?:nya |privata |externa |godkända )*(?:\w*företag|\w*utförare|aktörer|"
-    r"leverantörer|anordnare)(?:en|na)?\s*[:;]\s*(?P<listing>.+)$",
+    # "fyra privata utförare i kommunen: ...", "tre utförare inom hemtjänsten: ..."
+    r"leverantörer|anordnare)(?:en|na)?(?: (?:i|inom|av|för) [\w-]+){0,2}\s*[:;]\s*"
+    r"(?P<listing>.+)$",
     re.IGNORECASE,
 )
 #: The verbs that end the last name of a counted enumeration ("... och SAAND valdes ut").
@@ -257,11 +259,12 @@ _STOP = frozenset(
     "att som är har hade blev blir från till med kan ska får finns heter driver bedriver "
     "nämligen bland annat även samt".split()
 )
-# Capitalised words that start a sentence or name a role, not a company.
+# Capitalised words that start a sentence or name a role, not a company; and the imperatives a
+# page addresses its reader with ("Se listan nedan", "Läs mer").
 NOT_NAME_START = frozenset(
     "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
     "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
-    "hemtjänstföretaget när där här om att som".split()
+    "hemtjänstföretaget när där här om att som se läs klicka kontakta ring välj besök".split()
 )
 _FORM_TOKENS = re.compile(
     r"\b(AB|HB|KB|ekonomisk förening|ek\. ?för\.?|enskild firma|stiftelse)(?=[\s,.;:)]|$)",

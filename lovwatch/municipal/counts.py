@@ -70,7 +70,7 @@ _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)
 #: "Antalet privata utförare inom LOV i hemtjänsten är i dag tre".
 _NUMBER_OF = re.compile(
     rf"\bantalet (?:(?:{_ADJECTIVES}) )*{_UNIT}(?: \w+){{0,6}} (?:ar|uppgar till) "
-    rf"(?:i dag |idag |nu |just nu )?(?P<n>{_NUMBER})\b"
+    rf"(?:i dag |idag |nu |just nu |for narvarande |i dagslaget )?(?P<n>{_NUMBER})\b"
 )
 #: Private units counted among all: "43 hälsocentraler. 16 är privatdrivna", "varav 12
 #: drivs i privat regi", "42 hälsocentraler varav 15 drivs privat", "varav 12 privata", "Av

@@ -307,11 +307,14 @@ _NOT_A_NAME = re.compile(
 
 #: A company introduced by its kind: "företaget PHC Resurs", "Ytterligare en privat
 #: hälsocentral, Offerdals Hälsocentral i Änge, har fått godkänt" (where it stands is not part
-#: of the name there).
+#: of the name there), "finns ytterligare en utförare inom hemtjänsten, Omsorgsgruppen".
 _INTRODUCED_COMPANY = re.compile(
     r"\b[Ff]öretaget (?P<name>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)|"
     r"\bprivat (?:hälsocentral|vårdcentral|utförare|aktör|vårdgivare)\w*, "
-    r"(?P<apposed>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|och|&))*)"
+    r"(?P<apposed>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|och|&))*)|"
+    # a provider by its role needs no word of approval around it
+    r"\b(?:ytterligare en|en ny) (?:privat )?(?:utförare|vårdgivare)(?: (?:inom|i) [\w-]+)?, "
+    r"(?P<role>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)"
 )
 #: ... named where the paragraph says it was approved: "godkänt en ansökan", "klartecken".
 _APPROVAL = re.compile(r"\b(godkan\w*|klartecken|auktoris\w*)\b")
@@ -326,10 +329,14 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
     """A company the sentence introduces by its kind, where the text around it speaks of its
     approval."""
     match = _INTRODUCED_COMPANY.search(sentence)
-    if match is None or not _APPROVAL.search(fold_words(paragraph)):
+    if match is None or not (match.group("role") or _APPROVAL.search(fold_words(paragraph))):
         return None
-    name = re.sub(r" (i|och|&)$", "", match.group("name") or match.group("apposed"))
-    return None if _PUBLIC_BODY.search(fold_words(name)) else name
+    name = re.sub(
+        r" (i|och|&)$", "", match.group("name") or match.group("apposed") or match.group("role")
+    )
+    if _PUBLIC_BODY.search(fold_words(name)) or name.split()[0].lower() in NOT_NAME_START:
+        return None
+    return name
 
 
 #: "En tredje privat aktör inom hemtjänsten har godkänts av socialnämnden.": a provider
@@ -358,10 +365,11 @@ def _named_after_approval(folded_previous: str, sentence: str) -> str | None:
     return None if _PUBLIC_BODY.search(fold_words(name)) else name
 
 
-#: A provider the sentence's subject approves: "Kommunen har godkänt Stjärnsund Omsorg som ny
-#: utförare av hemtjänst", "Regionen godkände Capio som vårdgivare".
+#: A provider the sentence's subject approves, or one may choose: "Kommunen har godkänt
+#: Stjärnsund Omsorg som ny utförare av hemtjänst", "kan du även välja Hemtjänst i Väst som
+#: utförare".
 _APPROVED_OBJECT = re.compile(
-    r"\bgodk(?:änt|ände|änner) (?P<name>[A-ZÅÄÖ0-9][\w&.'-]*(?: [\w&.'-]+){0,5}?) som "
+    r"\b(?:godk(?:änt|ände|änner)|välja) (?P<name>[A-ZÅÄÖ0-9][\w&.'-]*(?: [\w&.'-]+){0,5}?) som "
     r"(?:\w+ ){0,2}(?:\w*utförare|leverantör|\w*vårdgivare|anordnare|aktör)\b"
 )
 
@@ -374,6 +382,8 @@ def _approved_object(sentence: str) -> str | None:
     folded = fold_words(name)
     if _PUBLIC_BODY.search(folded) or (_NOT_A_NAME.search(folded) and not company_form(name)):
         return None  # "godkänt ansökan som ...", "godkände kommunen som utförare"
+    if is_own_unit(name, None) or PROCUREMENT.search(fold_words(sentence)):
+        return None  # "välja Egen regi som utförare"; a contractor chosen by tender (LOU)
     return name
 
 
