@@ -3234,3 +3234,41 @@ def test_on_a_regions_own_site_a_town_of_its_county_is_where_a_unit_stands() -> 
     )
     found = findings_from_text(text, "https://www.regionvarmland.se/pressrum/i-korthet")
     assert [str(s.kind) for s in found.statements if s.is_decision] == ["active"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a merger would mean, the cue standing between the system and "inte längre"
+        "Sammanslagningen av vårdvalen skulle innebära att fotsjukvården inte längre kommer ha "
+        "avtal med regionen.",
+        # what someone says, told to be a lie
+        "Att som minister säga att Alliansen i landstinget inför vårdval till vilket pris som "
+        "helst är lögn.",
+        # whether a service should be one, tried case by case
+        "Det görs alltid en prövning av lämpligheten att en viss verksamhet ska införas som "
+        "vårdval.",
+    ],
+)
+def test_no_decision_in_what_would_be_what_is_said_or_what_is_tried(sentence: str) -> None:
+    found = findings_from_text(f"# Vårdval i Norrvik\n{sentence}\n", "https://www.norrvik.se/")
+    assert events(found) == []
+
+
+def test_a_provider_that_chose_to_end_its_agreement_is_none() -> None:
+    text = (
+        "# Vårdval förlossning\nDärför var det mycket olyckligt att BB Norrvik AB valde att säga "
+        "upp sitt avtal med landstinget under våren.\n"
+    )
+    assert findings_from_text(text, URL).providers == []
+
+
+def test_several_vardval_by_number_are_no_one_service() -> None:
+    text = (
+        "# Vårdval lockar nya aktörer\nSedan årsskiftet har ytterligare tre vårdval införts i "
+        "regionen.\n"
+    )
+    assert [s.categories for s in findings_from_text(text, URL).claims] == [()]
+    assert categories_in("Vårdvalet inom specialistsjukvården växer.") == (
+        "specialiserad_oppenvard",
+    )

@@ -280,8 +280,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
 #: Where, inside a kind's match, its verb stands (negation and modality are measured from it).
 _VERBS: dict[StatementKind, re.Pattern[str]] = {
     StatementKind.END: re.compile(
+        # "Vårdvalen skulle därmed inte längre finnas": the cue before "inte längre" governs it
         rf"\b({_END_VERB}|{_END_PASSIVE}|avveckling|avskaffande|havs|lamna|lamnar|lamnade|"
-        r"lamnat|lamnas)\b"
+        r"lamnat|lamnas|(inte|ej) langre)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|beslut\w*|"
@@ -328,7 +329,10 @@ _APPROVED_AMONG = re.compile(r"\b(godkan\w*|tecknat avtal|enligt (lov|lagen))\b"
 #: införa LOV i hemtjänsten från den 1 januari", has no verb of its own after it).
 _ARGUED = re.compile(
     rf"^att ({_INTRODUCE_VERB}|{_END_VERB})( [\w-]+){{0,6}} (ar|vore|blir|innebar|kraver|"
-    r"skulle|kan|maste)\b"
+    r"skulle|kan|maste)\b|"
+    # "Att som minister säga att Alliansen inför vårdval till vilket pris som helst är lögn":
+    # what someone says, told to be judged
+    r"^att( [\w-]+){0,6} (saga|pasta|havda|skriva) att\b"
 )
 #: "Inför" opening a sentence is the preposition ("Inför kundvalet får alla ett brev").
 _PREPOSITION = re.compile(r"^infor$")

@@ -54,7 +54,7 @@ _REMOVED = (
     r"hav(a|de|des|er|s|t|ts) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
     r"uteslut\w*|uppsagning\w*|"
     # "Regionen säger upp avtalen", "X AB, Y och Z AB förlorar sina avtal"
-    r"sag(er|s|ts|t) upp (\w+ ){0,2}avtal\w*|forlor\w* (\w+ ){0,2}(avtal\w*|godkannande\w*)"
+    r"sag(a|er|s|ts|t) upp (\w+ ){0,2}avtal\w*|forlor\w* (\w+ ){0,2}(avtal\w*|godkannande\w*)"
 )
 #: A company that leaves, is refused or is gone is not an approved provider.
 _NOT_APPROVED = re.compile(

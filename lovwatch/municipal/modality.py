@@ -82,6 +82,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
             r"skulle innebara|"
+            # "Det görs alltid en prövning av lämpligheten att en viss verksamhet ska införas
+            # som vårdval": whether it should be, tried case by case
+            r"provning\w*|"
             # "ta fram en tydlig modell för hur LOV ska kunna införas": a study, not a decision
             r"(modell|underlag|plan|forslag) for hur)\b"
         ),

@@ -175,7 +175,11 @@ _QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)
 #: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
 _NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
 #: Vårdval in the plural: every vårdval the region runs, not primary care alone.
-_SEVERAL_VARDVAL = re.compile(r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen)\b")
+_SEVERAL_VARDVAL = re.compile(
+    r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen|"
+    # "Sedan årsskiftet har ytterligare tre vårdval införts"
+    r"(tva|tre|fyra|fem|sex|sju|atta|nio|tio|\d+|flera) (nya |olika )?vardval)\b"
+)
 #: An introduction told in the present or the future: "Vårdval Halland införs till
 #: årsskiftet", "Nu inför staden valfrihet", "LOV ska införas i hemtjänsten".
 _INTRODUCED_NOW = re.compile(
