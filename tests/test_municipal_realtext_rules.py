@@ -3272,3 +3272,24 @@ def test_several_vardval_by_number_are_no_one_service() -> None:
     assert categories_in("Vårdvalet inom specialistsjukvården växer.") == (
         "specialiserad_oppenvard",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("I Lund startar Hälsoringen en ny vårdcentral som ingår i Hälsovalet.", ["Hälsoringen"]),
+        ("I Halmstad startar Capio från den 1 oktober.", ["Capio"]),
+        ("Praktikertjänst öppnar en ny hälsocentral i Gävle.", ["Praktikertjänst"]),
+        ("Regionen öppnar en ny vårdcentral i Sandviken.", []),
+        ("Nu startar Hälsovalet i hela länet.", []),
+        ("Den 1 maj startar Vårdval Rehab i regionen.", []),
+    ],
+)
+def test_a_company_opening_a_unit_in_a_choice_system(sentence: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Hälsoval i Norrvik\n{sentence}\n", "https://www.norrvik.se/")
+    assert [p.name for p in found.providers] == names
+
+
+def test_a_company_opening_a_unit_outside_any_choice_system_is_none() -> None:
+    text = "# Nyheter\nPraktikertjänst öppnar en ny tandvårdsklinik i Gävle.\n"
+    assert findings_from_text(text, "https://www.norrvik.se/").providers == []

@@ -26,6 +26,7 @@ from lovwatch.municipal.companies import (
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
+from lovwatch.municipal.subjects import SYSTEM
 from lovwatch.municipal.vocabulary import LOV_TERMS, PROCUREMENT, categories_in, fold_words
 
 _NEWS_CUE = re.compile(
@@ -145,6 +146,7 @@ def in_text(page: Page) -> list[Provider]:
                 _agreed_with(sentence)
                 or _approved_subject(sentence)
                 or _approved_object(sentence)
+                or (_opening_unit(sentence) if LOV_TERMS.search(text) else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
             )
@@ -384,6 +386,35 @@ def _approved_object(sentence: str) -> str | None:
         return None  # "godkänt ansökan som ...", "godkände kommunen som utförare"
     if is_own_unit(name, None) or PROCUREMENT.search(fold_words(sentence)):
         return None  # "välja Egen regi som utförare"; a contractor chosen by tender (LOU)
+    return name
+
+
+#: A company that opens a unit, on a page about a choice system: "I Lund startar Hälsoringen en
+#: ny vårdcentral som ingår i Hälsovalet", "i Halmstad startar Capio från den 1 oktober",
+#: "Praktikertjänst öppnar en ny hälsocentral".
+_UNIT = r"(?:vårdcentral|hälsocentral|mottagning|barnavårdscentral|rehabmottagning|klinik)"
+_OPENS_UNIT = re.compile(
+    rf"\b(?:startar|öppnar|startade|öppnade) (?P<after>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) "
+    rf"(?:en |sin |sitt |ytterligare )?(?:ny |nya |egen )?(?:{_UNIT}|från|den|i|på)\b|"
+    rf"(?:^|, |\. )(?P<before>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) (?:startar|öppnar|startade|"
+    rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}"
+)
+
+
+def _opening_unit(sentence: str) -> str | None:
+    match = _OPENS_UNIT.search(sentence.strip())
+    if match is None:
+        return None
+    name = match.group("after") or match.group("before")
+    folded = fold_words(name)
+    if (
+        name.split()[0].lower() in NOT_NAME_START
+        or _PUBLIC_BODY.search(folded)
+        or _NOT_A_NAME.search(folded)
+        or re.search(SYSTEM, folded)
+        or is_own_unit(name, None)
+    ):
+        return None  # "Regionen öppnar en ny vårdcentral", "Nu startar Hälsovalet"
     return name
 
 
