@@ -3293,3 +3293,27 @@ def test_a_company_opening_a_unit_in_a_choice_system(sentence: str, names: list[
 def test_a_company_opening_a_unit_outside_any_choice_system_is_none() -> None:
     text = "# Nyheter\nPraktikertjänst öppnar en ny tandvårdsklinik i Gävle.\n"
     assert findings_from_text(text, "https://www.norrvik.se/").providers == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        # put off, not taken
+        ("Kommunen avvaktar med att införa LOV.", "introduce", "planned"),
+        ("Nämnden beslutade att skjuta upp beslutet om att införa LOV.", "introduce", "planned"),
+        # a decision revoked: the introduction will not come, the end does not happen
+        ("Beslutet att införa LOV rivs upp.", "not_introduce", "decided"),
+        ("Förvaltningsrätten upphävde beslutet att avveckla LOV.", "active", "decided"),
+        # but the appeal against an end turned down leaves the end standing
+        (
+            "Beslutet om att avveckla LOV överklagades men förvaltningsrätten avslog "
+            "överklagandet.",
+            "end",
+            "decided",
+        ),
+    ],
+)
+def test_decisions_put_off_or_revoked(sentence: str, kind: str, modality: str) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (str(found.kind), str(found.modality)) == (kind, modality)

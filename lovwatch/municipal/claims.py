@@ -471,6 +471,12 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         past = False
         if kind is StatementKind.INTRODUCE and MOVES_REJECTION.search(folded):
             kind = StatementKind.NOT_INTRODUCE  # moved, not decided: the modality says so
+        elif kind is StatementKind.INTRODUCE and _REVOKED.search(folded):
+            # "Beslutet att införa LOV rivs upp": the introduction will not come.
+            kind, modality = StatementKind.NOT_INTRODUCE, Modality.DECIDED
+        elif kind is StatementKind.END and not _REPEALED.match(word) and _REVOKED.search(folded):
+            # "Förvaltningsrätten upphävde beslutet att avveckla LOV": it stays.
+            kind = StatementKind.ACTIVE
         elif kind is StatementKind.INTRODUCE and (negated or modality is Modality.REJECTED):
             # Saying no to an introduction, or voting down a proposal of one, is a decision
             # not to introduce.
@@ -565,6 +571,16 @@ def _only_the_means(folded: str, verb_at: int) -> bool:
 
 
 #: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".
+#: A decision revoked or annulled: "Beslutet att införa LOV rivs upp", "Förvaltningsrätten
+#: upphävde beslutet att avveckla LOV" (but "tidigare beslut om LOV hävs" repeals the system's
+#: own decision: an end, read by the END pattern itself).
+_REVOKED = re.compile(
+    r"\b(upphav(er|de|t|s|des|ts)|undanrojer|undanrojde|undanrojt|river upp|rev upp|rivit upp) "
+    r"(det |hela |sitt |tidigare )?beslut(et)?\b|"
+    r"\bbeslut(et)? (om |att |om att )(\w+ ){0,8}?(rivs upp|revs upp|rivits upp|upphavs|upphavdes|"
+    r"upphavts|undanrojs|undanrojdes)\b"
+)
+_REPEALED = re.compile(r"(havs|upphavs|upphavdes|havdes)$")
 _NO_LONGER_CHOOSE = re.compile(
     r"\b(inte|ej) langre (kan|far|kommer att kunna)( \w+){0,3} valja|"
     r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"

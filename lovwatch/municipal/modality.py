@@ -58,6 +58,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"beslutsunderlag\w*|"
             # "Gävle kommun tänker införa LOV": an intention
             r"tanker|tankte|"
+            # "avvaktar med att införa LOV", "beslutade att skjuta upp beslutet om att införa
+            # LOV": put off, not taken
+            r"avvakta\w*|skjuta upp|skjuter upp|skot upp|skjutit upp|uppskjut\w*|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
             # vårdvalet att införas": a condition still to be met
@@ -155,6 +158,8 @@ _DRAFT = re.compile(
 _DECISION_AHEAD = re.compile(
     r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b"
 )
+#: A decision put off: "beslutade att skjuta upp beslutet om att införa LOV".
+_PUT_OFF = re.compile(r"\b(skjuta|skjuter|skot|skjutit) upp (\w+ ){0,2}beslut")
 #: A decision still to be taken, told after the claim: "Beslut om att införa vårdval för
 #: psykoterapi fattas i regionfullmäktige i juni" (but "fattades i juni" is taken).
 _DECISION_NAMED = re.compile(r"\bbeslut(et)? (om|att)\b")
@@ -177,8 +182,10 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.DEMANDED
     if _CARRIED.search(folded[:verb_at]) or _FOUND_CARRIED.search(folded[verb_at:]):
         return Modality.DECIDED
-    if _DECISION_AHEAD.search(folded[:verb_at]) or (
-        _DECISION_NAMED.search(folded[:verb_at]) and _TAKEN_LATER.search(folded[verb_at:])
+    if (
+        _DECISION_AHEAD.search(folded[:verb_at])
+        or _PUT_OFF.search(folded[:verb_at])
+        or (_DECISION_NAMED.search(folded[:verb_at]) and _TAKEN_LATER.search(folded[verb_at:]))
     ):
         return Modality.PLANNED
     best: tuple[int, Modality] | None = None
