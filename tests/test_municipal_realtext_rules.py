@@ -590,6 +590,7 @@ def test_a_counted_list_may_say_where_before_its_colon() -> None:
     [
         "Antalet godkända utförare är för närvarande fem.",
         "Antalet privata utförare inom hemtjänsten är i dagsläget fem.",
+        "Sedan starten har antalet privata utförare ökat från två till fem.",
     ],
 )
 def test_the_number_of_providers_for_now(sentence: str) -> None:

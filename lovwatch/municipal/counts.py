@@ -67,10 +67,14 @@ _NONE = re.compile(
 )
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
-#: "Antalet privata utförare inom LOV i hemtjänsten är i dag tre".
+#: "Antalet privata utförare inom LOV i hemtjänsten är i dag tre", "antalet privata utförare
+#: har ökat från två till nio".
 _NUMBER_OF = re.compile(
-    rf"\bantalet (?:(?:{_ADJECTIVES}) )*{_UNIT}(?: \w+){{0,6}} (?:ar|uppgar till) "
-    rf"(?:i dag |idag |nu |just nu |for narvarande |i dagslaget )?(?P<n>{_NUMBER})\b"
+    rf"\bantalet (?:(?:{_ADJECTIVES}) )*{_UNIT}(?: \w+){{0,6}} (?:(?:ar|uppgar till) "
+    rf"(?:i dag |idag |nu |just nu |for narvarande |i dagslaget )?|"
+    # "Sedan starten har antalet privata utförare ökat från två till nio": where it ended
+    rf"(?:har |hade )?(?:okat|minskat|vuxit|stigit|gatt upp|gatt ner) fran \w+ till )"
+    rf"(?P<n>{_NUMBER})\b"
 )
 #: Private units counted among all: "43 hälsocentraler. 16 är privatdrivna", "varav 12
 #: drivs i privat regi", "42 hälsocentraler varav 15 drivs privat", "varav 12 privata", "Av
