@@ -3318,3 +3318,33 @@ def test_decisions_put_off_or_revoked(sentence: str, kind: str, modality: str) -
     found = claim(sentence)
     assert found is not None
     assert (str(found.kind), str(found.modality)) == (kind, modality)
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "subject"),
+    [
+        # on a municipality's own site the region acting is another authority
+        (
+            "https://www.nordanstig.se/nyheter/",
+            "Regionen har beslutat att införa vårdval inom fysioterapi från 1 januari.",
+            "other",
+        ),
+        (
+            "https://www.nordanstig.se/nyheter/",
+            "Region Gävleborg inför vårdval i fotvården, och kommunen påverkas av det.",
+            "other",
+        ),
+        # on the region's own site, and on Gotland's (a municipality that is its region), not
+        ("https://www.regiongavleborg.se/", "Regionen har beslutat att införa vårdval.", "own"),
+        ("https://www.gotland.se/", "Regionen har beslutat att införa vårdval.", "own"),
+        # a place and a relative clause about it
+        (
+            "https://www.nordanstig.se/nyheter/",
+            "Kommunen följer utvecklingen i Göteborg, där LOV avvecklas.",
+            "other",
+        ),
+    ],
+)
+def test_who_acts_on_a_municipalitys_own_site(url: str, sentence: str, subject: str) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", url)
+    assert [str(c.subject) for c in found.claims] == [subject]

@@ -141,6 +141,21 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 MANY_REGIONS = "\x00regions"
 #: A marker among a page's own names: the page is a national body's, with no own authority.
 NATIONAL_BODY = "\x00national"
+#: A marker among a page's own names: the page is on a municipality's own site, where a region
+#: acting is another authority ("Regionen har beslutat att införa vårdval ..." on a
+#: municipality's news is the region's decision, not the municipality's).
+MUNICIPAL_HOST = "\x00municipal"
+#: A region or county council as the one acting: "Regionen", "Landstinget", "Region Skåne".
+_REGION_ACTS = re.compile(
+    r"\b(regionen|regionens|regionfullmaktige|regionstyrelsen|landstinget|landstingets|"
+    r"landstingsfullmaktige|landstingsstyrelsen|region \w+|landstinget i \w+|\w+ lans landsting)\b"
+)
+_MUNICIPALITY_ACTS = re.compile(
+    r"\b(vi|kommunen|kommunens|kommunfullmaktige|kommunstyrelsen|\w*namnden|staden|stadens|"
+    r"\w+ (kommun|kommuns|stad|stads))\b"
+)
+#: A place and a relative clause about it: "utvecklingen i Göteborg, där LOV avvecklas".
+_WHERE_CLAUSE = re.compile(r"\bi (?P<place>\w+( \w+)?) dar (?!(vi|kommunen|kommunens)\b)")
 
 
 #: Municipality names that are also everyday words ("mark", "vara", "boden"): never read bare.
@@ -211,7 +226,8 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     if _host_names_authority(url):
         # A news item there that names only another municipality, in its address, title or
         # text ("Borås stad har infört LOV ..." on Falköping's site), is about that other one.
-        return _without_noise(_address_words(host) | many_regions)
+        municipal = {MUNICIPAL_HOST} if _host_names_municipality(url) else set()
+        return _without_noise(_address_words(host) | many_regions | municipal)
     found = _address_words(url) | {w for w in re.findall(r"\w+", fold(title)) if len(w) >= 3}
     found |= many_regions
     if named := _named_counts(_NAMED_MUNICIPALITY, text):
@@ -258,6 +274,27 @@ def _host_names_authority(url: str) -> bool:
         # "karlstad" is a name; "habokommun", "goteborgsstad" and "regionhalland" hold one
         bare = re.sub(r"^(region|landstinget)|(s?kommun|s?stad)$", "", name)
         if len(bare) >= 3 and (name in places or bare in places):
+            return True
+    return False
+
+
+@cache
+def _municipality_only_names() -> frozenset[str]:
+    """Folded names of municipalities that are no region's short name (not "gotland",
+    "uppsala" or "jonkoping", whose sites may be the region's)."""
+    regions = {fold(re.sub(r"^Region |s? län$|sregionen$", "", c.region_name)) for c in counties()}
+    return frozenset(fold(m.name) for m in municipalities()) - regions
+
+
+def _host_names_municipality(url: str) -> bool:
+    """Whether the address's host is a municipality's own ("falkoping.se", "habokommun.se"),
+    and not a region's."""
+    for label in urlsplit(url).netloc.lower().split("."):
+        name = fold(label.replace("-", " "))
+        if name.startswith(("region", "landsting")):
+            return False
+        bare = re.sub(r"(s?kommun|s?stad)$", "", name)
+        if name in _municipality_only_names() or bare in _municipality_only_names():
             return True
     return False
 
@@ -365,6 +402,12 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         # A national body has no choice system of its own: what it names is another's.
         named = _NAMED_BODY.search(sentence) or _bare_place().search(sentence)
         return Subject.OTHER if named else Subject.GENERAL
+    if MUNICIPAL_HOST in names and _REGION_ACTS.search(before):
+        if not _MUNICIPALITY_ACTS.search(before):
+            return Subject.OTHER  # the region acting, on a municipality's own site
+    if (where := _WHERE_CLAUSE.search(before)) and not _is_own(where.group("place"), names):
+        if where.group("place") in _counties_of_places():
+            return Subject.OTHER  # "... i Göteborg, där LOV avvecklas"
     other = _OTHER_SUBJECT.search(near) or _COMPANY_SUBJECT.search(before)
     own = OWN_SUBJECT.search(before)
     if not (other or own) and _IN_MUNICIPALITIES.search(folded[verb_at:]):
