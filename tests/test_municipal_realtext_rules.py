@@ -3348,3 +3348,64 @@ def test_decisions_put_off_or_revoked(sentence: str, kind: str, modality: str) -
 def test_who_acts_on_a_municipalitys_own_site(url: str, sentence: str, subject: str) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", url)
     assert [str(c.subject) for c in found.claims] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a named system entering into force is its start; with a year it is history
+        ("Idag är första vardagen sedan Hälsoval Norrvik trädde i kraft den 1 maj.", "introduce"),
+        ("Hälsoval Norrvik trädde i kraft den 1 maj 2009.", "active"),
+    ],
+)
+def test_a_system_entering_into_force(sentence: str, kind: str) -> None:
+    found = claim(sentence, frozenset({"norrvik"}))
+    assert found is not None
+    assert (str(found.kind), str(found.subject)) == (kind, "own")
+
+
+def test_what_the_system_has_not_is_no_system_missing() -> None:
+    assert claim("Inom vårdvalet finns inte något volymtak.") is None
+
+
+def test_a_new_system_as_an_item_of_a_decision_is_decided() -> None:
+    text = (
+        "# Vårdval Norrvik öppen specialiserad vård\n"
+        "Regionfullmäktige har beslutat följande:\n\n"
+        " • Ett utökat vårdvalssystem inom specialiserad psykiatrisk öppenvård\n"
+        " • En ersättningsmodell kopplad till patientens val\n"
+    )
+    found = findings_from_text(text, "https://www.regionnorrvik.se/")
+    assert ("introduce", "decided") in [(str(c.kind), str(c.modality)) for c in found.claims]
+
+
+def test_the_services_one_may_apply_for_are_no_providers() -> None:
+    text = (
+        "# Vill du bli utförare av hemtjänst?\n"
+        "Du kan ansöka om att bli godkänd leverantör av följande tjänster:\n\n"
+        " • Servicetjänster\n  Helgfria vardagar 08-17.\n"
+        " • Hemtjänst - Personlig omvårdnad\n"
+        " • Ledsagarservice\n"
+    )
+    assert findings_from_text(text, URL).providers == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I Flens kommun finns endast den kommunala hemtjänsten.",
+        "Här finns bara kommunens egen hemtjänst.",
+    ],
+)
+def test_only_the_municipalitys_own_hemtjanst_counts_no_private_one(sentence: str) -> None:
+    found = findings_from_text(f"# Hemtjänst\n{sentence}\n", URL)
+    assert [(c.private, c.own_units) for c in found.counts] == [(0, 1)]
+
+
+def test_companies_approved_or_chosen_make_a_page_about_choice() -> None:
+    text = (
+        "# Umeå vill ha vinstbesked\n"
+        "Svaren förs in i faktabladen som de gamla läser innan de väljer anordnare.\n"
+        "16 privata hemtjänstföretag är godkända i kommunen.\n"
+    )
+    assert [c.private for c in findings_from_text(text, URL).counts] == [16]

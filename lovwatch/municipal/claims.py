@@ -32,7 +32,14 @@ from lovwatch.municipal.modality import (
     modality_cue,
     modality_of,
 )
-from lovwatch.municipal.subjects import OWN_SUBJECT, SYSTEM, Subject, own_names, subject_of
+from lovwatch.municipal.subjects import (
+    OWN_SUBJECT,
+    SYSTEM,
+    SYSTEM_IN_FORCE,
+    Subject,
+    own_names,
+    subject_of,
+)
 from lovwatch.municipal.vocabulary import LIST_WHERE_ONE_WANTS, PROCUREMENT
 
 __all__ = [
@@ -132,6 +139,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
+            # "sedan Hälsoval Skåne trädde i kraft den 1 maj": a named system's start (the law's
+            # own start, "LOV trädde i kraft", is the law's: see `subjects`)
+            rf"\b{SYSTEM_IN_FORCE}|"
             # "Vid årskiftet får vi ett nytt familjeläkarsystem, Vårdval Västmanland"
             rf"\b(far|infor) (vi|man|regionen|kommunen|landstinget|lanet|invanarna) (ett |en )?"
             rf"(nytt|ny|nya)( \w+){{0,3}} {SYSTEM}|"
@@ -206,9 +216,11 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare)"
             r"( \w+){0,4} att valja\b|"
             # "LOV inom personlig assistans finns inte": the system named first (negated, none);
-            # not where it is found ("finns bland annat i Landstinget Värmland")
+            # not where it is found ("finns bland annat i Landstinget Värmland"), nor what it has
+            # not ("Inom vårdvalet finns inte något volymtak")
             rf"\b{SYSTEM}( (inom|for|av|enligt)( \w+){{1,3}})? (finns|tillampas|anvands)\b"
-            r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )|"
+            r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )"
+            r"(?! (inte|ej) (nagot|nagon|nagra|ett|en)\b)|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
@@ -286,7 +298,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     ),
     StatementKind.INTRODUCE: re.compile(
         rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|beslut\w*|"
-        r"klubba\w*|far)\b"
+        r"klubba\w*|far|tradde|trader|tratt)\b"
     ),
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"
@@ -486,6 +498,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and modality is Modality.DECIDED
             and (
                 _PAST_INTRODUCTION.match(word)
+                # "Hälsoval Skåne trädde i kraft den 1 maj 2009" is history; without a year,
+                # "sedan Hälsoval Skåne trädde i kraft den 1 maj" is news of the start
+                or (word in ("tradde", "tratt") and _YEAR.search(folded))
                 or (_DECIDED_TO_APPLY.search(folded) and not _YEAR.search(folded))
                 or (_CHOSE_TO.search(folded[:verb_at]) and not _YEAR.search(folded))
             )

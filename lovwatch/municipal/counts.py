@@ -65,6 +65,14 @@ _NONE = re.compile(
     rf"(?:nagon|nagot|nagra) ((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT}|"
     rf"(?<=privat ){_CARE_UNIT})\b"
 )
+#: The municipality as the only provider: "I Flens kommun finns endast den kommunala
+#: hemtjänsten", "Kommunen är den enda utföraren av hemtjänst": no private one.
+_ONLY_OWN = re.compile(
+    r"\b(finns|har vi|erbjuds) (det )?(i dag |idag |i dagslaget |for narvarande )?"
+    r"(endast|bara|enbart) (den )?(kommunala|kommunens( egen| egna)?) (hemtjanst\w*|utforare\w*)|"
+    r"\bkommunen ar (i dag |idag |for narvarande )?(den )?(enda|ende) (utforaren?|leverantoren?|"
+    r"anordnaren?)\b"
+)
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
 #: "Antalet privata utförare inom LOV i hemtjänsten är i dag tre", "antalet privata utförare
@@ -224,6 +232,8 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         total = number_value(next(n for n in privately_run.groups() if n is not None))
     elif _NONE.search(folded):
         total = 0
+    elif _ONLY_OWN.search(folded):
+        return 0, 1, False
     else:
         for match in _STATED.finditer(folded):
             before = folded[: match.start()]
@@ -331,7 +341,7 @@ def stated_counts(page: Page) -> list[Count]:
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
             if (
-                not re.search(rf"{_UNIT}|{_CARE_UNIT}", folded)
+                not (re.search(rf"{_UNIT}|{_CARE_UNIT}", folded) or _ONLY_OWN.search(folded))
                 or (found := count_in_sentence(folded)) is None
             ):
                 continue

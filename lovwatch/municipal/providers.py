@@ -119,6 +119,12 @@ def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
 #: A lead-in whose sentence the list goes on with ("Det innebär att det är Region Gotland som"
 #: followed by "Distribuerar mat"): its items are what someone does, not who provides.
 _GOES_ON = re.compile(r"\b(som|att|for att|genom att|och|eller)$")
+#: A lead-in to the services one may apply for: "Du kan ansöka om att bli godkänd leverantör
+#: av följande tjänster:" lists services, not providers.
+_SERVICES_LEAD = re.compile(
+    r"\b(foljande|dessa|nedanstaende) (tjanster|insatser|tjansteomraden|omraden|alternativ|"
+    r"kategorier|delar)\b|\bbli (\w+ )?(godkand|auktoriserad)\b"
+)
 
 
 def _is_cue(block: Block) -> bool:
@@ -127,7 +133,10 @@ def _is_cue(block: Block) -> bool:
         return column is not None and column >= 0
     folded = fold_words(block.text)
     return (
-        block.kind in (HEADING, PARA) and bool(_CUE.search(folded)) and not _GOES_ON.search(folded)
+        block.kind in (HEADING, PARA)
+        and bool(_CUE.search(folded))
+        and not _GOES_ON.search(folded)
+        and not _SERVICES_LEAD.search(folded)
     )
 
 

@@ -174,6 +174,11 @@ _SYSTEM = re.compile(SYSTEM)
 _QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)|\([^()]*(\)|$)")
 #: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
 _NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
+#: A new system as an item of a decision: "Ett utökat vårdvalssystem inom ...".
+_NEW_SYSTEM = re.compile(
+    r"(ett|en) (nytt|ny|utokat|utokad|nya) (\w+ )?(vardvalssystem|valfrihetssystem|vardval|kundval|"
+    r"halsoval)\w*\b"
+)
 #: Vårdval in the plural: every vårdval the region runs, not primary care alone.
 _SEVERAL_VARDVAL = re.compile(
     r"\b(vardvalen|vardvalsmodeller\w*|vardvalssystemen|"
@@ -322,9 +327,12 @@ def claims_in(page: Page) -> list[Statement]:
     lead_in: Modality | None = None
     upcoming: set[str] = set()
     announced: set[str] = set()
+    decided_list = False
     for index, block in enumerate(page.blocks):
         if not ATT_ITEM.match(fold_words(block.text)):
             lead_in = lead_in_modality(block)
+        if block.kind != ITEM:
+            decided_list = lead_in is Modality.DECIDED
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         parts = sentences(block.text)
@@ -332,6 +340,14 @@ def claims_in(page: Page) -> list[Statement]:
             if len(sentence) > 600:
                 continue  # a run-on block (a flattened table or menu), not a sentence
             claim = claim_of(sentence, names)
+            if (
+                (claim is None or claim.kind is StatementKind.ACTIVE)
+                and decided_list
+                and _NEW_SYSTEM.match(fold_words(sentence))
+            ):
+                # "Regionfullmäktige har beslutat följande:" and the item "Ett utökat
+                # vårdvalssystem inom specialiserad öppenvård": a system decided
+                claim = claim_of(f"Beslut att införa {sentence}", names)
             if claim is None:
                 continue
             folded = fold_words(sentence)

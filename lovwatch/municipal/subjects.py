@@ -85,6 +85,12 @@ _LAW_SUBJECT = re.compile(
     # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
     r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
 )
+#: A named choice system entering into force: "Hälsoval Skåne trädde i kraft den 1 maj" (a
+#: region's start, not the law's).
+SYSTEM_IN_FORCE = (
+    r"(vardval|halsoval|kundval|tandvardsval|valfrihetssystemet)\w*( \w+){0,2} (som )?"
+    r"(tradde|trader|har tratt|hade tratt) i kraft\b"
+)
 #: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
 #: infördes 2009" (LOV came into force on 1 January 2009, before any own system under it).
 _LAW_START = re.compile(
@@ -388,6 +394,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
             return Subject.GENERAL
     if _LAW_START.search(folded) and not OWN_SUBJECT.search(before):
         return Subject.LAW
+    in_force = re.search(SYSTEM_IN_FORCE, folded) and not re.search(r"\b(lov|lagen)\b", folded)
     if (
         _CONDITION.search(folded)
         and not _MAIN_CLAUSE.search(folded[verb_at:])
@@ -396,7 +403,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
     if _ANOTHER.search(folded) and not OWN_SUBJECT.search(before):
         return Subject.OTHER  # "Du kan också välja en vårdcentral i en annan region"
-    if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before):
+    if _LAW_SUBJECT.search(plain) and not OWN_SUBJECT.search(before) and not in_force:
         return Subject.LAW
     if NATIONAL_BODY in names:
         # A national body has no choice system of its own: what it names is another's.

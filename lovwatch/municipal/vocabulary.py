@@ -32,8 +32,15 @@ LOV_TERMS = re.compile(
     # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
     r"(ratt|mojlighet|mojligt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (vem|utforare|"
     r"foretag\w*|om|mellan)\b|nytt val av utforare|"
-    # "Välja utförare av hemtjänst", "Du väljer själv utföraren": the choice, unnamed
-    r"(valja|valjer)( \w+){0,2} utforare\w*|"
+    # "Välja utförare av hemtjänst", "Du väljer själv utföraren", "innan de väljer anordnare",
+    # "de gamla som har valt andra utförare än kommunen": the choice, unnamed
+    r"(valja|valjer|valt|valde)( \w+){0,2} (utforare|anordnare)\w*|"
+    # "I Flens kommun finns endast den kommunala hemtjänsten": no choice, which is news too
+    r"(finns|har vi|erbjuds) (det )?(endast|bara|enbart) (den )?"
+    r"(kommunala|kommunens( egen| egna)?) hemtjanst\w*|(enda|ende) (utforaren|leverantoren|"
+    r"anordnaren)|"
+    # "16 privata hemtjänstföretag är godkända i Umeå kommun"
+    r"\w*(foretag|foretagen|utforare|utforarna) (ar|har blivit|har) godkan\w*|"
     # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
     # att välja mellan"
     r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
