@@ -585,7 +585,6 @@ def _only_the_means(folded: str, verb_at: int) -> bool:
     )
 
 
-#: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".
 #: A decision revoked or annulled: "Beslutet att införa LOV rivs upp", "Förvaltningsrätten
 #: upphävde beslutet att avveckla LOV" (but "tidigare beslut om LOV hävs" repeals the system's
 #: own decision: an end, read by the END pattern itself).
@@ -596,6 +595,7 @@ _REVOKED = re.compile(
     r"upphavts|undanrojs|undanrojdes)\b"
 )
 _REPEALED = re.compile(r"(havs|upphavs|upphavdes|havdes)$")
+#: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".
 _NO_LONGER_CHOOSE = re.compile(
     r"\b(inte|ej) langre (kan|far|kommer att kunna)( \w+){0,3} valja|"
     r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"

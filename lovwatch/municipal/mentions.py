@@ -377,6 +377,7 @@ _APPROVED_OBJECT = re.compile(
 
 
 def _approved_object(sentence: str) -> str | None:
+    """The provider a sentence says someone approved or one may choose, by name."""
     match = _APPROVED_OBJECT.search(sentence)
     if match is None:
         return None
@@ -402,6 +403,7 @@ _OPENS_UNIT = re.compile(
 
 
 def _opening_unit(sentence: str) -> str | None:
+    """The company a sentence says opens or starts a unit (on a page about a choice system)."""
     match = _OPENS_UNIT.search(sentence.strip())
     if match is None:
         return None
