@@ -3409,3 +3409,14 @@ def test_companies_approved_or_chosen_make_a_page_about_choice() -> None:
         "16 privata hemtjänstföretag är godkända i kommunen.\n"
     )
     assert [c.private for c in findings_from_text(text, URL).counts] == [16]
+
+
+def test_a_description_under_each_listed_provider_is_no_provider() -> None:
+    html = (
+        "<html><head><title>Kundval daglig verksamhet</title></head><body><main>"
+        "<h1>Kundval daglig verksamhet</h1><p>Följande anordnare är godkända:</p><dl>"
+        "<dt>Aktivitetshuset AB</dt><dd>Daglig verksamhet med inriktning på skapande.</dd>"
+        "<dt>Gröna Gården</dt><dd>Trädgård och djur.</dd></dl></main></body></html>"
+    )
+    found = findings_from_html(html, "https://www.nordanstig.se/kundval/")
+    assert [p.name for p in found.providers] == ["Aktivitetshuset AB", "Gröna Gården"]

@@ -219,6 +219,9 @@ def _listed(page: Page) -> list[Provider]:
         )
         while index < len(blocks):
             block = blocks[index]
+            if _describes_item(blocks, index):
+                index += 1  # "Aktivitetshuset AB" then "Daglig verksamhet med inriktning ..."
+                continue
             if (
                 (announced or block.guessed and cue.kind == HEADING)
                 and block.kind in (HEADING, PARA)
@@ -272,6 +275,19 @@ def _listed(page: Page) -> list[Provider]:
                 break
             index += 1
     return found
+
+
+def _describes_item(blocks: list[Block], index: int) -> bool:
+    """Whether a paragraph is the description of the list item above it (a `<dd>` after its
+    `<dt>`, an indented line under a bullet): items and such paragraphs alternate around it,
+    and it names no company."""
+    block = blocks[index]
+    if block.kind != PARA or index == 0 or blocks[index - 1].kind != ITEM:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    between = following is not None and following.kind == ITEM
+    alternating = index >= 3 and blocks[index - 2].kind == PARA and blocks[index - 3].kind == ITEM
+    return (between or alternating) and not COMPANY_END.search(block.text)
 
 
 def _introduces_list(blocks: list[Block], index: int, cue: Block, found: list[Provider]) -> bool:
