@@ -3420,3 +3420,26 @@ def test_a_description_under_each_listed_provider_is_no_provider() -> None:
     )
     found = findings_from_html(html, "https://www.nordanstig.se/kundval/")
     assert [p.name for p in found.providers] == ["Aktivitetshuset AB", "Gröna Gården"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # providers joining or staying out: the system runs, whatever they chose
+        "Närmare hälften av de privata vårdcentralerna har valt att inte gå med i hälsovalet.",
+        "Vårdcentralen i Hjärup står utanför hälsovalet.",
+        "Fyra nya fysioterapeuter har anslutit sig till vårdvalet.",
+    ],
+)
+def test_providers_in_or_out_of_a_system_say_it_runs(sentence: str) -> None:
+    found = claim(sentence, frozenset({"norrvik"}))
+    assert found is not None
+    assert str(found.kind) == "active"
+
+
+def test_the_new_system_named_and_entering_into_force_starts() -> None:
+    found = claim(
+        "I regionen kallas det nya systemet VG Primärvård, och träder i kraft den förste oktober."
+    )
+    assert found is not None
+    assert str(found.kind) == "introduce"

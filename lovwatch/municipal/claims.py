@@ -79,6 +79,11 @@ class Claim:
 
 # Verb forms only: "införa" and its inflections, never "informera"/"information".
 _INTRODUCE_VERB = r"infor(a|as|s|t|ts|de|des|andet?|andes)?"
+#: Taking part in a system, or staying out of it: a provider's choice, the system runs.
+_JOINS = (
+    r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick|inga) (inte )?|"
+    r"anslut\w* (sig )?till) (i )?"
+)
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
     r"sag\w* upp|sade upp|tog bort|ta bort|tas bort|togs bort|tagits bort|"
@@ -221,6 +226,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b{SYSTEM}( (inom|for|av|enligt)( \w+){{1,3}})? (finns|tillampas|anvands)\b"
             r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )"
             r"(?! (inte|ej) (nagot|nagon|nagra|ett|en)\b)|"
+            # "de privata vårdcentralerna har valt att inte gå med i hälsovalet": providers in or
+            # out of a system that runs
+            rf"\b{_JOINS}{SYSTEM}|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
@@ -547,6 +555,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and negated
             and re.search(SYSTEM, folded)
             and not _PART_ONLY.search(folded)
+            and not re.search(rf"\b{_JOINS}{SYSTEM}", folded)
         ):
             kind = StatementKind.NOT_INTRODUCE  # "Kommunen har inte LOV"
         subject = subject_of(sentence, folded, verb_at, names)

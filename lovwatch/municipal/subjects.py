@@ -85,11 +85,12 @@ _LAW_SUBJECT = re.compile(
     # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
     r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
 )
-#: A named choice system entering into force: "Hälsoval Skåne trädde i kraft den 1 maj" (a
-#: region's start, not the law's).
+#: A named choice system entering into force: "Hälsoval Skåne trädde i kraft den 1 maj", "det
+#: nya systemet VG Primärvård, och träder i kraft den förste oktober" (a region's start, not
+#: the law's).
 SYSTEM_IN_FORCE = (
-    r"(vardval|halsoval|kundval|tandvardsval|valfrihetssystemet)\w*( \w+){0,2} (som )?"
-    r"(tradde|trader|har tratt|hade tratt) i kraft\b"
+    r"((vardval|halsoval|kundval|tandvardsval|valfrihetssystemet)\w*|det nya systemet)"
+    r"( \w+){0,3} (och |som )?(tradde|trader|har tratt|hade tratt) i kraft\b"
 )
 #: The law's own start: "Den 1 januari 2009 infördes lag om valfrihetssystem", "När LOV
 #: infördes 2009" (LOV came into force on 1 January 2009, before any own system under it).
