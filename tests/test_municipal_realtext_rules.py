@@ -3443,3 +3443,42 @@ def test_the_new_system_named_and_entering_into_force_starts() -> None:
     )
     assert found is not None
     assert str(found.kind) == "introduce"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        # an attempt is no decision, whatever it tried to have decided
+        (
+            "Trots att S och V försökte få kommunfullmäktige att ta beslut om att upphöra med "
+            "LOV lever valfriheten.",
+            "end",
+            "demanded",
+        ),
+        # kept is in use
+        ("Genom en mobilisering i fullmäktige kunde valfriheten räddas.", "active", "decided"),
+        # a trial made the rule is an introduction; a decision still to be taken is a plan
+        ("Fullmäktige beslutade att permanenta kundvalet i hemtjänsten.", "introduce", "decided"),
+        (
+            "Idag kommer KF att ta beslut om att permanenta försöket med eget val.",
+            "introduce",
+            "planned",
+        ),
+    ],
+)
+def test_attempts_rescues_and_trials_made_permanent(
+    sentence: str, kind: str, modality: str
+) -> None:
+    found = claim(sentence)
+    assert found is not None
+    assert (str(found.kind), str(found.modality)) == (kind, modality)
+
+
+def test_the_idiom_fick_lov_att_is_no_lov_and_the_lou_winners_no_count() -> None:
+    assert not speaks_of_lov("Fem företag fick lov att fortsätta.")
+    text = (
+        "# Södertälje slopar LOV\n"
+        "Kommunen beslutade att avskaffa Lagen om valfrihet, LOV, och upphandla hemtjänst "
+        "enligt Lagen om offentlig upphandling, LOU. Fem företag fick lov att fortsätta.\n"
+    )
+    assert findings_from_text(text, URL).counts == []

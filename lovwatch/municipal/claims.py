@@ -144,6 +144,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
+            # "ta beslut om att permanenta försöket med eget val": a trial made the rule
+            rf"\bpermanent(a|as|ade|at|ats) (\w+ ){{0,3}}{SYSTEM}|"
             # "sedan Hälsoval Skåne trädde i kraft den 1 maj": a named system's start (the law's
             # own start, "LOV trädde i kraft", is the law's: see `subjects`)
             rf"\b{SYSTEM_IN_FORCE}|"
@@ -226,6 +228,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b{SYSTEM}( (inom|for|av|enligt)( \w+){{1,3}})? (finns|tillampas|anvands)\b"
             r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )"
             r"(?! (inte|ej) (nagot|nagon|nagra|ett|en)\b)|"
+            # "lyckades vi rädda LOV", "så kunde valfriheten räddas": kept, so in use
+            rf"\b(radda|raddade|raddat) {SYSTEM}|"
+            rf"\b{SYSTEM}( \w+){{0,3}} (raddas|raddades|raddats)\b|"
             # "de privata vårdcentralerna har valt att inte gå med i hälsovalet": providers in or
             # out of a system that runs
             rf"\b{_JOINS}{SYSTEM}|"

@@ -338,8 +338,15 @@ def stated_counts(page: Page) -> list[Count]:
         paragraph = fold_words(block.text)
         if _PROCURED.search(paragraph) and not LOV_TERMS.search(paragraph):
             continue  # "upphandlad ... avtal med åtta privata aktörer": contractors, not choices
+        procured = False
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
+            if procured and not LOV_TERMS.search(folded):
+                continue  # "... och upphandla hemtjänst enligt LOU. Fem företag fick fortsätta"
+            # LOU's own procurement (LOV's "upphandling sker under löpande annonsering" is none)
+            procured = procured or bool(
+                re.search(r"\b(lou|lagen om offentlig upphandling)\b", folded)
+            )
             if (
                 not (re.search(rf"{_UNIT}|{_CARE_UNIT}", folded) or _ONLY_OWN.search(folded))
                 or (found := count_in_sentence(folded)) is None

@@ -154,10 +154,15 @@ _DRAFT = re.compile(
     r"\b(foreslar|foreslas|foreslog|foresla)( \w+){0,4} (besluta|beslutar)\b"
 )
 #: A decision still ahead: "En regelbok ska tas fram inför det formella beslutet att införa
-#: vårdval", "innan beslut fattas om att införa LOV".
+#: vårdval", "innan beslut fattas om att införa LOV", "Idag kommer KF att ta beslut om att".
 _DECISION_AHEAD = re.compile(
-    r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b"
+    r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b|"
+    # "Idag kommer KF att ta beslut om att ...", "nämnden ska fatta beslut om ..."
+    r"\b(kommer (\w+ ){0,3}att|ska|skall) (ta|fatta) (ett |sitt )?beslut\b"
 )
+#: An attempt, whatever it tried to have decided: "trots att S och V försökte få
+#: kommunfullmäktige att ta beslut om att upphöra med LOV".
+_ATTEMPT = re.compile(r"\b(forsokte|forsoker|forsokt)( \w+){0,8} att\b")
 #: A decision put off: "beslutade att skjuta upp beslutet om att införa LOV".
 _PUT_OFF = re.compile(r"\b(skjuta|skjuter|skot|skjutit) upp (\w+ ){0,2}beslut")
 #: A decision still to be taken, told after the claim: "Beslut om att införa vårdval för
@@ -182,6 +187,8 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.DEMANDED
     if _CARRIED.search(folded[:verb_at]) or _FOUND_CARRIED.search(folded[verb_at:]):
         return Modality.DECIDED
+    if _ATTEMPT.search(folded[:verb_at]):
+        return Modality.DEMANDED
     if (
         _DECISION_AHEAD.search(folded[:verb_at])
         or _PUT_OFF.search(folded[:verb_at])

@@ -23,7 +23,9 @@ LIST_WHERE_ONE_WANTS = (
 )
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
-    r"\b(lov|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|"
+    # not the idiom "fick lov att" (was allowed to)
+    r"\b(lov(?! att\b)|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|"
+    r"hemtjanstval\w*|"
     r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|aldrepeng\w*|"
     r"hemtjanstpeng\w*|omsorgspeng\w*|"
     r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|valbara (foretag|"
