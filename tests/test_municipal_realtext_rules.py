@@ -3482,3 +3482,12 @@ def test_the_idiom_fick_lov_att_is_no_lov_and_the_lou_winners_no_count() -> None
         "enligt Lagen om offentlig upphandling, LOU. Fem företag fick lov att fortsätta.\n"
     )
     assert findings_from_text(text, URL).counts == []
+
+
+def test_the_professions_of_the_staff_are_no_services() -> None:
+    sentence = (
+        "Du kan välja att bli utförare av personlig omvårdnad och delegerad hemsjukvård även om "
+        "ditt företag saknar legitimerad personal som sjuksköterskor, fysioterapeuter och "
+        "arbetsterapeuter."
+    )
+    assert set(sentence_categories(sentence)) == {"hemtjanst", "hemsjukvard"}

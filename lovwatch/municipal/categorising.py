@@ -17,6 +17,12 @@ from lovwatch.municipal.vocabulary import categories_in
 _BRACKETS = re.compile(r"\([^()]*\)")
 #: Whom a service goes to: "matdistribution till hemtjänstmottagare" is matdistribution.
 _RECIPIENTS = re.compile(r"\b\w+(?:mottagare|tagare)(?:n|na)?\b", re.IGNORECASE)
+#: Staff named by profession: "saknar legitimerad personal som sjuksköterskor, fysioterapeuter
+#: och arbetsterapeuter" names who works, not a service of the system.
+_STAFF = re.compile(
+    r"\b(legitimerad|legitimerade)? ?personal (som|såsom|t ex|t\.ex\.|till exempel)\b[^.;]*",
+    re.IGNORECASE,
+)
 
 
 #: Services a sentence leaves out: "Vårdcentralen Grums, exklusive familjecentral med
@@ -42,8 +48,9 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
     """The categories a sentence names; what it names only inside brackets explains a word
     ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)"), and a service
     that names its recipients ("hemtjänstmottagare") is not theirs; either counts only when the
-    sentence names nothing else. What it leaves out ("exklusive BVC") is not named."""
-    sentence = _EXCLUDED.sub(" ", sentence)
+    sentence names nothing else. What it leaves out ("exklusive BVC") is not named, nor are
+    the professions of its staff ("personal som sjuksköterskor, fysioterapeuter")."""
+    sentence = _STAFF.sub(" ", _EXCLUDED.sub(" ", sentence))
     plain = _BRACKETS.sub(" ", sentence)
     found = (
         categories_in(_RECIPIENTS.sub(" ", plain))
