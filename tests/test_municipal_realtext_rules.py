@@ -3491,3 +3491,23 @@ def test_the_professions_of_the_staff_are_no_services() -> None:
         "arbetsterapeuter."
     )
     assert set(sentence_categories(sentence)) == {"hemtjanst", "hemsjukvard"}
+
+
+def test_the_consequence_of_a_wish_is_wished_too() -> None:
+    text = (
+        "# Nytt Vårdval Seniorvård\n"
+        "Alliansen vill se en mer sammanhållen vård för äldre. Därför ska ett nytt gemensamt och "
+        "sammanhållet vårdval införas.\n"
+    )
+    found = findings_from_text(text, "https://stockholm.liberalerna.se/aldrevarden/")
+    assert events(found) == []
+    assert [str(c.modality) for c in found.claims if str(c.kind) == "introduce"] == ["planned"]
+
+
+def test_the_readers_own_wish_is_no_plan_of_the_authority() -> None:
+    found = claim(
+        "Med vårdval väljer du den vårdgivare du önskar, och sedan vårdvalet infördes 2021 har "
+        "fler kliniker öppnat."
+    )
+    assert found is not None
+    assert str(found.modality) == "decided"

@@ -51,7 +51,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "kommer förvaltning och politiker att jobba fram det som ska omfattas av LOV" (but
             # "har fått i uppdrag att arbeta fram ett nytt LOV-avtal" is decided)
             r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
-            r"arbetar (med|for) att|pa sikt|(?<!som )ville?|onskar|anser att|tycker att|menar att|"
+            # not the reader's own wish: "välja den vårdgivare du önskar"
+            r"arbetar (med|for) att|pa sikt|(?<!som )ville?|(?<!du )(?<!ni )onskar|"
+            r"anser att|tycker att|menar att|"
             r"ansag att|tyckte att|menade att|"
             # "ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas": the
             # basis of a decision still to be taken

@@ -49,7 +49,7 @@ from lovwatch.municipal.corrections import (
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
 from lovwatch.municipal.documents import ATT_ITEM, is_opinion, is_petition, lead_in_modality
-from lovwatch.municipal.modality import DECISION_CUE
+from lovwatch.municipal.modality import DECISION_CUE, modality_cue
 from lovwatch.municipal.subjects import named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
     LOV_TERMS,
@@ -174,6 +174,8 @@ _SYSTEM = re.compile(SYSTEM)
 _QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)|\([^()]*(\)|$)")
 #: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
 _NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
+#: A sentence that draws the consequence of the one before it.
+_THEREFORE = re.compile(r"(darfor|sa) (ska|skall|bor|maste|kommer)\b")
 #: A new system as an item of a decision: "Ett utökat vårdvalssystem inom ...".
 _NEW_SYSTEM = re.compile(
     r"(ett|en) (nytt|ny|utokat|utokad|nya) (\w+ )?(vardvalssystem|valfrihetssystem|vardval|kundval|"
@@ -362,6 +364,16 @@ def claims_in(page: Page) -> list[Statement]:
             modality = claim.modality
             if lead_in is not None and ATT_ITEM.match(folded) and modality is Modality.DECIDED:
                 modality = lead_in
+            if (
+                modality is Modality.DECIDED
+                and position > 0
+                and _THEREFORE.match(folded)
+                and (wish := modality_cue(fold_words(parts[position - 1]))) is not None
+                and wish is not Modality.DECIDED
+            ):
+                # "Alliansen vill se en mer sammanhållen vård. Därför ska ett nytt vårdval
+                # införas.": the consequence of a wish is wished too
+                modality = wish
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
             if (
