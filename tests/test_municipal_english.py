@@ -96,3 +96,15 @@ def test_an_english_page_never_raises_an_event() -> None:
     found = findings_from_text(text, URL)
     assert [str(s.kind) for s in found.statements] == ["active"]
     assert found.decisions == []
+
+
+def test_private_units_counted_among_all_and_a_system_told_as_introduced() -> None:
+    text = (
+        "# Health care in the region\n"
+        "There are many ways to get care in the region. In 2007 Vårdval Halland was introduced, "
+        "and you are registered at a health centre.\n"
+        "  • 32 healthcare centers of which 11 are private\n"
+    )
+    found = findings_from_text(text, "https://www.regionhalland.se/en/")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("primarvard",))]
+    assert [(c.private, c.categories) for c in found.counts] == [(11, ("primarvard",))]

@@ -4,8 +4,9 @@ The Swedish reader (`statements`) finds nothing on them, yet they tell of the sa
 "You are free to choose your healthcare centre", "Once a decision has been made, you can
 choose the provider you wish to use". Such pages inform residents of a choice in use; they
 seldom record a decision. So only that is read here: the authority's own, decided `active`
-statement, never an introduction or an ending, so a language read with a short vocabulary
-never raises an alarm.
+statement (also from a named system told as introduced: "In 2007 Vårdval Halland was
+introduced"), never an introduction or an ending, so a language read with a short vocabulary
+never raises an alarm; and the private units a page counts among all.
 
 Categories come from English service names ("home care services", "health centre", "day
 centre activities") and the Swedish ones the pages keep in brackets ("(hemtjänst)"): those of
@@ -19,6 +20,7 @@ import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, Page
 from lovwatch.municipal.claims import Modality, StatementKind, Subject
+from lovwatch.municipal.counts import Count
 from lovwatch.municipal.statements import Statement, sentences
 from lovwatch.municipal.vocabulary import categories_in
 
@@ -41,6 +43,24 @@ _CHOSEN = re.compile(
 )
 #: A sentence that denies or doubts the choice ("you cannot choose", "if you do not choose").
 _NOT = re.compile(r"\b(not|cannot|can't|no longer|never)\b")
+#: A named choice system told as introduced: "In 2007 Vårdval Halland was introduced."
+_INTRODUCED = re.compile(
+    r"\b(v[aå]rdval|h[aä]lsoval|kundval|health choice|customer choice|freedom of choice)\b"
+    r"[\w\s]{0,30}? (was|were|has been|have been) introduced\b"
+)
+_NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBERS = dict(
+    zip(
+        "one two three four five six seven eight nine ten eleven twelve".split(),
+        range(1, 13),
+        strict=True,
+    )
+)
+#: Private units counted among all: "32 healthcare centers of which 11 are private".
+_PRIVATE_OF_ALL = re.compile(
+    rf"\b{_NUMBER} [\w -]*?(cent(re|er)s|clinics|providers|companies)\b[^.]*?\bof (which|them) "
+    rf"(?P<n>{_NUMBER}) (are|is) (private|privately (run|owned))\b"
+)
 
 #: English names of services, mapped to the shared taxonomy's codes.
 _SERVICES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -107,7 +127,8 @@ def english_claims(page: Page) -> list[Statement]:
             if sentence.rstrip().endswith("?") or _NOT.search(lowered):
                 continue
             choose = _MAY_CHOOSE.search(lowered)
-            if not choose or not _CHOSEN.search(lowered, choose.end()):
+            chosen = choose and _CHOSEN.search(lowered, choose.end())
+            if not (chosen or _INTRODUCED.search(lowered)):
                 continue
             categories, source = _categories_of(sentence, block.text, page_categories)
             found.setdefault(
@@ -125,6 +146,20 @@ def english_claims(page: Page) -> list[Statement]:
                 ),
             )
     return list(found.values())
+
+
+def english_counts(page: Page) -> list[Count]:
+    """The private units an English page counts among all ("32 healthcare centers of which 11
+    are private")."""
+    found = []
+    for block in page.blocks:
+        for sentence in sentences(block.text):
+            if match := _PRIVATE_OF_ALL.search(sentence.lower()):
+                word = match.group("n")
+                private = int(word) if word.isdigit() else _NUMBERS[word]
+                categories = english_categories(sentence) or english_categories(page.title)
+                found.append(Count(categories, private, 0, "stated", sentence))
+    return found
 
 
 def _categories_of(

@@ -18,7 +18,7 @@ from lxml.etree import ParserError
 
 from lovwatch.municipal.blocks import Link, Page, page_from_html, page_from_text
 from lovwatch.municipal.counts import Count, counts_in
-from lovwatch.municipal.english import english_claims, in_english
+from lovwatch.municipal.english import english_claims, english_counts, in_english
 from lovwatch.municipal.providers import Provider, providers_in
 from lovwatch.municipal.statements import Statement, StatementKind, Subject, claims_in
 from lovwatch.municipal.vocabulary import fold_words, speaks_of_lov
@@ -119,8 +119,9 @@ def document_links(page: Page) -> list[dict[str, str]]:
 def findings_from_page(page: Page) -> PageFindings:
     """Run every extractor over a parsed page."""
     providers = providers_in(page)
-    claims = english_claims(page) if in_english(page) else claims_in(page)
-    counts = counts_in(page, providers)
+    english = in_english(page)
+    claims = english_claims(page) if english else claims_in(page)
+    counts = counts_in(page, providers) + (english_counts(page) if english else [])
     # A page with claims other than "not introduced" speaks of LOV (`claims_in` reads only
     # that one on another page), so only a page without them has its text scanned again.
     speaks = any(s.kind is not StatementKind.NOT_INTRODUCE for s in claims) or speaks_of_lov(
@@ -135,7 +136,9 @@ def findings_from_page(page: Page) -> PageFindings:
         counts = [
             count
             for count in counts
-            if count.private == 0 or _PRIMARY_CARE_UNIT.search(fold_words(count.quote))
+            if count.private == 0
+            or _PRIMARY_CARE_UNIT.search(fold_words(count.quote))
+            or (english and "primarvard" in count.categories)
         ]
     return PageFindings(
         page.url,
