@@ -3429,6 +3429,7 @@ def test_a_description_under_each_listed_provider_is_no_provider() -> None:
         "Närmare hälften av de privata vårdcentralerna har valt att inte gå med i hälsovalet.",
         "Vårdcentralen i Hjärup står utanför hälsovalet.",
         "Fyra nya fysioterapeuter har anslutit sig till vårdvalet.",
+        "Vårdcentralen i Hjärup ingår inte i hälsovalet.",
     ],
 )
 def test_providers_in_or_out_of_a_system_say_it_runs(sentence: str) -> None:

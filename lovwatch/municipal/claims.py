@@ -81,8 +81,8 @@ class Claim:
 _INTRODUCE_VERB = r"infor(a|as|s|t|ts|de|des|andet?|andes)?"
 #: Taking part in a system, or staying out of it: a provider's choice, the system runs.
 _JOINS = (
-    r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick|inga) (inte )?|"
-    r"anslut\w* (sig )?till) (i )?"
+    r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick)( inte)?|"
+    r"anslut\w*( sig)? till) (i )?"
 )
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
