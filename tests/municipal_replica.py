@@ -334,6 +334,27 @@ class MunicipalReplica:
         else:
             pages[path] = html
 
+    def two_paths_to_news(self) -> tuple[str, str]:
+        """Krokom's news on kundval, linked from the care section (depth 1, slow), and
+        through a chain of kundval pages that is read first and reaches it at the crawl's
+        last depth (3), where no link is followed; read from the care section, it is at
+        depth 2, and its one item is followed. Returns the news page's and the item's paths."""
+        news = "/kundval/nyheter-om-kundval.html"
+        item = "/kundval/nytt-foretag-godkant-i-kundvalet.html"
+
+        def linking(path: str, text: str) -> str:
+            return page(text, "Krokom", f"<h1>{text}</h1><p><a href='{path}'>{text}</a></p>")
+
+        start = page("Startsida", "Krokom", "<h1>Välkommen</h1><a href='/kundval.html'>Kundval</a>")
+        self.set_page("2309", "/", start)
+        self.set_page("2309", "/omsorg-och-stod.html", linking(news, "Nyheter om kundval"))
+        self.set_page("2309", "/kundval.html", linking("/kundval/utforare.html", "Utförare"))
+        self.set_page("2309", "/kundval/utforare.html", linking(news, "Nyheter om kundval"))
+        self.set_page("2309", news, linking(item, "Nytt företag godkänt i kundvalet"))
+        self.set_page("2309", item, linking("/", "Startsida"))
+        self.slow[("127.0.0.2", "/omsorg-och-stod.html")] = 1.5
+        return news, item
+
     def site_options(self) -> list[str]:
         """`--site CODE=URL` arguments for every replicated site."""
         return [arg for site in self.sites for arg in ("--site", f"{site.code}={site.base_url}")]

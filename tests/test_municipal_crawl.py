@@ -279,3 +279,19 @@ def test_a_slow_start_page_reads_the_same_pages(lovwatch, sites: MunicipalReplic
     assert "/naringsliv/bli-utforare-enligt-lov.html" in krokom  # found through the sitemap
     assert "/nyheter/nya-foretag-i-hemtjansten.html" in krokom
     assert "/omsorg-och-stod/aldre/hemtjanst.html" in krokom
+
+
+def test_a_page_reached_sooner_by_a_longer_path_is_followed_at_its_depth(
+    lovwatch,  # noqa: ANN001
+    sites: MunicipalReplica,
+) -> None:
+    """A page's depth is that of its shortest path, whichever path was read first (see
+    `MunicipalReplica.two_paths_to_news`)."""
+    news, item = sites.two_paths_to_news()
+    result = crawl(
+        lovwatch, sites, "--per-site-concurrency", "2", env={"LOVWATCH_CHROMIUM": NO_BROWSER}
+    )
+    assert result.code == 0, result.stderr
+    krokom = sites.paths("127.0.0.2")
+    assert krokom.count(news) == 1  # its links kept, not fetched again
+    assert item in krokom

@@ -124,6 +124,45 @@ def test_two_workers_fetch_every_url_once_and_store_what_one_process_stores(
     assert redis.keys(RunKeys.of(store_url(store), run_id).pattern()) == []
 
 
+def test_workers_follow_a_page_reached_sooner_by_a_longer_path_at_its_depth(
+    lovwatch: Lovwatch, sites: MunicipalReplica, tmp_path: Path, redis: Any
+) -> None:
+    """The depth of a page is kept in Redis: the worker that finds the shorter path follows
+    the links that another worker read (see `MunicipalReplica.two_paths_to_news`)."""
+    news, item = sites.two_paths_to_news()
+    env = {**NO_BROWSER, "LOVWATCH_HTTPCACHE_DIR": str(tmp_path / "cache")}
+    args = crawl_args(sites, "--workers", "2", "--per-site-concurrency", "2", "--format", "json")
+    result = lovwatch(*args, env=env)
+    assert result.code == 0, result.stderr
+    assert fetched(sites)[("127.0.0.2", news)] == 1
+    assert ("127.0.0.2", item) in fetched(sites)
+
+
+def test_a_shorter_path_meets_the_links_of_a_page_read_by_another_worker(redis: Any) -> None:
+    """The two sides of a page's depth, as two workers meet them in either order: the one
+    that reads the page keeps its links, the one that finds a shorter path gets them."""
+    from lovwatch.distributed.frontier import Frontier
+
+    keys = RunKeys(f"lovwatch:test:depths:{os.getpid()}")
+    frontier = Frontier(redis, keys)
+    links = [("http://127.0.0.2/nyheter/ett.html", "Nytt företag i kundvalet")]
+    try:
+        # Read first (at the last depth), then reached by a shorter path: followed again.
+        assert frontier.claim("http://127.0.0.2/a.html", "2309", 60, depth=3)
+        assert frontier.settle("http://127.0.0.2/a.html", 3, links) == 3
+        assert frontier.shortened("http://127.0.0.2/a.html", 4) == []
+        assert frontier.shortened("http://127.0.0.2/a.html", 2) == links
+        assert frontier.shortened("http://127.0.0.2/a.html", 2) == []  # once per depth
+        # A shorter path first: the page is read at that depth, nothing to follow again.
+        assert frontier.claim("http://127.0.0.2/b.html", "2309", 60, depth=3)
+        assert frontier.shortened("http://127.0.0.2/b.html", 2) == []
+        assert frontier.settle("http://127.0.0.2/b.html", 3, links) == 2
+        # Never claimed: nothing.
+        assert frontier.shortened("http://127.0.0.2/c.html", 1) == []
+    finally:
+        redis.delete(*redis.keys(keys.pattern()))
+
+
 def test_a_worker_killed_mid_run_leaves_the_run_partial_and_removes_nothing(
     lovwatch: Lovwatch, sites: MunicipalReplica, store: Path | str, tmp_path: Path, redis: Any
 ) -> None:

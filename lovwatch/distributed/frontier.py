@@ -8,6 +8,7 @@ request could be in nobody's hands for a moment), so the queue's pop is one Lua 
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from typing import Any
@@ -30,13 +31,35 @@ redis.call('SET', KEYS[4], '1', 'EX', ARGV[2])
 return top[1]
 """
 
-# KEYS: seen, budget; ARGV: url, site code, page budget. 1 when this caller may fetch the URL.
+# KEYS: seen, budget, depths; ARGV: url, site code, page budget, depth. 1 when this caller may
+# fetch the URL.
 _CLAIM = """
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
 if tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0') >= tonumber(ARGV[3]) then return 0 end
 redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
 return 1
+"""
+
+# The two sides of a page's depth (see MunicipalSpider.follow), each one atomic step, so that
+# a shorter path found while another worker reads the page is seen by one of them.
+# KEYS: depths, onward; ARGV: url, depth the page was read at, its links (JSON). The depth
+# to follow its links at.
+_SETTLE = """
+local depth = tonumber(ARGV[2])
+local known = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or ARGV[2])
+if known < depth then depth = known end
+if depth >= 2 and ARGV[3] ~= '[]' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[3]) end
+return depth
+"""
+# KEYS: depths, onward; ARGV: url, depth. The links of the page to follow again (JSON), or
+# nothing when the depth is no shorter or the page is not read yet.
+_SHORTEN = """
+local known = redis.call('HGET', KEYS[1], ARGV[1])
+if not known or tonumber(known) <= tonumber(ARGV[2]) then return false end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('HGET', KEYS[2], ARGV[1])
 """
 
 
@@ -53,12 +76,27 @@ class Frontier:
         self.server = server
         self.keys = keys
         self._claim = server.register_script(_CLAIM)
+        self._settle = server.register_script(_SETTLE)
+        self._shorten = server.register_script(_SHORTEN)
 
-    def claim(self, url: str, code: str, budget: int) -> bool:
+    def claim(self, url: str, code: str, budget: int, depth: int = 0) -> bool:
         """Whether this caller is the one to fetch `url` (not seen by any worker, and the
-        site's page budget not spent)."""
-        keys = [self.keys.seen, self.keys.budget]
-        return bool(self._claim(keys=keys, args=[url, code, budget]))
+        site's page budget not spent), reached at `depth`."""
+        keys = [self.keys.seen, self.keys.budget, self.keys.depths]
+        return bool(self._claim(keys=keys, args=[url, code, budget, depth]))
+
+    def settle(self, url: str, depth: int, links: list[tuple[str, str]]) -> int:
+        """The least depth the page claimed as `url` has been reached at, keeping its
+        (address, text) links for a shorter path found later."""
+        keys = [self.keys.depths, self.keys.onward]
+        return int(self._settle(keys=keys, args=[url, depth, json.dumps(links)]))
+
+    def shortened(self, url: str, depth: int) -> list[tuple[str, str]]:
+        """The links of the page claimed as `url` when `depth` is shorter than any path to it
+        before and the page is read; else none."""
+        keys = [self.keys.depths, self.keys.onward]
+        links = self._shorten(keys=keys, args=[url, depth])
+        return [tuple(link) for link in json.loads(links)] if links else []
 
     def adopt_hosts(self, code: str, hosts: set[str]) -> None:
         self.server.sadd(self.keys.hosts(code), *hosts)

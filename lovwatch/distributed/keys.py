@@ -81,13 +81,16 @@ class RunKeys:
 
 
 #: requests: scrapy-redis's priority queue; dupefilter: its fingerprints; seen / budget: URLs
-#: claimed and pages scheduled per site (the page budget holds across workers); hosts:<code>:
+#: claimed and pages scheduled per site (the page budget holds across workers); depths / onward:
+#: the least depth each claimed URL was reached at, and the links of pages read deep enough that
+#: a shorter path would follow them again; hosts:<code>:
 #: the hosts a site's address redirected to; items: what the workers saw (pickled); workers:
 #: worker id → busy / idle / finished / stopped; alive:<id>: a worker's heartbeat; pids: worker
 #: id → host and pid; pops: requests taken from the queue; stats: summed counts; config: the
 #: run's settings; stop: "done" or "abort"; coordinator: the coordinator's heartbeat.
 _NAMES = frozenset(
-    "requests dupefilter seen budget items workers pids pops stats config stop coordinator".split()
+    "requests dupefilter seen budget depths onward items workers pids pops stats config stop "
+    "coordinator".split()
 )
 
 

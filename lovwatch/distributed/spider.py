@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 
 from lovwatch.distributed.frontier import Frontier
 from lovwatch.distributed.keys import RunKeys
+from lovwatch.municipal.blocks import Link
 from lovwatch.municipal.sites import Site
 from lovwatch.spiders.municipal import MunicipalSpider, twin_hosts
 
@@ -52,11 +53,17 @@ class SharedMunicipalSpider(MunicipalSpider):
         if request is None or render:
             return request
         code = site.municipality_code
-        if self.frontier.claim(request.url, code, self.max_pages):
+        if self.frontier.claim(request.url, code, self.max_pages, depth):
             return request
         # Another worker has it (or the site's budget is spent): this one's count gives back.
         self.scheduled[code] -= 1
         return None
+
+    def settle(self, url: str, depth: int, links: tuple[Link, ...]) -> int:
+        return self.frontier.settle(url, depth, [(link.url, link.text) for link in links])
+
+    def shortened(self, url: str, depth: int) -> tuple[Link, ...]:
+        return tuple(Link(url, text) for url, text in self.frontier.shortened(url, depth))
 
     def on_site(self, site: Site, url: str) -> bool:
         if super().on_site(site, url):

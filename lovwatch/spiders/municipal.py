@@ -36,7 +36,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from lovwatch.config import http_cache_dir
-from lovwatch.municipal.blocks import Page, page_from_html
+from lovwatch.municipal.blocks import Link, page_from_html
 from lovwatch.municipal.browser import browser_settings, find_chromium, playwright_available
 from lovwatch.municipal.findings import (
     PageFindings,
@@ -142,6 +142,10 @@ class MunicipalSpider(scrapy.Spider):
         }
         self.scheduled: dict[str, int] = {}
         self.seen: set[str] = set()
+        #: The least depth each scheduled page was reached at, and the links a page read
+        #: deep in the crawl could follow if a shorter path to it turns up (see `follow`).
+        self.depths: dict[str, int] = {}
+        self.onward: dict[str, tuple[Link, ...]] = {}
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -223,7 +227,7 @@ class MunicipalSpider(scrapy.Spider):
         url = url.split("#")[0]
         if not self.on_site(site, url) or _BINARY.search(urlsplit(url).path):
             return None
-        if not render and not self.within_budget(site, url):
+        if not render and not self.within_budget(site, url, depth):
             return None
         return scrapy.Request(
             url,
@@ -256,14 +260,36 @@ class MunicipalSpider(scrapy.Spider):
             priority=10,
         )
 
-    def within_budget(self, site: Site, url: str) -> bool:
-        """Whether `url` is new and `site` has pages left to fetch (counting it if so)."""
+    def within_budget(self, site: Site, url: str, depth: int | None = None) -> bool:
+        """Whether `url` is new and `site` has pages left to fetch (counting it if so, at
+        `depth` when it is a page)."""
         code = site.municipality_code
         if url in self.seen or self.scheduled.get(code, 0) >= self.max_pages:
             return False
         self.seen.add(url)
         self.scheduled[code] = self.scheduled.get(code, 0) + 1
+        if depth is not None:
+            self.depths[url] = depth
         return True
+
+    def settle(self, url: str, depth: int, links: tuple[Link, ...]) -> int:
+        """The depth to follow the links of the page scheduled as `url` at: the least it has
+        been reached at by now. Its links are kept while a shorter path could still make
+        more of them followed."""
+        depth = min(depth, self.depths.get(url, depth))
+        if depth >= 2 and links:
+            self.onward[url] = links
+        return depth
+
+    def shortened(self, url: str, depth: int) -> tuple[Link, ...]:
+        """A scheduled page reached again at `depth`: if that is shorter than before, the
+        depth is lowered, and the links of the page if it was read already (to be followed
+        again from there)."""
+        known = self.depths.get(url)
+        if known is None or known <= depth:
+            return ()
+        self.depths[url] = depth
+        return self.onward.get(url, ())
 
     def ignore(self, failure: Failure) -> None:
         """A missing sitemap is normal."""
@@ -346,7 +372,9 @@ class MunicipalSpider(scrapy.Spider):
             yield PageProblemItem(response.url, no_providers=True)
         if findings.relevant or rendered:
             yield MunicipalPageItem(site.municipality_code, findings, rendered)
-        yield from self.follow(page, site, depth)
+        scheduled_as = response.meta.get("redirect_urls", [response.url])[0]
+        links = tuple(link for link in page.links if self.worth_following(link, 0))
+        yield from self.follow(site, links, self.settle(scheduled_as, depth, links))
 
     async def parse_document(
         self, response: Response, site: Site, depth: int, rendered: bool, title: str
@@ -369,19 +397,30 @@ class MunicipalSpider(scrapy.Spider):
             if findings.relevant:
                 yield MunicipalPageItem(site.municipality_code, findings)
 
-    def follow(self, page: Page, site: Site, depth: int) -> Iterator[scrapy.Request]:
+    def worth_following(self, link: Link, depth: int) -> bool:
+        path = urlsplit(link.url).path
+        return bool(
+            _PDF.search(path)
+            or link_speaks_of_lov(path, link.text)
+            or (depth < 2 and _TOPICS.search(fold_words(link.text)))
+        )
+
+    def follow(self, site: Site, links: Iterable[Link], depth: int) -> Iterator[scrapy.Request]:
+        """Requests for the links of a page read at `depth`. A link to a page scheduled
+        already at a greater depth lowers its depth, and the links of that page, if read,
+        are followed again from there: what a crawl reads must not hang on which path to a
+        page was read first."""
         if depth >= self.max_depth:
             return
-        for link in page.links:
+        for link in links:
+            if not self.worth_following(link, depth):
+                continue
             if _PDF.search(urlsplit(link.url).path):
                 if request := self.document_request(site, link.url, link.text, depth + 1):
                     yield request
                 continue
-            if link_speaks_of_lov(urlsplit(link.url).path, link.text):
-                priority = 10
-            elif depth < 2 and _TOPICS.search(fold_words(link.text)):
-                priority = 0
-            else:
-                continue
+            priority = 10 if link_speaks_of_lov(urlsplit(link.url).path, link.text) else 0
             if request := self.page_request(site, link.url, depth + 1, priority):
                 yield request
+            elif onward := self.shortened(link.url.split("#")[0], depth + 1):
+                yield from self.follow(site, onward, depth + 1)
