@@ -3284,6 +3284,8 @@ def test_several_vardval_by_number_are_no_one_service() -> None:
         ("Regionen öppnar en ny vårdcentral i Sandviken.", []),
         ("Nu startar Hälsovalet i hela länet.", []),
         ("Den 1 maj startar Vårdval Rehab i regionen.", []),
+        ("Det är Kry som planerar att öppna en vårdcentral i Sala.", ["Kry"]),
+        ("Det är regionen som vill öppna en ny vårdcentral i Sala.", []),
     ],
 )
 def test_a_company_opening_a_unit_in_a_choice_system(sentence: str, names: list[str]) -> None:
@@ -3512,3 +3514,20 @@ def test_the_readers_own_wish_is_no_plan_of_the_authority() -> None:
     )
     assert found is not None
     assert str(found.modality) == "decided"
+
+
+@pytest.mark.parametrize(
+    ("lead", "names"),
+    [
+        (
+            "Kommunen införde LOV i hemtjänsten 2016. Sedan dess har företagen Norrsken Omsorg "
+            "och Vårdkraft tagit över en del av kunderna.",
+            ["Norrsken Omsorg", "Vårdkraft"],
+        ),
+        # No choice system in the paragraph: companies named together are no providers.
+        ("Sedan dess har företagen Norrsken Omsorg och Vårdkraft anställt fler.", []),
+    ],
+)
+def test_companies_named_together_in_a_paragraph_on_lov(lead: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Hemtjänst i Norrvik\n{lead}\n", "https://www.norrvik.se/")
+    assert [p.name for p in found.providers] == names

@@ -312,6 +312,9 @@ _NOT_A_NAME = re.compile(
 #: of the name there), "finns ytterligare en utförare inom hemtjänsten, Omsorgsgruppen".
 _INTRODUCED_COMPANY = re.compile(
     r"\b[Ff]öretaget (?P<name>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)|"
+    # "Det innebar att företagen Alminia och Inspirera kunde slå sig in på marknaden"
+    r"\b[Ff]öretagen (?P<plural>[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)*(?:(?:, | och )[A-ZÅÄÖ][\w-]*"
+    r"(?: [A-ZÅÄÖ][\w-]*)*)+)|"
     r"\bprivat (?:hälsocentral|vårdcentral|utförare|aktör|vårdgivare)\w*, "
     r"(?P<apposed>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|och|&))*)|"
     # a provider by its role needs no word of approval around it
@@ -331,10 +334,22 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
     """A company the sentence introduces by its kind, where the text around it speaks of its
     approval."""
     match = _INTRODUCED_COMPANY.search(sentence)
-    if match is None or not (match.group("role") or _APPROVAL.search(fold_words(paragraph))):
+    if match is None:
+        return None
+    folded = fold_words(paragraph)
+    if not (
+        match.group("role")
+        or _APPROVAL.search(folded)
+        or (match.group("plural") and LOV_TERMS.search(folded))
+    ):
         return None
     name = re.sub(
-        r" (i|och|&)$", "", match.group("name") or match.group("apposed") or match.group("role")
+        r" (i|och|&)$",
+        "",
+        match.group("name")
+        or match.group("plural")
+        or match.group("apposed")
+        or match.group("role"),
     )
     if _PUBLIC_BODY.search(fold_words(name)) or name.split()[0].lower() in NOT_NAME_START:
         return None
@@ -398,7 +413,10 @@ _OPENS_UNIT = re.compile(
     rf"\b(?:startar|öppnar|startade|öppnade) (?P<after>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) "
     rf"(?:en |sin |sitt |ytterligare )?(?:ny |nya |egen )?(?:{_UNIT}|från|den|i|på)\b|"
     rf"(?:^|, |\. )(?P<before>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) (?:startar|öppnar|startade|"
-    rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}"
+    rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}|"
+    # "Det är Capio som har aviserat att de vill öppna en vårdcentral i Hallstahammar"
+    rf"\b[Dd]et är (?P<cleft>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) som (?:\w+ ){{0,5}}?"
+    rf"(?:starta|öppna)r? (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}"
 )
 
 
@@ -407,7 +425,7 @@ def _opening_unit(sentence: str) -> str | None:
     match = _OPENS_UNIT.search(sentence.strip())
     if match is None:
         return None
-    name = match.group("after") or match.group("before")
+    name = match.group("after") or match.group("before") or match.group("cleft")
     folded = fold_words(name)
     if (
         name.split()[0].lower() in NOT_NAME_START
