@@ -3531,3 +3531,23 @@ def test_the_readers_own_wish_is_no_plan_of_the_authority() -> None:
 def test_companies_named_together_in_a_paragraph_on_lov(lead: str, names: list[str]) -> None:
     found = findings_from_text(f"# Hemtjänst i Norrvik\n{lead}\n", "https://www.norrvik.se/")
     assert [p.name for p in found.providers] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        (
+            "Hudmottagningen bedriver hudsjukvård både inom vårdval och inom den specialiserade "
+            "vården.",
+            ("hudsjukvard",),
+        ),
+        (
+            "Vårdvalet omfattar primärvård och specialiserad öppenvård.",
+            ("primarvard", "specialiserad_oppenvard"),
+        ),
+    ],
+)
+def test_specialised_care_beside_its_specialty_is_no_second_service(
+    sentence: str, codes: tuple[str, ...]
+) -> None:
+    assert set(sentence_categories(sentence)) == set(codes)

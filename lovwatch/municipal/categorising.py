@@ -42,6 +42,11 @@ _REHABILITATION = re.compile(r"\w*rehab\w*", re.IGNORECASE)
 _HEARING = re.compile(r"hörsel", re.IGNORECASE)
 #: Psychotherapy named as such, not only as a method ("KBT", "psykologisk behandling").
 _PSYCHOTHERAPY = re.compile(r"psykoterap", re.IGNORECASE)
+#: Specialties of specialised care: beside one of them, "specialistvård" is the kind of care
+#: it is ("ögonsjukvård ... inom den specialiserade vården"), not a second service.
+_SPECIALTIES = frozenset(
+    {"ogonsjukvard", "hudsjukvard", "oron_nasa_hals", "gynekologi", "ortopedi", "geriatrik"}
+)
 
 
 def sentence_categories(sentence: str) -> tuple[str, ...]:
@@ -63,8 +68,11 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
 def _one_service(codes: tuple[str, ...], sentence: str) -> tuple[str, ...]:
     """`codes` less what only frames the other service the sentence names: psychiatry as the
     place a psychotherapy choice belongs to, a therapy method ("KBT") that primary care offers,
-    and the rehabilitation in "hörselrehabilitering"."""
+    the rehabilitation in "hörselrehabilitering", and specialised care beside its
+    specialty."""
     dropped: set[str] = set()
+    if "specialiserad_oppenvard" in codes and _SPECIALTIES.intersection(codes):
+        dropped.add("specialiserad_oppenvard")
     if "psykoterapi" in codes and "psykiatri" in codes:
         settings = len(_PSYCHIATRY_SETTING.findall(sentence))
         if settings and settings == len(_PSYCHIATRY.findall(sentence)):
