@@ -3551,3 +3551,40 @@ def test_specialised_care_beside_its_specialty_is_no_second_service(
     sentence: str, codes: tuple[str, ...]
 ) -> None:
     assert set(sentence_categories(sentence)) == set(codes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Det går inte att välja utförare av hemtjänst i kommunen.", "not_introduce"),
+        ("I kommunen finns ingen möjlighet att välja utförare.", "not_introduce"),
+        ("Du kan inte välja vilket företag som utför din hemtjänst.", "not_introduce"),
+        (
+            "Du kan inte välja utförare av hemtjänst, eftersom kommunen är ensam utförare.",
+            "not_introduce",
+        ),
+        ("Det finns ingen valfrihet i hemtjänsten.", "not_introduce"),
+        ("Det går att välja utförare av hemtjänst.", "active"),
+        ("Det finns valfrihet i hemtjänsten.", "active"),
+        # A resident who does not choose, and a part of the service, say nothing of a system.
+        ("Om du inte vill välja utförare får du kommunens hemtjänst.", None),
+        ("Du kan inte välja utförare för nattpatrullen.", None),
+    ],
+)
+def test_no_choice_of_provider_in_many_words(sentence: str, kind: str | None) -> None:
+    found = findings_from_text(f"# Hemtjänst\n{sentence}\n", "https://www.norrvik.se/hemtjanst")
+    assert [str(s.kind) for s in found.claims] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Det finns inga privata alternativ inom hemtjänsten.", 0),
+        ("Det finns tre privata alternativ och kommunens egen hemtjänst.", 3),
+        ("Det finns två alternativ: kommunen eller ett privat företag.", None),
+    ],
+)
+def test_private_choices_counted_as_alternatives(sentence: str, number: int | None) -> None:
+    text = f"# Hemtjänst\nKommunen tillämpar LOV i hemtjänsten.\n\n{sentence}\n"
+    found = findings_from_text(text, "https://www.norrvik.se/hemtjanst")
+    assert [c.private for c in found.counts] == ([number] if number is not None else [])

@@ -208,6 +208,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
             rf"\b(kan|far|kunnat|fatt)( \w+){{0,10}} valja( \w+){{0,3}} {_CHOSEN}\b|"
             rf"\b(ar|blir) det mojligt( \w+){{0,10}} att valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "Det går att välja utförare" (and, read below as no system, "går inte att")
+            rf"\bdet gar (\w+ ){{0,2}}att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
@@ -623,9 +625,16 @@ _NO_PROVIDER = re.compile(
 #: "Du kan alltså inte välja utförare".
 _CANNOT_CHOOSE = re.compile(
     r"\b((kan|far) (du|man|ni)( alltsa| darfor| dock)? inte|"
-    r"(du|man|ni) (kan|far)( alltsa| darfor| dock)? inte) valja"
-    # Said of the service as a whole, not of a part ("... för nattpatrullen" names one).
-    rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor)( (av|inom|i) \w+)?$)"
+    r"(du|man|ni) (kan|far)( alltsa| darfor| dock)? inte|"
+    # "Det går inte att välja utförare", "I kommunen finns ingen möjlighet att välja utförare"
+    r"det gar( alltsa| darfor| dock)? inte att|"
+    r"(finns|ges|har|far) (det |du |ni |man )?(ingen|inte nagon|inte) (mojlighet|ratt) att) valja"
+    # Said of the service as a whole, not of a part ("... för nattpatrullen" names one), up to
+    # the end or a reason ("..., eftersom kommunen är ensam utförare").
+    rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor)( (av|inom|i) \w+){{0,2}}"
+    r"( (eftersom|da|utan)\b.*)?$|"
+    # "Du kan inte välja vilket företag som utför din hemtjänst"
+    r" (vem|vilket foretag|vilken utforare|vilka foretag) som (ska )?utfor)"
 )
 #: "omfattar inte alla former": a system limited in scope, still a system.
 _PART_ONLY = re.compile(r"\binte (?:alla|allt|hela)\b")

@@ -52,8 +52,11 @@ _UNIT = (
     r"\w*(?:utforare|utforaren|utforarna|foretag|foretagen|leverantorer|leverantor|"
     r"leverantorerna|anordnare|anordnarna|aktorer|aktorerna|aktor|bolag)"
 )
-#: Care units counted as providers only when said to be private: "fyra privata hälsocentraler".
-_CARE_UNIT = r"\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning|vardgivar)\w*"
+#: Care units counted as providers only when said to be private: "fyra privata hälsocentraler"
+#: (and the choices, "inga privata alternativ").
+_CARE_UNIT = (
+    r"(?:\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning|vardgivar)\w*|alternativ)"
+)
 _STATED = re.compile(
     rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT})\b"
 )

@@ -139,6 +139,10 @@ WEAK_ACTIVE = re.compile(
     r"\b(mojlighet|mojligt|ratt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (utforare|vem|"
     r"foretag\w*|om|mellan)\b"
 )
+#: A topic said not to exist: "Det finns ingen valfrihet i hemtjänsten".
+_NONE_OF = re.compile(
+    rf"\b(finns|har|erbjuds|erbjuder)( \w+){{0,2}} (ingen|inte nagon|inte) {SYSTEM}"
+)
 #: A system named by its service right after it: "Vårdval primärvård", "Vårdval Rehab".
 _NAMED_SYSTEM = re.compile(rf"{SYSTEM} ((\w+ ){{0,3}}\w+)")
 #: A topic line about starting or ending ("Införandet av LOV i hemtjänsten", "förutsättningar
@@ -227,7 +231,8 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
     named = any(categories_in(m.group(1)) for m in _NAMED_SYSTEM.finditer(folded))
     if named or (WEAK_ACTIVE.search(folded) and categories_in(sentence)):
         subject = subject_of(sentence, folded, 0, names)
-        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, WEAK, 0)
+        kind = StatementKind.NOT_INTRODUCE if _NONE_OF.search(folded) else StatementKind.ACTIVE
+        return Claim(kind, subject, Modality.DECIDED, WEAK, 0)
     return None
 
 
