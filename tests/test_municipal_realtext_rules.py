@@ -3588,3 +3588,34 @@ def test_private_choices_counted_as_alternatives(sentence: str, number: int | No
     text = f"# Hemtjänst\nKommunen tillämpar LOV i hemtjänsten.\n\n{sentence}\n"
     found = findings_from_text(text, "https://www.norrvik.se/hemtjanst")
     assert [c.private for c in found.counts] == ([number] if number is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        ("LOV i hemtjänsten läggs ner.", "end", "decided"),
+        ("Kommunen tar bort möjligheten att välja utförare i hemtjänsten.", "end", "decided"),
+        ("Ett valfrihetssystem för ledsagning startar i höst.", "introduce", "decided"),
+        ("Hälsovalet startar den 1 maj.", "introduce", "decided"),
+        (
+            "Fullmäktige har beslutat att valfrihetssystemet ska gälla även för hemsjukvård.",
+            "introduce",
+            "decided",
+        ),
+        (
+            "Fullmäktige har beslutat att valfrihetssystemet ska gälla för hemtjänst.",
+            "active",
+            "decided",
+        ),
+        (
+            "Nämnden ger förvaltningen i uppdrag att utreda förutsättningarna för att införa LOV.",
+            "introduce",
+            "proposed",
+        ),
+    ],
+)
+def test_starts_ends_extensions_and_inquiries_in_more_words(
+    sentence: str, kind: str, modality: str
+) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [(kind, modality)]

@@ -79,6 +79,12 @@ class Claim:
 
 # Verb forms only: "införa" and its inflections, never "informera"/"information".
 _INTRODUCE_VERB = r"infor(a|as|s|t|ts|de|des|andet?|andes)?"
+#: When a start is: "i höst", "den 1 mars", "från och med", "vid årsskiftet", "2027".
+_START_TIME = (
+    r"(i (host|var|sommar|vinter|\w+ar)\b|den \d|\d|fran\b|vid (arsskiftet|halvarsskiftet)\b|"
+    r"efter (arsskiftet|sommaren)\b|nasta ar\b|under (\w+ )?(\d|host|var)|"
+    r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)"
+)
 #: Taking part in a system, or staying out of it: a provider's choice, the system runs.
 _JOINS = (
     r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick)( inte)?|"
@@ -86,14 +92,15 @@ _JOINS = (
 )
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
-    r"sag\w* upp|sade upp|tog bort|ta bort|tas bort|togs bort|tagits bort|"
+    r"sag\w* upp|sade upp|tog bort|ta bort|tar bort|tas bort|togs bort|tagits bort|"
     r"lagg\w* (ner|ned)|lades (ner|ned)|lagt (ner|ned))"
 )
 _END_PASSIVE = (
     r"(upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|avslutas|avslutades|avslutats|"
     r"avskaffas|avskaffades|avskaffats|slopas|slopades|skrotas|skrotades|skrotats|tas bort|"
     r"togs bort|lags ned|lades ned|"
-    r"lags ner|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|ska upphora)"
+    r"lags ner|laggs ner|laggs ned|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|"
+    r"ska upphora)"
 )
 #: A date between a verb and the system: "införde den 1 november 2009 LOV", "avvecklar från och
 #: med den 1 januari 2015 valfrihetssystemet", "upphör den 31 december med kundvalet".
@@ -134,6 +141,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
             # "beslut att avveckla möjligheten att tillämpa Lagen om valfrihet"
             rf"\b{_END_VERB} (mojligheten|mojligheterna|ratten) (att|till)( \w+){{0,4}} {SYSTEM}|"
+            # "Kommunen tar bort möjligheten att välja utförare i hemtjänsten"
+            rf"\b{_END_VERB} (mojligheten|ratten) att (sjalv )?valja( \w+){{0,3}} {_CHOSEN}|"
             # "Sedan 2019 finns inte längre kundval inom städ"
             rf"\b(inte|ej) langre( \w+){{0,3}} {SYSTEM}|\b{SYSTEM}( \w+){{0,4}} (inte|ej) langre\b|"
             # "tidigare beslut om LOV ... hävs" (a repealed decision).
@@ -171,6 +180,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"med {SYSTEM}|"
             # "ett uppdrag till direktören att inrätta ett vårdval"
             rf"\binratta\w*( \w+){{0,3}} {SYSTEM}|"
+            # "Ett valfrihetssystem för ledsagning startar i höst": a start ahead, by its time
+            rf"\b{SYSTEM}( \w+){{0,4}} (startar|borjar galla|drar igang) {_START_TIME}|"
             # "Vallöftet Eget val i hemtjänsten har sjösatts": launched
             rf"\b{SYSTEM}( \w+){{0,4}} (har |hade |ska |skall )?(sjosatts|sjosattes|sjosattas)\b|"
             rf"\bsjosatt(e|er|s|es)?( \w+){{0,3}} {SYSTEM}|"
@@ -411,12 +422,16 @@ _DECISION = re.compile(
 _HAPPENS = re.compile(
     r"^(\w+ ){0,9}(sker|skedde|genomfors|genomfordes|paborjas|startar|borjar|lanseras|inleds)\b"
 )
+#: An inquiry into what an introduction needs is an inquiry into introducing: "utreda
+#: förutsättningarna för att införa LOV".
+_INQUIRY_INTO = re.compile(r"\b(utreda|utreder|utreds|undersoka|undersoker|se over|ser over)\s*$")
 #: An introduction told in the past ("har infört", "infördes"): the system is in use.
 _PAST_INTRODUCTION = re.compile(r"^(infordes|infort|inforts|inforde)$")
 #: A decision to apply LOV, dated, is its introduction; undated it is the standing rule.
 _DECIDED_TO_APPLY = re.compile(
     rf"\b(ska|skall) (tillampa|anvanda|ha) {SYSTEM}|"
-    rf"{SYSTEM}( \w+){{0,2}} (ska|skall) (omfatta|galla)\b"
+    # but not an extension to a service more ("ska gälla även för hemsjukvård")
+    rf"{SYSTEM}( \w+){{0,2}} (ska|skall) (omfatta|galla)\b(?! (aven|ocksa)\b)"
 )
 #: "Kommunen har valt att införa LOV": undated, the choice made is the standing rule.
 _CHOSE_TO = re.compile(r"\bvalt att $")
@@ -473,6 +488,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind is StatementKind.INTRODUCE
             and (purpose := _PURPOSE.search(folded[:verb_at]))
             and not (purpose.group(0) == "genom att " and _DECISION.search(folded[:verb_at]))
+            and not _INQUIRY_INTO.search(folded[: purpose.start()])
         ):
             # "Syftet med att införa valfrihet är:": why, not that it happens; but "beslutade
             # att låta de äldre bestämma genom att införa LOV" is the decision's means
