@@ -3619,3 +3619,17 @@ def test_starts_ends_extensions_and_inquiries_in_more_words(
 ) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == [(kind, modality)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Ögonsjukvård ingår inte i vårdvalet, men fotvård gör det.", ("medicinsk_fotvard",)),
+        ("Hemsjukvård omfattas inte av valfrihetssystemet inom hemtjänsten.", ("hemtjanst",)),
+        ("Ögonsjukvård ingår i vårdvalet.", ("ogonsjukvard",)),
+    ],
+)
+def test_a_service_said_to_be_outside_the_system_is_not_its_service(
+    sentence: str, codes: tuple[str, ...]
+) -> None:
+    assert sentence_categories(sentence) == codes

@@ -26,10 +26,13 @@ _STAFF = re.compile(
 
 
 #: Services a sentence leaves out: "Vårdcentralen Grums, exklusive familjecentral med
-#: barnavårdscentral (BVC), mödrahälsovård (MHV) och ungdomsmottagning, ska ...".
+#: barnavårdscentral (BVC), mödrahälsovård (MHV) och ungdomsmottagning, ska ...", "Ögonsjukvård
+#: ingår inte i vårdvalet".
 _EXCLUDED = re.compile(
     r"\b(exklusive|med undantag (för|av)|undantaget)\s(?!moms\b)[^.;:]*?\boch\b[^,.;:]*|"
-    r"\b(exklusive|med undantag (för|av)|undantaget)\s(?!moms\b)[^,.;:]*",
+    r"\b(exklusive|med undantag (för|av)|undantaget)\s(?!moms\b)[^,.;:]*|"
+    # "Ögonsjukvård ingår inte i vårdvalet"
+    r"^[^,.;:]*\b(ingår|ingick|omfattas|omfattades) (inte|ej) (i|av)\b",
     re.IGNORECASE,
 )
 #: Psychiatry as the setting of a psychotherapy choice, not a second service: "Om
