@@ -3633,3 +3633,16 @@ def test_a_service_said_to_be_outside_the_system_is_not_its_service(
     sentence: str, codes: tuple[str, ...]
 ) -> None:
     assert sentence_categories(sentence) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kommunen har för närvarande inget valfrihetssystem.", "not_introduce"),
+        ("Kommunen tillämpar i dagsläget inte LOV.", "not_introduce"),
+        ("Kommunen har i dag valfrihetssystem inom hemtjänsten.", "active"),
+    ],
+)
+def test_a_word_of_time_between_the_verb_and_the_system(sentence: str, kind: str) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert [str(s.kind) for s in found.claims] == [kind]

@@ -304,6 +304,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
             rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
+            r"((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock) )?"
             rf"(inte |ej |inget |ingen )?{SYSTEM}|"
             # "I dagsläget tillämpas lagen om valfrihet (LOV)"
             rf"\b(tillampar|tillampa|tillampas|anvander|anvands) (inte |ej )?lagen om {SYSTEM}|"
@@ -440,16 +441,20 @@ _CHOSE_TO = re.compile(r"\bvalt att $")
 _YEAR = re.compile(r"\b(19|20)\d\d\b(?! \d{1,4}\b(?! \d))")
 
 
+#: A negation right after the verb, or after a word of time: "har för närvarande inget".
+_NEGATED_AFTER = re.compile(
+    r"^ ((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock|alltsa|darfor) )?"
+    r"(inte|ej|inget|ingen|aldrig)\b"
+)
+
+
 def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
     """A negation in the verb's clause: up to six words before it, or right after it."""
     before = folded[:verb_at].split()[-6:]
     window = " ".join(before)
     if (clause := list(_CLAUSE.finditer(window))) != []:
         window = window[clause[-1].end() :]
-    after = folded[verb_end:].split()[:1]
-    return bool(_NEGATION.search(window)) or bool(
-        after and after[0] in ("inte", "ej", "inget", "ingen", "aldrig")
-    )
+    return bool(_NEGATION.search(window) or _NEGATED_AFTER.match(folded[verb_end:]))
 
 
 def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) -> Claim | None:
