@@ -3646,3 +3646,18 @@ def test_a_service_said_to_be_outside_the_system_is_not_its_service(
 def test_a_word_of_time_between_the_verb_and_the_system(sentence: str, kind: str) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert [str(s.kind) for s in found.claims] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Socialnämnden ställer sig positiv till att införa LOV.", [("introduce", "demanded")]),
+        ("Brukarna är positiva till LOV i hemtjänsten.", [("active", "decided")]),
+    ],
+)
+def test_a_stance_for_an_introduction_is_no_decision(
+    sentence: str, kinds: list[tuple[str, str]]
+) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == kinds
+    assert events(found) == []

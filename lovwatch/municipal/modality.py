@@ -107,6 +107,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"(gick|gar|gatt) till val pa|"
             # "Strängnäspartiet stödjer inte avskaffandet av LOV": a stance
             r"stodjer|stoder|stottar|motsatter sig|tar avstand fran|"
+            # "Socialnämnden ställer sig positiv till att införa LOV": a stance, no decision
+            r"positiva? till att|positivt (pa|till) att|"
             # "S och V har drivit linjen att skrota systemet": a party's line
             r"(driver|drivit|drev|drivs) (\w+ )?linjen)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
