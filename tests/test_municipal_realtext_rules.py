@@ -3661,3 +3661,20 @@ def test_a_stance_for_an_introduction_is_no_decision(
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == kinds
     assert events(found) == []
+
+
+def test_a_heading_on_what_providers_do_opens_a_list_of_them() -> None:
+    html = (
+        "<main><h1>Välj utförare av hemtjänst</h1>"
+        "<p>Du kan välja mellan följande utförare:</p><ul><li>Hemtjänst i Norr AB</li></ul>"
+        "<h2>Utförare som enbart utför serviceinsatser</h2>"
+        "<ul><li>Städfixarna HB</li><li>Servicebolaget Norr</li></ul>"
+        "<h2>Utförare som vill ansöka</h2>"
+        "<ul><li>Ansökan görs i e-tjänsten</li><li>Förfrågningsunderlag</li></ul></main>"
+    )
+    found = findings_from_html(html, "https://www.norrvik.se/hemtjanst/valj-utforare")
+    assert [p.name for p in found.providers] == [
+        "Hemtjänst i Norr AB",
+        "Städfixarna HB",
+        "Servicebolaget Norr",
+    ]

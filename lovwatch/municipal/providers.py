@@ -50,6 +50,9 @@ _CUE = re.compile(
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|(?<!bli )utforare (inom|av|for) \w+|"
     # "Företagen som uppfyllde kraven för att få erbjuda hemtjänst är:"
     r"^(de )?(foretagen|utforarna|leverantorerna|anordnarna) som (\w+ ){1,12}ar$|"
+    # "Utförare som enbart utför serviceinsatser", "Företag som erbjuder ledsagning"
+    r"^(privata |godkanda |ovriga )?(utforare|foretag|leverantorer|anordnare) som "
+    r"(\w+ ){0,3}(utfor|erbjuder|ger|driver|levererar)\b|"
     r"(?<!bli )(?<!for )(?<!till )(?<!som )(utforare|leverantorer|anordnare)$)"
 )
 _CONTACT_ANYWHERE = re.compile(
