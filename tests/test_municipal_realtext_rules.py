@@ -3678,3 +3678,40 @@ def test_a_heading_on_what_providers_do_opens_a_list_of_them() -> None:
         "Städfixarna HB",
         "Servicebolaget Norr",
     ]
+
+
+def test_providers_in_accordions() -> None:
+    """Sites fold each provider's details under its name: a disclosure button whose panel is
+    hidden until opened, or <details> with its <summary>."""
+    html = (
+        "<main><h1>Hemtjänst</h1><p>Du kan välja utförare av hemtjänst. Här är utförarna:</p>"
+        "<div><button aria-expanded='false' aria-controls='p1'>Attendo</button>"
+        "<div id='p1' hidden><p>Telefon 0771-11 11 11</p></div></div>"
+        "<div><button aria-expanded='false' aria-controls='p2'>Vardaga</button>"
+        "<div id='p2' hidden><p>Telefon 0771-22 22 22</p></div></div>"
+        "<details><summary>Omsorgshuset</summary><p>Telefon 0771-33 33 33</p></details>"
+        "<button type='submit'>Skicka</button><div hidden><p>Trygg Omsorg AB</p></div></main>"
+    )
+    found = findings_from_html(html, "https://www.norrvik.se/hemtjanst")
+    assert [p.name for p in found.providers] == ["Attendo", "Vardaga", "Omsorgshuset"]
+
+
+def test_provider_cards_with_a_line_on_the_company_before_its_address() -> None:
+    html = (
+        "<main><h1>Utförare av hemtjänst</h1><p>Du kan välja bland dessa utförare.</p>"
+        "<h3>Attendo Norrvik</h3><p>Vi erbjuder hemtjänst i hela kommunen.</p>"
+        "<p><a href='https://attendo.se'>attendo.se</a></p>"
+        "<h3>Hemtjänst i Norr</h3><p>Ett lokalt företag sedan 2010.</p>"
+        "<p>Telefon: 070-123 45 67</p></main>"
+    )
+    found = findings_from_html(html, "https://www.norrvik.se/hemtjanst/utforare")
+    assert [p.name for p in found.providers] == ["Attendo Norrvik", "Hemtjänst i Norr"]
+
+
+def test_the_lead_in_to_a_list_names_no_provider() -> None:
+    html = (
+        "<main><h1>Välj utförare</h1><p>Följande utförare är godkända inom hemtjänsten:</p>"
+        "<p><a href='/u/1'>Attendo Norrvik</a></p><p><a href='/u/2'>Vardaga</a></p></main>"
+    )
+    found = findings_from_html(html, "https://www.norrvik.se/hemtjanst/utforare")
+    assert [p.name for p in found.providers] == ["Attendo Norrvik", "Vardaga"]

@@ -65,6 +65,8 @@ _BLOCK_TAGS = {
     "blockquote": PARA,
     "figcaption": PARA,
     "caption": HEADING,
+    # An accordion's title: "<details><summary>Attendo</summary>...".
+    "summary": HEADING,
 }
 _CONTAINERS = ("div", "section", "article", "main", "body", "span", "td", "th")
 _STRUCTURE = ("ul", "ol", "table", "div", "section", "article", "br")
@@ -172,9 +174,37 @@ def _broken_lines(element: lxml.html.HtmlElement) -> list[str]:
     return []
 
 
+def _disclosure(element: lxml.html.HtmlElement) -> bool:
+    """A button that opens a panel of the page (an accordion's title), not a control."""
+    return element.tag == "button" and (
+        element.get("aria-expanded") is not None or element.get("aria-controls") is not None
+    )
+
+
+def _open_panels(root: lxml.html.HtmlElement) -> None:
+    """Show the panels a disclosure button opens: their content is the page's, only folded
+    ("Attendo" opens "Telefon ..."), where `hidden` would otherwise mark them as noise."""
+    controlled = {
+        panel
+        for button in root.iter("button")
+        for panel in (button.get("aria-controls") or "").split()
+    }
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.get("id") in controlled:
+            element.attrib.pop("hidden", None)
+            if element.get("aria-hidden") == "true":
+                element.attrib.pop("aria-hidden")
+
+
 def _walk(element: lxml.html.HtmlElement, blocks: list[Block]) -> None:
     for child in element:
-        if not isinstance(child.tag, str) or _is_noise(child):
+        if not isinstance(child.tag, str):
+            continue
+        if _disclosure(child):
+            if text := clean(child.text_content()):
+                blocks.append(Block(HEADING, text, 4))
+            continue
+        if _is_noise(child):
             continue
         kind = _BLOCK_TAGS.get(child.tag)
         if kind == ROW:
@@ -230,6 +260,7 @@ def page_from_html(html: str, url: str) -> Page:
         # A line break parts words: "Storgatan 1<br>Telefon: ..." is not "1Telefon".
         line_break.tail = " " + (line_break.tail or "")
     links = _links(root, url)
+    _open_panels(root)
     main = next((found[0] for xpath in _MAIN_XPATHS if (found := root.xpath(xpath))), root)
     blocks: list[Block] = []
     if main.tag in _BLOCK_TAGS:

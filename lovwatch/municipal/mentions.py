@@ -301,7 +301,8 @@ _APPROVED_SUBJECT = re.compile(
 )
 #: Words that make the subject something else than a provider's name.
 _NOT_A_NAME = re.compile(
-    r"\b(foretaget|foretagen|utforaren|utforarna|leverantor\w*|anordnare\w*|kommun\w*|"
+    r"\b(foretaget|foretagen|foretag|utforaren|utforarna|utforare|foljande|leverantor\w*|"
+    r"anordnare\w*|kommun\w*|"
     r"region\w*|ansokan|ni|du|vi|de|alla|som|ett|en|nya?|tva|tre|fyra|fem|for|att|bli|om|"
     r"nar|innan|efter|det|den|dessa|denna|sa|kan|ska|maste|vill|hur|vem|vilka)\b"
 )

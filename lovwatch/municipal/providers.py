@@ -58,6 +58,8 @@ _CUE = re.compile(
 _CONTACT_ANYWHERE = re.compile(
     r"\b(telefon\w*|tel|tfn|e post|epost|mejl|webbplats|hemsida|www|kontaktperson|adress)\b"
 )
+#: A web address without "www": "attendo.se".
+_DOMAIN = re.compile(r"\b[\w-]+\.(se|nu|com|org|net|eu)\b")
 #: Sub-headings that divide a list by area or topic, not by provider.
 _AREA = re.compile(
     r"\b(delomrade\w*|omrade|omraden|omradet|omradena|geografisk\w*|zon|distrikt|kontakt\w*|"
@@ -103,7 +105,8 @@ def _provider_column(row: Block) -> int | None:
 
 def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
     """A sub-heading under a provider cue that names a provider: it shows a company form, or
-    the block after it gives contact details ("Telefon", "E-post", "www")."""
+    the blocks under it give contact details ("Telefon", "E-post", "www"), after a line or
+    two on the company (a card)."""
     block = blocks[index]
     if block.kind != HEADING or block.level <= level or len(block.text.split()) > 8:
         return False
@@ -111,12 +114,12 @@ def _provider_heading(blocks: list[Block], index: int, level: int) -> bool:
         return False
     if company_form(block.text):
         return True
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return bool(
-        following is not None
-        and following.kind != HEADING
-        and _CONTACT_ANYWHERE.search(fold_words(following.text))
-    )
+    for following in blocks[index + 1 : index + 4]:
+        if following.kind == HEADING:
+            return False
+        if _CONTACT_ANYWHERE.search(fold_words(following.text)) or _DOMAIN.search(following.text):
+            return True
+    return False
 
 
 #: A lead-in whose sentence the list goes on with ("Det innebär att det är Region Gotland som"
@@ -236,6 +239,8 @@ def _listed(page: Page) -> list[Provider]:
                 # heading, a short line only taken for a heading in saved text.
                 if provider := provider_from_item(block.text, categories):
                     found.append(provider)
+                    # a name as a heading (an accordion's title) over its contact details
+                    by_headings |= block.kind == HEADING and not block.guessed
                 index += 1
                 continue
             if cue.kind == HEADING and _provider_heading(blocks, index, cue.level):
@@ -295,14 +300,18 @@ def _describes_item(blocks: list[Block], index: int) -> bool:
 
 def _introduces_list(blocks: list[Block], index: int, cue: Block, found: list[Provider]) -> bool:
     """Whether a paragraph right under a provider heading only introduces the list below it
-    ("Godkända utförare", "Klicka på ett företag för att läsa mer.", then the list)."""
+    ("Godkända utförare", "Klicka på ett företag för att läsa mer.", then the list, or the
+    providers' own headings)."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return (
         cue.kind == HEADING
         and not found
         and blocks[index - 1] is cue
         and following is not None
-        and following.kind in (ITEM, ROW)
+        and (
+            following.kind in (ITEM, ROW)
+            or (following.kind == HEADING and _provider_heading(blocks, index + 1, cue.level))
+        )
     )
 
 
