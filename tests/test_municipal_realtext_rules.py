@@ -3715,3 +3715,18 @@ def test_the_lead_in_to_a_list_names_no_provider() -> None:
     )
     found = findings_from_html(html, "https://www.norrvik.se/hemtjanst/utforare")
     assert [p.name for p in found.providers] == ["Attendo Norrvik", "Vardaga"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Efter att två företag lämnat finns nu fem privata utförare kvar.", 5),
+        ("Det finns ett privat alternativ till den kommunala hemtjänsten.", 1),
+        ("Två utförare har lämnat kommunen.", None),
+        ("Det fanns då tre företag kvar.", None),
+    ],
+)
+def test_what_is_left_after_a_change_is_a_count(sentence: str, number: int | None) -> None:
+    text = f"# Hemtjänst\nKommunen tillämpar LOV i hemtjänsten.\n\n{sentence}\n"
+    found = findings_from_text(text, "https://www.norrvik.se/hemtjanst")
+    assert [c.private for c in found.counts] == ([number] if number is not None else [])

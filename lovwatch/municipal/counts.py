@@ -58,7 +58,8 @@ _CARE_UNIT = (
     r"(?:\w*(?:halsocentral|vardcentral|tandvardsklinik|mottagning|vardgivar)\w*|alternativ)"
 )
 _STATED = re.compile(
-    rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT})\b"
+    rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT}|"
+    rf"(?<=privat ){_CARE_UNIT})\b"
 )
 #: "har inte haft någon aktiv LOV-aktör", "det finns inte längre några privata utförare": none.
 #: Only said of what exists: "väljer man inte någon utförare" is no count.
@@ -141,6 +142,12 @@ _PROCURED = re.compile(r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
     r"tillkommit|tillkommer|konkurs)\b"
+)
+#: ... but what is left after it is the number there are: "Efter att två företag lämnat finns
+#: nu fem privata utförare kvar".
+_LEFT = re.compile(
+    rf"\b(finns|ar|har)( det)?( nu| idag| i dag| just nu)? (?P<n>{_NUMBER}) "
+    rf"((?:{_ADJECTIVES}) )*{_UNIT} kvar\b"
 )
 _OWN_ALSO = re.compile(
     r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
@@ -225,6 +232,9 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         # (must) pröva ansökningar som kommer in" states a count before it and a change after.
         found = [count_in_sentence(clause) for clause in clauses]
         return next((count for count in found if count is not None), None)
+    if (left := _LEFT.search(folded)) and not _PAST.search(folded):
+        left_over = number_value(left.group("n"))
+        return None if left_over is None else (left_over, 0, False)  # left after a change
     if any(cue.search(folded) for cue in (_CHANGE, _PAST, _GOAL, _PART)):
         return None
     if tally := _TALLY.search(folded):
