@@ -76,8 +76,8 @@ def test_child_health_centres_are_not_adult_primary_care() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "You cannot choose the provider of your home care.",
         "Do I have to choose a provider of home care services?",
+        "If you do not choose a provider, the municipality's own home care helps you.",
         "You can choose the time of day for your home care visit.",
         "Freedom of choice is one of the values of elderly care in Bergsjö.",
     ],
@@ -85,6 +85,23 @@ def test_child_health_centres_are_not_adult_primary_care() -> None:
 def test_no_choice_of_provider_is_no_statement(sentence: str) -> None:
     text = f"Home care in Bergsjö\n\n{sentence} {HOME_CARE.split('Home care services')[1]}"
     assert statements(text) == []
+
+
+def test_a_choice_of_provider_denied_is_no_system_as_on_swedish_pages() -> None:
+    text = f"Home care in Bergsjö\n\nYou cannot choose the provider of your home care. {HOME_CARE}"
+    assert ("not_introduce", ("hemtjanst",)) in statements(text)
+
+
+def test_the_law_applied_and_providers_counted() -> None:
+    text = (
+        "Home care in Bergsjö\n\nThe municipality applies the Act on System of Choice in the "
+        "Public Sector (LOV) for home care. There are currently eight approved home care "
+        "providers to choose from, and you can change provider at any time. Contact the needs "
+        "assessor if you want help with your choice of provider."
+    )
+    found = findings_from_text(text, URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+    assert [(c.private, c.source) for c in found.counts] == [(8, "stated")]
 
 
 def test_an_english_page_never_raises_an_event() -> None:

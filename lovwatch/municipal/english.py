@@ -5,8 +5,11 @@ The Swedish reader (`statements`) finds nothing on them, yet they tell of the sa
 choose the provider you wish to use". Such pages inform residents of a choice in use; they
 seldom record a decision. So only that is read here: the authority's own, decided `active`
 statement (also from a named system told as introduced: "In 2007 Vårdval Halland was
-introduced"), never an introduction or an ending, so a language read with a short vocabulary
-never raises an alarm; and the private units a page counts among all.
+introduced", or the law applied: "The municipality applies the Act on System of Choice"), and
+the choice denied ("You cannot choose a home care provider", `not_introduce`), never an
+introduction or an ending, so a language read with a short vocabulary never raises an alarm;
+and the providers a page counts ("eight approved home care providers", "32 healthcare centers
+of which 11 are private").
 
 Categories come from English service names ("home care services", "health centre", "day
 centre activities") and the Swedish ones the pages keep in brackets ("(hemtjänst)"): those of
@@ -43,6 +46,11 @@ _CHOSEN = re.compile(
 )
 #: A sentence that denies or doubts the choice ("you cannot choose", "if you do not choose").
 _NOT = re.compile(r"\b(not|cannot|can't|no longer|never)\b")
+#: The choice denied: "You cannot choose a home care provider", "it is not possible to choose".
+_CANNOT_CHOOSE = re.compile(
+    r"\b(cannot|can't|can not|are not able to|is not possible to|not possible to) "
+    r"(\w+ ){0,2}?choose\b"
+)
 #: A named choice system told as introduced: "In 2007 Vårdval Halland was introduced."
 _INTRODUCED = re.compile(
     r"\b(v[aå]rdval|h[aä]lsoval|kundval|health choice|customer choice|freedom of choice)\b"
@@ -55,6 +63,19 @@ _NUMBERS = dict(
         range(1, 13),
         strict=True,
     )
+)
+#: The law or a system applied: "applies the Act on System of Choice in the Public Sector (LOV)".
+_APPLIES = re.compile(
+    r"\b(applies|uses|has|have|operates) (the )?(act on (the )?system of choice\b|\(?lov\b|"
+    r"(a |the )?(system of choice|customer choice system|freedom of choice system)\b)"
+)
+#: A condition ("If you do not choose, ...") denies no choice.
+_CONDITION = re.compile(r"^(if|when|unless|should|in case)\b")
+#: Providers counted: "eight approved home care providers to choose from".
+_COUNTED = re.compile(
+    rf"\b(there are|there is|currently|now|can choose (between|among|from)|choose between) "
+    rf"(\w+ ){{0,2}}?(?P<n>{_NUMBER}) (approved |private |authori[sz]ed |different |"
+    r"home care |home help |care )*(providers|companies|contractors)\b"
 )
 #: Private units counted among all: "32 healthcare centers of which 11 are private".
 _PRIVATE_OF_ALL = re.compile(
@@ -118,23 +139,27 @@ def english_claims(page: Page) -> list[Statement]:
     page_categories = english_categories(
         "\n".join([page.title, *(block.text for block in page.blocks)])
     )
-    found: dict[tuple[str, ...], Statement] = {}
+    found: dict[tuple[StatementKind, tuple[str, ...]], Statement] = {}
     for block in page.blocks:
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         for sentence in sentences(block.text):
             lowered = sentence.lower()
-            if sentence.rstrip().endswith("?") or _NOT.search(lowered):
+            if sentence.rstrip().endswith("?") or _CONDITION.match(lowered):
                 continue
-            choose = _MAY_CHOOSE.search(lowered)
+            choose = _MAY_CHOOSE.search(lowered) or _CANNOT_CHOOSE.search(lowered)
             chosen = choose and _CHOSEN.search(lowered, choose.end())
-            if not (chosen or _INTRODUCED.search(lowered)):
+            denied = _NOT.search(lowered)
+            if denied and not (chosen and _CANNOT_CHOOSE.search(lowered)):
                 continue
+            if not (chosen or _INTRODUCED.search(lowered) or _APPLIES.search(lowered)):
+                continue
+            kind = StatementKind.NOT_INTRODUCE if denied else StatementKind.ACTIVE
             categories, source = _categories_of(sentence, block.text, page_categories)
             found.setdefault(
-                categories,
+                (kind, categories),
                 Statement(
-                    StatementKind.ACTIVE,
+                    kind,
                     categories,
                     None,
                     None,
@@ -149,12 +174,14 @@ def english_claims(page: Page) -> list[Statement]:
 
 
 def english_counts(page: Page) -> list[Count]:
-    """The private units an English page counts among all ("32 healthcare centers of which 11
-    are private")."""
+    """The providers an English page counts: "eight approved home care providers to choose
+    from", private units among all ("32 healthcare centers of which 11 are private")."""
     found = []
     for block in page.blocks:
         for sentence in sentences(block.text):
-            if match := _PRIVATE_OF_ALL.search(sentence.lower()):
+            if match := _PRIVATE_OF_ALL.search(sentence.lower()) or _COUNTED.search(
+                sentence.lower()
+            ):
                 word = match.group("n")
                 private = int(word) if word.isdigit() else _NUMBERS[word]
                 categories = english_categories(sentence) or english_categories(page.title)
