@@ -3730,3 +3730,47 @@ def test_what_is_left_after_a_change_is_a_count(sentence: str, number: int | Non
     text = f"# Hemtjänst\nKommunen tillämpar LOV i hemtjänsten.\n\n{sentence}\n"
     found = findings_from_text(text, "https://www.norrvik.se/hemtjanst")
     assert [c.private for c in found.counts] == ([number] if number is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Inom LOV i hemtjänsten finns i dag Attendo, Vardaga och kommunens egen hemtjänst.",
+            ["Attendo", "Vardaga"],
+        ),
+        (
+            "Utförarna inom LOV är Attendo, Vardaga och kommunens egen hemtjänst.",
+            ["Attendo", "Vardaga"],
+        ),
+        (
+            "Nu öppnar en ny vårdcentral i vårdvalet. Det är Doktor.se som öppnar mottagningen.",
+            ["Doktor.se"],
+        ),
+        (
+            "Bolaget Hemomsorg Norr har fått tillstånd att bedriva hemtjänst enligt LOV.",
+            ["Hemomsorg Norr"],
+        ),
+        (
+            "Sedan i höstas är Nordic Care ett av de företag som utför hemtjänst i kundvalet.",
+            ["Nordic Care"],
+        ),
+        ("Vårdcentralen Capio Norrvik ingår sedan i våras i hälsovalet.", ["Capio Norrvik"]),
+        (
+            "Familjeläkarna i Norrvik AB blir ny vårdgivare i vårdvalet från 1 april.",
+            ["Familjeläkarna i Norrvik AB"],
+        ),
+        (
+            "I januari startar omsorgsföretaget Trygga Händer hemtjänst, godkänt enligt LOV.",
+            ["Trygga Händer"],
+        ),
+        # not providers
+        ("Vårdcentralen Centrum ingår inte i vårdvalet längre.", []),
+        ("Företaget Ernst Young har granskat LOV i kommunen.", []),
+        ("Kommunen blir en ny utförare i vårdvalet.", []),
+        ("I kundvalet finns det många olika företag.", []),
+    ],
+)
+def test_providers_in_press_sentences(sentence: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert [p.name for p in found.providers] == names

@@ -165,11 +165,22 @@ def named_after_count(previous: str, sentence: str) -> list[tuple[str, str]]:
 #: Names said to be providers, after or before the role: "Andra utförare i Bergsjö är X och
 #: Y", "Bland de godkända utförarna finns X, Y och Z", "X och Y är utförare av enbart omvårdnad".
 _ROLE_THEN_NAMES = re.compile(
-    r"\b(?:utförare|utförarna|utövare|företag|företagen|leverantörer|leverantörerna|aktörer|"
+    r"\b(?i:utförare|utförarna|utövare|företag|företagen|leverantörer|leverantörerna|aktörer|"
     r"aktörerna)\b[^.:;]{0,80}?\b(?:är|finns|heter) (?P<listing>[A-ZÅÄÖ0-9].+)$"
 )
 _NAMES_THEN_ROLE = re.compile(
     r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,2}(?:utförare|utövare|leverantörer)\b"
+)
+#: The names in a system: "Inom LOV i hemtjänsten finns i dag Attendo och Vardaga".
+_SYSTEM_THEN_NAMES = re.compile(
+    r"\b(?i:inom|i) (?:LOV|(?i:kundvalet|vårdvalet|hälsovalet|valfrihetssystemet))\b[^.:;]{0,60}?"
+    r"\bfinns (?:det )?(?:i dag |idag |nu |just nu )?(?P<listing>[A-ZÅÄÖ0-9].+)$"
+)
+#: The own unit named last or first beside the companies: "..., Vardaga och kommunens egen
+#: hemtjänst" (an own unit, not a piece of the last company's name).
+_OWN_PIECE = re.compile(
+    r"(?:,|\s+och|\s+samt)\s+(?:kommunens|den kommunala|stadens)\b[^,]*$|"
+    r"^(?:kommunens|den kommunala|stadens)\b[^,]*,\s*"
 )
 
 
@@ -223,13 +234,15 @@ def only_services(text: str) -> bool:
 
 def role_names(sentence: str) -> list[tuple[str, str]]:
     """(name, piece) of two or more names a sentence says are providers, with or without
-    company forms: "Andra utförare är Olivia hemtjänst och Ugglans hemtjänst"."""
+    company forms: "Andra utförare är Olivia hemtjänst och Ugglans hemtjänst", "Inom LOV finns
+    i dag Attendo, Vardaga och kommunens egen hemtjänst" (the own unit left out)."""
     found: list[tuple[str, str]] = []
     text = sentence.strip().rstrip(".")
-    for pattern, cut_last in ((_NAMES_THEN_ROLE, False), (_ROLE_THEN_NAMES, True)):
+    patterns = ((_NAMES_THEN_ROLE, False), (_ROLE_THEN_NAMES, True), (_SYSTEM_THEN_NAMES, True))
+    for pattern, cut_last in patterns:
         if (match := pattern.search(text)) is None:
             continue
-        listing = match.group("listing")
+        listing = _OWN_PIECE.sub("", match.group("listing"))
         pieces = (
             _names_before_verb(listing)
             if cut_last

@@ -147,6 +147,7 @@ def in_text(page: Page) -> list[Provider]:
                 or _approved_subject(sentence)
                 or _approved_object(sentence)
                 or (_opening_unit(sentence) if LOV_TERMS.search(text) else None)
+                or (_among_providers(sentence) if LOV_TERMS.search(text) else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
             )
@@ -312,7 +313,10 @@ _NOT_A_NAME = re.compile(
 #: hälsocentral, Offerdals Hälsocentral i Änge, har fått godkänt" (where it stands is not part
 #: of the name there), "finns ytterligare en utförare inom hemtjänsten, Omsorgsgruppen".
 _INTRODUCED_COMPANY = re.compile(
-    r"\b[Ff]öretaget (?P<name>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)|"
+    # "företaget PHC Resurs", "Bolaget Hemomsorg Norr", "omsorgsföretaget Trygga Händer" (but
+    # "Omsorgsbolaget Norr AB" is a name)
+    r"\b(?:[Ff]öretaget|[Bb]olaget|[Ff]irman|[a-zåäö]+(?:företaget|bolaget)) "
+    r"(?P<name>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)|"
     # "Det innebar att företagen Alminia och Inspirera kunde slå sig in på marknaden"
     r"\b[Ff]öretagen (?P<plural>[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)*(?:(?:, | och )[A-ZÅÄÖ][\w-]*"
     r"(?: [A-ZÅÄÖ][\w-]*)*)+)|"
@@ -322,8 +326,12 @@ _INTRODUCED_COMPANY = re.compile(
     r"\b(?:ytterligare en|en ny) (?:privat )?(?:utförare|vårdgivare)(?: (?:inom|i) [\w-]+)?, "
     r"(?P<role>[A-ZÅÄÖ][\w-]*(?: (?:[A-ZÅÄÖ][\w-]*|i|och|&))*)"
 )
-#: ... named where the paragraph says it was approved: "godkänt en ansökan", "klartecken".
+#: ... named where the paragraph says it was approved: "godkänt en ansökan", "klartecken", or
+#: where its sentence says it runs a service under the system.
 _APPROVAL = re.compile(r"\b(godkan\w*|klartecken|auktoris\w*)\b")
+_RUNS = re.compile(
+    r"\b(bedriva|bedriver|driva|driver|utfora|utfor|startar|starta|erbjuda|erbjuder|tillstand)\b"
+)
 
 
 def _with_previous(page: Page, index: int) -> str:
@@ -338,10 +346,13 @@ def _introduced_company(sentence: str, paragraph: str) -> str | None:
     if match is None:
         return None
     folded = fold_words(paragraph)
+    in_sentence = fold_words(sentence)
     if not (
         match.group("role")
         or _APPROVAL.search(folded)
         or (match.group("plural") and LOV_TERMS.search(folded))
+        # "Bolaget X har fått tillstånd att bedriva hemtjänst enligt LOV"
+        or (match.group("name") and LOV_TERMS.search(in_sentence) and _RUNS.search(in_sentence))
     ):
         return None
     name = re.sub(
@@ -416,7 +427,7 @@ _OPENS_UNIT = re.compile(
     rf"(?:^|, |\. )(?P<before>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) (?:startar|öppnar|startade|"
     rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}|"
     # "Det är Capio som har aviserat att de vill öppna en vårdcentral i Hallstahammar"
-    rf"\b[Dd]et är (?P<cleft>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) som (?:\w+ ){{0,5}}?"
+    rf"\b[Dd]et är (?P<cleft>[A-ZÅÄÖ][\w&-]*(?:\.se)?(?: [A-ZÅÄÖ][\w&-]*)?) som (?:\w+ ){{0,5}}?"
     rf"(?:starta|öppna)r? (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}"
 )
 
@@ -436,6 +447,42 @@ def _opening_unit(sentence: str) -> str | None:
         or is_own_unit(name, None)
     ):
         return None  # "Regionen öppnar en ny vårdcentral", "Nu startar Hälsovalet"
+    return name
+
+
+_NAME = r"[A-ZÅÄÖ][\w&-]*(?:\.se)?(?: (?:[A-ZÅÄÖ][\w&-]*|i|och|&))*"
+#: A company among the system's providers, or becoming one: "Sedan i höstas är Nordic Care ett
+#: av de företag som utför hemtjänst inom kundvalet", "Familjeläkarna i Norrvik AB blir ny
+#: vårdgivare i vårdvalet", "Vårdcentralen Capio Norrvik ingår sedan i våras i hälsovalet".
+_AMONG_PROVIDERS = re.compile(
+    rf"(?:^|\b(?:är|blir) )(?P<one>{_NAME}) (?:är |blir )?(?:nu )?(?:ett|en) av (?:de |dem )?"
+    r"(?:\w+ )?(?:företag|företagen|utförare|utförarna|vårdgivare|vårdgivarna|aktörer|"
+    r"aktörerna)\b|"
+    rf"^(?P<becomes>{_NAME}) (?:blir|har blivit) (?:en )?(?:ny|ytterligare en) (?:privat )?"
+    r"(?:utförare|vårdgivare|leverantör|aktör)\b|"
+    rf"\b(?:[Vv]årdcentralen|[Hh]älsocentralen|[Mm]ottagningen|[Kk]liniken) (?P<unit>{_NAME}) "
+    r"(?:\w+ ){0,4}?(?:ingår|har anslutit sig|ansluter sig|anslöt sig|har godkänts|godkändes)\b"
+)
+
+
+def _among_providers(sentence: str) -> str | None:
+    """The company a sentence says is one of the system's providers, becomes one, or the care
+    unit it says joins the system (on a page about one)."""
+    match = _AMONG_PROVIDERS.search(sentence.strip())
+    if match is None or re.search(r"\b(inte|ej|aldrig)\b", fold_words(sentence)):
+        return None  # "Vårdcentralen Centrum ingår inte i vårdvalet längre"
+    name = re.sub(
+        r" (i|och|&)$", "", match.group("one") or match.group("becomes") or match.group("unit")
+    )
+    folded = fold_words(name)
+    if (
+        name.split()[0].lower() in NOT_NAME_START
+        or _PUBLIC_BODY.search(folded)
+        or (_NOT_A_NAME.search(folded) and not company_form(name))
+        or re.search(SYSTEM, folded)
+        or is_own_unit(name, None)
+    ):
+        return None
     return name
 
 
