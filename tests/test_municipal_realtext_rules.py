@@ -3774,3 +3774,17 @@ def test_what_is_left_after_a_change_is_a_count(sentence: str, number: int | Non
 def test_providers_in_press_sentences(sentence: str, names: list[str]) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert [p.name for p in found.providers] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "renewed"),
+    [
+        ("Förfrågningsunderlaget för hemtjänst enligt LOV har reviderats.", True),
+        ("Förfrågningsunderlaget för LOV i hemtjänsten revideras inte i år.", False),
+    ],
+)
+def test_a_revised_request_for_applications_told_in_the_passive(
+    sentence: str, renewed: bool
+) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert ("renewed" in [str(s.kind) for s in found.claims]) is renewed

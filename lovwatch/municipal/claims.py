@@ -207,6 +207,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){0,2}(avtal\w*|"
             r"forfragningsunderlag\w*|valfrihetssystem\w*)|"
+            # "Förfrågningsunderlaget för hemtjänst enligt LOV har reviderats"
+            r"\b(forfragningsunderlag\w*|valfrihetssystem\w*)( \w+){0,6} (har |ska |kommer att )?"
+            r"(reviderats|revideras|omarbetats|omarbetas|fornyats|fornyas|uppdaterats)\b|"
             r"\b(nytt|nya) (\w+ )?(avtal|avtalet|forfragningsunderlag\w*)\b"
         ),
     ),
