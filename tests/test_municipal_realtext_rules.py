@@ -3788,3 +3788,24 @@ def test_a_revised_request_for_applications_told_in_the_passive(
 ) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert ("renewed" in [str(s.kind) for s in found.claims]) is renewed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        (
+            "När du har fått beslut kan du välja mellan kommunens och privata utförares boenden.",
+            ("sarskilt_boende_aldre",),
+        ),
+        (
+            "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag.",
+            ("hemtjanst",),
+        ),
+    ],
+)
+def test_a_choice_between_the_own_and_private_providers_without_the_word_lov(
+    sentence: str, categories: tuple[str, ...]
+) -> None:
+    found = findings_from_text(f"# Särskilt boende\n{sentence}\n", "https://www.norrvik.se/omsorg")
+    assert found.relevant
+    assert [(str(s.kind), s.categories) for s in found.claims] == [("active", categories)]

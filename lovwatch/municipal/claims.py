@@ -114,7 +114,7 @@ _CHOSEN = (
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (
-    r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor|vardgivare|tandlakare)"
+    r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor|vardgivare|tandlakare)\w*"
 )
 # Checked in this order; a sentence takes the first kind whose pattern matches, and the
 # match's start is the verb the negation and modality cues are measured from.
@@ -226,6 +226,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\bdet gar (\w+ ){{0,2}}att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
+            # "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag"
+            rf"\b(du|ni|man) valjer (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "finns också möjlighet enligt lagen om valfrihetssystem (LOV) att välja företagen"
             rf"\b(finns|har|ges|far) (\w+ ){{0,2}}(mojlighet|mojligheten|ratt|ratten) "
