@@ -3809,3 +3809,16 @@ def test_a_choice_between_the_own_and_private_providers_without_the_word_lov(
     found = findings_from_text(f"# Särskilt boende\n{sentence}\n", "https://www.norrvik.se/omsorg")
     assert found.relevant
     assert [(str(s.kind), s.categories) for s in found.claims] == [("active", categories)]
+
+
+def test_the_profession_chosen_in_a_specialist_vardval() -> None:
+    text = (
+        "# Nyheter\nFrån årsskiftet kan patienter i länet välja fysioterapeut inom det nya "
+        "vårdvalet.\n"
+    )
+    found = findings_from_text(text, "https://www.regionnorrvik.se/nyheter")
+    claims = [(str(s.kind), s.categories) for s in found.claims]
+    assert claims == [("introduce", ("fysioterapi",))]
+    # Without a choice system named, a choice of physiotherapist may be the national tariff's.
+    plain = "# Fysioterapi\nDu kan välja vilken fysioterapeut du vill gå till.\n"
+    assert findings_from_text(plain, "https://www.regionnorrvik.se/fysioterapi").claims == []

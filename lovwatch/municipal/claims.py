@@ -110,7 +110,10 @@ _CHOSEN = (
     r"(utforare\w*|vem som|mellan|leverantor\w*|foretag\w*|anordnare|vardgivare\w*|"
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
     r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av|"
-    r"rehabenhet\w*|vardenhet\w*)"
+    r"rehabenhet\w*|vardenhet\w*|"
+    # the profession one chooses in a specialist vårdval: "välja fysioterapeut"
+    r"fysioterapeut\w*|sjukgymnast\w*|psykoterapeut\w*|logoped\w*|fotterapeut\w*|"
+    r"audionom\w*|barnmorsk\w*|tandklinik\w*|ogonklinik\w*|hudklinik\w*)"
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (
