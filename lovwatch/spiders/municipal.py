@@ -420,7 +420,10 @@ class MunicipalSpider(scrapy.Spider):
                     yield request
                 continue
             priority = 10 if link_speaks_of_lov(urlsplit(link.url).path, link.text) else 0
-            if request := self.page_request(site, link.url, depth + 1, priority):
+            url = link.url.split("#")[0]
+            if not self.on_site(site, url):
+                continue
+            if request := self.page_request(site, url, depth + 1, priority):
                 yield request
-            elif onward := self.shortened(link.url.split("#")[0], depth + 1):
+            elif onward := self.shortened(url, depth + 1):
                 yield from self.follow(site, onward, depth + 1)
