@@ -3822,3 +3822,33 @@ def test_the_profession_chosen_in_a_specialist_vardval() -> None:
     # Without a choice system named, a choice of physiotherapist may be the national tariff's.
     plain = "# Fysioterapi\nDu kan välja vilken fysioterapeut du vill gå till.\n"
     assert findings_from_text(plain, "https://www.regionnorrvik.se/fysioterapi").claims == []
+
+
+def test_a_motion_rejected_in_a_sentence_of_its_own() -> None:
+    text = (
+        "# Protokoll\n§ 12 Motion om att införa LOV inom hemtjänsten\nBeslut\n"
+        "Kommunfullmäktige avslår motionen.\nÄrendebeskrivning\nCenterpartiet har i en motion "
+        "föreslagit att kommunen inför valfrihetssystem enligt LOV i hemtjänsten.\n"
+        "§ 13 Motion om avveckling av LOV\nBeslut\nKommunfullmäktige avslår motionen.\n"
+        "§ 14 Motion om fler parkbänkar\nBeslut\nKommunfullmäktige bifaller motionen.\n"
+    )
+    found = findings_from_text(text, "https://www.norrvik.se/protokoll")
+    decided = [(str(s.kind), s.quote) for s in found.claims if s.is_decision]
+    assert decided == [
+        ("not_introduce", "Kommunfullmäktige avslår motionen."),
+        ("active", "Kommunfullmäktige avslår motionen."),
+    ]
+    assert events(found) == []
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "Bo Berg (S) yrkar avslag på motionen.",
+        "Socialnämndens förslag är att kommunfullmäktige avslår motionen.",
+    ],
+)
+def test_a_move_to_reject_a_motion_decides_nothing(verdict: str) -> None:
+    text = f"# Protokoll\n§ 14 Motion om att införa LOV i hemtjänsten\n{verdict}\n"
+    found = findings_from_text(text, "https://www.norrvik.se/protokoll")
+    assert [s for s in found.claims if s.is_decision] == []

@@ -466,6 +466,7 @@ def claims_in(page: Page) -> list[Statement]:
         ]
     statements = _as_standing_rules(statements, announced, dated is not None)
     statements = headlines_as_sure_as_their_text(statements, page)
+    statements += _motions_rejected(statements, page)
     in_use = {
         code
         for s in statements
@@ -480,6 +481,74 @@ def claims_in(page: Page) -> list[Statement]:
         + alone
         + _table_statements(page)
     )
+
+
+#: A verdict on a motion or proposal in a sentence of its own: "Kommunfullmäktige avslår
+#: motionen", "Medborgarförslaget avslogs" (not a move to reject it: "yrkar avslag på ...",
+#: "Nämndens förslag är att fullmäktige avslår motionen").
+_REJECTS_MOTION = re.compile(
+    r"\b(avslar|avslog|avslas|avslogs|avslagen|avslaget|avslagits) (\w+ )?(motionen|"
+    r"medborgarforslaget|forslaget)\b|"
+    r"\b(motionen|medborgarforslaget)( \w+){0,4} (avslas|avslogs|avslagen|avslaget|avslagits)\b"
+)
+_MOVES = re.compile(
+    r"\b(yrka\w*|foresla\w*|foreslog|forslag (ar|var|till beslut)|anser|ansag|hemstall\w*)\b"
+)
+#: A protocol's item: "§ 12 Motion om ...".
+_PROTOCOL_ITEM = re.compile(r"^§\s*\d+")
+
+
+def _motions_rejected(statements: list[Statement], page: Page) -> list[Statement]:
+    """What a motion's rejection decides, told apart from the motion: in a protocol item (or
+    a page) that tells of a motion to introduce LOV and then that "Kommunfullmäktige avslår
+    motionen", a decision not to introduce it; of one to end LOV, a decision to keep it. Never
+    an event."""
+    sections: list[list[str]] = [[]]
+    for block in page.blocks:
+        if _PROTOCOL_ITEM.match(block.text.strip()) and sections[-1]:
+            sections.append([])
+        sections[-1].append(block.text)
+    decided: dict[tuple[StatementKind, tuple[str, ...]], Statement] = {}
+    for section in sections:
+        verdict = next(
+            (
+                sentence
+                for text in section
+                for sentence in sentences(text)
+                if _REJECTS_MOTION.search(folded := fold_words(sentence))
+                and not _MOVES.search(folded)
+            ),
+            None,
+        )
+        if verdict is None:
+            continue
+        for moved in statements:
+            if (
+                moved.subject is Subject.OWN
+                and moved.modality in (Modality.DEMANDED, Modality.PROPOSED)
+                and moved.kind in (StatementKind.INTRODUCE, StatementKind.END)
+                and any(moved.quote in text for text in section)
+            ):
+                kind = (
+                    StatementKind.NOT_INTRODUCE
+                    if moved.kind is StatementKind.INTRODUCE
+                    else StatementKind.ACTIVE
+                )
+                decided.setdefault(
+                    (kind, moved.categories),
+                    Statement(
+                        kind,
+                        moved.categories,
+                        None,
+                        None,
+                        verdict,
+                        Subject.OWN,
+                        Modality.DECIDED,
+                        0.6,
+                        moved.category_source,
+                    ),
+                )
+    return list(decided.values())
 
 
 #: A decision told in the perfect, as a state: "har Kommunfullmäktige tagit beslut om att
