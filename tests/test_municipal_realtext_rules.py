@@ -3852,3 +3852,21 @@ def test_a_move_to_reject_a_motion_decides_nothing(verdict: str) -> None:
     text = f"# Protokoll\n§ 14 Motion om att införa LOV i hemtjänsten\n{verdict}\n"
     found = findings_from_text(text, "https://www.norrvik.se/protokoll")
     assert [s for s in found.claims if s.is_decision] == []
+
+
+@pytest.mark.parametrize(
+    ("published", "kinds"),
+    [
+        ("2026-03-10", [("introduce", date(2026, 5, 1))]),
+        ("2026-08-10", [("active", date(2026, 5, 1))]),
+    ],
+)
+def test_a_start_in_words_read_against_the_page_date(
+    published: str, kinds: list[tuple[str, date]]
+) -> None:
+    text = (
+        f"# Nyheter\nPublicerad {published}\n"
+        "Från och med den första maj i år kan du välja utförare av hemtjänst.\n"
+    )
+    found = findings_from_text(text, "https://www.norrvik.se/nyheter")
+    assert [(str(s.kind), s.date) for s in found.claims] == kinds

@@ -148,4 +148,7 @@ def announces_start(
             month = after.split()[1]
             if find_dates(f"den 1 {month} 2000"):
                 return True  # "från och med den 1 september": a start in the coming months
+        if chosen is not None and chosen.start >= match.start() and today is not None:
+            # "från och med den första maj i år", read against the page's date
+            return chosen.value > today
     return False
