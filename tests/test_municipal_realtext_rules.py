@@ -3870,3 +3870,7 @@ def test_a_start_in_words_read_against_the_page_date(
     )
     found = findings_from_text(text, "https://www.norrvik.se/nyheter")
     assert [(str(s.kind), s.date) for s in found.claims] == kinds
+
+
+def test_support_in_ones_home_is_boendestod() -> None:
+    assert categories_in("Du kan välja utförare av stöd i boendet.") == ("boendestod",)

@@ -162,7 +162,7 @@ CATEGORIES: tuple[Category, ...] = (
        "lss", "insatser enligt lss", "stöd och service", "funktionsstöd",
        published="Social omsorg för personer med funktionsnedsättning", source="uhm_2024"),
     # Socialpsykiatri: support under SoL for people with psychiatric disabilities.
-    _c("boendestod", "Boendestöd", "socialpsykiatri", "boendestöd",
+    _c("boendestod", "Boendestöd", "socialpsykiatri", "boendestöd", "stöd i boendet",
        published="Boendestöd", source="skr_2023"),
     _c("sysselsattning_socialpsykiatri", "Sysselsättning inom socialpsykiatri",
        "socialpsykiatri",
