@@ -3874,3 +3874,31 @@ def test_a_start_in_words_read_against_the_page_date(
 
 def test_support_in_ones_home_is_boendestod() -> None:
     assert categories_in("Du kan välja utförare av stöd i boendet.") == ("boendestod",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ended"),
+    [
+        ("Attendo lämnar kundvalet i hemtjänsten vid årsskiftet.", False),
+        ("Växjö lämnar LOV i hemtjänsten.", True),
+        ("Kommunen lämnar LOV för hemtjänst.", True),
+    ],
+)
+def test_a_company_that_leaves_the_system_does_not_end_it(sentence: str, ended: bool) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert (events(found) == ["end"]) is ended
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Två företag, Vårdkraft AB och Hemtrygg HB, har ansökt om att bli godkända inom LOV.", []),
+        (
+            "Två företag, Vårdkraft AB och Hemtrygg HB, har ansökt och blivit godkända inom LOV.",
+            ["Vårdkraft AB", "Hemtrygg HB"],
+        ),
+    ],
+)
+def test_companies_that_applied_are_not_providers_yet(sentence: str, names: list[str]) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
+    assert [p.name for p in found.providers] == names

@@ -37,10 +37,11 @@ from lovwatch.municipal.subjects import (
     SYSTEM,
     SYSTEM_IN_FORCE,
     Subject,
+    is_place,
     own_names,
     subject_of,
 )
-from lovwatch.municipal.vocabulary import LIST_WHERE_ONE_WANTS, PROCUREMENT
+from lovwatch.municipal.vocabulary import LIST_WHERE_ONE_WANTS, PROCUREMENT, fold_words
 
 __all__ = [
     "SYSTEM",
@@ -419,6 +420,28 @@ def _providers_leave(folded: str, verb_at: int) -> bool:
     )
 
 
+#: A name opening the sentence that leaves: "Attendo lämnar kundvalet i hemtjänsten".
+_NAME_LEAVES = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3}) (?:har |hade )?"
+    r"(?:nu |också |även )?(?:lämnar|lämnade|lämnat)\b"
+)
+#: ... that is an authority or a party to a decision, not a provider.
+_DECIDER = re.compile(
+    r"\b(kommun\w*|region\w*|stad\w*|landsting\w*|\w*namnd\w*|\w*styrelse\w*|\w*fullmaktige|"
+    r"politiker\w*|majoritet\w*|vi|de|nu|aven|ocksa)\b"
+)
+
+
+def _company_leaves(sentence: str) -> bool:
+    """Whether the sentence opens with a company that leaves the system ("Attendo lämnar
+    kundvalet i hemtjänsten"), not a municipality or region ("Norrvik lämnar LOV")."""
+    match = _NAME_LEAVES.match(sentence.strip())
+    if match is None:
+        return False
+    name = match.group("name")
+    return not is_place(name) and not _DECIDER.search(fold_words(name))
+
+
 #: Nothing was ended: "inga vårdval har avvecklats" claims no ending (nor that one runs).
 _NONE_ENDED = re.compile(r"\b(inga|inget|ingen)( \w+){0,2}$")
 #: "införandet av LOV" as a noun: a topic ("kostnader för införandet av ...", an återremiss
@@ -517,7 +540,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         if (
             kind is StatementKind.END
             and word.startswith("lamna")
-            and _providers_leave(folded, verb_at)
+            and (_providers_leave(folded, verb_at) or _company_leaves(sentence))
         ):
             continue  # "Två privata utförare lämnade LOV under året": providers leave, not it
         modality = modality_of(folded, verb_at)

@@ -64,6 +64,8 @@ _NOT_APPROVED = re.compile(
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
     # "Avtalet mellan kommunen och Attendo ... ska brytas", "lägga ner hemtjänsten"
     r"bryt\w*|brot|brots|lagg\w* ner|lade ner|"
+    # "har ansökt om att bli godkända inom LOV": applied, not approved yet
+    r"(ansokt|ansoker|sokt|soker) om att (bli|fa)|"
     rf"inte langre|tidigare utforare|{_REMOVED})\b"
 )
 #: A page about companies being removed: the companies its running text names are those.

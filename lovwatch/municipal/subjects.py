@@ -189,6 +189,11 @@ def _bare_place() -> re.Pattern[str]:
     )
 
 
+def is_place(name: str) -> bool:
+    """Whether `name` is a municipality's or region's name, bare ("Växjö", "Halmstads")."""
+    return _bare_place().fullmatch(name) is not None
+
+
 def _is_own(stem: str, names: frozenset[str]) -> bool:
     """Whether a named body's folded stem is one of the page's own names ("upplands vasby"
     is the "vasby" of the page's address)."""
