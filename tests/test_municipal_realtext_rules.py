@@ -3902,3 +3902,26 @@ def test_a_company_that_leaves_the_system_does_not_end_it(sentence: str, ended: 
 def test_companies_that_applied_are_not_providers_yet(sentence: str, names: list[str]) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.norrvik.se/nyheter")
     assert [p.name for p in found.providers] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kundvalet avslutas för dig som flyttar till särskilt boende.",
+        "Kommunen inför nya rutiner för kundvalet.",
+        "Kommunen inför krav på kollektivavtal inom LOV.",
+        "Kommunen inför LOV-liknande regler för färdtjänst.",
+    ],
+)
+def test_no_event_from_what_is_done_for_the_system_or_one_person(sentence: str) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.krokom.se/nyheter")
+    assert events(found) == []
+
+
+def test_an_end_in_one_service_while_another_goes_on() -> None:
+    text = (
+        "# Nyheter\nValfrihetssystemet för ledsagning avslutas eftersom ingen utförare "
+        "ansökt, men hemtjänsten fortsätter med LOV.\n"
+    )
+    found = findings_from_text(text, "https://www.krokom.se/nyheter")
+    assert [(s.kind, s.categories) for s in found.decisions] == [("end", ("ledsagning",))]

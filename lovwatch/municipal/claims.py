@@ -420,6 +420,18 @@ def _providers_leave(folded: str, verb_at: int) -> bool:
     )
 
 
+#: Something else introduced for the system: "inför nya rutiner för kundvalet", "inför krav
+#: på kollektivavtal inom LOV" (but "inför ett nytt system med kundval" is the system).
+_OTHER_OBJECT = re.compile(
+    rf"^{_INTRODUCE_VERB} (?!(ett |en )?(nytt |ny |fritt |eget )?(system|modell|mojlighet|ratt|"
+    r"valfrihet|kundval|lov|vardval|halsoval|fritt|eget))(\w+ ){1,3}(for|kring|pa|inom) "
+    rf"(det |den )?{SYSTEM}"
+)
+#: An ending for one person: "avslutas för dig som flyttar till särskilt boende".
+_FOR_A_PERSON = re.compile(
+    r"^(\w+ ){0,2}(for|nar) (dig|du|den|de|er|ni|brukaren|brukare|kunden|kunder|personer|"
+    r"person)\b"
+)
 #: A name opening the sentence that leaves: "Attendo lämnar kundvalet i hemtjänsten".
 _NAME_LEAVES = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3}) (?:har |hade )?"
@@ -529,6 +541,10 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             # "Syftet med att införa valfrihet är:": why, not that it happens; but "beslutade
             # att låta de äldre bestämma genom att införa LOV" is the decision's means
             continue
+        if kind is StatementKind.INTRODUCE and _OTHER_OBJECT.match(folded[verb_at:]):
+            continue  # "Kommunen inför nya rutiner för kundvalet": something for the system
+        if kind is StatementKind.END and _FOR_A_PERSON.match(folded[verb_end:].strip()):
+            continue  # "Kundvalet avslutas för dig som flyttar": one person's choice ends
         if kind is StatementKind.INTRODUCE and _NOT_YET_THEN.search(folded):
             continue  # "LOV hade ännu inte införts när ... upphandlades": how it stood then
         if kind in (StatementKind.INTRODUCE, StatementKind.END) and _ARGUED.match(folded):

@@ -177,7 +177,7 @@ _SYSTEM = re.compile(SYSTEM)
 #: i primärvården«.".
 _QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)|\([^()]*(\)|$)")
 #: Where a decision's next "att"-clause begins: "... ska läggas ner och att ...".
-_NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att ")
+_NEXT_ATT_CLAUSE = re.compile(r" (?:och|samt) att | men ")
 #: A sentence that draws the consequence of the one before it.
 _THEREFORE = re.compile(r"(darfor|sa) (ska|skall|bor|maste|kommer)\b")
 #: A new system as an item of a decision: "Ett utökat vårdvalssystem inom ...".
@@ -273,13 +273,18 @@ def _claim_categories(
 def _clause_categories(folded: str, verb_at: int) -> tuple[str, ...]:
     """The categories of the "att"-clause the claim's verb stands in, when a decision has
     several ("att vårdval fotsjukvård ska läggas ner och att fotsjukvården ska ingå i
-    husläkarverksamhetens uppdrag" ends fotsjukvård only)."""
+    husläkarverksamhetens uppdrag" ends fotsjukvård only), or of its side of a "men"
+    ("Valfrihetssystemet för trygghetslarm avslutas, men hemtjänsten fortsätter med LOV")."""
     starts = [0, *(m.start() for m in _NEXT_ATT_CLAUSE.finditer(folded))]
     if len(starts) == 1:
         return ()
     start = max(at for at in starts if at <= verb_at)
     end = min((at for at in starts if at > verb_at), default=len(folded))
-    return sentence_categories(folded[start:end])
+    clause = folded[start:end]
+    found = sentence_categories(clause)
+    if found == ("primarvard",) and not categories_in(_VARDVAL.sub(" ", clause)):
+        return ()  # a bare "vårdvalet": the sentence or the page says which (see below)
+    return found
 
 
 def _categories_near(
