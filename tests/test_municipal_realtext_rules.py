@@ -3908,6 +3908,7 @@ def test_companies_that_applied_are_not_providers_yet(sentence: str, names: list
     "sentence",
     [
         "Kundvalet avslutas för dig som flyttar till särskilt boende.",
+        "Den som väljer att avsluta sitt kundval får kommunens hemtjänst.",
         "Kommunen inför nya rutiner för kundvalet.",
         "Kommunen inför krav på kollektivavtal inom LOV.",
         "Kommunen inför LOV-liknande regler för färdtjänst.",
@@ -3925,3 +3926,10 @@ def test_an_end_in_one_service_while_another_goes_on() -> None:
     )
     found = findings_from_text(text, "https://www.krokom.se/nyheter")
     assert [(s.kind, s.categories) for s in found.decisions] == [("end", ("ledsagning",))]
+
+
+def test_an_impersonal_subject_ends_the_system() -> None:
+    found = findings_from_text(
+        "# Nyheter\nNu har man beslutat att avskaffa LOV.\n", "https://www.krokom.se/"
+    )
+    assert events(found) == ["end"]

@@ -432,6 +432,8 @@ _FOR_A_PERSON = re.compile(
     r"^(\w+ ){0,2}(for|nar) (dig|du|den|de|er|ni|brukaren|brukare|kunden|kunder|personer|"
     r"person)\b"
 )
+#: ... or one that ends it: "Den som väljer att avsluta sitt kundval".
+_A_PERSON = re.compile(r"\b(den som|de som|du|brukaren|kunden)\b")
 #: A name opening the sentence that leaves: "Attendo lämnar kundvalet i hemtjänsten".
 _NAME_LEAVES = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3}) (?:har |hade )?"
@@ -543,8 +545,13 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             continue
         if kind is StatementKind.INTRODUCE and _OTHER_OBJECT.match(folded[verb_at:]):
             continue  # "Kommunen inför nya rutiner för kundvalet": something for the system
-        if kind is StatementKind.END and _FOR_A_PERSON.match(folded[verb_end:].strip()):
-            continue  # "Kundvalet avslutas för dig som flyttar": one person's choice ends
+        if kind is StatementKind.END and (
+            _FOR_A_PERSON.match(folded[verb_end:].strip())
+            or _A_PERSON.search(" ".join(folded[:verb_at].split()[-6:]))
+        ):
+            # "Kundvalet avslutas för dig som flyttar", "Den som väljer att avsluta sitt
+            # kundval": one person's choice ends
+            continue
         if kind is StatementKind.INTRODUCE and _NOT_YET_THEN.search(folded):
             continue  # "LOV hade ännu inte införts när ... upphandlades": how it stood then
         if kind in (StatementKind.INTRODUCE, StatementKind.END) and _ARGUED.match(folded):
