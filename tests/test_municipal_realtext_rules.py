@@ -3909,6 +3909,7 @@ def test_companies_that_applied_are_not_providers_yet(sentence: str, names: list
     [
         "Kundvalet avslutas för dig som flyttar till särskilt boende.",
         "Den som väljer att avsluta sitt kundval får kommunens hemtjänst.",
+        "Den nya ersättningsmodellen inom vårdvalet införs den 1 april.",
         "Kommunen inför nya rutiner för kundvalet.",
         "Kommunen inför krav på kollektivavtal inom LOV.",
         "Kommunen inför LOV-liknande regler för färdtjänst.",

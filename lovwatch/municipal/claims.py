@@ -427,6 +427,13 @@ _OTHER_OBJECT = re.compile(
     r"valfrihet|kundval|lov|vardval|halsoval|fritt|eget))(\w+ ){1,3}(for|kring|pa|inom) "
     rf"(det |den )?{SYSTEM}"
 )
+#: A rule or payment of the system as the subject: "Den nya ersättningsmodellen inom vårdvalet
+#: införs".
+_RULE_WITHIN = re.compile(
+    r"\w*(modell\w*|ersattning\w*|regler|reglerna|regelverk\w*|tak|taket|krav|kraven|rutiner|"
+    r"rutinerna|taxa|taxan|avgift\w*|organisation\w*|uppfoljning\w*|listningsregler\w*) "
+    r"(inom|for|i) $"
+)
 #: An ending for one person: "avslutas för dig som flyttar till särskilt boende".
 _FOR_A_PERSON = re.compile(
     r"^(\w+ ){0,2}(for|nar) (dig|du|den|de|er|ni|brukaren|brukare|kunden|kunder|personer|"
@@ -543,8 +550,12 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             # "Syftet med att införa valfrihet är:": why, not that it happens; but "beslutade
             # att låta de äldre bestämma genom att införa LOV" is the decision's means
             continue
-        if kind is StatementKind.INTRODUCE and _OTHER_OBJECT.match(folded[verb_at:]):
-            continue  # "Kommunen inför nya rutiner för kundvalet": something for the system
+        if kind is StatementKind.INTRODUCE and (
+            _OTHER_OBJECT.match(folded[verb_at:]) or _RULE_WITHIN.search(folded[: match.start()])
+        ):
+            # "Kommunen inför nya rutiner för kundvalet", "Den nya ersättningsmodellen inom
+            # vårdvalet införs": something for the system, not the system
+            continue
         if kind is StatementKind.END and (
             _FOR_A_PERSON.match(folded[verb_end:].strip())
             or _A_PERSON.search(" ".join(folded[:verb_at].split()[-6:]))
