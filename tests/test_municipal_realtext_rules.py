@@ -3934,3 +3934,18 @@ def test_an_impersonal_subject_ends_the_system() -> None:
         "# Nyheter\nNu har man beslutat att avskaffa LOV.\n", "https://www.krokom.se/"
     )
     assert events(found) == ["end"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ended"),
+    [
+        ("Vårdcentralen i Hammarstrand avslutar sitt avtal inom hälsovalet.", False),
+        ("Den privata hälsocentralen lämnar hälsovalet i mars.", False),
+        ("Regionen avslutar vårdvalet inom fotvård.", True),
+    ],
+)
+def test_a_unit_leaving_or_ending_its_agreement_does_not_end_the_vardval(
+    sentence: str, ended: bool
+) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.regionjh.se/nyheter")
+    assert (events(found) == ["end"]) is ended

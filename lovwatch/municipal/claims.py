@@ -135,8 +135,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.END,
         re.compile(
-            # Not "säga upp det nuvarande LOV-avtalet": an agreement ends, the system goes on.
-            rf"\b{_END_VERB}{_DATE_GAP}( \w+){{0,3}} {SYSTEM}(?! avtal)|"
+            # Not "säga upp det nuvarande LOV-avtalet", "avslutar sitt avtal inom hälsovalet": an
+            # agreement ends, the system goes on.
+            rf"\b{_END_VERB}{_DATE_GAP}(?!( \w+){{0,2}} (avtal|kontrakt|samarbete)\w*)"
+            rf"( \w+){{0,3}} {SYSTEM}(?! avtal)|"
             # "beslutade att lämna LOV för att gå över till LOU"
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             # "Umeå kommun vill ersätta LOV med LOU inom hemtjänsten"
@@ -400,7 +402,7 @@ _SUBJECT_BEFORE = re.compile(
 #: Providers, by what they are or by their company form.
 _PROVIDERS = re.compile(
     r"\b(\w*utforar\w*|\w*foretag\w*|leverantor\w*|anordnar\w*|aktor\w*|bolag\w*|"
-    r"vardgivar\w*|vardcentral\w*|ab|hb|kb)\b"
+    r"vardgivar\w*|vardcentral\w*|halsocentral\w*|mottagning\w*|klinik\w*|ab|hb|kb)\b"
 )
 #: An authority deciding: then the one who leaves is the authority.
 _AUTHORITY_DECIDES = re.compile(
