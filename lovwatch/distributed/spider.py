@@ -19,7 +19,7 @@ from lovwatch.distributed.frontier import Frontier
 from lovwatch.distributed.keys import RunKeys
 from lovwatch.municipal.blocks import Link
 from lovwatch.municipal.sites import Site
-from lovwatch.spiders.municipal import MunicipalSpider, twin_hosts
+from lovwatch.spiders.municipal import MunicipalSpider, followable, twin_hosts
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,9 @@ class SharedMunicipalSpider(MunicipalSpider):
         self.scheduled[code] -= 1
         return None
 
-    def settle(self, url: str, depth: int, links: tuple[Link, ...]) -> int:
-        return self.frontier.settle(url, depth, [(link.url, link.text) for link in links])
+    def settle(self, url: str, depth: int, links: list[Link]) -> int:
+        kept = [(link.url, link.text) for link in followable(links)]
+        return self.frontier.settle(url, depth, kept)
 
     def shortened(self, url: str, depth: int) -> tuple[Link, ...]:
         return tuple(Link(url, text) for url, text in self.frontier.shortened(url, depth))

@@ -189,6 +189,8 @@ def _open_panels(root: lxml.html.HtmlElement) -> None:
         for button in root.iter("button")
         for panel in (button.get("aria-controls") or "").split()
     }
+    if not controlled:
+        return
     for element in root.iter():
         if isinstance(element.tag, str) and element.get("id") in controlled:
             element.attrib.pop("hidden", None)

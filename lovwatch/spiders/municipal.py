@@ -120,6 +120,25 @@ def configured_sites(value: Any) -> list[Site]:
     return [item if isinstance(item, Site) else parse_site(str(item)) for item in value]
 
 
+def _priority(link: Link, depth: int) -> int | None:
+    """How a link of a page at `depth` is followed: first if it speaks of LOV, after that if
+    it leads to a care or business section near the start page, else not at all."""
+    if link_speaks_of_lov(urlsplit(link.url).path, link.text):
+        return 10
+    if depth < 2 and _TOPICS.search(fold_words(link.text)):
+        return 0
+    return None
+
+
+def followable(links: Iterable[Link]) -> tuple[Link, ...]:
+    """The links a page could have followed from some depth: PDFs, LOV pages, sections."""
+    return tuple(
+        link
+        for link in links
+        if _PDF.search(urlsplit(link.url).path) or _priority(link, 0) is not None
+    )
+
+
 class MunicipalSpider(scrapy.Spider):
     name = "municipal"
 
@@ -272,13 +291,13 @@ class MunicipalSpider(scrapy.Spider):
             self.depths[url] = depth
         return True
 
-    def settle(self, url: str, depth: int, links: tuple[Link, ...]) -> int:
+    def settle(self, url: str, depth: int, links: list[Link]) -> int:
         """The depth to follow the links of the page scheduled as `url` at: the least it has
-        been reached at by now. Its links are kept while a shorter path could still make
-        more of them followed."""
+        been reached at by now. The links it could follow from any depth are kept while a
+        shorter path could still make more of them followed."""
         depth = min(depth, self.depths.get(url, depth))
-        if depth >= 2 and links:
-            self.onward[url] = links
+        if depth >= 2 and (kept := followable(links)):
+            self.onward[url] = kept
         return depth
 
     def shortened(self, url: str, depth: int) -> tuple[Link, ...]:
@@ -373,8 +392,7 @@ class MunicipalSpider(scrapy.Spider):
         if findings.relevant or rendered:
             yield MunicipalPageItem(site.municipality_code, findings, rendered)
         scheduled_as = response.meta.get("redirect_urls", [response.url])[0]
-        links = tuple(link for link in page.links if self.worth_following(link, 0))
-        yield from self.follow(site, links, self.settle(scheduled_as, depth, links))
+        yield from self.follow(site, page.links, self.settle(scheduled_as, depth, page.links))
 
     async def parse_document(
         self, response: Response, site: Site, depth: int, rendered: bool, title: str
@@ -397,14 +415,6 @@ class MunicipalSpider(scrapy.Spider):
             if findings.relevant:
                 yield MunicipalPageItem(site.municipality_code, findings)
 
-    def worth_following(self, link: Link, depth: int) -> bool:
-        path = urlsplit(link.url).path
-        return bool(
-            _PDF.search(path)
-            or link_speaks_of_lov(path, link.text)
-            or (depth < 2 and _TOPICS.search(fold_words(link.text)))
-        )
-
     def follow(self, site: Site, links: Iterable[Link], depth: int) -> Iterator[scrapy.Request]:
         """Requests for the links of a page read at `depth`. A link to a page scheduled
         already at a greater depth lowers its depth, and the links of that page, if read,
@@ -413,13 +423,12 @@ class MunicipalSpider(scrapy.Spider):
         if depth >= self.max_depth:
             return
         for link in links:
-            if not self.worth_following(link, depth):
-                continue
             if _PDF.search(urlsplit(link.url).path):
                 if request := self.document_request(site, link.url, link.text, depth + 1):
                     yield request
                 continue
-            priority = 10 if link_speaks_of_lov(urlsplit(link.url).path, link.text) else 0
+            if (priority := _priority(link, depth)) is None:
+                continue
             url = link.url.split("#")[0]
             if not self.on_site(site, url):
                 continue
