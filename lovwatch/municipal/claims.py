@@ -305,7 +305,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
             # "för att få din nya hemtjänstutförare": a provider the resident changed to
             r"\bfa (din|er) nya \w*utforare\b|"
-            r"\blopande annonsering\b|\bgodkanda (utforare|foretag|leverantorer|anordnare)\b|"
+            r"\blopande annonsering\b|"
+            r"\bgodkanda? (utforare|foretag|leverantorer|leverantor|anordnare)\b|"
             # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
             rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"
             # "Samtliga finansieras med en ersättning från regionen via hälsovalssystemet"
@@ -313,6 +314,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "vårdområden som är upphandlade enligt lagen om valfrihetssystem"
             rf"\b(upphandlade|upphandlat|upphandlas) enligt( \w+){{0,2}} {SYSTEM}|"
             rf"\b(godkand\w*|auktoriserad\w*) (inom|i|enligt) {SYSTEM}|"
+            # "Nu har Attendo och Vardaga godkänts som utförare i hemtjänsten"
+            # (but "kan ansöka om att bli godkänd som utförare" is a call, not an approval)
+            r"(?<!bli )\b(godkants|godkandes|godkand|godkanda) som (ny |nya )?(utforare|"
+            r"leverantor\w*|anordnare)\b|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
             rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
             r"((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock) )?"
@@ -341,7 +346,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
     StatementKind.ACTIVE: re.compile(
         r"\b(finns|har|tillampar|tillampa|tillampas|anvander|anvanda|kan|far|kunnat|fatt|valj|"
         r"bli|ar|blir|"
-        r"ratt|arbetar|jobbar|galler|ska|godkand\w*|auktoriserad\w*|detta|vart|vara|valjer|"
+        r"ratt|arbetar|jobbar|galler|ska|godkand\w*|godkants|auktoriserad\w*|detta|vart|vara|"
+        r"valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
         r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas)\b"

@@ -169,7 +169,9 @@ _ROLE_THEN_NAMES = re.compile(
     r"aktörerna)\b[^.:;]{0,80}?\b(?:är|finns|heter) (?P<listing>[A-ZÅÄÖ0-9].+)$"
 )
 _NAMES_THEN_ROLE = re.compile(
-    r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,2}(?:utförare|utövare|leverantörer)\b"
+    r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,3}(?:utförare|utförarna|utövare|leverantörer|"
+    # "Audika och AudioNova är de två största aktörerna i vårdval hörsel"
+    r"leverantörerna|aktörerna|vårdgivarna)\b"
 )
 #: The names in a system: "Inom LOV i hemtjänsten finns i dag Attendo och Vardaga".
 _SYSTEM_THEN_NAMES = re.compile(
@@ -269,7 +271,8 @@ def _name_like(piece: str, most: int = 8) -> bool:
 _CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "of", "the", "-"})
 # Words a name never runs back over: verbs and conjunctions of the sentence around it.
 _STOP = frozenset(
-    "att som är har hade blev blir från till med kan ska får finns heter driver bedriver "
+    "att som är har hade blev blir från till med kan ska får finns heter driver bedriver drivs "
+    "drevs ägs ägdes "
     "nämligen bland annat även samt".split()
 )
 # Capitalised words that start a sentence or name a role, not a company; and the imperatives a
@@ -308,7 +311,9 @@ def name_before(text: str) -> str | None:
 KNOWN_PROVIDERS = re.compile(
     r"(?<![\w-])(Attendo|Ambea|Vardaga|Nytida|Carema|Förenade Care|Humana|Aleris|Frösunda|"
     r"Kavat Vård|Olivia Hemomsorg|Temabo|Norlandia|Stendi|Capio|Praktikertjänst|Curera|"
-    r"Bräcke diakoni|Ersta diakoni)"
+    r"Bräcke diakoni|Ersta diakoni|"
+    # the national chains of digital and hearing care: "Sedan i våras finns även Kry bland ..."
+    r"Kry|Doktor\.se|Min Doktor|Audika|AudioNova|Amplifon|Specsavers|Distriktstandvården)"
     # the group's name for a branch, as written: "Attendo Care", "Carema Omsorg"
     r"( (?:Care|Omsorg|Sverige|Hemtjänst|Vård|Primärvård|Närsjukvård)(?![\w-]))?(?![\w-])"
 )

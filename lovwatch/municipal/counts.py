@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
 from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
-from lovwatch.municipal.subjects import named_bodies, own_names
+from lovwatch.municipal.subjects import about_others, named_bodies, own_names
 from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
 
 if TYPE_CHECKING:
@@ -141,7 +141,10 @@ _PROCURED = re.compile(r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)
 #: Companies that leave, apply or are added are a change, not the number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
-    r"tillkommit|tillkommer|konkurs)\b"
+    r"tillkommit|tillkommer|konkurs|"
+    # "Redan nu har två företag hört av sig och visat intresse": interest, not approval
+    r"hort av sig|horde av sig|(visat|visar|visade|anmalt|anmalde) (\w+ )?intresse|"
+    r"intresserade)\b"
 )
 #: ... but what is left after it is the number there are: "Efter att två företag lämnat finns
 #: nu fem privata utförare kvar".
@@ -368,7 +371,7 @@ def stated_counts(page: Page) -> list[Count]:
             if names is None:
                 names = own_names(page.url, page.title, page.text)
             named_own, named_other = named_bodies(sentence, names)
-            if named_other and not named_own:
+            if named_other and not named_own or about_others(folded):
                 continue  # "I Stockholms stad har man 140 utförare": another's count
             private, own, approximate = found
             if own == 0 and sentence.rstrip().endswith(":"):

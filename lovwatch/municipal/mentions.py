@@ -40,7 +40,10 @@ _PROVIDER_CONTEXT = re.compile(
     # "Nu har det första privata boendet etablerat sig här, Frösunda Omsorg"
     r"etablerat sig|etablerade sig|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
-    r"anordnare|aktor\w*|bolag\w*)|kvar|tar over|tog over|overlat\w* till|overlamnas till|"
+    r"anordnare|aktor\w*|bolag\w*|vardcentral\w*|halsocentral\w*)|"
+    r"kvar|tar over|tog over|overlat\w* till|overlamnas till|"
+    # "Vårdcentralen, som i dag drivs av Hälsopraktiken AB, tas över av Capio"
+    r"drivs av|drevs av|(tas|togs) over av|"
     r"(driver|bedriver|utfor) (\w+ )?"
     r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
 )
@@ -461,7 +464,9 @@ _AMONG_PROVIDERS = re.compile(
     r"(?:\w+ )?(?:företag|företagen|utförare|utförarna|vårdgivare|vårdgivarna|aktörer|"
     r"aktörerna)\b|"
     rf"^(?P<becomes>{_NAME}) (?:blir|har blivit) (?:en )?(?:ny|ytterligare en) (?:privat )?"
-    r"(?:utförare|vårdgivare|leverantör|aktör)\b|"
+    r"(?:utförare|vårdgivare|leverantör|aktör|"
+    # "Läkarhuset i Byholm blir ny vårdcentral inom vårdvalet"
+    rf"{_UNIT} (?:inom|i) (?:\w+ )?(?:vårdvalet|hälsovalet|vårdval|hälsoval|LOV))\b|"
     rf"\b(?:[Vv]årdcentralen|[Hh]älsocentralen|[Mm]ottagningen|[Kk]liniken) (?P<unit>{_NAME}) "
     r"(?:\w+ ){0,4}?(?:ingår|har anslutit sig|ansluter sig|anslöt sig|har godkänts|godkändes)\b"
 )

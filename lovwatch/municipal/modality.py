@@ -138,6 +138,10 @@ MOVES_REJECTION = re.compile(r"\b(yrka\w*|foreslar|foreslog) (\w+ )?avslag\b")
 #: A proposal or motion that was carried is a decision: "Fullmäktige biföll motionen om ...".
 _CARRIED = re.compile(
     rf"\b(bifoll|bifolls|bifallit|bifallits|bifalla|bifaller) (\w+ )?{_PROPOSAL}|"
+    # "röstade kommunfullmäktige ja till socialnämndens förslag om att införa LOV", "antog
+    # förslaget", "klubbade igenom förslaget"
+    rf"\b(rostade (\w+ ){{0,2}}ja|sa ja|sade ja) till (\w+ ){{0,3}}{_PROPOSAL}|"
+    rf"\b(antog|antogs|klubbade( igenom)?|klubbades( igenom)?) (\w+ ){{0,2}}{_PROPOSAL}|"
     # "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV"
     rf"\bbeslut\w* (enligt|i enlighet med) (\w+ ){{0,3}}{_PROPOSAL}"
 )

@@ -73,6 +73,12 @@ _USUALLY = re.compile(r"\b(ofta|oftast|vanligtvis|vanligen|i regel|i de flesta f
 #: A company as the subject ("Företaget har avtal enligt LOV"); only before the verb, since
 #: after it the company is the object ("Du väljer själv utföraren").
 _COMPANY_SUBJECT = re.compile(r"\b(foretaget|utforaren|foretagen|leverantoren|\w+ (ab|hb|kb))\b")
+#: ... unless it is said to be approved, which tells of the authority's system: "Omsorgshuset
+#: AB har fått godkänt att bli utförare inom LOV".
+_APPROVED_COMPANY = re.compile(
+    r"\b(har godkants|godkandes|ar godkand\w*|(fatt|fick) godkant|blivit godkand\w*|"
+    r"(har|ar|blivit) auktoriser\w*)\b"
+)
 _ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
 _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
@@ -366,6 +372,19 @@ def _in_own_county(stem: str, names: frozenset[str]) -> bool:
     )
 
 
+#: Other authorities, named by what they are: "i grannkommunen", "andra kommuner".
+_OTHERS = re.compile(
+    r"\b(grannkommun\w*|grannregion\w*|(andra|ovriga|flera|manga|vissa) (kommuner|regioner)|"
+    r"(en|ett) (annan|annat) (kommun|region|landsting))\b"
+)
+
+
+def about_others(folded: str) -> bool:
+    """Whether a folded sentence is about other authorities and not this one ("I
+    grannkommunen finns sex privata utförare", "Flera kommuner har ...")."""
+    return bool(_OTHERS.search(folded)) and not OWN_SUBJECT.search(folded)
+
+
 def named_bodies(sentence: str, names: frozenset[str]) -> tuple[bool, bool]:
     """(names the page's own body, names another body) among the public bodies a sentence
     names by "X kommun" / "X stad"."""
@@ -423,7 +442,8 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     if (where := _WHERE_CLAUSE.search(before)) and not _is_own(where.group("place"), names):
         if where.group("place") in _counties_of_places():
             return Subject.OTHER  # "... i Göteborg, där LOV avvecklas"
-    other = _OTHER_SUBJECT.search(near) or _COMPANY_SUBJECT.search(before)
+    company = None if _APPROVED_COMPANY.search(folded) else _COMPANY_SUBJECT.search(before)
+    other = _OTHER_SUBJECT.search(near) or company
     own = OWN_SUBJECT.search(before)
     if not (other or own) and _IN_MUNICIPALITIES.search(folded[verb_at:]):
         return Subject.OTHER

@@ -43,6 +43,9 @@ LOV_TERMS = re.compile(
     r"anordnaren)|"
     # "16 privata hemtjänstföretag är godkända i Umeå kommun"
     r"\w*(foretag|foretagen|utforare|utforarna) (ar|har blivit|har) godkan\w*|"
+    # "Nu har Attendo Care och Vardaga godkänts som utförare i hemtjänsten"
+    r"godkan\w* som (ny |nya )?(utforare|leverantor\w*|anordnare)\b|"
+    r"godkand (utforare|leverantor|anordnare)\b|"
     # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
     # att välja mellan"
     r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"

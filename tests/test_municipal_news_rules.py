@@ -1,0 +1,132 @@
+"""Rules for the way news items and decisions word LOV, one test per rule.
+
+Every sentence here is written for these tests (a made-up municipality, Bergsjö, and a made-up
+region, Norrvik), in the failure classes that held-out real pages showed; none is copied from
+a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lovwatch.municipal.counts import count_in_sentence
+from lovwatch.municipal.findings import PageFindings, findings_from_text
+from lovwatch.municipal.vocabulary import fold_words
+
+NEWS_URL = "https://www.bergsjo.se/nyheter"
+REGION_URL = "https://www.regionnorrvik.se/vard/vardval"
+
+
+def news(text: str, url: str = NEWS_URL) -> PageFindings:
+    return findings_from_text(f"# Nyheter\n{text}\n", url)
+
+
+def provider_names(found: PageFindings) -> list[str]:
+    return [provider.name for provider in found.providers]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "På onsdagskvällen röstade kommunfullmäktige ja till socialnämndens förslag om att "
+        "införa LOV i hemtjänsten.",
+        "Fullmäktige sa ja till förslaget att införa LOV i hemtjänsten.",
+        "Kommunfullmäktige antog förslaget om att införa LOV i hemtjänsten.",
+        "Fullmäktige klubbade igenom förslaget att införa valfrihet i hemtjänsten.",
+    ],
+)
+def test_a_proposal_voted_through_is_a_decision(sentence: str) -> None:
+    assert [str(s.kind) for s in news(sentence).decisions] == ["introduce"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Socialnämnden föreslår fullmäktige att införa LOV i hemtjänsten.",
+        "Förslaget om att införa LOV i hemtjänsten ska behandlas i fullmäktige.",
+    ],
+)
+def test_a_proposal_not_yet_voted_on_is_no_decision(sentence: str) -> None:
+    assert news(sentence).decisions == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Redan nu har två företag hört av sig och visat intresse för LOV i hemtjänsten.",
+        "Tre privata företag har anmält intresse för kundvalet.",
+    ],
+)
+def test_companies_showing_interest_are_no_count(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) is None
+
+
+def test_a_count_in_a_neighbouring_municipality_is_not_this_ones() -> None:
+    found = news(
+        "Bergsjö inför LOV i hemtjänsten. I grannkommunen infördes LOV redan 2010, och där "
+        "finns i dag sex privata utförare."
+    )
+    assert [count.private for count in found.counts if count.source == "stated"] == []
+
+
+def test_a_count_of_this_municipality_beside_others_is_kept() -> None:
+    found = news("I Bergsjö finns i dag sex privata utförare inom hemtjänsten enligt LOV.")
+    assert [count.private for count in found.counts if count.source == "stated"] == [6]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Den privata vårdcentralen i Åsen, som i dag drivs av Hälsopraktiken AB, tas över "
+            "av Capio från den 1 mars inom hälsovalet.",
+            ["Hälsopraktiken AB", "Capio"],
+        ),
+        (
+            "Vårdcentralen drivs av Hälsopraktiken AB och ingår i hälsovalet.",
+            ["Hälsopraktiken AB"],
+        ),
+        (
+            "Sedan i våras finns även Kry bland de privata vårdcentralerna i hälsovalet.",
+            ["Kry"],
+        ),
+        (
+            "Audika och AudioNova är de två största aktörerna i vårdval hörsel.",
+            ["Audika", "AudioNova"],
+        ),
+        ("Läkarhuset i Åsen blir ny vårdcentral inom vårdvalet.", ["Läkarhuset i Åsen"]),
+    ],
+)
+def test_providers_of_regional_choice_named_in_news(sentence: str, names: list[str]) -> None:
+    assert provider_names(news(sentence, REGION_URL)) == names
+
+
+def test_a_unit_run_by_a_company_under_procurement_names_no_provider() -> None:
+    found = news(
+        "Vårdcentralen i Åsen drivs av Hälsopraktiken AB på entreprenad efter en upphandling "
+        "enligt LOU.",
+        REGION_URL,
+    )
+    assert provider_names(found) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nu har Attendo Care och Vardaga godkänts som utförare i hemtjänsten.",
+        "Omsorgsgruppen i Åsen AB är godkänd utförare inom hemtjänsten sedan 2015.",
+        "Det privata företaget Omsorgshuset AB har fått godkänt att bli utförare inom LOV.",
+    ],
+)
+def test_an_approved_provider_tells_of_a_system_in_use(sentence: str) -> None:
+    found = news(sentence, "https://www.bergsjo.se/omsorg/hemtjanst")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+    assert found.providers
+
+
+def test_a_company_leaving_tells_nothing_of_the_system() -> None:
+    found = news(
+        "Omsorgsbolaget AB har sagt upp sitt avtal inom LOV.",
+        "https://www.bergsjo.se/omsorg/hemtjanst",
+    )
+    assert [s for s in found.statements if s.is_decision] == []
