@@ -130,3 +130,55 @@ def test_a_company_leaving_tells_nothing_of_the_system() -> None:
         "https://www.bergsjo.se/omsorg/hemtjanst",
     )
     assert [s for s in found.statements if s.is_decision] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "categories"),
+    [
+        (
+            "Regionen har beslutat att inte gå vidare med vårdval inom ortopedi.",
+            "not_introduce",
+            ("ortopedi",),
+        ),
+        ("Kommunen drar tillbaka LOV inom boendestöd.", "end", ("boendestod",)),
+        ("LOV inom boendestöd dras tillbaka från årsskiftet.", "end", ("boendestod",)),
+        (
+            "Kommunen drar tillbaka förslaget om LOV i boendestöd.",
+            "not_introduce",
+            ("boendestod",),
+        ),
+    ],
+)
+def test_withdrawing_a_system_or_a_plan(sentence: str, kind: str, categories: tuple) -> None:
+    found = news(sentence)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [(kind, categories)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Du kan välja vilken BVC du vill gå till.", "barnhalsovard"),
+        ("Du kan välja vilken familjerådgivare du vill gå till.", "familjeradgivning"),
+        ("Du kan själv välja vilken logoped du vill gå till.", "logopedi"),
+    ],
+)
+def test_a_choice_of_unit_or_profession_is_a_system_in_use(sentence: str, category: str) -> None:
+    found = findings_from_text(f"# Vård\n{sentence}\n", "https://www.regionnorrvik.se/vard")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", (category,))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        ("Regionen inför vårdval för kiropraktik och naprapati.", ("halso_och_sjukvard_ovrigt",)),
+        ("Regionen inför vårdval inom smärtbehandling.", ("specialiserad_oppenvard",)),
+    ],
+)
+def test_a_vardval_in_a_service_outside_primary_care(sentence: str, categories: tuple) -> None:
+    found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.regionnorrvik.se/nyheter")
+    assert [s.categories for s in found.statements] == [categories]
+
+
+def test_school_holidays_are_not_lov() -> None:
+    found = news("Korttidstillsyn erbjuds under lov och studiedagar enligt LSS.")
+    assert found.statements == []

@@ -94,12 +94,14 @@ _JOINS = (
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
     r"sag\w* upp|sade upp|tog bort|ta bort|tar bort|tas bort|togs bort|tagits bort|"
+    # "Kommunen drar tillbaka LOV inom boendestöd"
+    r"drar tillbaka|drog tillbaka|dra tillbaka|dragit tillbaka|"
     r"lagg\w* (ner|ned)|lades (ner|ned)|lagt (ner|ned))"
 )
 _END_PASSIVE = (
     r"(upphor|upphorde|upphort|avvecklas|avvecklades|avvecklats|avslutas|avslutades|avslutats|"
     r"avskaffas|avskaffades|avskaffats|slopas|slopades|skrotas|skrotades|skrotats|tas bort|"
-    r"togs bort|lags ned|lades ned|"
+    r"togs bort|lags ned|lades ned|dras tillbaka|drogs tillbaka|"
     r"lags ner|laggs ner|laggs ned|lades ner|laggas ner|laggas ned|ska avvecklas|ska avskaffas|"
     r"ska upphora)"
 )
@@ -114,7 +116,9 @@ _CHOSEN = (
     r"rehabenhet\w*|vardenhet\w*|"
     # the profession one chooses in a specialist vårdval: "välja fysioterapeut"
     r"fysioterapeut\w*|sjukgymnast\w*|psykoterapeut\w*|logoped\w*|fotterapeut\w*|"
-    r"audionom\w*|barnmorsk\w*|tandklinik\w*|ogonklinik\w*|hudklinik\w*)"
+    r"audionom\w*|barnmorsk\w*|tandklinik\w*|ogonklinik\w*|hudklinik\w*|"
+    # "Du kan välja vilken BVC du vill gå till"
+    r"bvc|mvc|barnavardscentral\w*|\w*mottagning\w*)"
 )
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (
@@ -127,9 +131,12 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         # A plan dropped: "Regionen skrotar planen på vårdval inom öron-näsa-hals".
         StatementKind.NOT_INTRODUCE,
         re.compile(
-            r"\b(skrota\w*|slopa\w*|avbryt\w*|stoppa\w*|lagg\w* ner|lade ner) (\w+ )?"
+            r"\b(skrota\w*|slopa\w*|avbryt\w*|stoppa\w*|lagg\w* ner|lade ner|"
+            r"(drar|drog|dra|dras|drogs|dragit) tillbaka) (\w+ )?"
             rf"(planen|planerna|forslaget|arbetet|inforandet) (pa|om|med|for|av|att)"
-            rf"( att infora)?( \w+){{0,2}} {SYSTEM}"
+            rf"( att infora)?( \w+){{0,2}} {SYSTEM}|"
+            # "Regionen har beslutat att inte gå vidare med vårdval inom ortopedi"
+            rf"\b(inte|ej) (\w+ )?(ga|gar|gick) vidare med( \w+){{0,2}} {SYSTEM}"
         ),
     ),
     (

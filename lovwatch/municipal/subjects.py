@@ -29,8 +29,10 @@ from lovwatch.normalize.text import fold
 # hälsoval, tandvårdsval) and compounds such as "hemtjänstval" or "LOV-system" are the same
 # kind of system under another name, and so is a voucher that follows the user ("äldrepeng").
 SYSTEM = (
-    # not the idiom "fick lov att" (was allowed to), nor "LOV-liknande regler"
-    r"(?:\b(?:lov(?! att\b)(?! liknande\b)|lov system\w*|valfrihet\w*|kundval\w*|"
+    # not the idiom "fick lov att" (was allowed to), nor "LOV-liknande regler", nor the school
+    # holidays ("korttidstillsyn under lov och studiedagar")
+    r"(?:\b(?:lov(?! att\b)(?! liknande\b)(?! och (?:studiedag|helg|ferie))|lov system\w*|"
+    r"valfrihet\w*|kundval\w*|"
     r"lagen om valfrihetssystem|fritt val|"
     r"eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|tandvardsval\w*|fritt tandlakarval|"
     r"fria vardval\w*|aldrepeng\w*|hemtjanstpeng\w*|omsorgspeng\w*)\b)"

@@ -24,7 +24,8 @@ LIST_WHERE_ONE_WANTS = (
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
     # not the idiom "fick lov att" (was allowed to)
-    r"\b(lov(?! att\b)|valfrihet\w*|kundval\w*|fritt val|eget val|vardval\w*|halsoval\w*|"
+    r"\b(lov(?! att\b)(?! och (?:studiedag|helg|ferie))|valfrihet\w*|kundval\w*|fritt val|"
+    r"eget val|vardval\w*|halsoval\w*|"
     r"hemtjanstval\w*|"
     r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|aldrepeng\w*|"
     r"hemtjanstpeng\w*|omsorgspeng\w*|"
@@ -53,7 +54,10 @@ LOV_TERMS = re.compile(
     # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
     r"(valja|valjer) (sjalv |sjalva )?((vilket|vilken|vilka|en|ny) )?(\w+ ){0,2}(foretag\w*|"
     r"utforare\w*|folktandvard\w*|tandlakare|tandvardsklinik\w*|tandvardsmottagning\w*|"
-    r"vardcentral\w*|halsocentral\w*|mottagning\w*|vardgivare\w*)|"
+    r"vardcentral\w*|halsocentral\w*|\w*mottagning\w*|vardgivare\w*|bvc|mvc|"
+    # (not a physiotherapist alone: the national tariff's physiotherapists are chosen too)
+    r"barnavardscentral\w*|familjeradgivare\w*|psykoterapeut\w*|fotterapeut\w*|logoped\w*|"
+    r"audionom\w*)|"
     # "kan de som har hemtjänst själva välja vem som utför", "möjlighet att välja ... hemtjänst"
     r"(valja|valjer) (\w+ ){0,10}(privata?|kommunala?) (utforare|vardgivare|foretag|tandlakare)"
     r"\w*|"

@@ -257,7 +257,7 @@ CATEGORIES: tuple[Category, ...] = (
        "allergologi", "kardiologi", "urologi", "neurologi", "reumatologi", "endokrinologi",
        "gastroenterologi", "lungmedicin", "njurmedicin", "internmedicin", "onkologi",
        "barnmedicin", "barn och ungdomsmedicin", "ungdomsmedicinsk", "uroterapi",
-       "uroterapeutisk", "sexuell hälsa",
+       "uroterapeutisk", "sexuell hälsa", "smärtbehandling", "smärtmottagning",
        published="Tjänster utförda av specialistläkare", source="cpv"),
     _c("hemsjukvard", "Hemsjukvård", "halso_och_sjukvard",
        "hemsjukvård", "sjukvård i hemmet", "hälso- och sjukvård i hemmet",
@@ -309,7 +309,7 @@ CATEGORIES: tuple[Category, ...] = (
     # health category is found.
     _c("halso_och_sjukvard_ovrigt", "Övrig hälso- och sjukvård", "halso_och_sjukvard",
        "hälsovårdstjänst", "sjukhustjänst", "läkarvård på sjukhus", "sjukhusvård",
-       "läkartjänst",
+       "läkartjänst", "naprapati", "naprapat", "kiropraktik", "kiropraktor",
        published="Hälsovårdstjänster", source="cpv"),
 )
 # fmt: on
