@@ -325,6 +325,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # (but "kan ansöka om att bli godkänd som utförare" is a call, not an approval)
             r"(?<!bli )\b(godkants|godkandes|godkand|godkanda) som (ny |nya )?(utforare|"
             r"leverantor\w*|anordnare)\b|"
+            # "Följande företag är godkända att utföra hemtjänst i Bergsjö kommun:"
+            r"\b(foretag|foretagen|utforare|utforarna|leverantorer|anordnare) (\w+ )?"
+            r"(ar|har blivit|har) (godkanda|godkants) (att utfora|att bedriva|som|inom|for)\b|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
             rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
             r"((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock) )?"

@@ -25,6 +25,12 @@ ADDRESS = re.compile(
     r"^(Box \d|\w*(gatan|vägen|gränd|torget|torg|allén|stigen|backen|leden|plan) \d)",
     re.IGNORECASE,
 )
+#: A label naming whose a unit or activity is: "Utförare: Kreativa Vägar AB", "Drivs av:".
+PROVIDER_LABEL = re.compile(
+    r"^\s*(?:Utförare|Anordnare|Företag|Leverantör|Vårdgivare|Huvudman|Drivs av|Driftsform)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: A link's file-type label after the name, glued on or not: "Clean4UPDF (pdf, 86 kB)",
 #: "Adeocare AB Pdf, 354.5 kB".
@@ -76,6 +82,7 @@ def provider_from_item(
     """A provider from one list item or table row (its `column`), or None if it names none."""
     cells = text.split("\t")
     first = cells[column] if column < len(cells) else ""
+    first = PROVIDER_LABEL.sub("", first)  # "Utförare: Kreativa Vägar AB"
     if _LABEL_VALUE.match(first.strip()):
         return None
     name_part, *rest = _NAME_END.split(first, maxsplit=1)

@@ -32,6 +32,7 @@ from lovwatch.municipal.numbers import ORG_NUMBER
 from lovwatch.municipal.provider_items import (
     ADDRESS,
     CONTACT,
+    PROVIDER_LABEL,
     Provider,
     org_number,
     provider_from_item,
@@ -46,6 +47,9 @@ _CUE = re.compile(
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer|vardgivare|vardenheter)|"
     # "Nuvarande leverantörer av hemtjänst"
     r"(nuvarande|aktuella) (utforare|foretag|leverantorer|anordnare)|"
+    # "Privata vårdcentraler" over the private units of a regional choice
+    r"^(de )?(privata|fristaende|privatdrivna) (vardcentraler|halsocentraler|vardgivare|"
+    r"mottagningar|utforare|foretag|aktorer)$|"
     r"(utforare|foretag|leverantorer|anordnare) (som )?(du kan|att) valja|"
     r"kan (du )?valja mellan|ar godkand\w*|har godkant|(?<!bli )utforare (inom|av|for) \w+|"
     # "Företagen som uppfyllde kraven för att få erbjuda hemtjänst är:"
@@ -228,9 +232,18 @@ def _listed(page: Page) -> list[Provider]:
             if _describes_item(blocks, index):
                 index += 1  # "Aktivitetshuset AB" then "Daglig verksamhet med inriktning ..."
                 continue
+            if block.kind == HEADING and (labelled := _labelled_provider(blocks, index)):
+                # "Ateljé Färgglad" over "Utförare: Kreativa Vägar AB": an activity, whose
+                # provider its section names
+                if provider := provider_from_item(labelled.text, categories, source="heading"):
+                    found.append(provider)
+                by_headings = True
+                index += 1
+                continue
             if (
                 (announced or block.guessed and cue.kind == HEADING)
                 and block.kind in (HEADING, PARA)
+                and not (by_headings and block.kind == PARA)
                 and _bare_name(block)
                 and not _opens_section(blocks, index)
             ):
@@ -283,6 +296,17 @@ def _listed(page: Page) -> list[Provider]:
                 break
             index += 1
     return found
+
+
+def _labelled_provider(blocks: list[Block], index: int) -> Block | None:
+    """The line of the section under heading `index` that names its provider by a label
+    ("Utförare: Kreativa Vägar AB"), if any: the heading then names a unit or an activity."""
+    for block in blocks[index + 1 : index + 6]:
+        if block.kind == HEADING:
+            return None
+        if PROVIDER_LABEL.match(block.text) and len(block.text) <= 120:
+            return block
+    return None
 
 
 def _describes_item(blocks: list[Block], index: int) -> bool:

@@ -50,6 +50,9 @@ LOV_TERMS = re.compile(
     # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
     # att välja mellan"
     r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
+    # "Här hittar du de utförare som du kan välja mellan inom hemtjänsten"
+    r"(utforare|utforarna|foretag|foretagen|leverantorer|leverantorerna|anordnare|anordnarna) "
+    r"som (du|ni|man) (sjalv )?(kan|far) valja\b|"
     # "Du kan välja vilket företag som ska ge dig hemtjänst", "kan du som vårdnadshavare välja
     # vilken folktandvårdsklinik", "Du väljer själv vem som ska hjälpa dig", "byta utförare"
     r"(valja|valjer) (sjalv |sjalva )?((vilket|vilken|vilka|en|ny) )?(\w+ ){0,2}(foretag\w*|"
