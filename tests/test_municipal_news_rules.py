@@ -182,3 +182,54 @@ def test_a_vardval_in_a_service_outside_primary_care(sentence: str, categories: 
 def test_school_holidays_are_not_lov() -> None:
     found = news("Korttidstillsyn erbjuds under lov och studiedagar enligt LSS.")
     assert found.statements == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kommunfullmäktige sa ja till LOV i hemtjänsten.", "introduce"),
+        ("LOV blir verklighet i Bergsjö från årsskiftet.", "introduce"),
+        ("Bergsjö går över till LOV i hemtjänsten.", "introduce"),
+        ("Nu blir det LOV i hemtjänsten i Bergsjö.", "introduce"),
+        ("Kommunen öppnar för privata utförare i hemtjänsten.", "introduce"),
+        ("Bergsjö släpper in privata företag i hemtjänsten.", "introduce"),
+        ("Från i höst får de äldre välja vem som ska utföra hemtjänsten.", "introduce"),
+        ("Kommunen slutar med LOV i hemtjänsten.", "end"),
+        ("LOV i hemtjänsten försvinner vid årsskiftet.", "end"),
+        ("Kundvalet i hemtjänsten är historia.", "end"),
+    ],
+)
+def test_news_verbs_of_starting_and_ending(sentence: str, kind: str) -> None:
+    assert [str(s.kind) for s in news(sentence).decisions] == [kind]
+
+
+def test_an_authority_saying_no_decides_not_to_introduce() -> None:
+    found = news("Kommunen säger nej till LOV i hemtjänsten.")
+    assert [(str(s.kind), str(s.modality)) for s in found.statements] == [
+        ("not_introduce", "decided")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi säger nej till LOV och ja till verklig valfrihet.",
+        "Det här öppnar upp för fler privata aktörer inom hemtjänsten.",
+        "Partierna ska arbeta vidare med frågan innan de bestämmer sig för att eventuellt "
+        "släppa in privata företag i hemtjänsten.",
+    ],
+)
+def test_stances_consequences_and_decisions_ahead_are_no_decisions(sentence: str) -> None:
+    found = news(sentence)
+    assert [s for s in found.statements if s.is_decision and s.kind != "active"] == []
+
+
+def test_a_system_proposed_and_a_headline_no_surer_than_its_text() -> None:
+    found = findings_from_text(
+        "# Äntligen! Vårdval BUP blir verklighet i Norrvik\n"
+        "I regionstyrelsens arbetsutskott beslöts i dag om att föreslå Vårdval BUP i Region "
+        "Norrvik.\n",
+        "https://www.partiet.se/norrvik/vardval-bup",
+    )
+    assert {(str(s.kind), str(s.modality)) for s in found.claims} == {("introduce", "proposed")}
+    assert found.decisions == []

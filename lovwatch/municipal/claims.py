@@ -86,6 +86,11 @@ _START_TIME = (
     r"efter (arsskiftet|sommaren)\b|nasta ar\b|under (\w+ )?(\d|host|var)|"
     r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)"
 )
+#: The bodies that decide on a system: "Kommunen säger nej till LOV", "Fullmäktige sa ja".
+_DECIDING_BODY = (
+    r"(kommunen|regionen|landstinget|staden|\w*fullmaktige|\w*namnden|\w*styrelsen|"
+    r"politikerna)"
+)
 #: Taking part in a system, or staying out of it: a provider's choice, the system runs.
 _JOINS = (
     r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick)( inte)?|"
@@ -136,7 +141,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"(planen|planerna|forslaget|arbetet|inforandet) (pa|om|med|for|av|att)"
             rf"( att infora)?( \w+){{0,2}} {SYSTEM}|"
             # "Regionen har beslutat att inte gå vidare med vårdval inom ortopedi"
-            rf"\b(inte|ej) (\w+ )?(ga|gar|gick) vidare med( \w+){{0,2}} {SYSTEM}"
+            rf"\b(inte|ej) (\w+ )?(ga|gar|gick) vidare med( \w+){{0,2}} {SYSTEM}|"
+            # "Kommunen säger nej till LOV" (but a party's "Vi säger nej till LOV" is its stance)
+            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt|tackar|tackade) nej till"
+            rf"( \w+){{0,2}} {SYSTEM}"
         ),
     ),
     (
@@ -152,6 +160,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(ersatta|ersatter|ersattes|ersatts) {SYSTEM} med (lou|upphandling\w*)\b|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
+            # "Kommunen slutar med LOV", "LOV i hemtjänsten försvinner", "är historia"
+            rf"\b(slutar|slutade|sluta) med( \w+){{0,2}} {SYSTEM}|"
+            rf"\b{SYSTEM}( \w+){{0,4}} (forsvinner|forsvann|ska forsvinna|ar historia)\b|"
             # "beslut att avveckla möjligheten att tillämpa Lagen om valfrihet"
             rf"\b{_END_VERB} (mojligheten|mojligheterna|ratten) (att|till)( \w+){{0,4}} {SYSTEM}|"
             # "Kommunen tar bort möjligheten att välja utförare i hemtjänsten"
@@ -166,6 +177,18 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
+            # "beslöts om att föreslå Vårdval BUP i Region Kronoberg": a system proposed
+            rf"\b(foresla|foreslar|foreslog|foreslagit) (ett |en )?(nytt |ny )?{SYSTEM}"
+            r"(?!( \w+){0,3} (inte|ej|avskaffas|avvecklas|upphor|tas bort))|"
+            # "Fullmäktige sa ja till LOV", "LOV blir verklighet", "går över till LOV", "Nu blir
+            # det LOV i hemtjänsten"
+            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt) ja till( \w+){{0,2}} {SYSTEM}|"
+            rf"\b{SYSTEM}( \w+){{0,4}} (blir|har blivit) verklighet\b|"
+            rf"\b(gar|gick|ska ga) over till {SYSTEM}|\b(nu|snart) blir det {SYSTEM}|"
+            # "Kommunen öppnar för privata utförare i hemtjänsten", "Bergsjö släpper in privata
+            # företag" (but "Det här öppnar upp för fler privata aktörer" is a consequence)
+            rf"(\b{_DECIDING_BODY} (\w+ ){{0,2}}|^\w+ )(oppnar|oppnade|slapper|slappte) (upp )?"
+            r"(for|in) privata? (utforare|foretag|aktorer|hemtjanstforetag|alternativ)\b|"
             # "ta beslut om att permanenta försöket med eget val": a trial made the rule
             rf"\bpermanent(a|as|ade|at|ats) (\w+ ){{0,3}}{SYSTEM}|"
             # "sedan Hälsoval Skåne trädde i kraft den 1 maj": a named system's start (the law's
@@ -350,7 +373,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"lamnat|lamnas|(inte|ej) langre)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
-        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|beslut\w*|"
+        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|"
+        r"foresla|foreslar|foreslog|foreslagit|beslut\w*|"
         r"klubba\w*|far|tradde|trader|tratt)\b"
     ),
     StatementKind.ACTIVE: re.compile(
@@ -596,6 +620,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         ):
             continue  # "Två privata utförare lämnade LOV under året": providers leave, not it
         modality = modality_of(folded, verb_at)
+        if kind is StatementKind.INTRODUCE and word.startswith("foresl"):
+            modality = Modality.PROPOSED  # "beslöts om att föreslå Vårdval BUP": proposed
         negated = _negated(folded, verb_at, verb_end) or (
             bool(re.search(r"\bnej till\b", folded)) and kind is StatementKind.INTRODUCE
         )

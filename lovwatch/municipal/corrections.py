@@ -83,6 +83,11 @@ def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> 
     heading's decision takes their modality."""
     headings = {block.text.strip() for block in page.blocks if block.kind == HEADING}
     headings.add(page.title.strip())
+
+    def in_heading(quote: str) -> bool:
+        # a sentence of a heading ("Äntligen! Vårdval BUP blir verklighet i Kronoberg")
+        return any(quote.strip() in heading for heading in headings)
+
     result = []
     for statement in statements:
         body = [
@@ -91,14 +96,14 @@ def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> 
             if other is not statement
             and other.kind is statement.kind
             and other.subject is Subject.OWN
-            and other.quote.strip() not in headings
+            and not in_heading(other.quote)
             and set(other.categories) & set(statement.categories)
         ]
         if (
             statement.kind in (StatementKind.INTRODUCE, StatementKind.END)
             and statement.subject is Subject.OWN
             and statement.modality is Modality.DECIDED
-            and statement.quote.strip() in headings
+            and in_heading(statement.quote)
             and body
             and Modality.DECIDED not in body
         ):

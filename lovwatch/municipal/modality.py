@@ -63,7 +63,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "avvaktar med att införa LOV", "beslutade att skjuta upp beslutet om att införa
             # LOV": put off, not taken
             r"avvakta\w*|skjuta upp|skjuter upp|skot upp|skjutit upp|uppskjut\w*|"
-            r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|"
+            r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|eventuellt|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
             # vårdvalet att införas": a condition still to be met
             r"under forutsattning att|forutsatt att|"
@@ -165,6 +165,8 @@ _DRAFT = re.compile(
 #: vårdval", "innan beslut fattas om att införa LOV", "Idag kommer KF att ta beslut om att".
 _DECISION_AHEAD = re.compile(
     r"\b(infor|fore|innan) (det |ett |den |nagot )?(\w+ )?beslut(et)?( fattas)? (om|att)\b|"
+    # "innan de bestämmer sig för att eventuellt släppa in privata aktörer"
+    r"\binnan (\w+ ){0,2}(bestammer|beslutar|tar stallning)\b|"
     # "Idag kommer KF att ta beslut om att ...", "nämnden ska fatta beslut om ..."
     r"\b(kommer (\w+ ){0,3}att|ska|skall) (ta|fatta) (ett |sitt )?beslut\b"
 )

@@ -50,6 +50,9 @@ LOV_TERMS = re.compile(
     # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
     # att välja mellan"
     r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
+    # "Kommunen öppnar för privata utförare i hemtjänsten", "få välja vem som ska utföra"
+    r"(oppnar|oppnade|oppna|slapper|slappte|slappa) (upp )?(for|in) (\w+ )?privata? "
+    r"(utforare|foretag|aktorer|hemtjanstforetag|alternativ)|valja vem som (ska )?utfora|"
     # "Här hittar du de utförare som du kan välja mellan inom hemtjänsten"
     r"(utforare|utforarna|foretag|foretagen|leverantorer|leverantorerna|anordnare|anordnarna) "
     r"som (du|ni|man) (sjalv )?(kan|far) valja\b|"
