@@ -233,3 +233,18 @@ def test_a_system_proposed_and_a_headline_no_surer_than_its_text() -> None:
     )
     assert {(str(s.kind), str(s.modality)) for s in found.claims} == {("introduce", "proposed")}
     assert found.decisions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Totalt är nio utförare godkända, varav två i egen regi.", (7, 2, False)),
+        ("Förutom kommunen finns det tre privata utförare att välja på.", (3, 1, False)),
+        ("Det finns två privata och en kommunal utförare.", (2, 1, False)),
+        ("Regionen har 25 hälsocentraler, av dem är 8 privata.", (8, 0, False)),
+    ],
+)
+def test_counts_with_the_own_units_beside_or_among_them(
+    sentence: str, count: tuple[int, int, bool]
+) -> None:
+    assert count_in_sentence(fold_words(sentence)) == count

@@ -95,6 +95,8 @@ _PRIVATELY = r"(?:privatdrivna|privat drivna|privata|privat|i privat regi)\b"
 _PRIVATELY_RUN = re.compile(
     rf"\b(?P<n>{_NUMBER}) (?:av dem |av dessa )?(?:ar|drivs) {_PRIVATELY}|"
     rf"\bvarav (?P<among>{_NUMBER}) {_PRIVATELY}|"
+    # "25 hälsocentraler, av dem är 8 privata"
+    rf"\bav (?:dem|dessa) (?:ar|drivs) (?P<of_them>{_NUMBER}) {_PRIVATELY}|"
     rf"\bdrivs (?P<run>{_NUMBER}) {_PRIVATELY}"
 )
 #: Words that make what follows a bound, not a count.
@@ -155,7 +157,18 @@ _LEFT = re.compile(
 _OWN_ALSO = re.compile(
     r"\b(forutom|utover|samt|och|plus|liksom|jamte) (kommunens|den kommunala|stadens|"
     r"regionens) (egen|egna|hemtjanst\w*|verksamhet|utforare)|"
-    r"\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b"
+    r"\b(forutom|utover|samt|och|plus) (hemtjanst(en)? i )?egen regi\b|"
+    # "Förutom kommunen finns det tre privata utförare"
+    r"\b(forutom|utover) (kommunen|staden|regionen)\b"
+)
+#: The own units among the number: "nio utförare godkända, varav två i egen regi".
+_OWN_SHARE = re.compile(
+    rf"\bvarav (?P<own>{_NUMBER}) (ar |drivs )?(i egen regi|i kommunal regi|kommunala|"
+    r"kommunens|drivs av kommunen)\b"
+)
+#: Private and own side by side: "Det finns två privata och en kommunal utförare".
+_SIDE_BY_SIDE = re.compile(
+    rf"\b(?P<private>{_NUMBER}) privata? (och|samt) (?P<own>{_NUMBER}) kommunala? {_UNIT}\b"
 )
 #: "utförs av kommunen och två privata företag": the own unit named before the number.
 _OWN_BEFORE = re.compile(
@@ -246,6 +259,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         total = number_value(number_of.group("n"))
     elif privately_run := _PRIVATELY_RUN.search(folded):
         total = number_value(next(n for n in privately_run.groups() if n is not None))
+    elif side_by_side := _SIDE_BY_SIDE.search(folded):
+        private, own = (number_value(side_by_side.group(key)) for key in ("private", "own"))
+        if private is not None and own is not None:
+            return private, own, False
     elif _NONE.search(folded):
         total = 0
     elif _ONLY_OWN.search(folded):
@@ -265,7 +282,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     if total is None:
         return None
     own = 0
-    if _OWN_AMONG.search(folded) and total > 0:
+    share = _OWN_SHARE.search(folded)
+    if share and (own_share := number_value(share.group("own")) or 0) < total:
+        total, own = total - own_share, own_share
+    elif _OWN_AMONG.search(folded) and total > 0:
         total, own = total - 1, 1
     elif _OWN_ALSO.search(folded) or _OWN_BEFORE.search(folded):
         own = 1
