@@ -125,3 +125,36 @@ def test_private_units_counted_among_all_and_a_system_told_as_introduced() -> No
     found = findings_from_text(text, "https://www.regionhalland.se/en/")
     assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("primarvard",))]
     assert [(c.private, c.categories) for c in found.counts] == [(11, ("primarvard",))]
+
+
+LEAD = (
+    "Home care in Bergsjö\n\nThis page is for residents who do not read Swedish. It tells you "
+    "about the help you can get at home and the choices you have.\n\n"
+)
+
+
+def test_a_choice_told_after_a_condition() -> None:
+    found = findings_from_text(
+        LEAD + "If you have been granted home care, you can choose which company will "
+        "provide it.\n",
+        URL,
+    )
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+
+
+def test_the_municipality_as_the_only_provider() -> None:
+    found = findings_from_text(LEAD + "The municipality is the only provider of home care.\n", URL)
+    assert [(str(s.kind), s.categories) for s in found.statements] == [
+        ("not_introduce", ("hemtjanst",))
+    ]
+    assert [(c.private, c.own_units) for c in found.counts] == [(0, 1)]
+
+
+def test_units_that_are_part_of_the_regions_choice_system() -> None:
+    found = findings_from_text(
+        "Health care in Norrvik\n\nThis page is for residents who do not read Swedish and "
+        "tells you how to find care.\n\nAll health centres, both private and public, are part "
+        "of the region's choice system.\n",
+        REGION_URL,
+    )
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("primarvard",))]

@@ -64,10 +64,19 @@ _NUMBERS = dict(
         strict=True,
     )
 )
-#: The law or a system applied: "applies the Act on System of Choice in the Public Sector (LOV)".
+#: The law or a system applied: "applies the Act on System of Choice in the Public Sector (LOV)",
+#: "All health centres are part of the region's choice system".
 _APPLIES = re.compile(
     r"\b(applies|uses|has|have|operates) (the )?(act on (the )?system of choice\b|\(?lov\b|"
-    r"(a |the )?(system of choice|customer choice system|freedom of choice system)\b)"
+    r"(a |the )?(system of choice|customer choice system|freedom of choice system)\b)|"
+    r"\b(are|is) (all )?(a )?part of (the )?([\w']+ )?(choice system|system of choice|"
+    r"v[aå]rdval\w*|h[aä]lsoval\w*|health ?care choice)\b"
+)
+#: The authority as the only provider: "The municipality is the only provider of home care".
+_ONLY_PROVIDER = re.compile(
+    r"\b(municipality|city|region|council) (\w+ ){0,2}(is|are) the only (\w+ ){0,2}"
+    r"(provider|supplier|organi[sz]er)\b|"
+    r"\ball (\w+ ){0,3}is (provided|run|carried out|performed) by the (municipality|city)\b"
 )
 #: A condition ("If you do not choose, ...") denies no choice.
 _CONDITION = re.compile(r"^(if|when|unless|should|in case)\b")
@@ -145,7 +154,18 @@ def english_claims(page: Page) -> list[Statement]:
             continue
         for sentence in sentences(block.text):
             lowered = sentence.lower()
-            if sentence.rstrip().endswith("?") or _CONDITION.match(lowered):
+            if _CONDITION.match(lowered):
+                # "If you have been granted home care, you can choose which company ...": the
+                # choice is the main clause after the condition
+                lowered = lowered.partition(", ")[2] if _MAY_CHOOSE.search(lowered) else ""
+            if sentence.rstrip().endswith("?") or not lowered:
+                continue
+            if _ONLY_PROVIDER.search(lowered) and not _NOT.search(lowered):
+                categories, source = _categories_of(sentence, block.text, page_categories)
+                found.setdefault(
+                    (StatementKind.NOT_INTRODUCE, categories),
+                    _own(StatementKind.NOT_INTRODUCE, categories, sentence, source),
+                )
                 continue
             choose = _MAY_CHOOSE.search(lowered) or _CANNOT_CHOOSE.search(lowered)
             chosen = choose and _CHOSEN.search(lowered, choose.end())
@@ -156,21 +176,23 @@ def english_claims(page: Page) -> list[Statement]:
                 continue
             kind = StatementKind.NOT_INTRODUCE if denied else StatementKind.ACTIVE
             categories, source = _categories_of(sentence, block.text, page_categories)
-            found.setdefault(
-                (kind, categories),
-                Statement(
-                    kind,
-                    categories,
-                    None,
-                    None,
-                    sentence,
-                    Subject.OWN,
-                    Modality.DECIDED,
-                    confidence=0.6,
-                    category_source=source,
-                ),
-            )
+            found.setdefault((kind, categories), _own(kind, categories, sentence, source))
     return list(found.values())
+
+
+def _own(kind: StatementKind, categories: tuple[str, ...], sentence: str, source: str) -> Statement:
+    """The authority's own, decided statement a sentence makes."""
+    return Statement(
+        kind,
+        categories,
+        None,
+        None,
+        sentence,
+        Subject.OWN,
+        Modality.DECIDED,
+        confidence=0.6,
+        category_source=source,
+    )
 
 
 def english_counts(page: Page) -> list[Count]:
@@ -179,7 +201,10 @@ def english_counts(page: Page) -> list[Count]:
     found = []
     for block in page.blocks:
         for sentence in sentences(block.text):
-            if match := _PRIVATE_OF_ALL.search(sentence.lower()) or _COUNTED.search(
+            if _ONLY_PROVIDER.search(sentence.lower()) and not _NOT.search(sentence.lower()):
+                categories = english_categories(sentence) or english_categories(page.title)
+                found.append(Count(categories, 0, 1, "stated", sentence))
+            elif match := _PRIVATE_OF_ALL.search(sentence.lower()) or _COUNTED.search(
                 sentence.lower()
             ):
                 word = match.group("n")
