@@ -7,6 +7,8 @@ a real page.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from lovwatch.municipal.counts import count_in_sentence
@@ -248,3 +250,12 @@ def test_counts_with_the_own_units_beside_or_among_them(
     sentence: str, count: tuple[int, int, bool]
 ) -> None:
     assert count_in_sentence(fold_words(sentence)) == count
+
+
+@pytest.mark.parametrize(
+    ("published", "start"),
+    [("12 mars 2026", date(2026, 7, 1)), ("12 september 2026", date(2027, 7, 1))],
+)
+def test_the_turn_of_the_half_year_is_the_next_first_of_july(published: str, start: date) -> None:
+    found = news(f"Publicerad {published}\n\nLOV i hemtjänsten införs vid halvårsskiftet.")
+    assert [(str(s.kind), s.date) for s in found.statements] == [("introduce", start)]

@@ -250,10 +250,11 @@ def _spelled(match: re.Match[str]) -> date | None:
 #: A year said relative to the page's date, right after a day and month or on its own.
 _RELATIVE_YEAR = re.compile(r"^ ?(i ar|detta ar|nasta ar|kommande ar|forra aret|i fjol)\b")
 _YEAR_SHIFT = {"i ar": 0, "detta ar": 0, "nasta ar": 1, "kommande ar": 1, "forra aret": -1}
-#: "från nästa år", "vid årsskiftet", "till hösten": the page's date gives the year.
+#: "från nästa år", "vid årsskiftet", "vid halvårsskiftet", "till hösten": the page's date
+#: gives the year.
 _RELATIVE_ALONE = re.compile(
-    r"\b(?:fran|med start|fr o m|fran och med) (nasta ar|arsskiftet)\b|"
-    r"\b(?:vid|efter|till|fran) (arsskiftet)\b|"
+    r"\b(?:fran|med start|fr o m|fran och med) (nasta ar|arsskiftet|halvarsskiftet)\b|"
+    r"\b(?:vid|efter|till|fran) (arsskiftet|halvarsskiftet)\b|"
     r"\b(?:till|under|fran|i) (varen|sommaren|hosten)(?! \d)\b"
 )
 
@@ -275,10 +276,11 @@ def _relative(folded: str, today: date) -> list[FoundDate]:
     ]
     for match in _RELATIVE_ALONE.finditer(folded):
         word = next(group for group in match.groups() if group)
-        if word in _SEASONS:
-            value = _safe(today.year, _SEASONS[word], 1)
+        if word in _SEASONS or word == "halvarsskiftet":
+            month = _SEASONS.get(word, 7)  # the turn of the half year is 1 July
+            value = _safe(today.year, month, 1)
             if value is not None and value < today:
-                value = _safe(today.year + 1, _SEASONS[word], 1)
+                value = _safe(today.year + 1, month, 1)
         else:
             value = _safe(today.year + 1, 1, 1)
         if value is not None:
