@@ -259,3 +259,26 @@ def test_counts_with_the_own_units_beside_or_among_them(
 def test_the_turn_of_the_half_year_is_the_next_first_of_july(published: str, start: date) -> None:
     found = news(f"Publicerad {published}\n\nLOV i hemtjänsten införs vid halvårsskiftet.")
     assert [(str(s.kind), s.date) for s in found.statements] == [("introduce", start)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "categories"),
+    [
+        ("Du kan välja mellan kommunala och privata dagverksamheter.", ("dagverksamhet_aldre",)),
+        ("Efter konkursen fick brukarna göra omval av utförare i hemtjänsten.", ("hemtjanst",)),
+        (
+            "Barn och unga kan välja att gå till privata kliniker eller Folktandvården.",
+            ("tandvard",),
+        ),
+        ("Ersättningen till LOV-utförarna har setts över.", ("hemtjanst",)),
+    ],
+)
+def test_a_choice_between_own_and_private_units_is_a_system_in_use(
+    sentence: str, categories: tuple
+) -> None:
+    found = news(sentence, "https://www.bergsjo.se/omsorg/hemtjanst")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", categories)]
+
+
+def test_a_choice_of_school_is_not_lov() -> None:
+    assert news("Du kan välja mellan kommunal och privat förskola.").statements == []

@@ -125,9 +125,14 @@ _CHOSEN = (
     # "Du kan välja vilken BVC du vill gå till"
     r"bvc|mvc|barnavardscentral\w*|\w*mottagning\w*)"
 )
+#: Not a school: school choice is the Education Act's, not LOV.
+_NOT_SCHOOL = r"(?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk)\w*)"
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
 _PRIVATE_OR_OWN = (
-    r"(privata?|kommunala?) (utforare|alternativ|foretag|leverantor|vardgivare|tandlakare)\w*"
+    r"((privata?|kommunala?) (utforare|alternativ|foretag|leverantor|vardgivare|tandlakare|"
+    r"klinik|vardcentral|halsocentral|mottagning)\w*|"
+    # "mellan kommunala och privata dagverksamheter": both sides of any service
+    rf"(kommunala?|privata?) (och|eller) (kommunala?|privata?) {_NOT_SCHOOL}\w+)"
 )
 # Checked in this order; a sentence takes the first kind whose pattern matches, and the
 # match's start is the verb the negation and modality cues are measured from.
@@ -330,7 +335,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"valfrihetssystem)\w*|"
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
             # "kunderna måste göra ett nytt val av utförare": the choice exists
-            r"\b(gora|gor|gjort) (ett )?nytt val av utforare\b|"
+            r"\b(gora|gor|gjort) (ett )?(nytt val|omval) av utforare\b|"
+            # "Ersättningen till LOV-utförarna har setts över": providers in a system that runs
+            r"\blov (utforare|utforarna|utforaren|foretagen|aktorerna|leverantorerna)\b|"
             # "kan ställa sig i kö för att byta utförare": there is a choice to change
             r"\b(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
             # "för att få din nya hemtjänstutförare": a provider the resident changed to
@@ -384,7 +391,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas)\b"
+        r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas|omval)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.

@@ -34,7 +34,11 @@ LOV_TERMS = re.compile(
     r"ickevalsalternativ\w*|"
     # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
     r"(ratt|mojlighet|mojligt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (vem|utforare|"
-    r"foretag\w*|om|mellan)\b|nytt val av utforare|"
+    r"foretag\w*|om|mellan)\b|(nytt val|omval) av utforare|"
+    # "Du kan välja mellan kommunala och privata dagverksamheter"
+    r"valja (\w+ ){0,6}(kommunala?|privata?) (och|eller) (kommunala?|privata?) "
+    r"(?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk)\w*)|"
+    r"valja (\w+ ){0,6}(privata?|kommunala?) (klinik|vardcentral|halsocentral|mottagning)\w*|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren", "innan de väljer anordnare",
     # "de gamla som har valt andra utförare än kommunen": the choice, unnamed
     r"(valja|valjer|valt|valde)( \w+){0,2} (utforare|anordnare)\w*|"
