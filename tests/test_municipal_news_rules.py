@@ -282,3 +282,12 @@ def test_a_choice_between_own_and_private_units_is_a_system_in_use(
 
 def test_a_choice_of_school_is_not_lov() -> None:
     assert news("Du kan välja mellan kommunal och privat förskola.").statements == []
+
+
+def test_a_private_clinic_named_by_its_company_form_after_privata() -> None:
+    found = news(
+        "Privata Åsens Ögonklinik AB svarar i dag för en tredjedel av ögonsjukvården inom "
+        "vårdvalet.",
+        REGION_URL,
+    )
+    assert provider_names(found) == ["Åsens Ögonklinik AB"]

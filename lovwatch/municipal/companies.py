@@ -280,7 +280,8 @@ _STOP = frozenset(
 NOT_NAME_START = frozenset(
     "även nu från sedan dessutom också nya ny nytt det den de en ett i på vid av med för och "
     "samt hos till både företaget bolaget utföraren leverantören anordnaren firman "
-    "hemtjänstföretaget när där här om att som se läs klicka kontakta ring välj besök".split()
+    "hemtjänstföretaget när där här om att som se läs klicka kontakta ring välj besök privata "
+    "privat".split()
 )
 _FORM_TOKENS = re.compile(
     r"\b(AB|HB|KB|ekonomisk förening|ek\. ?för\.?|enskild firma|stiftelse)(?=[\s,.;:)]|$)",
@@ -313,7 +314,7 @@ KNOWN_PROVIDERS = re.compile(
     r"Kavat Vård|Olivia Hemomsorg|Temabo|Norlandia|Stendi|Capio|Praktikertjänst|Curera|"
     r"Bräcke diakoni|Ersta diakoni|"
     # the national chains of digital and hearing care: "Sedan i våras finns även Kry bland ..."
-    r"Kry|Doktor\.se|Min Doktor|Audika|AudioNova|Amplifon|Specsavers|Distriktstandvården)"
+    r"Kry|Doktor\.se|Min Doktor|Audika|Audio[Nn]ova|Amplifon|Specsavers|Distriktstandvården)"
     # the group's name for a branch, as written: "Attendo Care", "Carema Omsorg"
     r"( (?:Care|Omsorg|Sverige|Hemtjänst|Vård|Primärvård|Närsjukvård)(?![\w-]))?(?![\w-])"
 )

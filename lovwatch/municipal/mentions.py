@@ -42,6 +42,8 @@ _PROVIDER_CONTEXT = re.compile(
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
     r"anordnare|aktor\w*|bolag\w*|vardcentral\w*|halsocentral\w*)|"
     r"kvar|tar over|tog over|overlat\w* till|overlamnas till|"
+    # "Privata Norrköpings Ögonklinik AB svarar för en tredjedel av ögonsjukvården"
+    r"^(den |det )?privata?|"
     # "Vårdcentralen, som i dag drivs av Hälsopraktiken AB, tas över av Capio"
     r"drivs av|drevs av|(tas|togs) over av|"
     r"(driver|bedriver|utfor) (\w+ )?"
