@@ -82,3 +82,29 @@ def test_a_regions_private_health_centres_under_their_heading() -> None:
         url="https://www.regionnorrvik.se/vard/vardcentraler",
     )
     assert providers(found) == [("Capio Vårdcentral Åsen", False), ("Läkarhuset Byholm", False)]
+
+
+def test_a_table_of_clinics_names_their_providers_in_its_own_column() -> None:
+    found = page(
+        "<h1>Mottagningar i vårdval fysioterapi</h1>"
+        "<table><tr><th>Mottagning</th><th>Vårdgivare</th><th>Ort</th></tr>"
+        "<tr><td>Fysiocenter Åsen</td><td>Rörelse i Norr AB</td><td>Åsen</td></tr>"
+        "<tr><td>Rehabmottagningen Byholm</td><td>Region Norrvik</td><td>Byholm</td></tr>"
+        "</table>",
+        url="https://www.regionnorrvik.se/vard/vardval/fysioterapi",
+    )
+    assert providers(found) == [("Rörelse i Norr AB", False), ("Region Norrvik", True)]
+
+
+def test_approved_care_providers_listed_with_where_they_work() -> None:
+    found = page(
+        "<h1>Godkända vårdgivare i vårdval hörsel</h1>"
+        "<ul><li>Audika, Åsen</li><li>Hörselkliniken Norr AB, Byholm</li>"
+        "<li>Hörselmottagningen, Lunda (egen regi)</li></ul>",
+        url="https://www.regionnorrvik.se/vard/vardval/horsel",
+    )
+    assert providers(found) == [
+        ("Audika", False),
+        ("Hörselkliniken Norr AB", False),
+        ("Hörselmottagningen", True),
+    ]

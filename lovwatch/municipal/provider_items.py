@@ -31,6 +31,9 @@ PROVIDER_LABEL = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+#: Where a listed provider works, after a comma: "Audika, Åsen", "Hörselkliniken AB, Byholm
+#: (egen regi)".
+_PLACE_AFTER = re.compile(r",\s*[A-ZÅÄÖ][\w-]+(?=\s*(?:\(|$))")
 _NAME_END = re.compile(r"\s+(?:[-–—|,(:]|tel\b|telefon\b|e-post\b|www\.|http)", re.IGNORECASE)
 #: A link's file-type label after the name, glued on or not: "Clean4UPDF (pdf, 86 kB)",
 #: "Adeocare AB Pdf, 354.5 kB".
@@ -85,7 +88,7 @@ def provider_from_item(
     first = PROVIDER_LABEL.sub("", first)  # "Utförare: Kreativa Vägar AB"
     if _LABEL_VALUE.match(first.strip()):
         return None
-    name_part, *rest = _NAME_END.split(first, maxsplit=1)
+    name_part, *rest = _NAME_END.split(_PLACE_AFTER.sub("", first), maxsplit=1)
     name = ORG_NUMBER.sub("", name_part).strip(" ,;:.–-")
     if _FILE_SIZE.search(text):
         name = _FILE_LABEL.sub("", name).strip(" ,;:.–-")

@@ -42,7 +42,8 @@ from lovwatch.municipal.vocabulary import categories_in, fold_words
 __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
 
 _CUE = re.compile(
-    r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer)|"
+    r"\b(godkand\w* (utforare|leverantor\w*|anordnare|foretag|aktorer|vardgivare|"
+    r"vardcentraler|halsocentraler|mottagningar)|"
     r"valbara (utforare|foretag|leverantorer)|"
     r"foljande (utforare|foretag|leverantorer|anordnare|aktorer|vardgivare|vardenheter)|"
     # "Nuvarande leverantörer av hemtjänst"
@@ -78,10 +79,15 @@ _AREA = re.compile(
 #: Table headers naming the provider column, and those naming something else (the homes).
 _PROVIDER_HEADER = re.compile(
     r"\b(utforare|foretag|leverantor\w*|anordnare|aktor\w*|namn|drivs av|driftsform|regi|"
-    r"huvudman|bolag)\b"
+    r"huvudman|bolag|vardgivare)\b"
 )
-_OTHER_HEADER = re.compile(r"\b(boende\w*|enhet\w*|verksamhet\w*|adress|omrade\w*|plats)\b")
-_HEADER_ROW = re.compile(r"\b(namn|utforare|foretag|organisationsnummer|leverantor|anordnare)\b")
+#: ... a "Mottagning | Vårdgivare | Ort" table names the clinics first, their providers second.
+_OTHER_HEADER = re.compile(
+    r"\b(boende\w*|enhet\w*|verksamhet\w*|adress|omrade\w*|plats|mottagning\w*|ort)\b"
+)
+_HEADER_ROW = re.compile(
+    r"\b(namn|utforare|foretag|organisationsnummer|leverantor|anordnare|vardgivare)\b"
+)
 
 
 def _categories_for(blocks: list[Block], index: int, page: Page) -> tuple[str, ...]:
