@@ -291,3 +291,24 @@ def test_a_private_clinic_named_by_its_company_form_after_privata() -> None:
         REGION_URL,
     )
     assert provider_names(found) == ["Åsens Ögonklinik AB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Omsorgsgruppen Norr har fått sin ansökan godkänd och kan börja utföra hemtjänst.",
+            ["Omsorgsgruppen Norr"],
+        ),
+        ("Vardaga har beviljats ansökan om att bli utförare inom LOV.", ["Vardaga"]),
+        (
+            "Två nya utförare har godkänts: Hemtjänst Direkt och Trygga Händer i Åsen.",
+            ["Hemtjänst Direkt", "Trygga Händer i Åsen"],
+        ),
+        ("Den nya utföraren heter Solglimten Omsorg.", ["Solglimten Omsorg"]),
+        ("Omsorgsgruppen Norr har fått sin ansökan avslagen.", []),
+    ],
+)
+def test_new_providers_named_in_news(sentence: str, names: list[str]) -> None:
+    found = news(f"Valfrihet i hemtjänsten\n\n{sentence}", "https://www.bergsjo.se/omsorg")
+    assert provider_names(found) == names

@@ -166,7 +166,8 @@ def named_after_count(previous: str, sentence: str) -> list[tuple[str, str]]:
 #: Y", "Bland de godkända utförarna finns X, Y och Z", "X och Y är utförare av enbart omvårdnad".
 _ROLE_THEN_NAMES = re.compile(
     r"\b(?i:utförare|utförarna|utövare|företag|företagen|leverantörer|leverantörerna|aktörer|"
-    r"aktörerna)\b[^.:;]{0,80}?\b(?:är|finns|heter) (?P<listing>[A-ZÅÄÖ0-9].+)$"
+    r"aktörerna)\b[^.:;]{0,80}?\b(?:är|finns|heter|(?:har )?(?:godkänts|godkändes|tillkommit|"
+    r"tillkom)\s*:) (?P<listing>[A-ZÅÄÖ0-9].+)$"
 )
 _NAMES_THEN_ROLE = re.compile(
     r"^(?P<listing>[A-ZÅÄÖ0-9].+?) är (?:\w+ ){0,3}(?:utförare|utförarna|utövare|leverantörer|"

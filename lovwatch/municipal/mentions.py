@@ -234,10 +234,12 @@ _PUBLIC_BODY = re.compile(
     r"\b(kommun\w*|region\w*|stad\w*|landsting\w*|\w*namnd\w*|\w*styrelse\w*|"
     r"\w*forvaltning\w*)\b"
 )
-#: "En av de nya aktörerna är X": one of the new providers, by name.
+#: "En av de nya aktörerna är X", "Den nya utföraren heter X": a new provider, by name.
 _ONE_OF_THE_NEW = re.compile(
-    r"\b[Ee](?:n|tt) av de (?:nya|nytillkomna|godkända) (?:privata )?"
-    r"(?:aktörerna|företagen|utförarna|leverantörerna|vårdgivarna|bolagen) (?:är|blir) "
+    r"\b(?:[Ee](?:n|tt) av de (?:nya|nytillkomna|godkända) (?:privata )?"
+    r"(?:aktörerna|företagen|utförarna|leverantörerna|vårdgivarna|bolagen) (?:är|blir)|"
+    r"[Dd](?:en|et) nya (?:privata )?(?:utföraren|företaget|leverantören|aktören|vårdgivaren) "
+    r"(?:heter|är)) "
     r"([A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
 )
 #: An agreement about tools, systems or premises is with a vendor, not a provider.
@@ -305,7 +307,11 @@ def presentation_links(page: Page, after: int) -> list[Provider]:
 _APPROVED_SUBJECT = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?!har\b|nu\b|blivit\b|är\b)[\w&-]+){0,4}) "
     r"(?:har |är )?(?:nu )?(?:blivit )?"
-    r"(?:godkänts|godkänd|godkända|godkändes) (?P<by>som|att|för|inom|av)\b"
+    r"(?:(?:godkänts|godkänd|godkända|godkändes) (?P<by>som|att|för|inom|av)\b|"
+    # "Omsorgsgruppen Norr har fått sin ansökan godkänd", "Vardaga har beviljats ansökan om
+    # att bli utförare"
+    r"(?:fått|fick) (?:sin |sina )?ansökan (?:om \w+ )?(?:godkänd|beviljad)\b|"
+    r"(?:beviljats|beviljades) (?:sin )?ansökan om att bli (?:\w+ )?(?:utförare|leverantör)\b)"
 )
 #: Words that make the subject something else than a provider's name.
 _NOT_A_NAME = re.compile(
