@@ -312,3 +312,16 @@ def test_a_private_clinic_named_by_its_company_form_after_privata() -> None:
 def test_new_providers_named_in_news(sentence: str, names: list[str]) -> None:
     found = news(f"Valfrihet i hemtjänsten\n\n{sentence}", "https://www.bergsjo.se/omsorg")
     assert provider_names(found) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Risken är att valfriheten försvinner om de rödgröna vinner valet.",
+        "Kommunen bör gå över till LOV i hemtjänsten.",
+        "Nu blir det LOV-upphandling av hemtjänst enligt LOU.",
+        "Kommunstyrelsen sa ja till att utreda LOV i hemtjänsten.",
+    ],
+)
+def test_fears_wishes_procurements_and_inquiries_raise_no_event(sentence: str) -> None:
+    assert news(sentence).decisions == []

@@ -149,7 +149,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(inte|ej) (\w+ )?(ga|gar|gick) vidare med( \w+){{0,2}} {SYSTEM}|"
             # "Kommunen säger nej till LOV" (but a party's "Vi säger nej till LOV" is its stance)
             rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt|tackar|tackade) nej till"
-            rf"( \w+){{0,2}} {SYSTEM}"
+            rf"( att infora| inforande av)? {SYSTEM}"
         ),
     ),
     (
@@ -187,9 +187,11 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"(?!( \w+){0,3} (inte|ej|avskaffas|avvecklas|upphor|tas bort))|"
             # "Fullmäktige sa ja till LOV", "LOV blir verklighet", "går över till LOV", "Nu blir
             # det LOV i hemtjänsten"
-            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt) ja till( \w+){{0,2}} {SYSTEM}|"
+            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt) ja till"
+            rf"( att infora| inforande av)? {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,4}} (blir|har blivit) verklighet\b|"
-            rf"\b(gar|gick|ska ga) over till {SYSTEM}|\b(nu|snart) blir det {SYSTEM}|"
+            rf"\b(ga|gar|gick|gatt) over till {SYSTEM}|"
+            rf"\b(nu|snart) blir det {SYSTEM}(?! (upphandling|avtal|forfragningsunderlag))|"
             # "Kommunen öppnar för privata utförare i hemtjänsten", "Bergsjö släpper in privata
             # företag" (but "Det här öppnar upp för fler privata aktörer" is a consequence)
             rf"(\b{_DECIDING_BODY} (\w+ ){{0,2}}|^\w+ )(oppnar|oppnade|slapper|slappte) (upp )?"

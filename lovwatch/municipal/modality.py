@@ -64,6 +64,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # LOV": put off, not taken
             r"avvakta\w*|skjuta upp|skjuter upp|skot upp|skjutit upp|uppskjut\w*|"
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|eventuellt|"
+            # "Risken är att valfriheten försvinner om ...": a fear, not a fact
+            r"risken ar att|riskerar att|farhagan|oro for att|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
             # vårdvalet att införas": a condition still to be met
             r"under forutsattning att|forutsatt att|"
