@@ -325,3 +325,32 @@ def test_new_providers_named_in_news(sentence: str, names: list[str]) -> None:
 )
 def test_fears_wishes_procurements_and_inquiries_raise_no_event(sentence: str) -> None:
     assert news(sentence).decisions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "categories"),
+    [
+        (
+            "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri.",
+            "introduce",
+            ("psykiatri",),
+        ),
+        ("Från 1 juli ingår även ögonsjukvården i vårdvalet.", "introduce", ("ogonsjukvard",)),
+        ("Vårdvalet utökas till att omfatta även psykoterapi.", "introduce", ("psykoterapi",)),
+        ("Regionen utökar vårdvalet med fysioterapi.", "introduce", ("fysioterapi",)),
+        ("Hälsovalet har nu funnits i tio år.", "active", ("primarvard",)),
+    ],
+)
+def test_a_regional_system_decided_extended_or_in_place(
+    sentence: str, kind: str, categories: tuple
+) -> None:
+    found = news(sentence, "https://www.regionnorrvik.se/nyheter")
+    assert [(str(s.kind), s.categories) for s in found.statements] == [(kind, categories)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Regionen utökar vårdvalet med fler mottagningar.", "Vårdvalet utökas med 20 miljoner."],
+)
+def test_a_system_extended_with_units_or_money_is_no_introduction(sentence: str) -> None:
+    assert news(sentence, "https://www.regionnorrvik.se/nyheter").decisions == []

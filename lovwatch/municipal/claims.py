@@ -86,6 +86,11 @@ _START_TIME = (
     r"efter (arsskiftet|sommaren)\b|nasta ar\b|under (\w+ )?(\d|host|var)|"
     r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)"
 )
+#: What a system is extended with, when it is a service: not more units, money or time.
+_A_SERVICE = (
+    r"(?! (fler|flera|nya|ny|nytt|ytterligare|ersattning\w*|pengar|miljoner|kronor|\d+|"
+    r"mottagningar|vardcentraler|enheter|ar|manader)\b)\b"
+)
 #: The bodies that decide on a system: "Kommunen säger nej till LOV", "Fullmäktige sa ja".
 _DECIDING_BODY = (
     r"(kommunen|regionen|landstinget|staden|\w*fullmaktige|\w*namnden|\w*styrelsen|"
@@ -182,6 +187,13 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
+            # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri"
+            r"\b(tagit|tog|fattat|fattade) (ett )?beslut om (att infora )?(ett |en )?(nytt |ny )?"
+            r"(vardval|halsoval|kundval|lov|valfrihetssystem) (inom|for|i)\b|"
+            # "Vårdvalet utökas till att omfatta även psykoterapi", "utökar vårdvalet med"
+            # (but not with more units or money: "utökar vårdvalet med fler mottagningar")
+            rf"\b{SYSTEM}( \w+){{0,3}} (utokas|utvidgas|breddas) (till|med){_A_SERVICE}|"
+            rf"\b(utokar|utvidgar|utokade|utvidgade|breddar) {SYSTEM} (med|till){_A_SERVICE}|"
             # "beslöts om att föreslå Vårdval BUP i Region Kronoberg": a system proposed
             rf"\b(foresla|foreslar|foreslog|foreslagit) (ett |en )?(nytt |ny )?{SYSTEM}"
             r"(?!( \w+){0,3} (inte|ej|avskaffas|avvecklas|upphor|tas bort))|"
@@ -313,6 +325,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "kan också lista sig där de vill": a free choice of where to be listed
             rf"\b{LIST_WHERE_ONE_WANTS}\b|"
             rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
+            # "Från 1 juli ingår även ögonsjukvården i vårdvalet", "Hälsovalet har funnits i tio år"
+            rf"\b(ingar|omfattas) (aven|ocksa|numera)( \w+){{1,3}} (i|av) {SYSTEM}|"
+            rf"\b{SYSTEM}( \w+){{0,2}} (har|hade) (nu |redan )?funnits\b|"
             # "välja en av de befintliga utförare som redan finns inom LOV"
             rf"\b(utforare|utforarna|leverantorer|anordnare|vardgivare) som (redan )?finns "
             rf"(inom|i) {SYSTEM}|"
@@ -382,7 +397,8 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"lamnat|lamnas|(inte|ej) langre)\b"
     ),
     StatementKind.INTRODUCE: re.compile(
-        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|"
+        rf"\b({_INTRODUCE_VERB}|inforande\w*|borjar|borja|oppna\w*|startar|starta|utokas|"
+        r"utvidgas|breddas|utokar|utvidgar|utokade|utvidgade|breddar|"
         r"foresla|foreslar|foreslog|foreslagit|beslut\w*|"
         r"klubba\w*|far|tradde|trader|tratt)\b"
     ),
@@ -393,7 +409,7 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"valjer|"
         r"valfri|omfattas|ingar|inga|anslut\w*|verksamma|verksam|omfattar|gora|gor|gjort|"
         r"upphandla\w*|annonser\w*|byta|byter|bytt|byte|finansieras|ersatts|ersattning|"
-        r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas|omval)\b"
+        r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas|omval|funnits)\b"
     ),
 }
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
