@@ -354,3 +354,7 @@ def test_a_regional_system_decided_extended_or_in_place(
 )
 def test_a_system_extended_with_units_or_money_is_no_introduction(sentence: str) -> None:
     assert news(sentence, "https://www.regionnorrvik.se/nyheter").decisions == []
+
+
+def test_a_decision_on_the_choice_for_whom_is_no_introduction() -> None:
+    assert news("Kommunen har tagit beslut om kundval för nya brukare.").decisions == []

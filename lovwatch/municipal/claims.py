@@ -189,7 +189,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
             # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri"
             r"\b(tagit|tog|fattat|fattade) (ett )?beslut om (att infora )?(ett |en )?(nytt |ny )?"
-            r"(vardval|halsoval|kundval|lov|valfrihetssystem) (inom|for|i)\b|"
+            r"(vardval|halsoval|kundval|lov|valfrihetssystem) (inom|for|i)\b"
+            # (for a service, not for whom: "beslut om kundval för nya brukare")
+            r"(?! (nya|alla|de|den|dig|er|hela|brukar\w*|kunder\w*|patient\w*|personer|"
+            r"invanare\w*|kommunen|regionen)\b)|"
             # "Vårdvalet utökas till att omfatta även psykoterapi", "utökar vårdvalet med"
             # (but not with more units or money: "utökar vårdvalet med fler mottagningar")
             rf"\b{SYSTEM}( \w+){{0,3}} (utokas|utvidgas|breddas) (till|med){_A_SERVICE}|"
