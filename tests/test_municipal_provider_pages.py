@@ -108,3 +108,26 @@ def test_approved_care_providers_listed_with_where_they_work() -> None:
         ("Hörselkliniken Norr AB", False),
         ("Hörselmottagningen", True),
     ]
+
+
+def test_paragraphs_under_a_provider_heading_that_open_with_the_providers_name() -> None:
+    found = page(
+        "<h1>Hemtjänst</h1><p>I Bergsjö kan du välja utförare av hemtjänst enligt LOV.</p>"
+        "<h2>Privata utförare</h2>"
+        "<p>Omtanke Hemtjänst erbjuder hemtjänst i hela kommunen. Läs mer på omtanke.se.</p>"
+        "<p>Vardaga har personal som talar finska och arabiska.</p>"
+        "<p>Vi rekommenderar att du jämför utförarna innan du väljer.</p>"
+        "<h2>Kommunens hemtjänst</h2><p>Kommunens hemtjänst finns i fyra områden.</p>"
+    )
+    assert providers(found) == [("Omtanke Hemtjänst", False), ("Vardaga", False)]
+
+
+def test_the_fields_of_a_provider_card_are_not_providers() -> None:
+    found = page(
+        "<h1>Jämför utförare inom hemtjänst</h1>"
+        "<div><h2>Omtanke Hemtjänst</h2><p>Språk: svenska, engelska</p>"
+        "<p>Kollektivavtal: Ja</p><p>Telefon: 0123-11 11 11</p></div>"
+        "<div><h2>Solrosens Omsorg</h2><p>Språk: svenska, finska</p>"
+        "<p>Kollektivavtal: Nej</p><p>Telefon: 0123-22 22 22</p></div>"
+    )
+    assert providers(found) == [("Omtanke Hemtjänst", False), ("Solrosens Omsorg", False)]

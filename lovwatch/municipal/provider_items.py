@@ -86,7 +86,7 @@ def provider_from_item(
     cells = text.split("\t")
     first = cells[column] if column < len(cells) else ""
     first = PROVIDER_LABEL.sub("", first)  # "Utförare: Kreativa Vägar AB"
-    if _LABEL_VALUE.match(first.strip()):
+    if _LABEL_VALUE.match(first.strip()) or _FIELD.match(first.strip()):
         return None
     name_part, *rest = _NAME_END.split(_PLACE_AFTER.sub("", first), maxsplit=1)
     name = ORG_NUMBER.sub("", name_part).strip(" ,;:.–-")
@@ -127,6 +127,13 @@ def provider_from_item(
 #: regi" is whose).
 _WHERE = re.compile(
     r"(i |inom )?(hela|halva|norra|sodra|ostra|vastra|centrala) |(i|inom) (kommunen|staden)\b"
+)
+#: A provider card's field ("Språk: svenska, finska", "Kollektivavtal: Ja"): not a name.
+_FIELD = re.compile(
+    r"^(språk|kollektivavtal|inriktning|områden?|verksamhetsområden?|certifiering\w*|"
+    r"kvalitetscertifiering|ägarform|målgrupp\w*|profil|specialkompetens\w*|tjänster|"
+    r"insatser|personal|antal [\w ]+)\s*:|^[^:]{1,40}:\s*(ja|nej)\s*$",
+    re.IGNORECASE,
 )
 #: A label with a value ("Tätort: 433", "Timpris: 450 kr"): a price or figure, not a name.
 _LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNORECASE)

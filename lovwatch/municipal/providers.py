@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.blocks import HEADING, ITEM, PARA, ROW, Block, Page
-from lovwatch.municipal.companies import COMPANY_END, company_form, is_own_unit, only_services
+from lovwatch.municipal.companies import (
+    COMPANY_END,
+    KNOWN_PROVIDERS,
+    NOT_NAME_START,
+    company_form,
+    is_own_unit,
+    only_services,
+)
 from lovwatch.municipal.counts import Count, counts_in
 from lovwatch.municipal.mentions import in_text, presentation_links, presenting_themselves
 from lovwatch.municipal.numbers import ORG_NUMBER
@@ -278,6 +285,17 @@ def _listed(page: Page) -> list[Provider]:
                 or _is_cue(block)
             ):
                 break  # a new section (a sub-heading like "Delområde Väst" is not)
+            if (
+                cue.kind == HEADING
+                and block.kind == PARA
+                and (opening := _presenting_name(block.text))
+                and (provider := provider_from_item(opening, categories, source="text"))
+            ):
+                # "Privata utförare", then "Omtanke Hemtjänst erbjuder hemtjänst i hela
+                # kommunen.": one paragraph a provider, its name first
+                found.append(provider)
+                index += 1
+                continue
             if block.kind in (ITEM, ROW) or (block.kind == PARA and len(block.text) <= 120):
                 header = _provider_column(block) if block.kind == ROW else None
                 if header is not None:
@@ -302,6 +320,37 @@ def _listed(page: Page) -> list[Provider]:
                 break
             index += 1
     return found
+
+
+#: A paragraph that opens with the name of the provider it presents: "Omtanke Hemtjänst
+#: erbjuder hemtjänst i hela kommunen", "Solrosens Omsorg har personal som talar finska".
+_PRESENTING = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|i|och|&)){0,4}) "
+    r"(?:erbjuder|driver|har|är|utför|arbetar|finns)\b"
+)
+
+
+def _presenting_name(text: str) -> str | None:
+    """The provider a paragraph under a provider heading presents by opening with its name;
+    not a sentence's subject that is no name ("Vi erbjuder", "Kommunens hemtjänst finns",
+    "Du har")."""
+    match = _PRESENTING.match(text.strip())
+    if match is None:
+        return None
+    name = re.sub(r" (i|och|&)$", "", match.group("name"))
+    folded = fold_words(name)
+    first = name.split()[0].lower()
+    if (
+        first in NOT_NAME_START
+        or _NOT_NAME_WORDS.search(folded)
+        or is_own_unit(name, None)
+        or only_services(name)
+        or _ROLE_ONLY.match(folded)
+        or len(name.split()) < 2
+        and not (company_form(name) or KNOWN_PROVIDERS.fullmatch(name))
+    ):
+        return None
+    return name
 
 
 def _labelled_provider(blocks: list[Block], index: int) -> Block | None:
