@@ -358,3 +358,11 @@ def test_a_system_extended_with_units_or_money_is_no_introduction(sentence: str)
 
 def test_a_decision_on_the_choice_for_whom_is_no_introduction() -> None:
     assert news("Kommunen har tagit beslut om kundval för nya brukare.").decisions == []
+
+
+def test_choosing_a_time_is_no_choice_of_provider() -> None:
+    found = findings_from_text(
+        "# Boka tid\nDu kan välja tid på mottagningen via 1177.\n",
+        "https://www.regionnorrvik.se/vard/boka",
+    )
+    assert found.claims == []

@@ -415,6 +415,9 @@ _VERBS: dict[StatementKind, re.Pattern[str]] = {
         r"foljer|finnas|ges|fa|drivs|drivas|drivits|lista|listar|listas|omval|funnits)\b"
     ),
 }
+#: A time chosen, not a provider: "Du kan välja tid på mottagningen".
+_TIME_CHOSEN = re.compile(r"\bvalja (en |ny |annan )?(tid|tider|dag|datum|klockslag|besokstid)\b")
+_SYSTEM_NAMED = re.compile(rf"\b{SYSTEM}")
 #: The verbs of a resident's choice ("kan", "får", "väljer"), as opposed to an authority's.
 _CHOOSING = re.compile(r"^(kan|far|valj|valjer)$")
 #: "kan du välja": the choice is the verb, not an earlier "har" ("Om du har hemtjänst ...").
@@ -647,6 +650,12 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and (_providers_leave(folded, verb_at) or _company_leaves(sentence))
         ):
             continue  # "Två privata utförare lämnade LOV under året": providers leave, not it
+        if (
+            kind is StatementKind.ACTIVE
+            and _TIME_CHOSEN.search(folded)
+            and not _SYSTEM_NAMED.search(folded)
+        ):
+            continue  # "Du kan välja tid på mottagningen": a time, not a provider
         modality = modality_of(folded, verb_at)
         if kind is StatementKind.INTRODUCE and word.startswith("foresl"):
             modality = Modality.PROPOSED  # "beslöts om att föreslå Vårdval BUP": proposed
