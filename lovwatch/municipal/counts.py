@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
 from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
-from lovwatch.municipal.subjects import about_others, named_bodies, own_names
+from lovwatch.municipal.subjects import named_bodies, names_others, own_names
 from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
 
 if TYPE_CHECKING:
@@ -391,7 +391,7 @@ def stated_counts(page: Page) -> list[Count]:
             if names is None:
                 names = own_names(page.url, page.title, page.text)
             named_own, named_other = named_bodies(sentence, names)
-            if named_other and not named_own or about_others(folded):
+            if named_other and not named_own or names_others(folded):
                 continue  # "I Stockholms stad har man 140 utförare": another's count
             private, own, approximate = found
             if own == 0 and sentence.rstrip().endswith(":"):

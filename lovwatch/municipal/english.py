@@ -6,10 +6,11 @@ choose the provider you wish to use". Such pages inform residents of a choice in
 seldom record a decision. So only that is read here: the authority's own, decided `active`
 statement (also from a named system told as introduced: "In 2007 Vårdval Halland was
 introduced", or the law applied: "The municipality applies the Act on System of Choice"), and
-the choice denied ("You cannot choose a home care provider", `not_introduce`), never an
-introduction or an ending, so a language read with a short vocabulary never raises an alarm;
-and the providers a page counts ("eight approved home care providers", "32 healthcare centers
-of which 11 are private").
+the choice denied ("You cannot choose a home care provider", "The municipality is the only
+provider of home care", `not_introduce`), never an introduction or an ending, so a language
+read with a short vocabulary never raises an alarm; and the providers a page counts ("eight
+approved home care providers", "32 healthcare centers of which 11 are private", none but the
+municipality's own).
 
 Categories come from English service names ("home care services", "health centre", "day
 centre activities") and the Swedish ones the pages keep in brackets ("(hemtjänst)"): those of

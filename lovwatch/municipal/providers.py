@@ -346,8 +346,7 @@ def _presenting_name(text: str) -> str | None:
         or is_own_unit(name, None)
         or only_services(name)
         or _ROLE_ONLY.match(folded)
-        or len(name.split()) < 2
-        and not (company_form(name) or KNOWN_PROVIDERS.fullmatch(name))
+        or (len(name.split()) < 2 and not (company_form(name) or KNOWN_PROVIDERS.fullmatch(name)))
     ):
         return None
     return name

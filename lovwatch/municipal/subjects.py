@@ -381,7 +381,7 @@ _OTHERS = re.compile(
 )
 
 
-def about_others(folded: str) -> bool:
+def names_others(folded: str) -> bool:
     """Whether a folded sentence is about other authorities and not this one ("I
     grannkommunen finns sex privata utförare", "Flera kommuner har ...")."""
     return bool(_OTHERS.search(folded)) and not OWN_SUBJECT.search(folded)
