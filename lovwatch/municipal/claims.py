@@ -31,6 +31,7 @@ from lovwatch.municipal.modality import (
     Modality,
     modality_cue,
     modality_of,
+    proposal_carried,
 )
 from lovwatch.municipal.subjects import (
     OWN_SUBJECT,
@@ -41,7 +42,12 @@ from lovwatch.municipal.subjects import (
     own_names,
     subject_of,
 )
-from lovwatch.municipal.vocabulary import LIST_WHERE_ONE_WANTS, PROCUREMENT, fold_words
+from lovwatch.municipal.vocabulary import (
+    LIST_WHERE_ONE_WANTS,
+    OWN_AS_ONE_SIDE,
+    PROCUREMENT,
+    fold_words,
+)
 
 __all__ = [
     "SYSTEM",
@@ -98,9 +104,14 @@ _DECIDING_BODY = (
 )
 #: Taking part in a system, or staying out of it: a provider's choice, the system runs.
 _JOINS = (
+    # (a provider leaving, "Solrosen lämnar valfrihetssystemet", is read here only once the
+    # ending has been ruled out: see `_providers_leave`)
     r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick)( inte)?|"
+    r"(lamnar|lamnade|lamnat)|"
     r"anslut\w*( sig)? till) (i )?"
 )
+#: A proposal as a noun: "förslaget", "motionen", "medborgarförslaget".
+_PROPOSAL_NOUN = r"(forslag|forslaget|motion|motionen|medborgarforslag|medborgarforslaget)"
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
     r"sag\w* upp|sade upp|tog bort|ta bort|tar bort|tas bort|togs bort|tagits bort|"
@@ -187,6 +198,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.INTRODUCE,
         re.compile(
             rf"\b({_INTRODUCE_VERB}|inforande av|inforandet av){_DATE_GAP}( \w+){{0,3}} {SYSTEM}|"
+            # "Förslaget om vårdval i BUP antogs", "biföll motionen om LOV i hemtjänsten": the
+            # system proposed (read as decided only when the proposal was carried)
+            rf"\b{_PROPOSAL_NOUN} (om|till) (att (infora|inratta) )?(ett |en )?(nytt |ny )?"
+            rf"{SYSTEM}(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
             # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri"
             r"\b(tagit|tog|fattat|fattade) (ett )?beslut om (att infora )?(ett |en )?(nytt |ny )?"
             r"(vardval|halsoval|kundval|lov|valfrihetssystem) (inom|for|i)\b"
@@ -296,13 +311,15 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "övriga delar av kommunen har åtta-tio anordnare att välja bland", "finns fem
             # privata utförare och kommunens egen hemtjänst att välja mellan", "finns ytterligare
             # en utförare att välja inom hemtjänsten"
-            r"\b(har|finns)( \w+){0,4} (utforare|anordnare|foretag|leverantorer|vardgivare)"
+            r"\b(har|finns)( \w+){0,4} \w*(utforare|anordnare|foretag|leverantorer|vardgivare)"
             r"( \w+){0,4} att valja\b|"
+            # "kan du välja mellan kommunen och Omsorgshuset i Norr"
+            rf"\b(kan|far|kunnat|fatt)( \w+){{0,10}} ({OWN_AS_ONE_SIDE})|"
             # "LOV inom personlig assistans finns inte": the system named first (negated, none);
             # not where it is found ("finns bland annat i Landstinget Värmland"), nor what it has
             # not ("Inom vårdvalet finns inte något volymtak")
             rf"\b{SYSTEM}( (inom|for|av|enligt)( \w+){{1,3}})? (finns|tillampas|anvands)\b"
-            r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) )"
+            r"(?! (bland annat |till exempel |aven |ocksa )?(i|hos|pa) (?!dag\b|dagslaget\b))"
             r"(?! (inte|ej) (nagot|nagon|nagra|ett|en)\b)|"
             # "lyckades vi rädda LOV", "så kunde valfriheten räddas": kept, so in use
             rf"\b(radda|raddade|raddat) {SYSTEM}|"
@@ -659,6 +676,13 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         modality = modality_of(folded, verb_at)
         if kind is StatementKind.INTRODUCE and word.startswith("foresl"):
             modality = Modality.PROPOSED  # "beslöts om att föreslå Vårdval BUP": proposed
+        if (
+            kind is StatementKind.INTRODUCE
+            and re.match(_PROPOSAL_NOUN, word)
+            and modality is Modality.DECIDED
+            and not proposal_carried(folded)
+        ):
+            modality = Modality.PROPOSED  # "Förslaget om vårdval i BUP" and nothing carried it
         negated = _negated(folded, verb_at, verb_end) or (
             bool(re.search(r"\bnej till\b", folded)) and kind is StatementKind.INTRODUCE
         )

@@ -179,6 +179,18 @@ _SYSTEM_THEN_NAMES = re.compile(
     r"\b(?i:inom|i) (?:LOV|(?i:kundvalet|vårdvalet|hälsovalet|valfrihetssystemet))\b[^.:;]{0,60}?"
     r"\bfinns (?:det )?(?:i dag |idag |nu |just nu )?(?P<listing>[A-ZÅÄÖ0-9].+)$"
 )
+#: Names set off after the role: "Två nya företag, Omsorg i Lunda AB och Trygg Hemhjälp, har
+#: godkänts".
+_ROLE_APPOSITION = re.compile(
+    r"\b(?i:företag|utförare|aktörer|vårdgivare|leverantörer)\b, (?P<listing>[A-ZÅÄÖ0-9][^.:;]+?), "
+    r"(?:har|är|blir|blev|kommer|ska|får|fick)\b"
+)
+#: Names that join a system: "Från 1 april ingår Lunda Fysio och Rörelsecentrum i Vårdval rehab".
+_JOIN_SYSTEM = re.compile(
+    r"\b(?:ingår|ansluts|ansluter|går) (?:nu |även |också |därmed )?(?:med )?"
+    r"(?P<listing>[A-ZÅÄÖ0-9][^.:;]+?) (?:i|till) (?:LOV|(?i:vårdval|hälsoval|kundval|"
+    r"valfrihetssystem|tandvårdsval))"
+)
 #: The own unit named last or first beside the companies: "..., Vardaga och kommunens egen
 #: hemtjänst" (an own unit, not a piece of the last company's name).
 _OWN_PIECE = re.compile(
@@ -241,7 +253,13 @@ def role_names(sentence: str) -> list[tuple[str, str]]:
     i dag Attendo, Vardaga och kommunens egen hemtjänst" (the own unit left out)."""
     found: list[tuple[str, str]] = []
     text = sentence.strip().rstrip(".")
-    patterns = ((_NAMES_THEN_ROLE, False), (_ROLE_THEN_NAMES, True), (_SYSTEM_THEN_NAMES, True))
+    patterns = (
+        (_NAMES_THEN_ROLE, False),
+        (_ROLE_THEN_NAMES, True),
+        (_SYSTEM_THEN_NAMES, True),
+        (_ROLE_APPOSITION, False),
+        (_JOIN_SYSTEM, False),
+    )
     for pattern, cut_last in patterns:
         if (match := pattern.search(text)) is None:
             continue

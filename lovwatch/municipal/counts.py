@@ -99,6 +99,11 @@ _PRIVATELY_RUN = re.compile(
     rf"\bav (?:dem|dessa) (?:ar|drivs) (?P<of_them>{_NUMBER}) {_PRIVATELY}|"
     rf"\bdrivs (?P<run>{_NUMBER}) {_PRIVATELY}"
 )
+#: The own units and the private ones: "28 hälsocentraler, 19 i regionens regi och 9 privata".
+_OWN_THEN_PRIVATE = re.compile(
+    rf"\b(?P<own>{_NUMBER}) i (regionens|landstingets|kommunens|egen|offentlig|kommunal) regi "
+    rf"(och|samt) (?P<private>{_NUMBER}) {_PRIVATELY}"
+)
 #: Words that make what follows a bound, not a count.
 _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|under)\s*$")
 #: The upper end of a range ("1 till 5 privata utförare", "3-5 företag", folded "3 5") is not
@@ -257,6 +262,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         total = int(tally.group("n"))
     elif number_of := _NUMBER_OF.search(folded):
         total = number_value(number_of.group("n"))
+    elif own_then_private := _OWN_THEN_PRIVATE.search(folded):
+        private, own = (number_value(own_then_private.group(key)) for key in ("private", "own"))
+        if private is not None and own is not None:
+            return private, own, False
     elif privately_run := _PRIVATELY_RUN.search(folded):
         total = number_value(next(n for n in privately_run.groups() if n is not None))
     elif side_by_side := _SIDE_BY_SIDE.search(folded):

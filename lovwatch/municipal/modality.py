@@ -147,6 +147,19 @@ _CARRIED = re.compile(
     # "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV"
     rf"\bbeslut\w* (enligt|i enlighet med) (\w+ ){{0,3}}{_PROPOSAL}"
 )
+#: A proposal carried, said after it: "Förslaget om vårdval i BUP antogs av fullmäktige",
+#: "Socialnämndens förslag om att införa LOV godkändes av kommunfullmäktige".
+_CARRIED_AFTER = re.compile(
+    rf"\b{_PROPOSAL}\b.*\b(antogs|bifolls|godkandes|klubbades|gick igenom)\b(?! (inte|ej)\b)"
+)
+
+
+def proposal_carried(folded: str) -> bool:
+    """Whether the sentence says a proposal or motion in it was carried ("antog förslaget",
+    "motionen bifölls"), so what it proposed is decided."""
+    return bool(_CARRIED.search(folded) or _CARRIED_AFTER.search(folded))
+
+
 #: The chair's finding in a protocol: "... och finner att fullmäktige bifaller det".
 _FOUND_CARRIED = re.compile(r"\bfinner att (\w+ ){0,2}(bifaller|beslutar|beslutat|antar)\b")
 #: A party or the opposition as the one who wants something: a demand, not a plan.
@@ -197,7 +210,11 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
     if _MOVED.search(folded[:verb_at]):
         return Modality.DEMANDED
-    if _CARRIED.search(folded[:verb_at]) or _FOUND_CARRIED.search(folded[verb_at:]):
+    if (
+        _CARRIED.search(folded[:verb_at])
+        or _FOUND_CARRIED.search(folded[verb_at:])
+        or _CARRIED_AFTER.search(folded)
+    ):
         return Modality.DECIDED
     if _ATTEMPT.search(folded[:verb_at]):
         return Modality.DEMANDED

@@ -21,6 +21,19 @@ from lovwatch.normalize.text import words
 LIST_WHERE_ONE_WANTS = (
     r"(lista|listar|listas) (dig|sig|er) (\w+ ){0,2}(dar|var) (du|de|ni|man) vill"
 )
+#: The municipality's own care as one side of a choice: "kommunens egen hemtjänst",
+#: "kommunens dagliga verksamhet" (not "kommunens simhallar").
+_OWN_CARE = (
+    r"kommunens( egen| egna)?( \w+)? (?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk))"
+    r"(\w*tjanst|\w*verksamhet|\w*omsorg|\w*boende|\w*vard|regi|"
+    r"\w*utforare|enhet|personal)\w*"
+)
+#: A choice with the municipality's own provider as one side: "välja mellan kommunen och
+#: Omsorgshuset", "välja att få hjälp av kommunens hemtjänst eller av något av de företag".
+OWN_AS_ONE_SIDE = (
+    rf"valja (\w+ ){{0,3}}mellan (kommunen( \w+){{0,3}}|{_OWN_CARE}) (och|eller)\b|"
+    rf"valja (\w+ ){{0,8}}{_OWN_CARE} eller (\w+ ){{0,6}}(privata?|foretag\w*|\w*utforare\w*)\b"
+)
 #: A text that speaks of a valfrihetssystem (for discovery and for statement context).
 LOV_TERMS = re.compile(
     # not the idiom "fick lov att" (was allowed to)
@@ -53,7 +66,10 @@ LOV_TERMS = re.compile(
     r"godkand (utforare|leverantor|anordnare)\b|"
     # "ytterligare en utförare att välja", "fem privata utförare och kommunens egen hemtjänst
     # att välja mellan"
-    r"(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
+    r"\w*(utforare|foretag|leverantorer|anordnare|vardgivare)( \w+){0,4} att valja\b|"
+    # "kan du välja mellan kommunen och Omsorgshuset", "välja mellan kommunens dagliga
+    # verksamhet och privata alternativ": the municipality as one side of the choice
+    rf"{OWN_AS_ONE_SIDE}|"
     # "Kommunen öppnar för privata utförare i hemtjänsten", "få välja vem som ska utföra"
     r"(oppnar|oppnade|oppna|slapper|slappte|slappa) (upp )?(for|in) (\w+ )?privata? "
     r"(utforare|foretag|aktorer|hemtjanstforetag|alternativ)|valja vem som (ska )?utfora|"

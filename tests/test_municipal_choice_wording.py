@@ -1,0 +1,130 @@
+"""Rules for how citizen pages and news word a choice, a proposal's fate and the providers in a
+system, one test per rule.
+
+Every sentence here is written for these tests (a made-up municipality, Bergsjö, and a made-up
+region, Norrvik), with the expected reading written before the rule; none is copied from a
+real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lovwatch.municipal.counts import count_in_sentence
+from lovwatch.municipal.findings import PageFindings, findings_from_text
+from lovwatch.municipal.vocabulary import fold_words
+
+NEWS_URL = "https://www.bergsjo.se/nyheter"
+REGION_URL = "https://www.regionnorrvik.se/vard/vardval"
+
+
+def news(text: str, url: str = NEWS_URL) -> PageFindings:
+    return findings_from_text(f"# Nyheter\n{text}\n", url)
+
+
+def kinds(found: PageFindings) -> list[tuple[str, tuple[str, ...]]]:
+    return [(str(statement.kind), statement.categories) for statement in found.statements]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sedan 2012 kan du välja mellan kommunen och Omsorgshuset i Norr när det gäller hemtjänst.",
+        "I hemtjänsten kan du i dag välja mellan kommunen, Norrvik Omsorg och Hemtjänsten Lunda.",
+        "Du som har hemtjänst kan välja att få hjälp av kommunens hemtjänst eller av något av de "
+        "företag som kommunen har avtal med.",
+        "I dag finns tre privata hemtjänstföretag och kommunens egen hemtjänst att välja mellan.",
+    ],
+)
+def test_the_own_care_as_one_side_of_a_choice_is_a_system_in_use(sentence: str) -> None:
+    assert kinds(news(sentence)) == [("active", ("hemtjanst",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Du kan välja mellan kommunens simhallar och gym.",
+        "Du kan välja mellan kommunens skolor och fristående skolor.",
+        "Du kan välja mellan kommunens förskoleverksamhet och en fristående förskola.",
+    ],
+)
+def test_a_choice_among_the_municipality_s_other_services_is_no_system(sentence: str) -> None:
+    assert news(sentence).claims == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "url"),
+    [
+        (
+            "Förslaget om vårdval i barn- och ungdomspsykiatrin antogs av regionfullmäktige i går.",
+            REGION_URL,
+        ),
+        ("Regionfullmäktige antog i går förslaget om vårdval inom ögonsjukvården.", REGION_URL),
+        ("Kommunfullmäktige biföll motionen om LOV i hemtjänsten.", NEWS_URL),
+        (
+            "Socialnämndens förslag om att införa LOV i hemtjänsten godkändes av "
+            "kommunfullmäktige på måndagen.",
+            NEWS_URL,
+        ),
+    ],
+)
+def test_a_proposal_carried_is_a_decision_to_introduce(sentence: str, url: str) -> None:
+    assert [str(statement.kind) for statement in news(sentence, url).decisions] == ["introduce"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Motion om LOV i hemtjänsten",
+        "Moderaterna har lämnat en motion om LOV i hemtjänsten.",
+        "Motionen om LOV bifölls inte.",
+        "Ett förslag om vårdval inom ögonsjukvård har skickats på remiss.",
+        "Förslaget om LOV-avtal med de privata utförarna antogs.",
+    ],
+)
+def test_a_proposal_named_but_not_carried_is_no_decision(sentence: str) -> None:
+    found = news(sentence)
+    assert found.decisions == []
+    assert [str(claim.kind) for claim in found.claims if claim.kind == "active"] == []
+
+
+def test_a_provider_leaving_the_system_shows_that_it_runs() -> None:
+    found = news("Solrosen lämnar valfrihetssystemet den 30 juni.")
+    assert [str(statement.kind) for statement in found.statements] == ["active"]
+    assert found.decisions == []
+
+
+def test_units_in_a_system_today_show_that_it_runs() -> None:
+    found = news("I vårdvalet finns i dag 34 vårdcentraler.", REGION_URL)
+    assert kinds(found) == [("active", ("primarvard",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Två nya företag, Omsorg i Lunda AB och Trygg Hemhjälp, har godkänts inom LOV "
+            "hemtjänst.",
+            ["Omsorg i Lunda AB", "Trygg Hemhjälp"],
+        ),
+        (
+            "Från och med 1 april ingår Lunda Fysio och Rörelsecentrum i Vårdval rehab.",
+            ["Lunda Fysio", "Rörelsecentrum"],
+        ),
+    ],
+)
+def test_names_set_off_after_the_role_or_joining_a_system_are_providers(
+    sentence: str, names: list[str]
+) -> None:
+    assert [provider.name for provider in news(sentence).providers] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "private", "own"),
+    [
+        ("Inom hälsovalet finns nu 28 hälsocentraler, 19 i regionens regi och 9 privata.", 9, 19),
+        ("I hälsovalet finns 30 hälsocentraler: tjugo i egen regi och tio privata.", 10, 20),
+    ],
+)
+def test_private_units_counted_beside_the_own(sentence: str, private: int, own: int) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (private, own, False)
