@@ -2,14 +2,16 @@
 system, one test per rule.
 
 Every sentence here is written for these tests (a made-up municipality, Bergsjö, and a made-up
-region, Norrvik), with the expected reading written before the rule; none is copied from a
-real page.
+region, Norrvik, beside real place names where the rule is about them), with the expected
+reading written before the rule; none is copied from a real page. The last rules came from
+the fortieth round's dev pages (see the real-page set's README).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from lovwatch.municipal.categorising import sentence_categories
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.findings import PageFindings, findings_from_text
 from lovwatch.municipal.vocabulary import fold_words
@@ -128,3 +130,46 @@ def test_names_set_off_after_the_role_or_joining_a_system_are_providers(
 )
 def test_private_units_counted_beside_the_own(sentence: str, private: int, own: int) -> None:
     assert count_in_sentence(fold_words(sentence)) == (private, own, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ett ägarbyte inom Vårdval Kronoberg kräver landstingets godkännande.",
+        "Regionen planerar att ändra ersättningen inom Vårdval Kronoberg.",
+    ],
+)
+def test_something_done_inside_a_region_s_named_system_shows_that_it_runs(sentence: str) -> None:
+    found = news(sentence, "https://www.regionkronoberg.se/nyheter")
+    assert [(str(s.kind), str(s.modality)) for s in found.statements] == [("active", "decided")]
+
+
+def test_a_named_system_of_no_place_is_no_claim() -> None:
+    assert news("Mottagningen i Vårdval Centrum har öppet till sju.").claims == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regionen prövar nu om Hälsokraft AB uppfyller kraven för att bli godkänd i vårdvalet.",
+        "Vårdcentralen går över till Hälsokraft AB vid årsskiftet, om regionen godkänner köpet.",
+    ],
+)
+def test_a_company_whose_approval_is_still_to_come_is_no_provider(sentence: str) -> None:
+    assert news(f"Vårdval i Norrvik. {sentence}", REGION_URL).providers == []
+
+
+def test_the_company_that_owns_a_unit_in_the_system_is_a_provider() -> None:
+    found = news("Vårdval Norrvik. I Lunda äger Hälsokraft AB vårdcentralen Kvarnen.", REGION_URL)
+    assert [provider.name for provider in found.providers] == ["Hälsokraft AB"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Andra yrkesgrupper som ingår är sjuksköterska, sjukgymnast, arbetsterapeut och dietist.",
+        "Teamet kan bestå av läkare, sjuksköterska, fysioterapeut och kurator.",
+    ],
+)
+def test_a_team_s_professions_are_no_services(sentence: str) -> None:
+    assert sentence_categories(sentence) == ()

@@ -20,7 +20,13 @@ _RECIPIENTS = re.compile(r"\b\w+(?:mottagare|tagare)(?:n|na)?\b", re.IGNORECASE)
 #: Staff named by profession: "saknar legitimerad personal som sjuksköterskor, fysioterapeuter
 #: och arbetsterapeuter" names who works, not a service of the system.
 _STAFF = re.compile(
-    r"\b(legitimerad|legitimerade)? ?personal (som|såsom|t ex|t\.ex\.|till exempel)\b[^.;]*",
+    r"\b(legitimerad|legitimerade)? ?personal (som|såsom|t ex|t\.ex\.|till exempel)\b[^.;]*|"
+    # a team's professions: "Andra yrkesgrupper som ingår är sjuksköterska, sjukgymnast ...",
+    # "Den kan bestå av läkare, sjuksköterska, sjukgymnast, arbetsterapeut och kurator"
+    r"\byrkesgrupp\w*\b[^.;]*|"
+    r"\b(består|bestå|bestod) av (en |ett )?(läkare|sjukskötersk\w*|underskötersk\w*|"
+    r"fysioterapeut\w*|sjukgymnast\w*|arbetsterapeut\w*|kurator\w*|dietist\w*|psykolog\w*)\b"
+    r"[^.;]*",
     re.IGNORECASE,
 )
 
@@ -57,7 +63,8 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
     ("delegerad hemsjukvård (utförs efter delegering från arbetsterapeut)"), and a service
     that names its recipients ("hemtjänstmottagare") is not theirs; either counts only when the
     sentence names nothing else. What it leaves out ("exklusive BVC") is not named, nor are
-    the professions of its staff ("personal som sjuksköterskor, fysioterapeuter")."""
+    the professions of its staff ("personal som sjuksköterskor, fysioterapeuter", "teamet
+    består av läkare, sjuksköterska och sjukgymnast")."""
     sentence = _STAFF.sub(" ", _EXCLUDED.sub(" ", sentence))
     plain = _BRACKETS.sub(" ", sentence)
     found = (

@@ -763,7 +763,30 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             subject = Subject.GENERAL
         confidence = _confidence(folded, verb_at, modality)
         return Claim(kind, subject, modality, confidence, verb_at, past)
+    if (inside := _in_named_system(sentence, folded)) is not None:
+        # "ett ägarbyte inom Vårdval Kronoberg kräver landstingets godkännande": something done
+        # inside a region's named system, which is therefore in place (whatever is planned
+        # for it: "planerar att ändra ersättningen inom Hälsoval Skåne")
+        subject = subject_of(sentence, folded, inside, names)
+        confidence = _confidence(folded, inside, Modality.DECIDED)
+        return Claim(StatementKind.ACTIVE, subject, Modality.DECIDED, confidence, inside)
     return None
+
+
+#: A region's system named by its place: "inom Vårdval Kronoberg", "i Hälsoval Skåne".
+_NAMED_SYSTEM = re.compile(r"\b(?:inom|i|enligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)")
+
+
+def _in_named_system(sentence: str, folded: str) -> int | None:
+    """Where the folded sentence speaks of something inside a region's named system, or None
+    when it names none."""
+    match = _NAMED_SYSTEM.search(sentence)
+    if match is None or not is_place(match.group("place")):
+        return None
+    at = re.search(
+        rf"\b(inom|i|enligt) (vardval|halsoval) {fold_words(match.group('place'))}", folded
+    )
+    return at.start() if at else None
 
 
 #: What the authority may do, right before the verb: "kan (när som helst) (besluta att)",

@@ -46,8 +46,10 @@ _PROVIDER_CONTEXT = re.compile(
     r"^(den |det )?privata?|"
     # "Vårdcentralen, som i dag drivs av Hälsopraktiken AB, tas över av Capio"
     r"drivs av|drevs av|(tas|togs) over av|"
-    r"(driver|bedriver|utfor) (\w+ )?"
-    r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig))\b"
+    # "I Kronoberg äger Carema vårdcentralen Hovshaga i Växjö"
+    r"(driver|bedriver|utfor|ager|agde) (\w+ ){0,3}"
+    r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig|vardcentral\w*|"
+    r"halsocentral\w*))\b"
 )
 #: A sentence about how to apply or where to read: tools and vendors, not providers.
 _PROCESS = re.compile(
@@ -72,6 +74,12 @@ _NOT_APPROVED = re.compile(
     # "har ansökt om att bli godkända inom LOV": applied, not approved yet
     r"(ansokt|ansoker|sokt|soker) om att (bli|fa)|"
     rf"inte langre|tidigare utforare|{_REMOVED})\b"
+)
+#: An approval still to come: "Landstinget ska nu titta på om Capio lever upp till kraven",
+#: "går över till Capio, om Konkurrensverket godkänner köpet".
+_PENDING = re.compile(
+    r"\b(om|huruvida) (\w+ ){0,3}(lever upp till|uppfyller|klarar) (\w+ ){0,2}(krav|villkor)\w*|"
+    r"\bom (\w+ ){0,2}(godkanner|godkanns|godkants|godtar|sager ja till)\b"
 )
 #: A page about companies being removed: the companies its running text names are those.
 _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
@@ -143,6 +151,8 @@ def in_text(page: Page) -> list[Provider]:
             if len(names) == 1:
                 names = [(_whole_name(names[0][0], sentence), names[0][1])]
             previous, previous_folded = sentence, folded
+            if _PENDING.search(folded):
+                continue  # named while its approval is still to come
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
             if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
