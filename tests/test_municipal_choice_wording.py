@@ -43,6 +43,36 @@ def test_the_own_care_as_one_side_of_a_choice_is_a_system_in_use(sentence: str) 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        (
+            "Du som har rätt till hemtjänst väljer själv utförare bland de godkända företagen.",
+            "hemtjanst",
+        ),
+        ("Du kan lista dig på valfri vårdcentral i regionen.", "primarvard"),
+    ],
+)
+def test_choosing_oneself_or_a_free_choice_of_unit_is_a_system_in_use(
+    sentence: str, category: str
+) -> None:
+    assert [(str(s.kind), str(s.modality)) for s in news(sentence).statements] == [
+        ("active", "decided")
+    ]
+    assert news(sentence).statements[0].categories == (category,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Det går inte att välja utförare, kommunen är ensam utförare.",
+        "Du kan inte välja utförare, du får kommunens hemtjänst.",
+    ],
+)
+def test_no_choice_with_the_municipality_as_the_one_provider_is_no_system(sentence: str) -> None:
+    assert [str(s.kind) for s in news(sentence).statements] == ["not_introduce"]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Du kan välja mellan kommunens simhallar och gym.",

@@ -341,6 +341,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(idag|nu|numera) galler {SYSTEM}|\binom ramen for {SYSTEM}|"
             # "Du väljer själv vilken vårdcentral", "lista dig på valfri hälsocentral"
             rf"\b(du|ni|man) valjer( \w+){{0,3}} {_CHOSEN}\b|"
+            # "Du som har rätt till hemtjänst väljer själv utförare bland de godkända företagen"
+            rf"\bvaljer (sjalv|sjalva) (\w+ ){{0,2}}{_CHOSEN}\b|"
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
             # "kan också lista sig där de vill": a free choice of where to be listed
             rf"\b{LIST_WHERE_ONE_WANTS}\b|"
@@ -844,9 +846,10 @@ _CANNOT_CHOOSE = re.compile(
     r"det gar( alltsa| darfor| dock)? inte att|"
     r"(finns|ges|har|far) (det |du |ni |man )?(ingen|inte nagon|inte) (mojlighet|ratt) att) valja"
     # Said of the service as a whole, not of a part ("... för nattpatrullen" names one), up to
-    # the end or a reason ("..., eftersom kommunen är ensam utförare").
+    # the end or a reason ("..., eftersom kommunen är ensam utförare", "..., kommunen är ensam
+    # utförare").
     rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor)( (av|inom|i) \w+){{0,2}}"
-    r"( (eftersom|da|utan)\b.*)?$|"
+    r"( (eftersom|da|utan|kommunen ar|kommunen star for|(du|ni|man) far kommunens)\b.*)?$|"
     # "Du kan inte välja vilket företag som utför din hemtjänst"
     r" (vem|vilket foretag|vilken utforare|vilka foretag) som (ska )?utfor)"
 )

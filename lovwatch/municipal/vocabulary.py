@@ -89,13 +89,14 @@ LOV_TERMS = re.compile(
     r"\w*|"
     r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
     r"avlosning|daglig verksamhet)|"
-    r"(du|ni) valjer (sjalv |sjalva )?vem som ska|"
+    r"(du|ni) valjer (sjalv |sjalva )?vem som ska|valjer (sjalv|sjalva) vem som (ska )?utfor\w*|"
     # "Det finns tre olika alternativ att välja mellan: två olika hemtjänstföretag ..."
     r"(alternativ|utforare|foretag|leverantorer|anordnare) att valja (mellan|bland)|"
     r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
     # "för att få din nya hemtjänstutförare": a provider the resident changed to
     r"(din|er) nya \w*utforare|"
-    # "kan också lista sig där de vill": a free choice of vårdcentral
+    # "kan också lista sig där de vill", "lista dig på valfri vårdcentral": a free choice
+    r"valfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning)|"
     rf"{LIST_WHERE_ONE_WANTS})\b"
 )
 #: What a link's text or URL says when it leads to LOV pages.
