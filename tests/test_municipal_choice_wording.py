@@ -203,3 +203,40 @@ def test_the_company_that_owns_a_unit_in_the_system_is_a_provider() -> None:
 )
 def test_a_team_s_professions_are_no_services(sentence: str) -> None:
     assert sentence_categories(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Vårdcentralen drivs sedan 2015 av Nordic Medical Group och ingår i vårdvalet.",
+            ["Nordic Medical Group"],
+        ),
+        ("Vårdcentralen Kvarnen drivs av Hälsokraft.", ["Hälsokraft"]),
+        ("Doktor.se har tagit över driften av Lunda vårdcentral från Meliva.", ["Doktor.se"]),
+        ("Kry öppnar en fysisk vårdcentral i Lunda i höst.", ["Kry"]),
+        (
+            "Capio köper Hälsokraft AB, som driver tre vårdcentraler i Lunda.",
+            ["Hälsokraft AB", "Capio"],
+        ),
+    ],
+)
+def test_companies_running_taking_over_or_opening_a_unit_in_the_system(
+    sentence: str, names: list[str]
+) -> None:
+    found = news(f"Vårdval Norrvik. {sentence}", REGION_URL)
+    assert [provider.name for provider in found.providers] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vårdcentralen Kvarnen, som drivs av Praktikertjänst, stänger den 31 mars.",
+        "Vårdcentralen Kvarnen drivs på entreprenad av Hälsokraft.",
+        "Hälsocentralen drivs av Region Norrvik.",
+    ],
+)
+def test_a_unit_that_closes_or_is_run_under_contract_or_by_the_region_names_no_provider(
+    sentence: str,
+) -> None:
+    assert news(f"Vårdval Norrvik. {sentence}", REGION_URL).providers == []

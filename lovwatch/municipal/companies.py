@@ -291,7 +291,7 @@ _CONNECTORS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid"
 # Words a name never runs back over: verbs and conjunctions of the sentence around it.
 _STOP = frozenset(
     "att som är har hade blev blir från till med kan ska får finns heter driver bedriver drivs "
-    "drevs ägs ägdes äger ägde "
+    "drevs ägs ägdes äger ägde köper köpte köpt köps säljer sålt sålde "
     "nämligen bland annat även samt".split()
 )
 # Capitalised words that start a sentence or name a role, not a company; and the imperatives a

@@ -41,11 +41,11 @@ _PROVIDER_CONTEXT = re.compile(
     r"etablerat sig|etablerade sig|"
     r"(privat|privata|extern|externa|ny|nya|annan|andra|enda) \w*(utforare|foretag|leverantor\w*|"
     r"anordnare|aktor\w*|bolag\w*|vardcentral\w*|halsocentral\w*)|"
-    r"kvar|tar over|tog over|overlat\w* till|overlamnas till|"
+    r"kvar|tar over|tog over|tagit over|overlat\w* till|overlamnas till|"
     # "Privata Norrköpings Ögonklinik AB svarar för en tredjedel av ögonsjukvården"
     r"^(den |det )?privata?|"
     # "Vårdcentralen, som i dag drivs av Hälsopraktiken AB, tas över av Capio"
-    r"drivs av|drevs av|(tas|togs) over av|"
+    r"(drivs|drevs)( \w+){0,3} av|(tas|togs) over av|"
     # "I Kronoberg äger Carema vårdcentralen Hovshaga i Växjö"
     r"(driver|bedriver|utfor|ager|agde) (\w+ ){0,3}"
     r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig|vardcentral\w*|"
@@ -69,6 +69,8 @@ _NOT_APPROVED = re.compile(
     r"\b((inte|ej) (har |blivit |blir |fatt )?(godkan\w*|auktoriser\w*)|avslag\w*|avslog\w*|"
     r"(inte|ej) (langre )?(ett |en )?valbar\w*|"
     r"nekats|nekades|sagt upp|sade upp|lamna\w*|lamnat|konkurs|upphor\w*|avslutat|slutat|"
+    # "Vårdcentralen Kvarnen, som drivs av Praktikertjänst, stänger den 31 mars"
+    r"stang(er|s|de|des|t|ts|a)|"
     # "Avtalet mellan kommunen och Attendo ... ska brytas", "lägga ner hemtjänsten"
     r"bryt\w*|brot|brots|lagg\w* ner|lade ner|"
     # "har ansökt om att bli godkända inom LOV": applied, not approved yet
@@ -164,6 +166,7 @@ def in_text(page: Page) -> list[Provider]:
                 or _approved_subject(sentence)
                 or _approved_object(sentence)
                 or (_opening_unit(sentence) if LOV_TERMS.search(text) else None)
+                or (_running_unit(sentence) if LOV_TERMS.search(text) else None)
                 or (_among_providers(sentence) if LOV_TERMS.search(text) else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
@@ -446,13 +449,41 @@ def _approved_object(sentence: str) -> str | None:
 _UNIT = r"(?:vårdcentral|hälsocentral|mottagning|barnavårdscentral|rehabmottagning|klinik)"
 _OPENS_UNIT = re.compile(
     rf"\b(?:startar|öppnar|startade|öppnade) (?P<after>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) "
-    rf"(?:en |sin |sitt |ytterligare )?(?:ny |nya |egen )?(?:{_UNIT}|från|den|i|på)\b|"
+    rf"(?:en |sin |sitt |ytterligare )?(?:ny |nya |egen |fysisk )?(?:{_UNIT}|från|den|i|på)\b|"
     rf"(?:^|, |\. )(?P<before>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)?) (?:startar|öppnar|startade|"
-    rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}|"
+    rf"öppnade) (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen |fysisk )?{_UNIT}|"
     # "Det är Capio som har aviserat att de vill öppna en vårdcentral i Hallstahammar"
     rf"\b[Dd]et är (?P<cleft>[A-ZÅÄÖ][\w&-]*(?:\.se)?(?: [A-ZÅÄÖ][\w&-]*)?) som (?:\w+ ){{0,5}}?"
     rf"(?:starta|öppna)r? (?:en |sin |sitt |ytterligare en )?(?:ny |nya |egen )?{_UNIT}"
 )
+
+
+#: A unit run by a named company: "Vårdcentralen drivs sedan 2015 av Nordic Medical Group",
+#: not one run under a contract ("drivs på entreprenad av").
+_RUN_BY = re.compile(
+    rf"\b(?i:{_UNIT})\w*(?: [A-ZÅÄÖ][\w-]*){{0,3}}(?:,? som)? (?:i dag |idag |nu |sedan \d{{4}} )?"
+    r"(?:drivs|drevs) (?:i dag |idag |nu |sedan \d{4} )?av "
+    r"([A-ZÅÄÖ][\w&.-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
+)
+
+
+def _running_unit(sentence: str) -> str | None:
+    """The company a sentence says runs a care unit (on a page about a choice system)."""
+    match = _RUN_BY.search(sentence)
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word.lower() in _AFTER_NAME:
+            break
+        words.append(word.strip(",.;:"))
+        if word.endswith((",", ".", ";", ":")):
+            break
+    name = " ".join(words)
+    folded = fold_words(name)
+    if not name or _PUBLIC_BODY.search(folded) or name.split()[0].lower() in NOT_NAME_START:
+        return None
+    return name
 
 
 def _opening_unit(sentence: str) -> str | None:
