@@ -240,3 +240,36 @@ def test_a_unit_that_closes_or_is_run_under_contract_or_by_the_region_names_no_p
     sentence: str,
 ) -> None:
     assert news(f"Vårdval Norrvik. {sentence}", REGION_URL).providers == []
+
+
+def test_the_authority_s_own_choice_on_a_procurement_page_names_no_provider() -> None:
+    found = news(
+        "De dagliga verksamheterna drivs i dag av Norrhälsan AB. När avtalet löper ut kan "
+        "kommunen välja mellan att lägga ut verksamheten på ny upphandling eller att driva den i "
+        "egen regi."
+    )
+    assert found.providers == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Vårdboendet Solgården ska drivas av Omsorgshuset enligt LOV.", ["Omsorgshuset"]),
+        (
+            "Enligt vårdvalet är den privata vårdcentralen Solvik godkänd sedan i somras.",
+            ["Solvik"],
+        ),
+    ],
+)
+def test_a_unit_to_be_run_by_a_company_or_called_private_names_its_provider(
+    sentence: str, names: list[str]
+) -> None:
+    assert [provider.name for provider in news(sentence).providers] == names
+
+
+def test_a_new_agreement_with_one_provider_renews_no_system() -> None:
+    found = news(
+        "Den 1 december börjar det nya LOV-avtalet mellan regionen och Hälsokraft att gälla.",
+        REGION_URL,
+    )
+    assert [str(claim.kind) for claim in found.claims if claim.kind == "renewed"] == []

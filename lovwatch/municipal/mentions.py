@@ -26,7 +26,7 @@ from lovwatch.municipal.companies import (
 from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
-from lovwatch.municipal.subjects import SYSTEM
+from lovwatch.municipal.subjects import SYSTEM, is_place
 from lovwatch.municipal.vocabulary import LOV_TERMS, PROCUREMENT, categories_in, fold_words
 
 _NEWS_CUE = re.compile(
@@ -83,6 +83,12 @@ _PENDING = re.compile(
     r"\b(om|huruvida) (\w+ ){0,3}(lever upp till|uppfyller|klarar) (\w+ ){0,2}(krav|villkor)\w*|"
     r"\bom (\w+ ){0,2}(godkanner|godkanns|godkants|godtar|sager ja till)\b"
 )
+#: The authority's own choice ("När ett avtal löper ut kan kommunen välja mellan att lägga ut
+#: verksamheten på ny upphandling eller ..."), no choice of residents.
+_AUTHORITY_CHOOSES = re.compile(
+    r"\b(kan|ska|far|maste) (kommunen|regionen|namnden)( \w+)? valja\b|"
+    r"\b(kommunen|regionen|namnden|socialnamnden)( \w+){0,2} (valja|valjer|valt|valde)\b"
+)
 #: A page about companies being removed: the companies its running text names are those.
 _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
 #: Choosing or approving providers; a page about a procurement that never speaks of it names
@@ -126,7 +132,8 @@ def in_text(page: Page) -> list[Provider]:
     that never speaks of LOV or of choosing or approving providers, nor on one whose lead is
     about companies being struck off."""
     text = fold_words(page.text)
-    if PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or _CHOICE.search(text)):
+    residents_choose = _CHOICE.search(_AUTHORITY_CHOOSES.sub(" ", text))
+    if PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or residents_choose):
         return []
     lead = next((block for block in page.blocks if block.kind == PARA), None)
     if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):
@@ -167,6 +174,7 @@ def in_text(page: Page) -> list[Provider]:
                 or _approved_object(sentence)
                 or (_opening_unit(sentence) if LOV_TERMS.search(text) else None)
                 or (_running_unit(sentence) if LOV_TERMS.search(text) else None)
+                or (_private_unit(sentence) if LOV_TERMS.search(text) else None)
                 or (_among_providers(sentence) if LOV_TERMS.search(text) else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
@@ -264,7 +272,7 @@ _VENDOR = re.compile(
 )
 #: Words that end a name read forwards: the sentence goes on.
 _AFTER_NAME = frozenset(
-    "som om och för från till att i på med inom under har är kommer ska kan vilket".split()
+    "som om och för från till att i på med inom under enligt har är kommer ska kan vilket".split()
 )
 
 
@@ -459,10 +467,13 @@ _OPENS_UNIT = re.compile(
 
 
 #: A unit run by a named company: "Vårdcentralen drivs sedan 2015 av Nordic Medical Group",
-#: not one run under a contract ("drivs på entreprenad av").
+#: "vårdboendet ska drivas av Vardaga"; not one run under a contract ("drivs på entreprenad
+#: av").
 _RUN_BY = re.compile(
-    rf"\b(?i:{_UNIT})\w*(?: [A-ZÅÄÖ][\w-]*){{0,3}}(?:,? som)? (?:i dag |idag |nu |sedan \d{{4}} )?"
-    r"(?:drivs|drevs) (?:i dag |idag |nu |sedan \d{4} )?av "
+    rf"\b(?i:{_UNIT}|\w*boende|hemtjänst|daglig verksamhet)\w*"
+    r"(?: [A-ZÅÄÖ][\w-]*){0,3}(?:,? som)? "
+    r"(?:i dag |idag |nu |sedan \d{4} )?(?:drivs|drevs|ska drivas|kommer att drivas) "
+    r"(?:i dag |idag |nu |sedan \d{4} )?av "
     r"([A-ZÅÄÖ][\w&.-]*(?: (?:[A-ZÅÄÖ][\w&-]*|[a-zåäö][\w-]*)){0,4})"
 )
 
@@ -484,6 +495,21 @@ def _running_unit(sentence: str) -> str | None:
     if not name or _PUBLIC_BODY.search(folded) or name.split()[0].lower() in NOT_NAME_START:
         return None
     return name
+
+
+#: A unit called private, by its name: "den privata vårdcentralen Norrahamn i Luleå".
+_PRIVATE_UNIT = re.compile(
+    r"\b(?:[Dd]en |[Ee]n )?privata (?:vårdcentralen|hälsocentralen|husläkarmottagningen|"
+    r"familjeläkarmottagningen) (?P<name>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*){0,3})"
+)
+
+
+def _private_unit(sentence: str) -> str | None:
+    """The care unit a sentence calls private by its name (on a page about a choice system)."""
+    match = _PRIVATE_UNIT.search(sentence)
+    if match is None or is_place(match.group("name")):
+        return None
+    return match.group("name")
 
 
 def _opening_unit(sentence: str) -> str | None:
