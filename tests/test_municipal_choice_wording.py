@@ -273,3 +273,30 @@ def test_a_new_agreement_with_one_provider_renews_no_system() -> None:
         REGION_URL,
     )
     assert [str(claim.kind) for claim in found.claims if claim.kind == "renewed"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Istället för att upphandla tjänster för en begränsad tid tillämpar vi lagen om "
+            "valfrihet inom vården (LOV).",
+            "active",
+        ),
+        ("I dag har vi inte LOV i hemtjänsten.", "not_introduce"),
+        ("I Bergsjö tillämpar kommunen inte LOV.", "not_introduce"),
+        (
+            "De som bor utanför tätorten är endast hänvisade till att välja någon av de privata "
+            "utförarna.",
+            "active",
+        ),
+    ],
+)
+def test_the_subject_after_the_verb_and_a_choice_one_is_left_with(sentence: str, kind: str) -> None:
+    assert [str(statement.kind) for statement in news(sentence).statements] == [kind]
+
+
+def test_a_hearing_clinic_is_hearing_care() -> None:
+    assert sentence_categories("Du kan själv välja vilken hörselmottagning du vill gå till.") == (
+        "horsel",
+    )

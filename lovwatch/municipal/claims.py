@@ -141,6 +141,8 @@ _CHOSEN = (
     # "Du kan välja vilken BVC du vill gå till"
     r"bvc|mvc|barnavardscentral\w*|\w*mottagning\w*)"
 )
+#: The subject after the verb, in a main clause after a fronted phrase: "tillämpar vi".
+_INVERTED = r"((vi|kommunen|regionen|landstinget|man) )?"
 #: Not a school: school choice is the Education Act's, not LOV.
 _NOT_SCHOOL = r"(?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk)\w*)"
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
@@ -304,6 +306,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag"
             rf"\b(du|ni|man) valjer (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "De som bor utanför tätorten är endast hänvisade till att välja någon av de privata
+            # utförarna"
+            rf"\b(hanvisade?|tvungna|tvingas|maste) (till )?(att )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "finns också möjlighet enligt lagen om valfrihetssystem (LOV) att välja företagen"
             rf"\b(finns|har|ges|far) (\w+ ){{0,2}}(mojlighet|mojligheten|ratt|ratten) "
             rf"(\w+ ){{0,8}}?att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
@@ -400,11 +405,14 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(foretag|foretagen|utforare|utforarna|leverantorer|anordnare) (\w+ )?"
             r"(ar|har blivit|har) (godkanda|godkants) (att utfora|att bedriva|som|inom|for)\b|"
             r"\bauktoriserade? (anordnare|utforare)\b|"
-            rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) "
+            # (the subject may follow the verb: "Istället för att upphandla tjänster tillämpar
+            # vi lagen om valfrihet")
+            rf"\b(har|tillampar|tillampa|tillampas|anvander|anvanda|blir det|blir) {_INVERTED}"
             r"((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock) )?"
             rf"(inte |ej |inget |ingen )?{SYSTEM}|"
             # "I dagsläget tillämpas lagen om valfrihet (LOV)"
-            rf"\b(tillampar|tillampa|tillampas|anvander|anvands) (inte |ej )?lagen om {SYSTEM}|"
+            rf"\b(tillampar|tillampa|tillampas|anvander|anvands) {_INVERTED}(inte |ej )?"
+            rf"lagen om {SYSTEM}|"
             # "Ale kommun följer Lagen om valfrihetssystem (LOV)"
             rf"\bfoljer (lagen om {SYSTEM}|lov\b)|"
             # "har du möjlighet att välja förskola, grundskola och hemtjänst"
@@ -589,7 +597,8 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b(?! \d{1,4}\b(?! \d))")
 
 #: A negation right after the verb, or after a word of time: "har för närvarande inget".
 _NEGATED_AFTER = re.compile(
-    r"^ ((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock|alltsa|darfor) )?"
+    r"^ ((vi|kommunen|regionen|landstinget|man) )?"
+    r"((for narvarande|i dag|idag|i dagslaget|just nu|annu|heller|dock|alltsa|darfor) )?"
     r"(inte|ej|inget|ingen|aldrig)\b"
 )
 

@@ -85,7 +85,7 @@ LOV_TERMS = re.compile(
     r"barnavardscentral\w*|familjeradgivare\w*|psykoterapeut\w*|fotterapeut\w*|logoped\w*|"
     r"audionom\w*)|"
     # "kan de som har hemtjänst själva välja vem som utför", "möjlighet att välja ... hemtjänst"
-    r"(valja|valjer) (\w+ ){0,10}(privata?|kommunala?) (utforare|vardgivare|foretag|tandlakare)"
+    r"(valja|valjer) (\w+ ){0,10}(privata?|kommunala?) (utforar|vardgivar|foretag|tandlakar)"
     r"\w*|"
     r"(sjalv|sjalva) valja vem som|(ratt|mojlighet) att valja (\w+ ){0,5}(hemtjanst|ledsagning|"
     r"avlosning|daglig verksamhet)|"

@@ -238,6 +238,7 @@ CATEGORIES: tuple[Category, ...] = (
        published="Öppenvård psykoterapi", source="skr_2023"),
     _c("horsel", "Hörselvård", "halso_och_sjukvard",
        "hörsel", "hörselvård", "hörselrehabilitering", "hörapparat", "hörcentral", "audionom",
+       "hörselmottagning", "hörselklinik", "hörselhjälpmedel",
        published="Primär hörselrehabilitering", source="sll"),
     _c("ogonsjukvard", "Ögonsjukvård", "halso_och_sjukvard",
        "ögonsjukvård", "ögonsjukdom", "ögonläkare", "ögonmottagning", "gråstarr", "katarakt",
