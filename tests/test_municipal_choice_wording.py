@@ -300,3 +300,45 @@ def test_a_hearing_clinic_is_hearing_care() -> None:
     assert sentence_categories("Du kan själv välja vilken hörselmottagning du vill gå till.") == (
         "horsel",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds_found"),
+    [
+        (
+            "I stället för att tillämpa lagen om valfrihet, LOV, övergår kommunen nästa år till "
+            "att upphandla hemtjänstföretag enligt LOU.",
+            ["end"],
+        ),
+        ("Istället för att upphandla tjänster tillämpar vi LOV.", ["active"]),
+        (
+            "I stället för att införa LOV satsar kommunen på den egna hemtjänsten.",
+            ["not_introduce"],
+        ),
+    ],
+)
+def test_instead_of_negates_its_own_clause_only(sentence: str, kinds_found: list[str]) -> None:
+    assert [str(statement.kind) for statement in news(sentence).statements] == kinds_found
+
+
+def test_a_system_as_the_means_in_a_programme_s_scope_is_no_introduction() -> None:
+    found = news(
+        "Programmet ska gälla all verksamhet som överlämnas genom en offentlig upphandling eller "
+        "genom att ett valfrihetssystem införs.",
+        REGION_URL,
+    )
+    assert found.decisions == []
+
+
+def test_providers_extending_their_own_agreements_renew_no_system() -> None:
+    found = news(
+        "Alla befintliga utförare i kundvalet har valt att förlänga sina avtal med kommunen."
+    )
+    assert [str(claim.kind) for claim in found.claims if claim.kind == "renewed"] == []
+
+
+def test_what_a_service_is_compared_with_is_not_its_category() -> None:
+    assert sentence_categories(
+        "Valfrihetssystemet för hemtjänst ska ersättas av upphandling, på samma sätt som man "
+        "idag har för vård- och omsorgsboenden."
+    ) == ("hemtjanst",)

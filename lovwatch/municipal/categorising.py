@@ -31,6 +31,15 @@ _STAFF = re.compile(
 )
 
 
+#: What the service is compared with: "ska ersättas av ett system med upphandling, på samma sätt
+#: som man idag har för vård- och omsorgsboenden".
+_COMPARED = re.compile(
+    r"\b(på samma sätt|precis|liksom) som (man |vi )?(idag |i dag |redan )?"
+    r"(har|gör|gjort|finns)\b[^.;]*",
+    re.IGNORECASE,
+)
+
+
 #: Services a sentence leaves out: "Vårdcentralen Grums, exklusive familjecentral med
 #: barnavårdscentral (BVC), mödrahälsovård (MHV) och ungdomsmottagning, ska ...", "Ögonsjukvård
 #: ingår inte i vårdvalet".
@@ -64,8 +73,9 @@ def sentence_categories(sentence: str) -> tuple[str, ...]:
     that names its recipients ("hemtjänstmottagare") is not theirs; either counts only when the
     sentence names nothing else. What it leaves out ("exklusive BVC") is not named, nor are
     the professions of its staff ("personal som sjuksköterskor, fysioterapeuter", "teamet
-    består av läkare, sjuksköterska och sjukgymnast")."""
-    sentence = _STAFF.sub(" ", _EXCLUDED.sub(" ", sentence))
+    består av läkare, sjuksköterska och sjukgymnast"), nor what it is compared with ("på samma
+    sätt som man idag har för vård- och omsorgsboenden")."""
+    sentence = _COMPARED.sub(" ", _STAFF.sub(" ", _EXCLUDED.sub(" ", sentence)))
     plain = _BRACKETS.sub(" ", sentence)
     found = (
         categories_in(_RECIPIENTS.sub(" ", plain))

@@ -455,13 +455,15 @@ _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|inga|nej till|i stallet for att|istallet for att|"
     r"snarare an att|avsta\w* fran att|avstod fran att|utan att|mot att|emot att)\b"
 )
+_INSTEAD = re.compile(r"(i stallet|istallet) for att")
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
 #: The purpose or goal of an introduction, the means to one or what it needs, is a topic:
 #: "Syftet med att införa valfrihet är:", "det vi har velat åstadkomma genom att införa
 #: vårdvalet", "saknar förutsättningar för att införa LOV".
 _PURPOSE = re.compile(
-    r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att |"
+    # (the means may name its system first: "genom att ett valfrihetssystem införs")
+    r"\b((syftet|syfte|malet|skalet|skalen|motivet) (med|till) (att )?|genom att (\w+ ){0,2}|"
     r"forutsattning\w* (for )?att )$"
 )
 #: How things stood at a past moment: "LOV hade ännu inte införts i Vindeln när ...".
@@ -609,7 +611,15 @@ def _negated(folded: str, verb_at: int, verb_end: int) -> bool:
     window = " ".join(before)
     if (clause := list(_CLAUSE.finditer(window))) != []:
         window = window[clause[-1].end() :]
-    return bool(_NEGATION.search(window) or _NEGATED_AFTER.match(folded[verb_end:]))
+    negations = [
+        match
+        for match in _NEGATION.finditer(window)
+        # "i stället för att" negates only the verb right after it ("i stället för att införa
+        # LOV"), not the main clause after its own verb ("I stället för att upphandla tjänster
+        # tillämpar vi LOV")
+        if not (_INSTEAD.fullmatch(match.group(0)) and window[match.end() :].strip())
+    ]
+    return bool(negations or _NEGATED_AFTER.match(folded[verb_end:]))
 
 
 def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) -> Claim | None:
@@ -647,7 +657,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         if (
             kind is StatementKind.INTRODUCE
             and (purpose := _PURPOSE.search(folded[:verb_at]))
-            and not (purpose.group(0) == "genom att " and _DECISION.search(folded[:verb_at]))
+            and not (
+                purpose.group(0).startswith("genom att ") and _DECISION.search(folded[:verb_at])
+            )
             and not _INQUIRY_INTO.search(folded[: purpose.start()])
         ):
             # "Syftet med att införa valfrihet är:": why, not that it happens; but "beslutade
@@ -738,6 +750,16 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind = StatementKind.ACTIVE  # "LOV ska inte avvecklas": it stays
         elif kind is StatementKind.RENEWED and negated:
             continue  # "kan därför inte ingå ett nytt avtal med dem": nothing renewed
+        elif kind is StatementKind.RENEWED and _OWN_AGREEMENTS.search(folded):
+            # "Alla befintliga utförare har valt att förlänga sina avtal": the providers'
+            # agreements go on, the system is not renewed
+            continue
+        elif kind in (StatementKind.ACTIVE, StatementKind.NOT_INTRODUCE) and _INSTEAD_OF.search(
+            folded
+        ):
+            # "I stället för att tillämpa lagen om valfrihet övergår kommunen till att upphandla
+            # hemtjänstföretag enligt LOU": the system is left for another
+            kind = StatementKind.END
         elif (
             kind is StatementKind.RENEWED
             and PROCUREMENT.search(folded)
@@ -843,6 +865,13 @@ _REPEALED = re.compile(r"(havs|upphavs|upphavdes|havdes)$")
 _NO_LONGER_CHOOSE = re.compile(
     r"\b(inte|ej) langre (kan|far|kommer att kunna)( \w+){0,3} valja|"
     r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"
+)
+#: Providers' own agreements: "har valt att förlänga sina avtal".
+_OWN_AGREEMENTS = re.compile(r"\b(sina|sitt) (\w+ )?(avtal|kontrakt)\w*")
+#: The system given up for another way: "I stället för att tillämpa lagen om valfrihet ...".
+_INSTEAD_OF = re.compile(
+    rf"\b(i stallet|istallet) for att (tillampa|anvanda|ha|behalla|fortsatta med) "
+    rf"(lagen om )?{SYSTEM}"
 )
 #: A negation of providers in a system, not of the system: "inte någon aktiv LOV-aktör".
 _NO_PROVIDER = re.compile(
