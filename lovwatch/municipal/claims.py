@@ -455,6 +455,7 @@ _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|inga|nej till|i stallet for att|istallet for att|"
     r"snarare an att|avsta\w* fran att|avstod fran att|utan att|mot att|emot att)\b"
 )
+#: "i stället för att": negates the verb right after it.
 _INSTEAD = re.compile(r"(i stallet|istallet) for att")
 # A clause boundary ends the negation's reach ("..., men inte ...", "inte X utan Y").
 _CLAUSE = re.compile(r"\b(men|utan|eftersom|dar|nar|medan|sa att)\b")
@@ -870,8 +871,7 @@ _NO_LONGER_CHOOSE = re.compile(
 _OWN_AGREEMENTS = re.compile(r"\b(sina|sitt) (\w+ )?(avtal|kontrakt)\w*")
 #: The system given up for another way: "I stället för att tillämpa lagen om valfrihet ...".
 _INSTEAD_OF = re.compile(
-    rf"\b(i stallet|istallet) for att (tillampa|anvanda|ha|behalla|fortsatta med) "
-    rf"(lagen om )?{SYSTEM}"
+    rf"\b{_INSTEAD.pattern} (tillampa|anvanda|ha|behalla|fortsatta med) (lagen om )?{SYSTEM}"
 )
 #: A negation of providers in a system, not of the system: "inte någon aktiv LOV-aktör".
 _NO_PROVIDER = re.compile(

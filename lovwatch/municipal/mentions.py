@@ -283,18 +283,22 @@ def _agreed_with(sentence: str) -> str | None:
     says is one of the new providers ("En av de nya aktörerna är Premicare Primärvård och
     ...")."""
     match = _AGREEMENT.search(sentence) or _ONE_OF_THE_NEW.search(sentence)
-    if match is None:
-        return None
+    return None if match is None else _name_forward(match.group(1))
+
+
+def _name_forward(text: str) -> str | None:
+    """The name `text` opens with, read forwards: up to five words, ending before the sentence
+    goes on ("som", "från", ...) or at punctuation; a public body ("Region Halland",
+    "kommunen") or a sentence word ("Nya ...") is no provider's name."""
     words: list[str] = []
-    for word in match.group(1).split():
+    for word in text.split():
         if word.lower() in _AFTER_NAME:
             break
         words.append(word.strip(",.;:"))
         if word.endswith((",", ".", ";", ":")):
             break
     name = " ".join(words)
-    folded = fold_words(name)
-    if not name or _PUBLIC_BODY.search(folded):
+    if not name or _PUBLIC_BODY.search(fold_words(name)) or words[0].lower() in NOT_NAME_START:
         return None
     return name
 
@@ -481,20 +485,7 @@ _RUN_BY = re.compile(
 def _running_unit(sentence: str) -> str | None:
     """The company a sentence says runs a care unit (on a page about a choice system)."""
     match = _RUN_BY.search(sentence)
-    if match is None:
-        return None
-    words: list[str] = []
-    for word in match.group(1).split():
-        if word.lower() in _AFTER_NAME:
-            break
-        words.append(word.strip(",.;:"))
-        if word.endswith((",", ".", ";", ":")):
-            break
-    name = " ".join(words)
-    folded = fold_words(name)
-    if not name or _PUBLIC_BODY.search(folded) or name.split()[0].lower() in NOT_NAME_START:
-        return None
-    return name
+    return None if match is None else _name_forward(match.group(1))
 
 
 #: A unit called private, by its name: "den privata vårdcentralen Norrahamn i Luleå".
