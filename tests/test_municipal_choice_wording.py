@@ -342,3 +342,11 @@ def test_what_a_service_is_compared_with_is_not_its_category() -> None:
         "Valfrihetssystemet för hemtjänst ska ersättas av upphandling, på samma sätt som man "
         "idag har för vård- och omsorgsboenden."
     ) == ("hemtjanst",)
+
+
+def test_the_providers_left_when_the_system_ends_are_no_count() -> None:
+    sentence = (
+        "Från och med den 6 februari avvecklas LOV inom hemtjänsten och det kommer endast finnas "
+        "två utförare: den kommunala hemtjänsten och den upphandlade utföraren Hemtjänst Norr AB."
+    )
+    assert count_in_sentence(fold_words(sentence)) is None

@@ -145,13 +145,17 @@ _PART = re.compile(
 )
 #: A service bought by procurement (LOU): its private contractors are no providers to choose.
 _PROCURED = re.compile(r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)\b")
-#: Companies that leave, apply or are added are a change, not the number there are.
+#: Companies that leave, apply or are added, or a system that ends, are a change, not the
+#: number there are.
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
     r"tillkommit|tillkommer|konkurs|"
     # "Redan nu har två företag hört av sig och visat intresse": interest, not approval
     r"hort av sig|horde av sig|(visat|visar|visade|anmalt|anmalde) (\w+ )?intresse|"
-    r"intresserade)\b"
+    r"intresserade|"
+    # "Från och med den 6 februari avvecklas LOV ... och det kommer endast finnas två
+    # utförare": the number after the system ends
+    r"avvecklas|avskaffas|avslutas|skrotas)\b"
 )
 #: ... but what is left after it is the number there are: "Efter att två företag lämnat finns
 #: nu fem privata utförare kvar".
