@@ -350,3 +350,11 @@ def test_the_providers_left_when_the_system_ends_are_no_count() -> None:
         "två utförare: den kommunala hemtjänsten och den upphandlade utföraren Hemtjänst Norr AB."
     )
     assert count_in_sentence(fold_words(sentence)) is None
+
+
+def test_a_cookie_notice_is_no_choice_of_provider() -> None:
+    found = news(
+        "Kundval i hemtjänsten. Genom att göra inställningar i din webbläsare kan du välja att "
+        "blockera kakor."
+    )
+    assert [statement.quote for statement in found.statements if "kakor" in statement.quote] == []

@@ -627,6 +627,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
     """The claim a sentence makes about a valfrihetssystem, or None when it makes none."""
     if sentence.rstrip().endswith("?"):
         return None  # a question ("Vad är LOV?") asks, it does not state
+    if _COOKIES.search(folded):
+        return None  # "kan du välja att blockera kakor": the site's cookie notice
     for kind, pattern in _KINDS:
         match = pattern.search(folded)
         if match is None:
@@ -809,6 +811,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
     return None
 
 
+#: A site's cookie notice: "Genom att göra inställningar i din webbläsare kan du välja att
+#: blockera kakor".
+_COOKIES = re.compile(r"\b(kakor|kakorna|cookies?|cookie)\b")
 #: A region's system named by its place: "inom Vårdval Kronoberg", "i Hälsoval Skåne" (not
 #: "Klart för Vårdval Gotland": one still to come).
 _NAMED_SYSTEM = re.compile(r"\b(?:inom|i|enligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)")
