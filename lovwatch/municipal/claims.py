@@ -813,7 +813,7 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
 
 #: A site's cookie notice: "Genom att göra inställningar i din webbläsare kan du välja att
 #: blockera kakor".
-_COOKIES = re.compile(r"\b(kakor|kakorna|cookies?|cookie)\b")
+_COOKIES = re.compile(r"\b(kakor|kakorna|cookies?)\b")
 #: A region's system named by its place: "inom Vårdval Kronoberg", "i Hälsoval Skåne" (not
 #: "Klart för Vårdval Gotland": one still to come).
 _NAMED_SYSTEM = re.compile(r"\b(?:inom|i|enligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)")
