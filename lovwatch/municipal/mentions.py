@@ -133,7 +133,8 @@ def in_text(page: Page) -> list[Provider]:
     about companies being struck off."""
     text = fold_words(page.text)
     residents_choose = _CHOICE.search(_AUTHORITY_CHOOSES.sub(" ", text))
-    if PROCUREMENT.search(text) and not (LOV_TERMS.search(text) or residents_choose):
+    about_choice = bool(LOV_TERMS.search(text))
+    if PROCUREMENT.search(text) and not (about_choice or residents_choose):
         return []
     lead = next((block for block in page.blocks if block.kind == PARA), None)
     if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):
@@ -172,10 +173,10 @@ def in_text(page: Page) -> list[Provider]:
                 _agreed_with(sentence)
                 or _approved_subject(sentence)
                 or _approved_object(sentence)
-                or (_opening_unit(sentence) if LOV_TERMS.search(text) else None)
-                or (_running_unit(sentence) if LOV_TERMS.search(text) else None)
-                or (_private_unit(sentence) if LOV_TERMS.search(text) else None)
-                or (_among_providers(sentence) if LOV_TERMS.search(text) else None)
+                or (_opening_unit(sentence) if about_choice else None)
+                or (_running_unit(sentence) if about_choice else None)
+                or (_private_unit(sentence) if about_choice else None)
+                or (_among_providers(sentence) if about_choice else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _named_after_approval(folded_before, sentence)
             )
