@@ -358,3 +358,9 @@ def test_a_cookie_notice_is_no_choice_of_provider() -> None:
         "blockera kakor."
     )
     assert [statement.quote for statement in found.statements if "kakor" in statement.quote] == []
+
+
+def test_rules_that_vary_with_where_one_lives_are_general() -> None:
+    found = news("Olika regler för hälsovalet finns, beroende på var du bor i landet.")
+    assert [str(claim.subject) for claim in found.claims] == ["general"]
+    assert found.statements == []

@@ -137,7 +137,9 @@ _GENERAL_SUBJECT = re.compile(
     rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b|"
     # "En valfrihetslösning innebär att ...": what such a solution means, not what is
-    r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b"
+    r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b|"
+    # "Olika regler för hälsovalet finns, beroende på var du bor i landet": across the country
+    r"\bberoende pa (var|i vilken (kommun|region)) (du|man|patienten|brukaren) bor\b"
 )
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
