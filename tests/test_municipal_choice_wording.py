@@ -364,3 +364,40 @@ def test_rules_that_vary_with_where_one_lives_are_general() -> None:
     found = news("Olika regler för hälsovalet finns, beroende på var du bor i landet.")
     assert [str(claim.subject) for claim in found.claims] == ["general"]
     assert found.statements == []
+
+
+def test_a_service_run_within_the_frame_of_the_law_on_choice_is_a_system_in_use() -> None:
+    found = news("Hemtjänsten i Bergsjö kommun upphandlas inom ramen för Lagen om valfrihet.")
+    assert kinds(found) == [("active", ("hemtjanst",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kommunfullmäktige tog beslut om så kallat kundval i hemtjänsten.",
+            [("introduce", ("hemtjanst",))],
+        ),
+        ("Kommunfullmäktige fattade beslut om LOV-utredningen i hemtjänsten i går.", []),
+        ("Nämnden fattade beslut om kundval för nya brukare i hemtjänsten.", []),
+    ],
+)
+def test_a_decision_on_a_so_called_system_introduces_it_but_not_one_on_its_inquiry(
+    sentence: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    found = news(sentence)
+    assert [item for item in kinds(found) if item[0] == "introduce"] == expected
+
+
+def test_what_the_law_just_named_means_is_general() -> None:
+    found = news(
+        "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja det "
+        "företag som ska utföra hjälp i hemmet."
+    )
+    assert found.statements == []
+
+
+def test_a_specialty_named_in_a_compound_outweighs_a_bare_vardval() -> None:
+    assert sentence_categories(
+        "Från och med januari 2009 gäller fritt vårdval för höft- och knäplastikoperationer."
+    ) == ("ortopedi",)

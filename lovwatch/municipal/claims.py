@@ -204,12 +204,15 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # system proposed (read as decided only when the proposal was carried)
             rf"\b{_PROPOSAL_NOUN} (om|till) (att (infora|inratta) )?(ett |en )?(nytt |ny )?"
             rf"{SYSTEM}(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
-            # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri"
+            # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri", "tog beslut
+            # om så kallat kundval"
             r"\b(tagit|tog|fattat|fattade) (ett )?beslut om (att infora )?(ett |en )?(nytt |ny )?"
-            r"(vardval|halsoval|kundval|lov|valfrihetssystem) (inom|for|i)\b"
-            # (for a service, not for whom: "beslut om kundval för nya brukare")
-            r"(?! (nya|alla|de|den|dig|er|hela|brukar\w*|kunder\w*|patient\w*|personer|"
-            r"invanare\w*|kommunen|regionen)\b)|"
+            r"(sa kallat |sa kallade )?(vardval|halsoval|kundval|lov|valfrihetssystem)\b"
+            # (for a service, not for whom: "beslut om kundval för nya brukare"; the system, not
+            # its inquiry or its terms)
+            r"(?!( (inom|for|i))? (nya|alla|de|den|dig|er|hela|brukar\w*|kunder\w*|patient\w*|"
+            r"personer|invanare\w*|kommunen|regionen|utredning\w*|forfragningsunderlag\w*|"
+            r"ersattning\w*|avtal\w*|upphandling\w*|regler\w*|villkor\w*)\b)|"
             # "Vårdvalet utökas till att omfatta även psykoterapi", "utökar vårdvalet med"
             # (but not with more units or money: "utökar vårdvalet med fler mottagningar")
             rf"\b{SYSTEM}( \w+){{0,3}} (utokas|utvidgas|breddas) (till|med){_A_SERVICE}|"
@@ -366,7 +369,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Verksamheten regleras genom hälsovalssystemet"
             rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
             # "Vårdcentralen överlåts till Capio inom lagen om valfrihetssystem (LOV)"
-            r"\binom (ramen for )?(lagen om valfrihetssystem|lov)\b|"
+            r"\binom (ramen for )?(lagen om valfrihet\w*|lov)\b|"
             # "Uppdragsbeskrivning och regelbok för Hälsoval Blekinge 2015": its rules, so in use
             rf"\b(regelbok\w*|uppdragsbeskrivning\w*) (for|inom) {SYSTEM}|"
             rf"\b(behalla|behaller|behalls|beholls|fortsatta med|fortsatter med)( \w+){{0,2}} "

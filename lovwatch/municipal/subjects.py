@@ -133,6 +133,9 @@ _ANY_MUNICIPALITY = re.compile(
 # is this authority's system).
 _GENERAL_SUBJECT = re.compile(
     rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    # "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja": what
+    # the system or law just named means
+    r"^(den|lagen|reformen) (innebar|betyder)\b|"
     # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
     rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b|"

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from lovwatch.municipal.numbers import ORDINAL_WORDS, ordinal_value
 from lovwatch.normalize.categories import CATEGORIES, map_term
 from lovwatch.normalize.dates import MONTHS
-from lovwatch.normalize.taxonomy import GENERIC_CODES
+from lovwatch.normalize.taxonomy import GENERIC_CODES, WEAK_SYNONYMS
 from lovwatch.normalize.text import words
 
 #: Being listed where one wants ("kan också lista sig där de vill"): a choice of vårdcentral.
@@ -153,6 +153,7 @@ def categories_in(text: str) -> tuple[str, ...]:
     if _NOT_A_SERVICE.search(text) and (served := categories_in(_NOT_A_SERVICE.sub(" ", text))):
         return served
     codes = list(map_term(text))
+    weak = _weak_default(text, codes)
     for token in fold_words(text).split():
         if _REHAB.fullmatch(token) and not map_term(token):
             # Rehabilitation choice (vårdval rehab, primärvårdsrehabilitering) is
@@ -182,7 +183,23 @@ def categories_in(text: str) -> tuple[str, ...]:
         # "kundvalet boendestöd för personer med funktionsnedsättning": whom the service is
         # for, not a second, unnamed service for them.
         codes = [code for code in codes if code != "funktionsnedsattning_ovrigt"]
+    if weak and len(codes) > 1:
+        # "fritt vårdval för höft- och knäplastikoperationer": the compound names the service
+        codes.remove(weak)
     return tuple(category.code for category in CATEGORIES if category.code in codes)
+
+
+#: The words a weak default stands on: a bare "vårdval" or "hälsoval" is primary care only when
+#: nothing more precise is named.
+_WEAK_WORDS = re.compile(r"\b(" + "|".join(fold_words(w) for w in WEAK_SYNONYMS) + r")\w*")
+
+
+def _weak_default(text: str, codes: list[str]) -> str | None:
+    """The one code `map_term` gave for a bare "vårdval" or "hälsoval" alone, if that is all it
+    gave."""
+    if len(codes) != 1 or codes[0] not in WEAK_SYNONYMS.values():
+        return None
+    return None if map_term(_WEAK_WORDS.sub(" ", fold_words(text))) else codes[0]
 
 
 #: Rehabilitation as a service: "rehab", "rehabilitering", "primärvårdsrehabilitering".
