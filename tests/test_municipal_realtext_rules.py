@@ -3949,3 +3949,8 @@ def test_a_unit_leaving_or_ending_its_agreement_does_not_end_the_vardval(
 ) -> None:
     found = findings_from_text(f"# Nyheter\n{sentence}\n", "https://www.regionjh.se/nyheter")
     assert (events(found) == ["end"]) is ended
+
+
+def test_a_sites_own_heading_above_its_presentation_is_no_provider() -> None:
+    text = "# Om oss\nVi är godkända av Bergsjö kommun att utföra hemtjänst enligt LOV.\n"
+    assert [p.name for p in findings_from_text(text, URL).providers] == []

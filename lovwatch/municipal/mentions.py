@@ -95,6 +95,11 @@ _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
 #: contractors (LOU), not providers one can choose.
 _CHOICE = re.compile(r"\b(godkan\w*|valbar\w*|valja|valjer|valt|valde|auktoriser\w*)\b")
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
+#: A site's own headings above its presentation ("Om oss", "Välkommen till oss"): no name.
+_SITE_HEADING = re.compile(
+    r"^(om (oss|foretaget|mottagningen|kliniken|verksamheten)|valkommen( till oss)?|"
+    r"vilka ar vi|var verksamhet|verksamheten|kontakt\w*( oss)?|startsida|hem|information)$"
+)
 _CLAUSES = re.compile(r"\s+(?:och|men|medan|eftersom|samtidigt som)\s+|;\s*")
 
 
@@ -236,7 +241,11 @@ def presenting_themselves(page: Page) -> list[Provider]:
     found = []
     for heading, following in zip(page.blocks, page.blocks[1:], strict=False):
         folded = fold_words(following.text)
-        if heading.kind == HEADING and _SELF_PRESENTATION.search(folded):
+        if (
+            heading.kind == HEADING
+            and _SELF_PRESENTATION.search(folded)
+            and not _SITE_HEADING.match(fold_words(heading.text))
+        ):
             provider = provider_from_item(
                 heading.text, categories_in(following.text), source="presentation"
             )
