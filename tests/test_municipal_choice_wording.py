@@ -401,3 +401,41 @@ def test_a_specialty_named_in_a_compound_outweighs_a_bare_vardval() -> None:
     assert sentence_categories(
         "Från och med januari 2009 gäller fritt vårdval för höft- och knäplastikoperationer."
     ) == ("ortopedi",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Vi på Hemtjänst Lunda är godkända av Bergsjö kommun att utföra hemtjänst enligt LOV.",
+            "Hemtjänst Lunda",
+        ),
+        ("Hemtjänst Lunda är sedan 2012 godkänd utförare inom kundvalet.", "Hemtjänst Lunda"),
+        ("Lunda Fysio är ansluten till Vårdval Norrvik sedan 2015.", "Lunda Fysio"),
+        (
+            "Ögonkliniken Syn & Hälsa är auktoriserad inom Vårdval Norrvik.",
+            "Ögonkliniken Syn & Hälsa",
+        ),
+    ],
+)
+def test_a_provider_presenting_itself_as_approved_is_named(sentence: str, name: str) -> None:
+    assert [provider.name for provider in news(sentence).providers] == [name]
+
+
+def test_the_approved_as_a_plural_attribute_name_no_provider() -> None:
+    found = news("Endast godkända utförare får utföra insatserna inom valfrihetssystemet.")
+    assert found.providers == []
+
+
+def test_a_year_before_the_role_is_no_count() -> None:
+    sentence = "Hemtjänst Lunda är sedan 2012 godkänd utförare inom kundvalet."
+    assert count_in_sentence(fold_words(sentence)) is None
+
+
+def test_a_companys_agreement_with_the_municipality_under_lov_is_a_system_in_use() -> None:
+    found = news("Trygga Händer AB har avtal med kommunen enligt LOV.")
+    assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]
+
+
+def test_an_eye_clinic_is_eye_care() -> None:
+    assert sentence_categories("Ögonkliniken är auktoriserad inom vårdvalet.") == ("ogonsjukvard",)

@@ -366,6 +366,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "krav som gäller för vårdgivare inom vårdvalet": the page's own system, in use
             r"\b(vardgivare|vardgivarna|utforare|utforarna|leverantorer|leverantorerna|anordnare|"
             r"anordnarna) (inom|i) (vardvalet|halsovalet|kundvalet|valfrihetssystemet)\b|"
+            # "Omsorg i Norr AB har avtal med Bergsjö kommun enligt LOV": an agreement under it
+            rf"\bavtal\w* (med )?(\w+ ){{0,3}}(enligt|inom) {SYSTEM}|"
             # "Verksamheten regleras genom hälsovalssystemet"
             rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
             # "Vårdcentralen överlåts till Capio inom lagen om valfrihetssystem (LOV)"

@@ -109,6 +109,8 @@ _BOUND = re.compile(r"\b(fler an|mer an|over|upp till|max|maximalt|hogst|minst|u
 #: The upper end of a range ("1 till 5 privata utförare", "3-5 företag", folded "3 5") is not
 #: a count.
 _RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
+#: A year ("sedan 2012 godkänd utförare") is when, never how many.
+_YEAR = re.compile(r"(19|20)\d\d")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
 #: Choosing one ("välja en privat utförare") is not a count of the providers there are.
 _CHOOSING = re.compile(r"\b(valja|valjer|valt|byta till|anlita|anlitar|som|om)\s*$")
@@ -287,6 +289,7 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
             if (
                 _BOUND.search(before)
                 or _RANGE.search(before)
+                or _YEAR.fullmatch(word)
                 or not _accepts(word, adjectives, before, folded, folded[match.end() :])
             ):
                 continue

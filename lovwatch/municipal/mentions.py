@@ -341,8 +341,16 @@ def presentation_links(page: Page, after: int) -> list[Provider]:
 #: to the verb).
 _APPROVED_SUBJECT = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?!har\b|nu\b|blivit\b|är\b)[\w&-]+){0,4}) "
-    r"(?:har |är )?(?:nu )?(?:blivit )?"
-    r"(?:(?:godkänts|godkänd|godkända|godkändes) (?P<by>som|att|för|inom|av)\b|"
+    r"(?:har |är )?(?:nu )?(?:sedan \d{4} )?(?:blivit )?"
+    # "Hemtjänst Norr är sedan 2012 godkänd utförare inom kundvalet", "Ögonkliniken Syn &
+    # Hälsa är auktoriserad inom Vårdval Stockholm"
+    r"(?:(?:godkänts|godkänd|godkända|godkändes|auktoriserad|auktoriserade|auktoriserats) "
+    r"(?P<by>som|att|för|inom|av|i)\b|"
+    # (the role after "är", not the attribute of a plural: "Endast godkända utförare får")
+    r"(?:(?<=är )|(?<=\d{4} ))(?:godkänd|auktoriserad) (?:utförare|leverantör|vårdgivare|"
+    r"anordnare)\b|"
+    # "Lunda Fysio är ansluten till Vårdval Norrvik"
+    r"(?:ansluten|anslutna) till (?:LOV|[Vv]årdval|[Hh]älsoval|[Kk]undval|valfrihetssystem)|"
     # "Omsorgsgruppen Norr har fått sin ansökan godkänd", "Vardaga har beviljats ansökan om
     # att bli utförare"
     r"(?:fått|fick) (?:sin |sina )?ansökan (?:om \w+ )?(?:godkänd|beviljad)\b|"
@@ -583,9 +591,15 @@ def _each_name(name: str) -> list[str]:
     return [match.group("first"), *_each_name(match.group("rest"))]
 
 
+#: A provider presenting itself: "Vi på Hemtjänst Norr är godkända av Bergsjö kommun".
+_WE_AT = re.compile(r"^[Vv]i (?:här )?på (?=[A-ZÅÄÖ])")
+
+
 def _approved_subject(sentence: str) -> str | None:
-    """The provider a sentence says has been approved, when it opens the sentence."""
-    match = _APPROVED_SUBJECT.match(sentence.strip())
+    """The provider a sentence says has been approved, when it opens the sentence (or follows
+    "Vi på", a provider speaking of itself)."""
+    itself = _WE_AT.match(sentence.strip())
+    match = _APPROVED_SUBJECT.match(sentence.strip()[itself.end() if itself else 0 :])
     if match is None:
         return None
     tokens = match.group("name").split()
@@ -598,6 +612,6 @@ def _approved_subject(sentence: str) -> str | None:
         return None
     if _NOT_A_NAME.search(fold_words(name)) and not company_form(name):
         return None  # "Nya utförare har godkänts", but "Nya närvården AB godkändes av ..."
-    if match.group("by") == "av" and not company_form(name):
+    if match.group("by") == "av" and not (company_form(name) or itself):
         return None  # "Förslaget godkändes av nämnden": approved by, but not as a provider
     return name

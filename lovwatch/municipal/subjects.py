@@ -75,11 +75,14 @@ _USUALLY = re.compile(r"\b(ofta|oftast|vanligtvis|vanligen|i regel|i de flesta f
 #: A company as the subject ("Företaget har avtal enligt LOV"); only before the verb, since
 #: after it the company is the object ("Du väljer själv utföraren").
 _COMPANY_SUBJECT = re.compile(r"\b(foretaget|utforaren|foretagen|leverantoren|\w+ (ab|hb|kb))\b")
-#: ... unless it is said to be approved, which tells of the authority's system: "Omsorgshuset
-#: AB har fått godkänt att bli utförare inom LOV".
+#: ... unless it is said to be approved or to have an agreement, which tells of the
+#: authority's system: "Omsorgshuset AB har fått godkänt att bli utförare inom LOV", "Trygga
+#: Händer AB har avtal med kommunen enligt LOV".
 _APPROVED_COMPANY = re.compile(
     r"\b(har godkants|godkandes|ar godkand\w*|(fatt|fick) godkant|blivit godkand\w*|"
-    r"(har|ar|blivit) auktoriser\w*)\b"
+    r"(har|ar|blivit) auktoriser\w*|"
+    r"(har|fatt|fick) avtal med (kommunen|regionen|staden|landstinget|\w+ (kommun|stad)|"
+    r"region \w+))\b"
 )
 _ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
 _LAW_SUBJECT = re.compile(
