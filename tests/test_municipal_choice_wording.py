@@ -439,3 +439,16 @@ def test_a_companys_agreement_with_the_municipality_under_lov_is_a_system_in_use
 
 def test_an_eye_clinic_is_eye_care() -> None:
     assert sentence_categories("Ögonkliniken är auktoriserad inom vårdvalet.") == ("ogonsjukvard",)
+
+
+def test_a_regions_named_system_spoken_of_as_it_is_is_in_use() -> None:
+    assert kinds(news("Vårdval Norrvik är en succé.", REGION_URL)) == [("active", ("primarvard",))]
+    assert [
+        s
+        for s in news("Hälsoval Norrvik har inte startat ännu.", REGION_URL).statements
+        if s.kind == "active"
+    ] == []
+
+
+def test_a_slogan_is_no_statement_of_a_system() -> None:
+    assert news("Valfrihet i hemtjänsten!").statements == []

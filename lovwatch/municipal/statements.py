@@ -221,7 +221,8 @@ def claim_of(sentence: str, names: frozenset[str] = frozenset()) -> Claim | None
     if (claim := read_claim(sentence, folded, names)) is not None:
         return claim
     if (
-        sentence.rstrip().endswith("?")
+        # a question asks, and a slogan ("Valfrihet i hemtjänsten!") calls for what it names
+        sentence.rstrip().endswith(("?", "!"))
         or _NOT_A_TOPIC.search(folded)
         or modality_of(folded, len(folded)) is not Modality.DECIDED
     ):
