@@ -369,7 +369,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Omsorg i Norr AB har avtal med Bergsjö kommun enligt LOV": an agreement under it
             rf"\bavtal\w* (med )?(\w+ ){{0,3}}(enligt|inom) {SYSTEM}|"
             # "Vårdval Gävleborg är en succé": a region's named system spoken of as it is
-            r"^(vardval|halsoval) [a-z]+ (ar|har) (?!(inte|ej|annu|annu inte)\b)|"
+            r"^(vardval|halsoval) [a-z]+ (ar|har) (?!(inte|ej|annu)\b)|"
             # "Verksamheten regleras genom hälsovalssystemet"
             rf"\b(regleras|styrs|drivs) (genom|av|enligt|inom) {SYSTEM}|"
             # "Vårdcentralen överlåts till Capio inom lagen om valfrihetssystem (LOV)"
