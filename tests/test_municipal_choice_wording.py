@@ -452,3 +452,27 @@ def test_a_regions_named_system_spoken_of_as_it_is_is_in_use() -> None:
 
 def test_a_slogan_is_no_statement_of_a_system() -> None:
     assert news("Valfrihet i hemtjänsten!").statements == []
+
+
+def test_why_one_introduces_a_system_is_no_introduction() -> None:
+    found = news(
+        "Tanken med att införa kundval är att du själv får välja den utförare du anser vara bäst."
+    )
+    assert [s for s in found.statements if s.kind == "introduce"] == []
+
+
+def test_a_consequence_foreseen_is_no_system_in_use() -> None:
+    found = news(
+        "Vi föreslår vårdval i BUP. Det kommer leda till att fler unga får vård i tid och att "
+        "familjerna får välja vårdgivare.",
+        REGION_URL,
+    )
+    assert [s.quote for s in found.statements if s.kind == "active" and s.is_decision] == []
+
+
+def test_choosing_where_to_get_ones_care_is_a_choice_of_provider() -> None:
+    found = news(
+        "Tandvårdsvalet: från tre års ålder kan barn och unga välja var de ska få sin tandvård.",
+        REGION_URL,
+    )
+    assert [(str(s.kind), str(s.modality)) for s in found.statements] == [("active", "decided")]

@@ -138,6 +138,8 @@ _CHOSEN = (
     # the profession one chooses in a specialist vårdval: "välja fysioterapeut"
     r"fysioterapeut\w*|sjukgymnast\w*|psykoterapeut\w*|logoped\w*|fotterapeut\w*|"
     r"audionom\w*|barnmorsk\w*|tandklinik\w*|ogonklinik\w*|hudklinik\w*|"
+    # "kan barn och unga välja var de ska få sin tandvård"
+    r"var (du|de|man|ni) (vill|ska) (fa|ga|lista) |"
     # "Du kan välja vilken BVC du vill gå till"
     r"bvc|mvc|barnavardscentral\w*|\w*mottagning\w*)"
 )

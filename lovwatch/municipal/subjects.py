@@ -139,6 +139,8 @@ _GENERAL_SUBJECT = re.compile(
     # "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja": what
     # the system or law just named means
     r"^(den|lagen|reformen) (innebar|betyder)\b|"
+    # "Tanken med att införa kundval är att du själv får välja": why one has a system
+    r"^(tanken|syftet|meningen|malet|avsikten|iden) (med|bakom) (att infora|inforandet av)\b|"
     # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
     rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b|"
