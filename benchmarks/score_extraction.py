@@ -314,9 +314,12 @@ class SetScore:
         }
         self.providers.score(found_names - unsure_names, wanted_names, unsure_names)
 
-        wanted_orgs = {(page.name, p["org_number"]) for p in truth_providers if p.get("org_number")}
+        # Org numbers likewise: an uncertain provider's number counts neither way.
+        orgs = [(p, (page.name, p["org_number"])) for p in truth_providers if p.get("org_number")]
+        wanted_orgs = {key for p, key in orgs if not p.get("uncertain")}
+        unsure_orgs = {key for p, key in orgs if p.get("uncertain")}
         found_orgs = {(page.name, p.org_number) for p in found.providers if p.org_number}
-        self.org_numbers.score(found_orgs, wanted_orgs)
+        self.org_numbers.score(found_orgs - unsure_orgs, wanted_orgs, unsure_orgs)
 
         # Stated counts: (page, number); counts marked uncertain count neither way.
         counts: list[dict[str, Any]] = truth.get("counts") or []
