@@ -476,3 +476,8 @@ def test_choosing_where_to_get_ones_care_is_a_choice_of_provider() -> None:
         REGION_URL,
     )
     assert [(str(s.kind), str(s.modality)) for s in found.statements] == [("active", "decided")]
+
+
+def test_a_question_still_to_be_decided_is_no_ending() -> None:
+    found = news("Nästa år ska kommunfullmäktige bestämma om LOV ska permanentas eller avskaffas.")
+    assert [s for s in found.statements if s.kind == "end" and s.is_decision] == []

@@ -66,6 +66,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"ambition\w*|kan komma att|tanken ar|skulle( \w+){0,2} kunna|eventuellt|"
             # "Risken är att valfriheten försvinner om ...": a fear, not a fact
             r"risken ar att|riskerar att|farhagan|oro for att|"
+            # "Nästa år ska kommunfullmäktige bestämma om LOV ska permanentas eller avskaffas":
+            # a question still to be decided
+            r"(ska|skall|kommer att) (\w+ ){0,2}(bestamma|besluta|ta stallning till) om|"
             # "Det kommer leda till att fler unga får vård i tid": a consequence foreseen
             r"kommer (att )?(leda till|medfora|innebara)|"
             # "Under förutsättning att styrelsen godkänner förfrågningsunderlaget kommer
