@@ -482,3 +482,25 @@ def test_choosing_where_to_get_ones_care_is_a_choice_of_provider() -> None:
 def test_a_question_still_to_be_decided_is_no_ending() -> None:
     found = news("Nästa år ska kommunfullmäktige bestämma om LOV ska permanentas eller avskaffas.")
     assert [s for s in found.statements if s.kind == "end" and s.is_decision] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regionstyrelsen godkände i dag rapporten Revidering av Krav- och kvalitetsboken inför "
+        "nästa år, som gäller vårdcentralerna i Vårdval Norrvik.",
+        "Hälso- och sjukvårdsnämnden har beslutat om en ny regelbok för Hälsoval Norrvik.",
+    ],
+)
+def test_a_revised_rulebook_of_a_vardval_is_a_renewal_of_a_system_in_use(sentence: str) -> None:
+    found = news(sentence, REGION_URL)
+    assert {str(s.kind) for s in found.statements if s.is_decision} == {"renewed", "active"}
+
+
+def test_the_first_rulebook_of_a_new_vardval_is_no_renewal() -> None:
+    found = news(
+        "Regionstyrelsen föreslår fullmäktige att fastställa Regelbok för Vårdval Norrvik inom "
+        "barn- och ungdomspsykiatri.",
+        REGION_URL,
+    )
+    assert [s for s in found.statements if s.kind in ("renewed", "active")] == []

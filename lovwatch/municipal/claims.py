@@ -111,6 +111,9 @@ _JOINS = (
     r"anslut\w*( sig)? till) (i )?"
 )
 #: A proposal as a noun: "förslaget", "motionen", "medborgarförslaget".
+#: A region's rulebook for its vårdval: "Krav- och kvalitetsbok" (Västra Götaland, Örebro),
+#: "Regelbok för Hälsoval" (Skåne).
+_RULEBOOK = r"(krav och kvalitetsbok\w*|regelbok\w*)"
 _PROPOSAL_NOUN = r"(forslag|forslaget|motion|motionen|medborgarforslag|medborgarforslaget)"
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"
@@ -285,10 +288,15 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.RENEWED,
         re.compile(
-            r"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){0,2}(avtal\w*|"
-            r"forfragningsunderlag\w*|valfrihetssystem\w*)|"
+            rf"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){{0,2}}(avtal\w*|"
+            rf"forfragningsunderlag\w*|valfrihetssystem\w*|{_RULEBOOK})|"
+            # "Revidering av Krav- och kvalitetsboken inför 2025", "en ny regelbok för
+            # Hälsoval": a region's rulebook for its vårdval, revised (not "fastställa Regelbok
+            # 2019 för Vårdval Kronoberg inom BUP": the first rulebook of a new system)
+            rf"\b(revidering\w*|ny|nya|nytt) (av |en |den )?{_RULEBOOK}|"
             # "Förfrågningsunderlaget för hemtjänst enligt LOV har reviderats"
-            r"\b(forfragningsunderlag\w*|valfrihetssystem\w*)( \w+){0,6} (har |ska |kommer att )?"
+            rf"\b(forfragningsunderlag\w*|valfrihetssystem\w*|{_RULEBOOK})( \w+){{0,6}} "
+            r"(har |ska |kommer att )?"
             r"(reviderats|revideras|omarbetats|omarbetas|fornyats|fornyas|uppdaterats)\b|"
             # (not one provider's agreement: "det nya LOV-avtalet mellan landstinget och Carema")
             r"\b(nytt|nya) (\w+ )?(avtal|avtalet|forfragningsunderlag\w*)\b"
