@@ -504,3 +504,14 @@ def test_the_first_rulebook_of_a_new_vardval_is_no_renewal() -> None:
         REGION_URL,
     )
     assert [s for s in found.statements if s.kind in ("renewed", "active")] == []
+
+
+def test_a_programmes_bare_infinitive_items_are_wishes_not_decisions() -> None:
+    found = findings_from_text(
+        "# Vår politik\n\nDärför vill vi:\n\n"
+        "- Öka valfriheten inom äldreomsorgen så att äldre kan välja utförare själv.\n"
+        "- Införa kundval med en musikpeng inom kulturskolan.\n"
+        "- Införa jobbpeng som kundval inom arbetsmarknadsinsatserna.\n",
+        NEWS_URL,
+    )
+    assert [s.quote for s in found.decisions] == []

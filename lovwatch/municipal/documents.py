@@ -19,8 +19,10 @@ _PETITION = re.compile(
     r"^(motion|interpellation|medborgarforslag|aterremiss|begaran om aterremiss|reservation|"
     r"yrkande|skrivelse fran)\b"
 )
-#: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ...").
-ATT_ITEM = re.compile(r"^att ")
+#: An "att"-clause item of a motion or decision ("att kommunstyrelsen får i uppdrag att ..."),
+#: or an item that opens with the bare infinitive of an introduction or an end, as a
+#: programme's list after "Därför vill vi:" does ("Införa kundval inom kulturskolan").
+ATT_ITEM = re.compile(r"^(att|infora|avskaffa|avveckla|skrota|upphora med) ")
 #: The label of an opinion piece, on a line of its own: "INSÄNDARE", "Debatt", "Replik".
 _OPINION = re.compile(
     r"(insandare|debatt|debattartikel|debattinlagg|replik|slutreplik|kronika|ledare)"

@@ -342,8 +342,8 @@ def claims_in(page: Page) -> list[Statement]:
     announced: set[str] = set()
     decided_list = False
     for index, block in enumerate(page.blocks):
-        if not ATT_ITEM.match(fold_words(block.text)):
-            lead_in = lead_in_modality(block)
+        if block.kind != ITEM and not ATT_ITEM.match(fold_words(block.text)):
+            lead_in = lead_in_modality(block)  # (the items of one list share their lead-in)
         if block.kind != ITEM:
             decided_list = lead_in is Modality.DECIDED
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
