@@ -515,3 +515,17 @@ def test_a_programmes_bare_infinitive_items_are_wishes_not_decisions() -> None:
         NEWS_URL,
     )
     assert [s.quote for s in found.decisions] == []
+
+
+def test_the_law_named_twice_then_explained_is_general() -> None:
+    found = news(
+        "LOV, eller lagen om valfrihetssystem, innebär att den enskilde fritt får välja vilken "
+        "utförare hon vill."
+    )
+    assert found.statements == []
+
+
+def test_the_employment_services_choice_system_is_not_the_municipalitys() -> None:
+    found = news("I dag tillämpas LOV för Arbetsförmedlingens tjänst Rusta och matcha i Bergsjö.")
+    assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "other")]
+    assert found.statements == []

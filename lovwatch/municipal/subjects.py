@@ -61,6 +61,9 @@ _OTHER_SUBJECT = re.compile(
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
     # "en kommun som avskaffat LOV": some municipality, not this one
     r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
+    # the state's employment service and its choice systems (Stöd och matchning, Rusta och
+    # matcha), not the municipality's
+    r"arbetsformedlingen\w*|"
     r"i (hela )?(landet|sverige))\b"
 )
 #: Where a system is used, after the verb: "Valfrihetssystem tillämpas sedan länge ute i ett
@@ -139,6 +142,9 @@ _GENERAL_SUBJECT = re.compile(
     # "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja": what
     # the system or law just named means
     r"^(den|lagen|reformen) (innebar|betyder)\b|"
+    # "LOV, eller lagen om valfrihetssystem, innebär att kunden fritt får välja": the law named
+    # twice, then what it means
+    rf"^{SYSTEM},? eller( \w+){{1,4}},? (innebar|betyder)\b|"
     # "Tanken med att införa kundval är att du själv får välja": why one has a system
     r"^(tanken|syftet|meningen|malet|avsikten|iden) (med|bakom) (att infora|inforandet av)\b|"
     # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
