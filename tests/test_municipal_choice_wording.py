@@ -529,3 +529,30 @@ def test_the_employment_services_choice_system_is_not_the_municipalitys() -> Non
     found = news("I dag tillämpas LOV för Arbetsförmedlingens tjänst Rusta och matcha i Bergsjö.")
     assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "other")]
     assert found.statements == []
+
+
+def test_winding_down_the_application_of_the_law_is_an_ending() -> None:
+    found = news(
+        "I går beslutade kommunfullmäktige att avveckla tillämpningen av lagen om valfrihet inom "
+        "hemtjänsten."
+    )
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [("end", ("hemtjanst",))]
+
+
+def test_a_council_adopting_the_system_for_a_service_introduces_it() -> None:
+    found = news("Regionfullmäktige antog i mars LOV även för barntandvården.", REGION_URL)
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("tandvard",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Socialnämnden har beslutat att upphandla ledsagarservice enligt lagen om "
+        "valfrihetssystem (LOV).",
+        "För att bättre passa brukarnas behov kommer ledsagarservicen framöver att "
+        "upphandlas enligt LOV.",
+    ],
+)
+def test_a_service_to_be_procured_under_the_law_is_an_introduction(sentence: str) -> None:
+    found = news(sentence)
+    assert {str(s.kind) for s in found.statements} == {"introduce"}

@@ -182,6 +182,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # agreement ends, the system goes on.
             rf"\b{_END_VERB}{_DATE_GAP}(?!( \w+){{0,2}} (avtal|kontrakt|samarbete)\w*)"
             rf"( \w+){{0,3}} {SYSTEM}(?! avtal)|"
+            # "beslutade att avveckla tillämpningen av lagen om valfrihet inom hemtjänsten"
+            rf"\b{_END_VERB} (tillampningen|anvandningen) (av|om)( \w+){{0,2}} {SYSTEM}|"
             # "beslutade att lämna LOV för att gå över till LOU"
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             # "Umeå kommun vill ersätta LOV med LOU inom hemtjänsten"
@@ -209,6 +211,13 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # system proposed (read as decided only when the proposal was carried)
             rf"\b{_PROPOSAL_NOUN} (om|till) (att (infora|inratta) )?(ett |en )?(nytt |ny )?"
             rf"{SYSTEM}(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
+            # "Regionfullmäktige antog i februari LOV även för barntandvården": the system adopted
+            rf"\b(antog|antagit|antogs) (i \w+ )?{SYSTEM}"
+            r"(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
+            # "Omvårdnadsnämnden har beslutat att upphandla ledsagarservice enligt LOV"
+            rf"\bbeslut\w* (om )?att upphandla( \w+){{1,6}} enligt {SYSTEM}|"
+            # "kommer den framöver att upphandlas enligt LOV": a service about to come under it
+            rf"\b(ska|skall|kommer( \w+){{0,2}} att) upphandlas enligt( \w+){{0,2}} {SYSTEM}|"
             # "Regionen har tagit beslut om vårdval för barn- och ungdomspsykiatri", "tog beslut
             # om så kallat kundval"
             r"\b(tagit|tog|fattat|fattade) (ett )?beslut om (att infora )?(ett |en )?(nytt |ny )?"
