@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from lovwatch.municipal.categorising import sentence_categories
+from lovwatch.municipal.corrections import WEAK
 from lovwatch.municipal.counts import count_in_sentence
 from lovwatch.municipal.findings import PageFindings, findings_from_text
 from lovwatch.municipal.vocabulary import fold_words
@@ -556,3 +557,24 @@ def test_a_council_adopting_the_system_for_a_service_introduces_it() -> None:
 def test_a_service_to_be_procured_under_the_law_is_an_introduction(sentence: str) -> None:
     found = news(sentence)
     assert {str(s.kind) for s in found.statements} == {"introduce"}
+
+
+def test_the_definite_system_explained_is_the_authoritys_own_in_use() -> None:
+    found = news(
+        "Vårdvalet inom primärvården innebär att aktörer som uppfyller kraven har rätt att "
+        "etablera vårdcentraler.",
+        "https://www.regionnorrvik.se/nyheter",
+    )
+    # read as a claim, not only as a topic line that names the system and a service
+    assert [(str(s.kind), s.categories) for s in found.statements if s.confidence > WEAK] == [
+        ("active", ("primarvard",))
+    ]
+
+
+def test_choosing_where_to_get_ones_dental_care_is_enough_to_speak_of_a_choice() -> None:
+    found = findings_from_text(
+        "# Tandvård för barn\n\nFrån tre års ålder kan barn och unga i Norrvik välja var de ska "
+        "få sin tandvård.\n",
+        REGION_URL,
+    )
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("tandvard",))]

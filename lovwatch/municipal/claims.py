@@ -316,6 +316,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.ACTIVE,
         re.compile(
             rf"\bsedan\b.*{SYSTEM}|{SYSTEM}.*\bsedan\b|\binfordes\b|"
+            # "Vårdvalet inom primärvården innebär att ...": the definite form is this
+            # authority's system, explained ("Kundval innebär" explains the idea: general)
+            r"^(vardvalet|halsovalet|kundvalet|tandvardsvalet|hemtjanstvalet|valfrihetssystemet|"
+            r"lov systemet)( \w+){0,4} (innebar|betyder|bygger pa)\b|"
             r"\b(du|ni)( sjalv)? (kan|far) (sjalv )?valja\b|\bkan (du|ni) (sjalv )?valja\b|"
             # "kan du som har hemtjänst välja mellan ...", "I Järfälla får brukaren själv välja
             # utförare av:", "barn och unga fritt kan välja vårdgivare"
