@@ -578,3 +578,20 @@ def test_choosing_where_to_get_ones_dental_care_is_enough_to_speak_of_a_choice()
         REGION_URL,
     )
     assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("tandvard",))]
+
+
+def test_advertising_that_goes_on_continuously_is_a_system_in_use() -> None:
+    found = news(
+        "Annonsering sker löpande på den nationella webbplatsen för valfrihetssystem enligt LOV."
+    )
+    assert [(str(s.kind), s.is_decision) for s in found.statements] == [("active", True)]
+
+
+def test_companies_awarded_a_procurement_are_no_providers_to_choose() -> None:
+    found = news(
+        "Efter upphandlingen har kommunstyrelsen beslutat att tilldela två privata aktörer "
+        "uppdraget att utföra hemtjänsten. Avtalen med Norrvik Omsorg AB och Lunda Hemtjänst AB "
+        "gäller från första april. Det är ett första steg mot att brukarna själva ska få välja "
+        "vilka de anlitar."
+    )
+    assert found.providers == []

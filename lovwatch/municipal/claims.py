@@ -419,6 +419,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "för att få din nya hemtjänstutförare": a provider the resident changed to
             r"\bfa (din|er) nya \w*utforare\b|"
             r"\blopande annonsering\b|"
+            # "Annonsering sker löpande på ... valfrihetswebben": the system takes applications
+            r"\bannonsering(en)?( \w+){0,2} sker (lopande|fortlopande|kontinuerligt)\b|"
             r"\bgodkanda? (utforare|foretag|leverantorer|leverantor|anordnare)\b|"
             # "Regionen annonserar enligt Lagen om valfrihet (LOV) på Valfrihetswebben"
             rf"\bannonser(ar|as) (lopande )?(enligt|i|pa|via)( \w+){{0,2}} {SYSTEM}|"

@@ -94,6 +94,11 @@ _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
 #: Choosing or approving providers; a page about a procurement that never speaks of it names
 #: contractors (LOU), not providers one can choose.
 _CHOICE = re.compile(r"\b(godkan\w*|valbar\w*|valja|valjer|valt|valde|auktoriser\w*)\b")
+#: An award of a procurement, which a choice system never makes: "togs tilldelningsbeslutet",
+#: "beslutat att tilldela två privata aktörer uppdraget" (the companies won a contract).
+_AWARD = re.compile(
+    r"\b(tilldelningsbeslut\w*|tilldela\w*|vunnit upphandling\w*|vann upphandling\w*)\b"
+)
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
 #: A site's own headings above its presentation ("Om oss", "Välkommen till oss"): no name.
 _SITE_HEADING = re.compile(
@@ -134,12 +139,17 @@ def _sentence_categories(page: Page, index: int, sentence: str) -> tuple[str, ..
 def in_text(page: Page) -> list[Provider]:
     """Companies named in running text: an enumeration after a news cue (or of two or more),
     or a company-form name in a sentence about providers. None on a page about a procurement
-    that never speaks of LOV or of choosing or approving providers, nor on one whose lead is
-    about companies being struck off."""
+    that never speaks of LOV nor of choosing or approving providers (or that tells of its
+    award, whatever it says of choosing), nor on one whose lead is about companies being
+    struck off."""
     text = fold_words(page.text)
     residents_choose = _CHOICE.search(_AUTHORITY_CHOOSES.sub(" ", text))
     about_choice = bool(LOV_TERMS.search(text))
-    if PROCUREMENT.search(text) and not (about_choice or residents_choose):
+    if (
+        PROCUREMENT.search(text)
+        and not about_choice
+        and not (residents_choose and not _AWARD.search(text))
+    ):
         return []
     lead = next((block for block in page.blocks if block.kind == PARA), None)
     if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):
