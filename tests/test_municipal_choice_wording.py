@@ -595,3 +595,26 @@ def test_companies_awarded_a_procurement_are_no_providers_to_choose() -> None:
         "vilka de anlitar."
     )
     assert found.providers == []
+
+
+def test_a_procurements_award_list_names_no_providers_and_counts_none() -> None:
+    found = findings_from_text(
+        "# Tilldelningsbeslut i upphandling av ögonsjukvård\n\n"
+        "Regionen har beslutat att tilldela tre leverantörer avtal om att bedriva ögonsjukvård. "
+        "Nuvarande avtal i vårdval ögonsjukvård löper på tills vidare.\n\n"
+        "Följande leverantörer tilldelas avtal:\n\n"
+        "- Område Norr: Norrvik Ögon AB\n"
+        "- Område Söder: Lunda Ögonklinik AB\n",
+        REGION_URL,
+    )
+    assert (found.providers, found.counts) == ([], [])
+
+
+def test_an_area_label_before_a_listed_name_is_no_part_of_it() -> None:
+    found = findings_from_text(
+        "# Hemtjänst\n\nI hemtjänsten kan du välja mellan följande godkända utförare:\n\n"
+        "- Område Norr: Norrvik Omsorg AB\n"
+        "- Zon 2: Lunda Hemtjänst AB\n",
+        NEWS_URL,
+    )
+    assert sorted(p.name for p in found.providers) == ["Lunda Hemtjänst AB", "Norrvik Omsorg AB"]

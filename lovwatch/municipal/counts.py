@@ -146,7 +146,11 @@ _PART = re.compile(
     r"\b\d+ av (dessa|dem|de|kommunerna|regionerna)\b"
 )
 #: A service bought by procurement (LOU): its private contractors are no providers to choose.
-_PROCURED = re.compile(r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)\b")
+_PROCURED = re.compile(
+    r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad|"
+    # a procurement's award: "beslut om att tilldela fem leverantörer avtal"
+    r"tilldela\w*|vunnit upphandling\w*|vann upphandling\w*)\b"
+)
 #: Companies that leave, apply or are added, or a system that ends, are a change, not the
 #: number there are.
 _CHANGE = re.compile(
@@ -393,7 +397,7 @@ def stated_counts(page: Page) -> list[Count]:
         procured = False
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
-            if procured and not LOV_TERMS.search(folded):
+            if (procured or _PROCURED.search(folded)) and not LOV_TERMS.search(folded):
                 continue  # "... och upphandla hemtjänst enligt LOU. Fem företag fick fortsätta"
             # LOU's own procurement (LOV's "upphandling sker under löpande annonsering" is none)
             procured = procured or bool(

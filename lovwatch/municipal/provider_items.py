@@ -31,6 +31,11 @@ PROVIDER_LABEL = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+#: The area a listed provider serves, before its name: "Område Nordost: Attendo AB", "Zon 2:
+#: Hemtjänst Norr".
+_AREA_LABEL = re.compile(
+    r"^\s*(?:Område|Zon|Distrikt|Stadsdel|Geografiskt område)\b[^:\t]{0,30}:\s*", re.IGNORECASE
+)
 #: Where a listed provider works, after a comma: "Audika, Åsen", "Hörselkliniken AB, Byholm
 #: (egen regi)".
 _PLACE_AFTER = re.compile(r",\s*[A-ZÅÄÖ][\w-]+(?=\s*(?:\(|$))")
@@ -86,6 +91,7 @@ def provider_from_item(
     cells = text.split("\t")
     first = cells[column] if column < len(cells) else ""
     first = PROVIDER_LABEL.sub("", first)  # "Utförare: Kreativa Vägar AB"
+    first = _AREA_LABEL.sub("", first)  # "Område Nord: Kreativa Vägar AB"
     if _LABEL_VALUE.match(first.strip()) or _FIELD.match(first.strip()):
         return None
     name_part, *rest = _NAME_END.split(_PLACE_AFTER.sub("", first), maxsplit=1)

@@ -150,6 +150,11 @@ _SERVICES_LEAD = re.compile(
 )
 
 
+#: A procurement's award: "Följande leverantörer tilldelas avtal:" lists contractors (LOU),
+#: which a choice system never has.
+_AWARDED = re.compile(r"\b(tilldela\w*|vunnit|vann upphandling\w*)\b")
+
+
 def _is_cue(block: Block) -> bool:
     if block.kind == ROW:
         column = _provider_column(block)
@@ -160,6 +165,7 @@ def _is_cue(block: Block) -> bool:
         and bool(_CUE.search(folded))
         and not _GOES_ON.search(folded)
         and not _SERVICES_LEAD.search(folded)
+        and not _AWARDED.search(folded)
     )
 
 
