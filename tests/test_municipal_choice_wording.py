@@ -618,3 +618,45 @@ def test_an_area_label_before_a_listed_name_is_no_part_of_it() -> None:
         NEWS_URL,
     )
     assert sorted(p.name for p in found.providers) == ["Lunda Hemtjänst AB", "Norrvik Omsorg AB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Regionen har hittills godkänt 31 husläkarmottagningar inom Vårdval Norrvik.", 31),
+        ("I dag finns 22 godkända fotvårdsmottagningar i vårdvalet.", 22),
+        ("Inom vårdvalet finns nio auktoriserade hörselmottagningar.", 9),
+    ],
+)
+def test_care_units_approved_in_a_vardval_are_counted(sentence: str, number: int) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (number, 0, False)
+
+
+def test_care_units_merely_existing_are_no_count_of_providers() -> None:
+    assert count_in_sentence(fold_words("I regionen finns 30 vårdcentraler.")) is None
+
+
+def test_one_persons_own_choice_is_no_system() -> None:
+    found = news(
+        "Du får sedan veta vilken hälsocentral du kommer att tillhöra om du inte har gjort ett "
+        "eget val av annan hälsocentral.",
+        "https://www.regionnorrvik.se/nyheter",
+    )
+    assert [s for s in found.claims if s.kind != "active"] == []
+
+
+def test_a_vardval_made_compulsory_by_law_is_the_laws() -> None:
+    found = news(
+        "Ökningen beror på vårdval, som sedan 2010 är obligatoriskt enligt hälso- och "
+        "sjukvårdslagen.",
+        "https://www.lakartidningen.se/nyheter",
+    )
+    assert {str(s.subject) for s in found.claims} == {"law"}
+
+
+def test_the_office_that_runs_a_vardval_shows_it_in_use() -> None:
+    found = news(
+        "De berörda får information via brev från hälsovalskontoret.",
+        "https://www.regionnorrvik.se/nyheter",
+    )
+    assert [(str(s.kind), s.is_decision) for s in found.statements] == [("active", True)]

@@ -419,6 +419,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "för att få din nya hemtjänstutförare": a provider the resident changed to
             r"\bfa (din|er) nya \w*utforare\b|"
             r"\blopande annonsering\b|"
+            # "information via brev från hälsovalskontoret": the office that runs the system
+            r"\b(halsovals|vardvals|tandvardsvals)(kontoret|enheten|kansliet|avdelningen)\b|"
             # "Annonsering sker löpande på ... valfrihetswebben": the system takes applications
             r"\bannonsering(en)?( \w+){0,2} sker (lopande|fortlopande|kontinuerligt)\b|"
             r"\bgodkanda? (utforare|foretag|leverantorer|leverantor|anordnare)\b|"

@@ -59,7 +59,12 @@ _CARE_UNIT = (
 )
 _STATED = re.compile(
     rf"\b{_NUMBER} (?:st )?((?:(?:{_ADJECTIVES}) )*)({_UNIT}|(?<=privata ){_CARE_UNIT}|"
-    rf"(?<=privat ){_CARE_UNIT})\b"
+    rf"(?<=privat ){_CARE_UNIT}|(?<=godkanda ){_CARE_UNIT}|(?<=auktoriserade ){_CARE_UNIT})\b"
+)
+#: Care units the authority approved: "har hittills godkänt 168 husläkarmottagningar".
+_APPROVED_UNITS = re.compile(
+    rf"\b(?:godkant|godkants|auktoriserat|auktoriserats) (?:hittills |totalt |nu )?"
+    rf"(?P<n>{_NUMBER}) {_CARE_UNIT}\b"
 )
 #: "har inte haft någon aktiv LOV-aktör", "det finns inte längre några privata utförare": none.
 #: Only said of what exists: "väljer man inte någon utförare" is no count.
@@ -276,6 +281,8 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         private, own = (number_value(own_then_private.group(key)) for key in ("private", "own"))
         if private is not None and own is not None:
             return private, own, False
+    elif approved := _APPROVED_UNITS.search(folded):
+        total = number_value(approved.group("n"))
     elif privately_run := _PRIVATELY_RUN.search(folded):
         total = number_value(next(n for n in privately_run.groups() if n is not None))
     elif side_by_side := _SIDE_BY_SIDE.search(folded):

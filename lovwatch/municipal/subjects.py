@@ -34,7 +34,9 @@ SYSTEM = (
     r"(?:\b(?:lov(?! att\b)(?! liknande\b)(?! och (?:studiedag|helg|ferie))|lov system\w*|"
     r"valfrihet\w*|kundval\w*|"
     r"lagen om valfrihetssystem|fritt val|"
-    r"eget val|vardval\w*|halsoval\w*|hemtjanstval\w*|tandvardsval\w*|fritt tandlakarval|"
+    # (not one person's choice: "om du inte har gjort ett eget val av annan hälsocentral")
+    r"(?<!gjort ett )(?<!gora ett )(?<!gor ett )(?<!ditt )eget val|vardval\w*|halsoval\w*|"
+    r"hemtjanstval\w*|tandvardsval\w*|fritt tandlakarval|"
     r"fria vardval\w*|aldrepeng\w*|hemtjanstpeng\w*|omsorgspeng\w*)\b)"
 )
 
@@ -98,6 +100,8 @@ _LAW_SUBJECT = re.compile(
     r"fria? vardval\w* (i|inom) (den )?oppen ?vard\w*|"
     # "Vårdval är lag inom primärvården": the law's requirement, not this region's choice
     r"(vardval|valfrihet|valfrihetssystem|lov) (ar|blev) (lag|lagstadgat|obligatoriskt)|"
+    # "vårdval, som sedan 1 januari 2010 är obligatoriskt enligt hälso- och sjukvårdslagen"
+    r"(ar|blev|blivit) obligatoriskt enligt\b|"
     # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
     r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
 )

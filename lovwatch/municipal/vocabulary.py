@@ -38,7 +38,7 @@ OWN_AS_ONE_SIDE = (
 LOV_TERMS = re.compile(
     # not the idiom "fick lov att" (was allowed to)
     r"\b(lov(?! att\b)(?! och (?:studiedag|helg|ferie))|valfrihet\w*|kundval\w*|fritt val|"
-    r"eget val|vardval\w*|halsoval\w*|"
+    r"(?<!gjort ett )(?<!gora ett )(?<!gor ett )(?<!ditt )eget val|vardval\w*|halsoval\w*|"
     r"hemtjanstval\w*|"
     r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|aldrepeng\w*|"
     r"hemtjanstpeng\w*|omsorgspeng\w*|"
