@@ -660,3 +660,9 @@ def test_the_office_that_runs_a_vardval_shows_it_in_use() -> None:
         "https://www.regionnorrvik.se/nyheter",
     )
     assert [(str(s.kind), s.is_decision) for s in found.statements] == [("active", True)]
+
+
+def test_a_system_that_works_is_in_use_and_one_that_does_not_is_an_opinion() -> None:
+    found = news("Kundvalet i hemtjänsten har fungerat bra.")
+    assert [str(s.kind) for s in found.statements if s.confidence > WEAK] == ["active"]
+    assert news("LOV fungerar inte i glesbygd.").claims == []

@@ -316,6 +316,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.ACTIVE,
         re.compile(
             rf"\bsedan\b.*{SYSTEM}|{SYSTEM}.*\bsedan\b|\binfordes\b|"
+            # "Hälsoval fungerar väl med kontinuerlig uppföljning", "Kundvalet har fungerat bra":
+            # a system that works is in use
+            rf"^{SYSTEM}( \w+){{0,3}} (fungerar|har fungerat)\b(?! (inte|ej|daligt|samre)\b)|"
             # "Vårdvalet inom primärvården innebär att ...": the definite form is this
             # authority's system, explained ("Kundval innebär" explains the idea: general)
             r"^(vardvalet|halsovalet|kundvalet|tandvardsvalet|hemtjanstvalet|valfrihetssystemet|"
