@@ -666,3 +666,19 @@ def test_a_system_that_works_is_in_use_and_one_that_does_not_is_an_opinion() -> 
     found = news("Kundvalet i hemtjänsten har fungerat bra.")
     assert [str(s.kind) for s in found.statements if s.confidence > WEAK] == ["active"]
     assert news("LOV fungerar inte i glesbygd.").claims == []
+
+
+def test_a_nämnds_decision_still_going_to_the_board_is_no_ending() -> None:
+    found = news(
+        "Socialnämnden i Bergsjö har beslutat att LOV ska avvecklas i hemtjänsten. Frågan ska "
+        "behandlas av kommunstyrelsen i december."
+    )
+    assert [(str(s.kind), str(s.modality)) for s in found.claims if s.kind == "end"] == [
+        ("end", "proposed")
+    ]
+    assert found.decisions == []
+
+
+def test_a_nämnds_decision_is_an_ending_when_nothing_says_it_goes_further() -> None:
+    found = news("Socialnämnden i Bergsjö har beslutat att LOV ska avvecklas i hemtjänsten.")
+    assert [str(s.kind) for s in found.decisions] == ["end"]

@@ -36,6 +36,27 @@ def is_petition(page: Page) -> bool:
     return any(_PETITION.search(fold_words(text)) for text in (page.title, first) if text)
 
 
+#: The matter still goes to a higher body: "Slutligt beslut i frågan tas i kommunfullmäktige",
+#: "ska behandlas av kommunstyrelsen i december", "skickas vidare till kommunstyrelsen".
+_PENDING = re.compile(
+    r"\b(slutligt|slutgiltigt) beslut\b|"
+    r"\b(ska|skall|kommer att) (sedan |nu )?(behandlas|beslutas|avgoras|tas upp) (av|i) "
+    r"(kommunstyrelsen|kommunfullmaktige|fullmaktige|regionstyrelsen|regionfullmaktige)\b|"
+    r"\b(skickas|gar) (sedan )?vidare till (kommunstyrelsen|kommunfullmaktige|fullmaktige|"
+    r"regionstyrelsen|regionfullmaktige)\b"
+)
+#: A body below the council deciding: "Socialnämnden har beslutat", "regionstyrelsens
+#: arbetsutskott beslöt".
+BOARD_DECIDES = re.compile(r"\b(\w*namnden|\w*utskottet|kommunstyrelsen|regionstyrelsen)\b")
+COUNCIL = re.compile(r"\b\w*fullmaktige\b")
+
+
+def awaits_final_decision(page: Page) -> bool:
+    """Whether the page says the matter still goes on to the board or the council: a
+    nämnd's decision on it is then a step, not the decision."""
+    return bool(_PENDING.search(fold_words(page.text)))
+
+
 def is_opinion(page: Page) -> bool:
     """Whether the page is an opinion piece (a letter, a debate article, a reply), by a label
     on a line of its own among its first lines: what its authors say they will do is a

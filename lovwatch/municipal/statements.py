@@ -48,7 +48,15 @@ from lovwatch.municipal.corrections import (
     without_umbrellas,
 )
 from lovwatch.municipal.dating import announces_start, page_date, pick_date
-from lovwatch.municipal.documents import ATT_ITEM, is_opinion, is_petition, lead_in_modality
+from lovwatch.municipal.documents import (
+    ATT_ITEM,
+    BOARD_DECIDES,
+    COUNCIL,
+    awaits_final_decision,
+    is_opinion,
+    is_petition,
+    lead_in_modality,
+)
 from lovwatch.municipal.modality import DECISION_CUE, modality_cue
 from lovwatch.municipal.subjects import named_bodies, own_names, subject_of
 from lovwatch.municipal.vocabulary import (
@@ -335,6 +343,7 @@ def claims_in(page: Page) -> list[Statement]:
     today = dated.value if dated else None
     names = own_names(page.url, page.title, page.text)
     petition = is_petition(page)
+    pending = awaits_final_decision(page)
     opinion = is_opinion(page)
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
@@ -387,6 +396,16 @@ def claims_in(page: Page) -> list[Statement]:
                 modality = wish
             if petition and claim.kind in EVENT_KINDS and modality is Modality.DECIDED:
                 modality = Modality.DEMANDED
+            if (
+                pending
+                and claim.kind in EVENT_KINDS
+                and modality is Modality.DECIDED
+                and BOARD_DECIDES.search(folded)
+                and not COUNCIL.search(folded)
+            ):
+                # "Socialnämnden har beslutat att LOV ska avvecklas" on a page that says the
+                # matter goes on to kommunstyrelsen: a step towards the decision
+                modality = Modality.PROPOSED
             if (
                 opinion
                 and claim.kind in EVENT_KINDS
