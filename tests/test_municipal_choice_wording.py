@@ -682,3 +682,8 @@ def test_a_nämnds_decision_still_going_to_the_board_is_no_ending() -> None:
 def test_a_nämnds_decision_is_an_ending_when_nothing_says_it_goes_further() -> None:
     found = news("Socialnämnden i Bergsjö har beslutat att LOV ska avvecklas i hemtjänsten.")
     assert [str(s.kind) for s in found.decisions] == ["end"]
+
+
+def test_the_provider_each_resident_has_is_no_count() -> None:
+    sentence = "Tre av fyra brukare har i dag en LOV-utförare i stället för kommunens hemtjänst."
+    assert count_in_sentence(fold_words(sentence)) is None

@@ -129,8 +129,12 @@ _ONE_EXISTS = re.compile(
     r"\b(finns|har|bara|endast|enbart|kvar)( (det|nu|idag|i dag|just nu|bara|endast|enbart|"
     r"for narvarande|i dagslaget|numera))*$"
 )
-#: A resident's own provider: "om du har en annan utförare av hemtjänst".
-_PERSON_HAS = re.compile(r"\b(du|ni|man) (har|hade|valt|valjer)( \w+)?$")
+#: A resident's own provider: "om du har en annan utförare av hemtjänst", "tre av fyra
+#: brukare idag har en LOV-utförare".
+_PERSON_HAS = re.compile(
+    r"\b(du|ni|man|brukar\w*|kund\w*|patient\w*)( idag| i dag| numera)? (har|hade|valt|valjer)"
+    r"( \w+){0,2}$"
+)
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
 #: A count of the past ("har det funnits 1 aktör", "Som mest har det varit 157") is not the
