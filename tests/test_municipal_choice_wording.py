@@ -687,3 +687,12 @@ def test_a_nämnds_decision_is_an_ending_when_nothing_says_it_goes_further() -> 
 def test_the_provider_each_resident_has_is_no_count() -> None:
     sentence = "Tre av fyra brukare har i dag en LOV-utförare i stället för kommunens hemtjänst."
     assert count_in_sentence(fold_words(sentence)) is None
+
+
+def test_a_decision_letting_companies_apply_to_run_a_service_introduces_a_system() -> None:
+    found = news(
+        "Socialnämnden i Bergsjö har fattat beslut om att privata företag får ansöka om att få "
+        "bedriva hemtjänst i kommunen. De som har hemtjänst kan därmed välja mellan kommunen "
+        "och de företag som uppfyller kraven."
+    )
+    assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("hemtjanst",))]

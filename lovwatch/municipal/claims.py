@@ -214,6 +214,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Regionfullmäktige antog i februari LOV även för barntandvården": the system adopted
             rf"\b(antog|antagit|antogs) (i \w+ )?{SYSTEM}"
             r"(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
+            # "Socialnämnden har fattat beslut om att privata företag får ansöka om att få
+            # bedriva hemtjänst": the market opened to companies
+            r"\bbeslut\w*( \w+){0,3} att (privata? )?(foretag|utforare|aktorer|leverantorer)"
+            r"( \w+){0,2} (far|ska fa|ska kunna|kan) (ansoka|etablera|bedriva)\b|"
             # "Omvårdnadsnämnden har beslutat att upphandla ledsagarservice enligt LOV"
             rf"\bbeslut\w* (om )?att upphandla( \w+){{1,6}} enligt {SYSTEM}|"
             # "kommer den framöver att upphandlas enligt LOV": a service about to come under it

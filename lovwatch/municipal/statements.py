@@ -581,6 +581,8 @@ def _motions_rejected(statements: list[Statement], page: Page) -> list[Statement
 _HAS_DECIDED = re.compile(
     r"\bhar (\w+ ){0,3}(tagit|fattat) (ett )?beslut\w*( \w+)? om|\bhar beslutat\b"
 )
+#: A choice told as the decision's consequence ("kan därmed välja"), not as a standing state.
+_CONSEQUENCE = re.compile(r"\b(darmed|darigenom|i och med (detta|beslutet))\b")
 #: Any time a sentence names: a year, a month, or "nu", "i dag", "i går", "i höstas".
 _WHEN = re.compile(
     rf"\b((19|20)\d\d|{'|'.join(MONTHS)}|nu|idag|i dag|igar|i gar|i (host|var|sommar|vinter)\w*)\b"
@@ -594,14 +596,19 @@ def _as_standing_rules(
     page that also tells of the same choice in use: "I Arvika kommun har Kommunfullmäktige
     tagit beslut om att införa ett valfrihetssystem" on the page that says how to choose is
     the decision behind the system in use, not news of a new one. A news item carries a date;
-    a start the page announces ("Från och med den 1 september kan du välja") stays, and a
-    topic line ("Valfrihet inom hemtjänsten") tells of no choice in use."""
+    a start the page announces ("Från och med den 1 september kan du välja") stays, and
+    neither a topic line ("Valfrihet inom hemtjänsten") nor the decision's consequence ("kan
+    därmed välja") tells of a choice in use."""
     if dated:
         return statements
     in_use = [
         set(s.categories)
         for s in statements
-        if s.kind is StatementKind.ACTIVE and s.is_decision and s.categories and s.confidence > WEAK
+        if s.kind is StatementKind.ACTIVE
+        and s.is_decision
+        and s.categories
+        and s.confidence > WEAK
+        and not _CONSEQUENCE.search(fold_words(s.quote))
     ]
     return [
         s
