@@ -696,3 +696,21 @@ def test_a_decision_letting_companies_apply_to_run_a_service_introduces_a_system
         "och de företag som uppfyller kraven."
     )
     assert [(str(s.kind), s.categories) for s in found.decisions] == [("introduce", ("hemtjanst",))]
+
+
+def test_a_condition_on_the_residents_choice_of_a_private_provider_presupposes_the_choice() -> None:
+    found = news(
+        "Om brukaren väljer privat utförare görs beställningen av hemtjänst direkt till vald "
+        "utförare."
+    )
+    assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]
+
+
+def test_news_for_providers_lists_documents_not_providers() -> None:
+    found = findings_from_text(
+        "# För utförare\n\nSenaste nytt för utförare av hemtjänst\n\n"
+        "- Rapportering av förändrat hälsotillstånd Pdf, 87 kB.\n"
+        "- Trygghetsplatser inom korttidsboende Pdf, 136.8 kB.\n",
+        NEWS_URL,
+    )
+    assert found.providers == []

@@ -339,6 +339,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag"
             rf"\b(du|ni|man) valjer (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
+            # "Om brukaren väljer privat utförare görs beställningen direkt till vald utförare"
+            r"\b(du|ni|brukaren|brukarna|kunden|den enskilde) (valjer|har valt) (en |ett )?"
+            r"(privata?|annan|annat) (utforare|foretag|leverantor)\w*|"
             # "De som bor utanför tätorten är endast hänvisade till att välja någon av de privata
             # utförarna"
             rf"\b(hanvisade?|tvungna|tvingas|maste) (till )?(att )?valja( \w+){{0,3}} {_CHOSEN}\b|"

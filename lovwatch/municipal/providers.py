@@ -153,6 +153,9 @@ _SERVICES_LEAD = re.compile(
 #: A procurement's award: "Följande leverantörer tilldelas avtal:" lists contractors (LOU),
 #: which a choice system never has.
 _AWARDED = re.compile(r"\b(tilldela\w*|vunnit|vann upphandling\w*)\b")
+#: Providers as the readers addressed: "Senaste nytt för utförare av hemtjänst" is news for
+#: them, its list documents, not names.
+_FOR_PROVIDERS = re.compile(r"\b(for|till) (\w+ )?(utforare|leverantorer|anordnare)\b")
 
 
 def _is_cue(block: Block) -> bool:
@@ -166,6 +169,7 @@ def _is_cue(block: Block) -> bool:
         and not _GOES_ON.search(folded)
         and not _SERVICES_LEAD.search(folded)
         and not _AWARDED.search(folded)
+        and not _FOR_PROVIDERS.search(folded)
     )
 
 

@@ -131,6 +131,12 @@ _WHEN_IT_WAS = re.compile(
     r"tradde i kraft)\b"
 )
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
+#: A condition on the resident's own choice presupposes the choice: "Om brukaren väljer privat
+#: utförare görs beställningen direkt till vald utförare" (but "Om kommunen inför LOV" does not).
+_RESIDENT_CHOOSES = re.compile(
+    r"^(om|nar) (du|ni|brukaren|kunden|den enskilde|patienten) (valjer|har valt|vill byta)"
+    r"( en| ett)? (privat|annan|ny|en) \w*(utforare|leverantor|vardcentral|mottagning)"
+)
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(
@@ -448,6 +454,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         _CONDITION.search(folded)
         and not _MAIN_CLAUSE.search(folded[verb_at:])
         and not _WHEN_IT_WAS.search(folded)
+        and not _RESIDENT_CHOOSES.match(folded)
     ):
         return Subject.GENERAL  # "Om kommunen inför LOV ...": a condition, not a fact
     if _ANOTHER.search(folded) and not OWN_SUBJECT.search(before):
