@@ -714,3 +714,14 @@ def test_news_for_providers_lists_documents_not_providers() -> None:
         NEWS_URL,
     )
     assert found.providers == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolaget fick förnyat avtal med Lunda stad som utförare av hemtjänst enligt LOV.",
+        "Norrviks geriatrik drivs av Norrvik Vård AB och får förlängt avtal inom vårdvalet.",
+    ],
+)
+def test_one_providers_agreement_renewed_is_no_renewal_of_the_system(sentence: str) -> None:
+    assert [s for s in news(sentence).claims if s.kind == "renewed"] == []

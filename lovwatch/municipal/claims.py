@@ -917,7 +917,12 @@ _NO_LONGER_CHOOSE = re.compile(
     r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"
 )
 #: Providers' own agreements: "har valt att förlänga sina avtal".
-_OWN_AGREEMENTS = re.compile(r"\b(sina|sitt) (\w+ )?(avtal|kontrakt)\w*")
+_OWN_AGREEMENTS = re.compile(
+    r"\b(sina|sitt) (\w+ )?(avtal|kontrakt)\w*|"
+    # one provider's agreement: "fick förnyat avtal med Borås stad", "drivs av Stockholms
+    # sjukhem och får förlängt avtal"
+    r"\b(far|fick|fatt|ges|gavs) (ett )?(fornyat|forlangt|nytt) (avtal|kontrakt)\b"
+)
 #: The system given up for another way: "I stället för att tillämpa lagen om valfrihet ...".
 _INSTEAD_OF = re.compile(
     rf"\b{_INSTEAD.pattern} (tillampa|anvanda|ha|behalla|fortsatta med) (lagen om )?{SYSTEM}"
