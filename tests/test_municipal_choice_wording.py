@@ -3,9 +3,9 @@ system, one test per rule.
 
 Every sentence here is written for these tests (a made-up municipality, Bergsjö, and a made-up
 region, Norrvik, beside real place names where the rule is about them), with the expected
-reading written before the rule; none is copied from a real page. Later rules came from the
-fortieth to fiftieth rounds' dev pages, and from sentences for providers' own pages (see the
-real-page set's README).
+reading written before the rule; none is copied from a real page, though the later ones
+paraphrase the dev sentences their rules came from (the fortieth to fifty-eighth rounds' dev
+pages, and sentences for providers' own pages; see the real-page set's README).
 """
 
 from __future__ import annotations
