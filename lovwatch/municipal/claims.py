@@ -110,10 +110,10 @@ _JOINS = (
     r"(lamnar|lamnade|lamnat)|"
     r"anslut\w*( sig)? till) (i )?"
 )
-#: A proposal as a noun: "förslaget", "motionen", "medborgarförslaget".
 #: A region's rulebook for its vårdval: "Krav- och kvalitetsbok" (Västra Götaland, Örebro),
 #: "Regelbok för Hälsoval" (Skåne).
 _RULEBOOK = r"(krav och kvalitetsbok\w*|regelbok\w*)"
+#: A proposal as a noun: "förslaget", "motionen", "medborgarförslaget".
 _PROPOSAL_NOUN = r"(forslag|forslaget|motion|motionen|medborgarforslag|medborgarforslaget)"
 _END_VERB = (
     r"(avveckla\w*|avsluta\w*|avskaffa\w*|upphor\w*|upphora|slopa\w*|skrota\w*|avbryt\w*|avbrot|"

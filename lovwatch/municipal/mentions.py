@@ -27,7 +27,7 @@ from lovwatch.municipal.numbers import org_number_in
 from lovwatch.municipal.provider_items import Provider, provider_from_item
 from lovwatch.municipal.statements import sentences
 from lovwatch.municipal.subjects import SYSTEM, is_place
-from lovwatch.municipal.vocabulary import LOV_TERMS, PROCUREMENT, categories_in, fold_words
+from lovwatch.municipal.vocabulary import AWARD, LOV_TERMS, PROCUREMENT, categories_in, fold_words
 
 _NEWS_CUE = re.compile(
     r"\b(nya? \w*(foretag|utforare|leverantorer?|anordnare)|"
@@ -94,11 +94,6 @@ _REMOVAL_LEAD = re.compile(rf"\b({_REMOVED})\b")
 #: Choosing or approving providers; a page about a procurement that never speaks of it names
 #: contractors (LOU), not providers one can choose.
 _CHOICE = re.compile(r"\b(godkan\w*|valbar\w*|valja|valjer|valt|valde|auktoriser\w*)\b")
-#: An award of a procurement, which a choice system never makes: "togs tilldelningsbeslutet",
-#: "beslutat att tilldela två privata aktörer uppdraget" (the companies won a contract).
-_AWARD = re.compile(
-    r"\b(tilldelningsbeslut\w*|tilldela\w*|vunnit upphandling\w*|vann upphandling\w*)\b"
-)
 _SELF_PRESENTATION = re.compile(r"^vi (ar|har blivit) godkanda\b")
 #: A site's own headings above its presentation ("Om oss", "Välkommen till oss"): no name.
 _SITE_HEADING = re.compile(
@@ -148,7 +143,7 @@ def in_text(page: Page) -> list[Provider]:
     if (
         PROCUREMENT.search(text)
         and not about_choice
-        and not (residents_choose and not _AWARD.search(text))
+        and not (residents_choose and not AWARD.search(text))
     ):
         return []
     lead = next((block for block in page.blocks if block.kind == PARA), None)

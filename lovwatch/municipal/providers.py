@@ -44,7 +44,7 @@ from lovwatch.municipal.provider_items import (
     org_number,
     provider_from_item,
 )
-from lovwatch.municipal.vocabulary import categories_in, fold_words
+from lovwatch.municipal.vocabulary import AWARD, categories_in, fold_words
 
 __all__ = ["ORG_NUMBER", "Count", "Provider", "counts_in", "org_number", "providers_in"]
 
@@ -150,9 +150,6 @@ _SERVICES_LEAD = re.compile(
 )
 
 
-#: A procurement's award: "Följande leverantörer tilldelas avtal:" lists contractors (LOU),
-#: which a choice system never has.
-_AWARDED = re.compile(r"\b(tilldela\w*|vunnit|vann upphandling\w*)\b")
 #: Providers as the readers addressed: "Senaste nytt för utförare av hemtjänst" is news for
 #: them, its list documents, not names.
 _FOR_PROVIDERS = re.compile(r"\b(for|till) (\w+ )?(utforare|leverantorer|anordnare)\b")
@@ -168,7 +165,7 @@ def _is_cue(block: Block) -> bool:
         and bool(_CUE.search(folded))
         and not _GOES_ON.search(folded)
         and not _SERVICES_LEAD.search(folded)
-        and not _AWARDED.search(folded)
+        and not AWARD.search(folded)  # a procurement's award lists contractors
         and not _FOR_PROVIDERS.search(folded)
     )
 

@@ -130,13 +130,13 @@ _WHEN_IT_WAS = re.compile(
     r"^((men|och) )?nar( \w+){1,5} (infordes|inforde|startade|startades|borjade|kom|sjosattes|"
     r"tradde i kraft)\b"
 )
-#: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 #: A condition on the resident's own choice presupposes the choice: "Om brukaren väljer privat
 #: utförare görs beställningen direkt till vald utförare" (but "Om kommunen inför LOV" does not).
 _RESIDENT_CHOOSES = re.compile(
     r"^(om|nar) (du|ni|brukaren|kunden|den enskilde|patienten) (valjer|har valt|vill byta)"
     r"( en| ett)? (privat|annan|ny|en) \w*(utforare|leverantor|vardcentral|mottagning)"
 )
+#: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
 _MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(

@@ -113,6 +113,11 @@ LINK_TERMS = re.compile(
 )
 #: Buying by tender (LOU), which a valfrihetssystem is not: "upphandling", "anbud", "LOU".
 PROCUREMENT = re.compile(r"\b(upphandl\w*|anbud\w*|lou)\b")
+#: A procurement's award, which a choice system never makes: "togs tilldelningsbeslutet",
+#: "Följande leverantörer tilldelas avtal:" (the companies won a contract under LOU).
+AWARD = re.compile(
+    r"\b(tilldelningsbeslut\w*|tilldela\w*|vunnit upphandling\w*|vann upphandling\w*)\b"
+)
 
 #: Categories that name a whole area ("äldreomsorgen") rather than one service in it: the
 #: taxonomy's catch-alls ("Övrig äldreomsorg", "Övrigt stöd till personer med ...").
