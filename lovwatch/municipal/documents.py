@@ -45,8 +45,8 @@ _PENDING = re.compile(
     r"\b(skickas|gar) (sedan )?vidare till (kommunstyrelsen|kommunfullmaktige|fullmaktige|"
     r"regionstyrelsen|regionfullmaktige)\b"
 )
-#: A body below the council deciding: "Socialnämnden har beslutat", "regionstyrelsens
-#: arbetsutskott beslöt".
+#: A body below the council deciding: "Socialnämnden har beslutat", "arbetsutskottet beslöt",
+#: "kommunstyrelsen beslutade"; the council itself ("kommunfullmäktige") decides for good.
 BOARD_DECIDES = re.compile(r"\b(\w*namnden|\w*utskottet|kommunstyrelsen|regionstyrelsen)\b")
 COUNCIL = re.compile(r"\b\w*fullmaktige\b")
 
