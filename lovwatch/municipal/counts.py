@@ -18,7 +18,7 @@ from lovwatch.municipal.blocks import HEADING, ITEM, ROW, Block, Page
 from lovwatch.municipal.companies import is_own_unit
 from lovwatch.municipal.numbers import CARDINALS, number_value
 from lovwatch.municipal.subjects import named_bodies, names_others, own_names
-from lovwatch.municipal.vocabulary import LOV_TERMS, categories_in, fold_words
+from lovwatch.municipal.vocabulary import AWARD, LOV_TERMS, categories_in, fold_words
 
 if TYPE_CHECKING:
     from lovwatch.municipal.providers import Provider
@@ -154,11 +154,10 @@ _PART = re.compile(
     # "158 kommuner har valfrihetssystem. I drygt 20 av dessa finns det inga ...": some of many
     r"\b\d+ av (dessa|dem|de|kommunerna|regionerna)\b"
 )
-#: A service bought by procurement (LOU): its private contractors are no providers to choose.
+#: A service bought by procurement (LOU), or a procurement's award ("beslut om att tilldela fem
+#: leverantörer avtal"): its private contractors are no providers to choose.
 _PROCURED = re.compile(
-    r"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad|"
-    # a procurement's award: "beslut om att tilldela fem leverantörer avtal"
-    r"tilldela\w*|vunnit upphandling\w*|vann upphandling\w*)\b"
+    rf"\b(upphandlad\w*|upphandlats|upphandlas|pa entreprenad)\b|{AWARD.pattern}"
 )
 #: Companies that leave, apply or are added, or a system that ends, are a change, not the
 #: number there are.
