@@ -378,24 +378,28 @@ class MunicipalReplica:
 def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            # The request counts as in progress until its answer starts on the wire: once the
+            # client can read the answer it may send the next request, and a count ended only
+            # after the last byte would now and then see the two overlap.
             replica.begin(site.host)
             try:
-                self._answer()
+                answer = self._answer()
             finally:
                 replica.end(site.host)
+            self._send(*answer)
 
-        def _answer(self) -> None:
+        def _answer(self) -> tuple[int, str, bytes]:
             path = self.path.split("?")[0]
             self.record = RequestRecord(site.host, path, self.headers.get("User-Agent", ""))
             replica.requests.append(self.record)
             time.sleep(replica.delay(site.host, path))
             body = site.pages.get(path)
             if isinstance(body, bytes):
-                self._send(200, _CONTENT_TYPES[path[path.rfind(".") :]], body)
+                return 200, _CONTENT_TYPES[path[path.rfind(".") :]], body
             elif path.endswith(".pdf"):
-                self._send(200, "application/pdf", _PDF)
+                return 200, "application/pdf", _PDF
             elif body is None:
-                self._send(
+                return (
                     404,
                     "text/html; charset=utf-8",
                     page("Sidan finns inte", site.name, "<h1>Sidan finns inte</h1>").encode(),
@@ -403,7 +407,7 @@ def _handler(replica: MunicipalReplica, site: ReplicaSite) -> type[BaseHTTPReque
             else:
                 suffix = path[path.rfind(".") :] if "." in path else ".html"
                 root = f"http://{site.host}:{site.port}"
-                self._send(
+                return (
                     200,
                     _CONTENT_TYPES.get(suffix, "text/html; charset=utf-8"),
                     body.replace("{root}", root).encode("utf-8"),

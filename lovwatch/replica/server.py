@@ -312,15 +312,17 @@ class _Handler(BaseHTTPRequestHandler):
         """Silent: the replica's request log is `ReplicaServer.requests`."""
 
     def _serve(self, send_body: bool) -> None:
+        # In progress until the answer starts on the wire: once the client can read it, it may
+        # send its next request, and a count ended after the last byte would see the overlap.
         replica = self.server.replica
         replica._busy(+1)
         try:
-            self._answer(replica, send_body)
+            response = replica.answer(self.path)
         finally:
             replica._busy(-1)
+        self._send(response, send_body)
 
-    def _answer(self, replica: ReplicaServer, send_body: bool) -> None:
-        response = replica.answer(self.path)
+    def _send(self, response: Response, send_body: bool) -> None:
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
