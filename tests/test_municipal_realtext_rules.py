@@ -621,11 +621,16 @@ def test_a_county_council_named_twice_is_the_pages_own() -> None:
     assert [(str(s.kind), str(s.subject)) for s in found.claims] == [("active", "own")]
 
 
-def test_rehabilitation_choice_is_the_taxonomys_rehabilitation_category() -> None:
-    # The taxonomy names the regions' "Vårdval Rehab" programmes `rehabilitering` (its
-    # published name); a rehabilitation of one kind stays that kind.
-    assert categories_in("Vårdval Rehab") == ("rehabilitering",)
-    assert "horsel" in categories_in("hörselrehabilitering")
+def test_rehabilitation_choice_is_physiotherapy_and_occupational_therapy() -> None:
+    # The regions' Vårdval Rehab and primärvårdsrehabilitering are fysioterapeuter and
+    # arbetsterapeuter, as the national database lists Vårdval Rehab; hospital rehabilitation
+    # and a rehabilitation of one kind stay what they are.
+    assert categories_in("Vårdval Rehab") == ("fysioterapi", "paramedicin")
+    assert categories_in("Vårdval inom primärvårdsrehabilitering") == ("fysioterapi", "paramedicin")
+    assert categories_in("Välj rehabenhet") == ("fysioterapi", "paramedicin")
+    assert categories_in("sjukhusrehabilitering") == ("rehabilitering",)
+    assert categories_in("hörselrehabilitering") == ("horsel",)
+    assert categories_in("arbetslivsinriktad rehabilitering") == ("arbetsmarknadsinsatser",)
 
 
 def test_the_address_gives_the_service_when_the_page_does_not() -> None:
@@ -2857,9 +2862,11 @@ def test_hearing_rehabilitation_is_the_hearing_care_choice() -> None:
     assert sentence_categories(
         "Mottagningen i egen regi ska ingå i LOV grundläggande hörselrehabilitering."
     ) == ("horsel",)
+    # A region's vårdval in rehabilitering is its primary care rehabilitation.
     assert set(sentence_categories("Vårdval finns inom hörselvård och rehabilitering.")) == {
         "horsel",
-        "rehabilitering",
+        "fysioterapi",
+        "paramedicin",
     }
 
 

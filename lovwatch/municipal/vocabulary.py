@@ -163,10 +163,13 @@ def categories_in(text: str) -> tuple[str, ...]:
     codes = list(map_term(text))
     weak = _weak_default(text, codes)
     for token in fold_words(text).split():
-        if _REHAB.fullmatch(token) and not map_term(token):
-            # Rehabilitation choice (vårdval rehab, primärvårdsrehabilitering) is
-            # fysioterapeut, arbetsterapeut and dietist: fysioterapi and paramedicin, not
-            # the care its first part names.
+        primary_rehab = _PRIMARY_CARE_REHAB.fullmatch(token) and "rehabilitering" in codes
+        if primary_rehab or (_REHAB.fullmatch(token) and not map_term(token)):
+            # Rehabilitation choice (Vårdval Rehab, primärvårdsrehabilitering, a rehabenhet)
+            # is fysioterapeut, arbetsterapeut and dietist: fysioterapi and paramedicin, as
+            # the national database lists Vårdval Rehab; not the taxonomy's hospital
+            # rehabilitation, nor the care a compound's first part names.
+            codes = [code for code in codes if code != "rehabilitering"]
             codes += [code for code in ("fysioterapi", "paramedicin") if code not in codes]
             continue
         for head, synonym in _compound_heads():
@@ -174,10 +177,12 @@ def categories_in(text: str) -> tuple[str, ...]:
                 codes += [code for code in map_term(synonym) if code not in codes]
                 break
         # The last part of a Swedish compound names what it is: "ungdomstandvård" is
-        # tandvård, "kvällshemtjänst" hemtjänst.
+        # tandvård, "kvällshemtjänst" hemtjänst; the longest part is the one, so
+        # "hörselrehabilitering", a synonym itself, is not also "rehabilitering".
         for tail, synonym in _compound_heads():
-            if token.endswith(tail) and len(token) > len(tail) + 3:
-                codes += [code for code in map_term(synonym) if code not in codes]
+            if token.endswith(tail):
+                if len(token) > len(tail) + 3:
+                    codes += [code for code in map_term(synonym) if code not in codes]
                 break
     with_diacritics = words(text, keep_diacritics=True)
     if _LSS_HOUSING.search(with_diacritics):
@@ -212,6 +217,9 @@ def _weak_default(text: str, codes: list[str]) -> str | None:
 
 #: Rehabilitation as a service: "rehab", "rehabilitering", "primärvårdsrehabilitering".
 _REHAB = re.compile(r"\w*(rehab|rehabilitering)")
+#: Rehabilitation as primary care gives it, the service of the regions' Vårdval Rehab:
+#: "rehab", "rehabiliteringen", "primärvårdsrehabilitering", "rehabenheter".
+_PRIMARY_CARE_REHAB = re.compile(r"(primarvards)?rehab(ilitering)?(en|ens|s)?|rehab\w*enhet\w*")
 #: Whom care is for ("för äldre och personer med funktionsnedsättning", "till äldre och
 #: funktionshindrade kommunmedborgare", "nämnden för äldre och funktionshindrade"), and what
 #: it gives ("omsorg, stöd och service som du kan få hemma"; LSS is "stöd och service till
