@@ -725,3 +725,14 @@ def test_news_for_providers_lists_documents_not_providers() -> None:
 )
 def test_one_providers_agreement_renewed_is_no_renewal_of_the_system(sentence: str) -> None:
     assert [s for s in news(sentence).claims if s.kind == "renewed"] == []
+
+
+def test_the_vote_behind_an_introduction_told_with_its_year_is_no_new_introduction() -> None:
+    retold = news(
+        "LOV infördes för särskilda boenden i Bergsjö kommun 2014. Alla partier utom V röstade "
+        "för att införa LOV, trots att förvaltningen varnade för det."
+    )
+    assert [str(s.kind) for s in retold.claims] == ["active"]
+    # Without the year told before it, the vote is the news.
+    vote = news("Alla partier utom V röstade för att införa LOV för särskilda boenden.")
+    assert [str(s.kind) for s in vote.claims] == ["introduce"]

@@ -358,6 +358,7 @@ def claims_in(page: Page) -> list[Statement]:
         if block.kind not in (HEADING, PARA, ITEM) or block.linked:
             continue
         parts = sentences(block.text)
+        introduced_before: set[str] = set()  # told in this paragraph as introduced in a year
         for position, sentence in enumerate(parts):
             if len(sentence) > 600:
                 continue  # a run-on block (a flattened table or menu), not a sentence
@@ -419,6 +420,18 @@ def claims_in(page: Page) -> list[Statement]:
             chosen = pick_date(claim, folded, find_dates(folded, today))
             rank = 2 if chosen else 0
             kinds = [claim.kind]
+            if (
+                claim.kind is StatementKind.INTRODUCE
+                and claim.subject is Subject.OWN
+                and claim.modality is Modality.DECIDED
+                and chosen is None
+                and set(categories or ("*",)) <= introduced_before
+            ):
+                # "LOV infördes för särskilda boenden 2014. Alla partier utom V röstade för
+                # att införa LOV": the vote behind that introduction, retold.
+                kinds = [StatementKind.ACTIVE]
+            if claim.introduced_earlier and _A_YEAR.search(folded):
+                introduced_before.update(categories or ("*",))
             # The page's date, unless it was read off this very sentence (a short first line).
             own_today = today if dated and not (dated.start >= 0 and dated.text in folded) else None
             if claim.subject is Subject.OWN and announces_start(claim, folded, chosen, own_today):
@@ -581,6 +594,7 @@ def _motions_rejected(statements: list[Statement], page: Page) -> list[Statement
 _HAS_DECIDED = re.compile(
     r"\bhar (\w+ ){0,3}(tagit|fattat) (ett )?beslut\w*( \w+)? om|\bhar beslutat\b"
 )
+_A_YEAR = re.compile(r"\b(19|20)\d\d\b")
 #: A choice told as the decision's consequence ("kan därmed välja"), not as a standing state.
 _CONSEQUENCE = re.compile(r"\b(darmed|darigenom|i och med (detta|beslutet))\b")
 #: Any time a sentence names: a year, a month, or "nu", "i dag", "i går", "i höstas".
