@@ -302,6 +302,10 @@ def test_a_private_clinic_named_by_its_company_form_after_privata() -> None:
         ),
         ("Vardaga har beviljats ansökan om att bli utförare inom LOV.", ["Vardaga"]),
         (
+            "Norrhälsan AB har fått godkänt på sin ansökan att driva vårdcentral i privat regi.",
+            ["Norrhälsan AB"],
+        ),
+        (
             "Två nya utförare har godkänts: Hemtjänst Direkt och Trygga Händer i Åsen.",
             ["Hemtjänst Direkt", "Trygga Händer i Åsen"],
         ),

@@ -359,6 +359,9 @@ _APPROVED_SUBJECT = re.compile(
     # "Omsorgsgruppen Norr har fått sin ansökan godkänd", "Vardaga har beviljats ansökan om
     # att bli utförare"
     r"(?:fått|fick) (?:sin |sina )?ansökan (?:om \w+ )?(?:godkänd|beviljad)\b|"
+    # "Humanresurs AB har fått godkänt på sin ansökan att driva vårdcentral"
+    r"(?:fått|fick) godkänt "
+    r"(?:(?:på|för) (?:sin |sina )?ansökan|att (?:driva|starta|bedriva|bli))\b|"
     r"(?:beviljats|beviljades) (?:sin )?ansökan om att bli (?:\w+ )?(?:utförare|leverantör)\b)"
 )
 #: Words that make the subject something else than a provider's name.
