@@ -736,3 +736,16 @@ def test_the_vote_behind_an_introduction_told_with_its_year_is_no_new_introducti
     # Without the year told before it, the vote is the news.
     vote = news("Alla partier utom V röstade för att införa LOV för särskilda boenden.")
     assert [str(s.kind) for s in vote.claims] == ["introduce"]
+
+
+def test_a_cost_section_and_a_lists_heading_are_not_providers() -> None:
+    found = findings_from_text(
+        "# Mattjänst\n\nDu som har mattjänst kan välja utförare.\n\n"
+        "Du som beviljas mattjänst kan välja mellan tre abonnemang:\n\n"
+        "- sjudagarsabonnemang,\n- femdagarsabonnemang,\n- enstaka lunchlådor.\n\n"
+        "## Kostnad\n\nKostnaden för mattjänst beror på vilket abonnemang du väljer.\n\n"
+        "I listan nedan ser du aktuella leverantörer av mattjänst:\n\n"
+        "Leverantörer av mattjänst inom Bergsjö kommun\n",
+        "https://www.bergsjo.se/omsorg/mattjanst",
+    )
+    assert found.providers == []

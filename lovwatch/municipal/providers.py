@@ -79,7 +79,8 @@ _AREA = re.compile(
     # the labels of a provider's presentation or of a call for applications
     r"omfattning|malgrupp\w*|syfte\w*|krav|beskrivning|oppettider|"
     # the usual sections of a page, which saved text reads as short lines
-    r"ersattning\w*|avgift\w*|uppfoljning|dokument|blankett\w*|pris\w*|regler|villkor|"
+    r"ersattning\w*|avgift\w*|kostnad\w*|uppfoljning|dokument|blankett\w*|pris\w*|regler|"
+    r"villkor|"
     r"ansvar|lankar|relaterat|relaterade|nyheter|nyhet|uppdaterad|publicerad|dela|skriv ut|"
     r"taggar|kategori\w*|sok|meny)\b"
 )
@@ -174,7 +175,10 @@ def _is_cue(block: Block) -> bool:
 _ROLE_ONLY = re.compile(
     r"^((de|en|ett|alla|vara|kommunens|privata?|externa?|kommunala?|godkanda?|ovriga|andra|"
     r"nya|egen regi|egna) )*\w*(utforare|utforarna|foretag|foretagen|leverantor\w*|"
-    r"anordnare|aktor\w*|hemtjanst|hemtjansten|regi)$"
+    r"anordnare|aktor\w*|hemtjanst|hemtjansten|regi)$|"
+    # "Leverantörer av mattjänst inom Örebro kommun": a list's heading
+    r"^((aktuella|godkanda|privata) )?(utforare|utforarna|leverantorer|leverantorerna|anordnare) "
+    r"(av|inom|i|for) "
 )
 #: Words a sentence or a heading has and a name has not: "Om du inte vill välja".
 _NOT_NAME_WORDS = re.compile(
