@@ -749,3 +749,15 @@ def test_a_cost_section_and_a_lists_heading_are_not_providers() -> None:
         "https://www.bergsjo.se/omsorg/mattjanst",
     )
     assert found.providers == []
+
+
+def test_the_news_under_a_heading_is_the_evidence_and_its_decision_stands() -> None:
+    found = news(
+        "# Lagen om valfrihet\n\n## Valfrihet avskaffades\n\n"
+        "Vid gårdagens kommunfullmäktige beslutade politikerna att avveckla tillämpningen om "
+        "lagen om valfrihet inom hemtjänsten.\n\n"
+        "## Förslaget presenterades\n\n"
+        "Socialförvaltningen berättade om förslaget om avveckling av valfrihet inom hemtjänsten."
+    )
+    decided = [s for s in found.claims if s.kind == "end" and s.modality == "decided"]
+    assert [s.quote[:20] for s in decided] == ["Vid gårdagens kommun"]

@@ -350,6 +350,7 @@ def claims_in(page: Page) -> list[Statement]:
     upcoming: set[str] = set()
     announced: set[str] = set()
     decided_list = False
+    heading_quotes: set[str] = set()
     for index, block in enumerate(page.blocks):
         if block.kind != ITEM and not ATT_ITEM.match(fold_words(block.text)):
             lead_in = lead_in_modality(block)  # (the items of one list share their lead-in)
@@ -479,14 +480,21 @@ def claims_in(page: Page) -> list[Statement]:
                 key = (kind, categories, claim.subject, claim.modality)
                 previous = found.get(key)
                 # A dated statement beats an undated one; at equal rank the first wins, but a
-                # full sentence beats a topic line (which `_without_topics` may drop).
+                # full sentence beats a topic line (which `_without_topics` may drop) and a
+                # heading ("Tillämpning av valfrihet avskaffades" over the news of it).
                 if (
                     previous is None
                     or previous[0] < rank
                     or previous[0] == rank
-                    and previous[1].confidence <= WEAK < statement.confidence
+                    and (
+                        previous[1].confidence <= WEAK < statement.confidence
+                        or previous[1].quote in heading_quotes
+                        and block.kind != HEADING
+                    )
                 ):
                     found[key] = (rank, statement)
+                if block.kind == HEADING:
+                    heading_quotes.add(sentence)
     statements = [statement for _rank, statement in found.values()]
     if upcoming:
         # A start still ahead: the choice the page describes is not in use yet, nor what it
