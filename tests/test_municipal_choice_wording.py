@@ -761,3 +761,11 @@ def test_the_news_under_a_heading_is_the_evidence_and_its_decision_stands() -> N
     )
     decided = [s for s in found.claims if s.kind == "end" and s.modality == "decided"]
     assert [s.quote[:20] for s in decided] == ["Vid gårdagens kommun"]
+
+
+def test_who_cannot_become_a_provider_is_a_term_of_a_system_in_use() -> None:
+    found = news(
+        "Utförare som endast erbjuder serviceinsatser som städ och tvätt kan inte bli utförare i "
+        "kommunens valfrihetssystem."
+    )
+    assert [str(s.kind) for s in found.claims] == ["active"]

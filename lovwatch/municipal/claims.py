@@ -108,6 +108,8 @@ _JOINS = (
     # ending has been ruled out: see `_providers_leave`)
     r"((ga|gar|gatt|gick) med|(sta|star|stod|statt) utanfor|(ingar|ingick)( inte)?|"
     r"(lamnar|lamnade|lamnat)|"
+    # "kan inte bli utförare i kommunens valfrihetssystem": who may take part
+    r"bli (\w+ )?(utforare|leverantor\w*|anordnare) (i|inom)( kommunens| regionens)?|"
     r"anslut\w*( sig)? till) (i )?"
 )
 #: A region's rulebook for its vårdval: "Krav- och kvalitetsbok" (Västra Götaland, Örebro),
