@@ -769,3 +769,9 @@ def test_who_cannot_become_a_provider_is_a_term_of_a_system_in_use() -> None:
         "kommunens valfrihetssystem."
     )
     assert [str(s.kind) for s in found.claims] == ["active"]
+
+
+def test_the_companies_a_study_looked_at_are_no_count_of_providers() -> None:
+    studied = "Utredningen har tittat på 14 hemtjänstföretag i Solna och Linköping."
+    assert count_in_sentence(fold_words(studied)) is None
+    assert count_in_sentence(fold_words("I Solna finns 14 hemtjänstföretag.")) is not None

@@ -117,6 +117,12 @@ _RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
 #: A year ("sedan 2012 godkänd utförare") is when, never how many.
 _YEAR = re.compile(r"(19|20)\d\d")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
+#: The companies a study looked at ("Utredningen har tittat på 14 hemtjänstföretag i Solna och
+#: Linköping") are its sample, not the providers there are.
+_STUDIED = re.compile(
+    r"\b(tittat pa|tittade pa|studerat|studerade|undersokt|undersokte|intervjuat|intervjuade|"
+    r"granskat|granskade|jamfort|jamforde)\s*$"
+)
 #: Choosing one ("välja en privat utförare") is not a count of the providers there are.
 _CHOOSING = re.compile(r"\b(valja|valjer|valt|byta till|anlita|anlitar|som|om)\s*$")
 _EXISTS = re.compile(
@@ -303,6 +309,7 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
             if (
                 _BOUND.search(before)
                 or _RANGE.search(before)
+                or _STUDIED.search(before)
                 or _YEAR.fullmatch(word)
                 or not _accepts(word, adjectives, before, folded, folded[match.end() :])
             ):
