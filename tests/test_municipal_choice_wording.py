@@ -775,3 +775,14 @@ def test_the_companies_a_study_looked_at_are_no_count_of_providers() -> None:
     studied = "Utredningen har tittat på 14 hemtjänstföretag i Solna och Linköping."
     assert count_in_sentence(fold_words(studied)) is None
     assert count_in_sentence(fold_words("I Solna finns 14 hemtjänstföretag.")) is not None
+
+
+def test_the_patients_free_choice_of_care_is_no_choice_system() -> None:
+    page = (
+        "# Valfrihet – fritt vårdsökande och väntetider\n\n"
+        "I övriga Sverige kan patienter från Norrvik välja vilket sjukhus, vårdcentral eller "
+        "läkare de vill om vården utförs i öppen vård.\n"
+    )
+    assert findings_from_text(page, "https://www.regionnorrvik.se/valfrihet").claims == []
+    named = page + "\nI Norrvik väljer du vårdcentral inom Vårdval Norrvik.\n"
+    assert findings_from_text(named, "https://www.regionnorrvik.se/valfrihet").claims != []

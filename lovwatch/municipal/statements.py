@@ -181,6 +181,12 @@ _VARDVAL = re.compile(r"\bvardval\w*")
 #: grant to buy aids where one likes, not a valfrihetssystem of providers.
 _AIDS_CHOICE = re.compile(r"\bfritt val( \w+){0,6} (hjalpmedel\w*|horapparat\w*)\b")
 _SYSTEM = re.compile(SYSTEM)
+#: The patient's free choice of care under patientlagen ("Valfrihet – fritt vårdsökande och
+#: väntetider"): on a page that names no choice system, a right of patients, not a vårdval.
+_FREE_CARE_SEEKING = re.compile(r"\b(fritt vardsokande|fria vardsokandet|patientlagen)\b")
+_NAMED_SYSTEMS = re.compile(
+    r"\b(vardval\w*|halsoval\w*|valfrihetssystem\w*|kundval\w*|lov|lagen om valfrihet\w*)\b"
+)
 #: A title quoted or in brackets, even when a sentence break cut it: "(»Uppföljning av vårdval
 #: i primärvården«.".
 _QUOTED_TITLE = re.compile(r"»[^«»]*(«|$)|«[^«»]*(»|$)|“[^”]*(”|$)|\([^()]*(\)|$)")
@@ -336,7 +342,10 @@ def claims_in(page: Page) -> list[Statement]:
     unless a decision is reported.
     """
     alone = _run_by_itself(page)
-    if not speaks_of_lov(page.title + "\n" + page.text):
+    whole = fold_words(page.title + "\n" + page.text)
+    if not speaks_of_lov(page.title + "\n" + page.text) or (
+        _FREE_CARE_SEEKING.search(whole) and not _NAMED_SYSTEMS.search(whole)
+    ):
         return alone
     found: dict[tuple[Any, ...], tuple[int, Statement]] = {}
     dated = page_date(page)
