@@ -786,3 +786,13 @@ def test_the_patients_free_choice_of_care_is_no_choice_system() -> None:
     assert findings_from_text(page, "https://www.regionnorrvik.se/valfrihet").claims == []
     named = page + "\nI Norrvik väljer du vårdcentral inom Vårdval Norrvik.\n"
     assert findings_from_text(named, "https://www.regionnorrvik.se/valfrihet").claims != []
+
+
+def test_on_a_page_about_one_service_a_framing_heading_names_that_service() -> None:
+    found = findings_from_text(
+        "# Vårdval\n\nNu kan du välja själv var du vill operera din höft eller ditt knä.\n\n"
+        "Från och med januari 2009 gäller fritt vårdval för höft- och knäplastikoperationer "
+        "för dig som bor i Norrvik.\n",
+        "https://www.norrviksjukhus.se/vardval",
+    )
+    assert {s.categories for s in found.claims} == {("ortopedi",)}

@@ -520,6 +520,7 @@ def claims_in(page: Page) -> list[Statement]:
             )
         ]
     statements = _as_standing_rules(statements, announced, dated is not None)
+    statements = _one_service_page(statements)
     statements = headlines_as_sure_as_their_text(statements, page)
     statements += _motions_rejected(statements, page)
     in_use = {
@@ -536,6 +537,33 @@ def claims_in(page: Page) -> list[Statement]:
         + alone
         + _table_statements(page)
     )
+
+
+#: Categories that only frame a service: a bare "Vårdval" (primary care by default) and
+#: specialised care.
+_FRAMING = frozenset({"primarvard", "specialiserad_oppenvard"})
+
+
+def _one_service_page(statements: list[Statement]) -> list[Statement]:
+    """On a page whose own claims name one service in their sentences (gynekologi), a claim
+    that takes only a framing category from a heading, the title or the address ("Vårdval",
+    a sub-heading "Uroterapeutisk utredning") is about that service too."""
+    named = {
+        code
+        for s in statements
+        if s.subject is Subject.OWN and s.category_source == "sentence"
+        for code in s.categories
+    }
+    if len(named) != 1 or named <= _FRAMING:
+        return statements
+    return [
+        replace(s, categories=tuple(named))
+        if s.category_source in ("heading", "title", "address", "page")
+        and s.categories
+        and set(s.categories) <= _FRAMING
+        else s
+        for s in statements
+    ]
 
 
 #: A verdict on a motion or proposal in a sentence of its own: "Kommunfullmäktige avslår
