@@ -370,3 +370,16 @@ def test_choosing_a_time_is_no_choice_of_provider() -> None:
         "https://www.regionnorrvik.se/vard/boka",
     )
     assert found.claims == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Företaget Lunda Omsorg AB fick avtalet hävt i Bergsjö i fjol, efter brister i "
+        "tidsregistreringen.",
+        "Företaget Lunda Omsorg AB har i flera år varit auktoriserat för att utföra hemtjänst i "
+        "Bergsjö kommun. Men i december beslutade nämnden att avbryta samarbetet med företaget.",
+    ],
+)
+def test_a_provider_whose_agreement_is_ended_is_no_approved_provider(text: str) -> None:
+    assert provider_names(news(f"Valfrihet i hemtjänsten\n\n{text}")) == []

@@ -60,6 +60,9 @@ _PROCESS = re.compile(
 _REMOVED = (
     r"strukn\w*|struken|strukits|strukit|stangts av|stangs av|stangdes av|avstang\w*|"
     r"hav(a|de|des|er|s|t|ts) (\w+ ){0,3}(avtal\w*|godkannande\w*)|aterkall\w*|"
+    # "Medihead AB fick avtalet hävt", "beslutade att avbryta samarbetet med företaget"
+    r"(avtal\w*|godkannande\w*) (\w+ ){0,2}hav(a|de|des|er|s|t|ts)|"
+    r"avbryt\w* (\w+ ){0,2}samarbete\w*|"
     r"uteslut\w*|uppsagning\w*|"
     # "Regionen säger upp avtalen", "X AB, Y och Z AB förlorar sina avtal"
     r"sag(a|er|s|ts|t) upp (\w+ ){0,2}avtal\w*|forlor\w* (\w+ ){0,2}(avtal\w*|godkannande\w*)"
