@@ -796,3 +796,13 @@ def test_on_a_page_about_one_service_a_framing_heading_names_that_service() -> N
         "https://www.norrviksjukhus.se/vardval",
     )
     assert {s.categories for s in found.claims} == {("ortopedi",)}
+
+
+def test_a_count_of_the_units_the_sentence_before_named() -> None:
+    found = findings_from_text(
+        "# Vårdcentraler läggs i intraprenad\n\nDet finns 27 offentligt finansierade "
+        "vårdcentraler i Region Norrvik. Av dessa drivs 15 i privat regi och övriga 12 drivs "
+        "av regionen.\n",
+        "https://www.norrviksnytt.se/vardcentraler",
+    )
+    assert [(c.private, c.categories) for c in found.counts] == [(15, ("primarvard",))]

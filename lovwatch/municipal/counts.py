@@ -117,6 +117,9 @@ _RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
 #: A year ("sedan 2012 godkänd utförare") is when, never how many.
 _YEAR = re.compile(r"(19|20)\d\d")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
+#: A sentence about the units the one before it named: "Av dessa drivs 15 i privat regi".
+_OF_THESE = re.compile(r"(av|bland) (dessa|dem)\b")
+_UNITS = rf"{_UNIT}|{_CARE_UNIT}"
 #: The companies a study looked at ("Utredningen har tittat på 14 hemtjänstföretag i Solna och
 #: Linköping") are its sample, not the providers there are.
 _STUDIED = re.compile(
@@ -412,8 +415,14 @@ def stated_counts(page: Page) -> list[Count]:
         if _PROCURED.search(paragraph) and not LOV_TERMS.search(paragraph):
             continue  # "upphandlad ... avtal med åtta privata aktörer": contractors, not choices
         procured = False
+        previous = previous_sentence = ""
         for sentence in sentences(block.text):
             folded = fold_words(sentence)
+            # "Det finns 27 vårdcentraler i länet. Av dessa drivs 15 i privat regi": the units
+            # are the previous sentence's, which the quote takes along.
+            of_these = bool(_OF_THESE.match(folded) and re.search(_UNITS, previous))
+            quote = f"{previous_sentence} {sentence}" if of_these else sentence
+            previous, previous_sentence = folded, sentence
             if (procured or _PROCURED.search(folded)) and not LOV_TERMS.search(folded):
                 continue  # "... och upphandla hemtjänst enligt LOU. Fem företag fick fortsätta"
             # LOU's own procurement (LOV's "upphandling sker under löpande annonsering" is none)
@@ -421,7 +430,7 @@ def stated_counts(page: Page) -> list[Count]:
                 re.search(r"\b(lou|lagen om offentlig upphandling)\b", folded)
             )
             if (
-                not (re.search(rf"{_UNIT}|{_CARE_UNIT}", folded) or _ONLY_OWN.search(folded))
+                not (of_these or re.search(_UNITS, folded) or _ONLY_OWN.search(folded))
                 or (found := count_in_sentence(folded)) is None
             ):
                 continue
@@ -433,6 +442,6 @@ def stated_counts(page: Page) -> list[Count]:
             private, own, approximate = found
             if own == 0 and sentence.rstrip().endswith(":"):
                 private, own = _own_in_list(page.blocks, index, private)
-            categories = categories_in(sentence) or _categories_for(page.blocks, index, page)
-            counts.append(Count(categories, private, own, "stated", sentence, approximate))
+            categories = categories_in(quote) or _categories_for(page.blocks, index, page)
+            counts.append(Count(categories, private, own, "stated", quote, approximate))
     return counts
