@@ -806,3 +806,11 @@ def test_a_count_of_the_units_the_sentence_before_named() -> None:
         "https://www.norrviksnytt.se/vardcentraler",
     )
     assert [(c.private, c.categories) for c in found.counts] == [(15, ("primarvard",))]
+
+
+def test_the_lov_companies_a_municipality_has_agreements_with_show_its_system() -> None:
+    found = news(
+        "I december granskade Bergsjö kommun ett tiotal av de LOV-företag som de hade avtal med "
+        "om hemtjänst."
+    )
+    assert [(str(s.kind), s.categories) for s in found.claims] == [("active", ("hemtjanst",))]

@@ -374,6 +374,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b{_JOINS}{SYSTEM}|"
             # "I dag finns 16 LOV-företag i Södertälje": companies in a system that runs
             r"\b(finns|har) (det )?(\w+ ){0,2}lov (foretag|utforare|aktorer|leverantorer)\b|"
+            # "granskade ett tiotal av de LOV-företag som de hade avtal med"
+            r"\blov (foretag|utforare|aktorer|leverantorer)\w* som (\w+ ){0,2}(har|hade) avtal\b|"
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
             r"\b(drivs|drivas|drivits) (av|som) (en |ett )?(privata? )?lov (entreprenor\w*|"
             r"foretag\w*|utforare\w*|aktor\w*|leverantor\w*|boende\w*)\b|"
