@@ -814,3 +814,10 @@ def test_the_lov_companies_a_municipality_has_agreements_with_show_its_system() 
         "om hemtjänst."
     )
     assert [(str(s.kind), s.categories) for s in found.claims] == [("active", ("hemtjanst",))]
+
+
+def test_a_party_that_got_its_proposal_through_has_a_decision() -> None:
+    found = news(
+        "Kristdemokraterna i Bergsjö har fått igenom sitt förslag om valfrihet inom hemtjänsten."
+    )
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "decided")]

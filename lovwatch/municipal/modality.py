@@ -149,6 +149,8 @@ _CARRIED = re.compile(
     # förslaget", "klubbade igenom förslaget"
     rf"\b(rostade (\w+ ){{0,2}}ja|sa ja|sade ja) till (\w+ ){{0,3}}{_PROPOSAL}|"
     rf"\b(antog|antogs|klubbade( igenom)?|klubbades( igenom)?) (\w+ ){{0,2}}{_PROPOSAL}|"
+    # "Kristdemokraterna i Skövde har fått igenom sitt förslag om valfrihet"
+    rf"\b(fatt|fick|far) igenom (\w+ ){{0,2}}{_PROPOSAL}|"
     # "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV"
     rf"\bbeslut\w* (enligt|i enlighet med) (\w+ ){{0,3}}{_PROPOSAL}"
 )
