@@ -821,3 +821,11 @@ def test_a_party_that_got_its_proposal_through_has_a_decision() -> None:
         "Kristdemokraterna i Bergsjö har fått igenom sitt förslag om valfrihet inom hemtjänsten."
     )
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "decided")]
+
+
+def test_a_partys_conviction_is_no_fact_about_the_system() -> None:
+    found = news(
+        "Centerpartiets övertygelse är att människor måste få mer att säga till om när det gäller "
+        "sitt eget val av vårdcentral eller äldreboende."
+    )
+    assert found.decisions == [] and [s for s in found.claims if s.modality == "decided"] == []

@@ -54,6 +54,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # not the reader's own wish: "välja den vårdgivare du önskar"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|(?<!du )(?<!ni )onskar|"
             r"anser att|tycker att|menar att|"
+            # "Centerpartiets övertygelse är att människor måste få ... sitt eget val"
+            r"overtygelse\w* (ar )?att|overtygad\w* om att|"
             r"ansag att|tyckte att|menade att|"
             # "ta fram ett bra beslutsunderlag nu när det fria vårdvalet ska införas": the
             # basis of a decision still to be taken
