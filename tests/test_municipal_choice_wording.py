@@ -823,9 +823,14 @@ def test_a_party_that_got_its_proposal_through_has_a_decision() -> None:
     assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "decided")]
 
 
-def test_a_partys_conviction_is_no_fact_about_the_system() -> None:
-    found = news(
-        "Centerpartiets övertygelse är att människor måste få mer att säga till om när det gäller "
-        "sitt eget val av vårdcentral eller äldreboende."
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Centerpartiets övertygelse är att människor måste få mer att säga till om när det "
+        "gäller sitt eget val av vårdcentral eller äldreboende.",
+        "Vi anser det angeläget att man själv får välja utförare av hemtjänst.",
+    ],
+)
+def test_a_partys_conviction_is_no_fact_about_the_system(sentence: str) -> None:
+    found = news(sentence)
     assert found.decisions == [] and [s for s in found.claims if s.modality == "decided"] == []

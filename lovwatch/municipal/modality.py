@@ -53,7 +53,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
             # not the reader's own wish: "välja den vårdgivare du önskar"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|(?<!du )(?<!ni )onskar|"
-            r"anser att|tycker att|menar att|"
+            # "Vi anser det angeläget att man själv får välja utförare": a view
+            r"anser (det (\w+ )?)?att|tycker (det (\w+ )?)?att|menar att|"
             # "Centerpartiets övertygelse är att människor måste få ... sitt eget val"
             r"overtygelse\w* (ar )?att|overtygad\w* om att|"
             r"ansag att|tyckte att|menade att|"
