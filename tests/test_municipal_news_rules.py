@@ -383,3 +383,13 @@ def test_choosing_a_time_is_no_choice_of_provider() -> None:
 )
 def test_a_provider_whose_agreement_is_ended_is_no_approved_provider(text: str) -> None:
     assert provider_names(news(f"Valfrihet i hemtjänsten\n\n{text}")) == []
+
+
+def test_a_company_the_page_says_leaves_is_no_provider_where_it_is_named_again() -> None:
+    found = news(
+        "# Vardaga Sverige AB slutar som utförare i Åsen\n\n"
+        "Vardaga Sverige AB har valt att gå ur zonen Åsen inom Kundval Bergsjö.\n\n"
+        "Vardaga kommer att ha kvar sitt kontor och sina tjänster i andra zoner i Bergsjö.\n\n"
+        "Det finns två valbara utförare i Åsen:\n\n- Solgläntan\n- Trygg Hemtjänst Åsen\n"
+    )
+    assert provider_names(found) == ["Solgläntan", "Trygg Hemtjänst Åsen"]

@@ -209,7 +209,36 @@ def in_text(page: Page) -> list[Provider]:
                     if not _leaves(sentence, name):
                         categories = _sentence_categories(page, index, sentence)
                         found.append(Provider(name, None, False, categories, form, "text"))
-    return [provider for provider in found if not _procured(page, provider.name)]
+    leaving = _leaving_companies(page)
+    return [
+        provider
+        for provider in found
+        if not _procured(page, provider.name)
+        and fold_words(provider.name).split()[0] not in leaving
+    ]
+
+
+#: A company that opens a sentence (or its "Att ..." clause) and leaves in it: "Attendo Sverige
+#: AB slutar som utförare i Hallstavik", "Att Attendo nu lämnar en zon".
+_OPENING_COMPANY = re.compile(r"^[-–— ]*(?:Att |Nu )?(?P<name>[A-ZÅÄÖ][\w&-]+)")
+_STOPS_AS = re.compile(r"\bslutar (som|att vara) (utforare|leverantor|vardgivare|anordnare)\b")
+#: Leaving, but not handing something in ("lämnar in en ansökan") or over.
+_LEAVING_VERB = re.compile(r"\b(lamnar|lamnade)\b(?! (in|over|ut)\b)")
+
+
+def _leaving_companies(page: Page) -> set[str]:
+    """The first words (folded) of companies the page says leave: named later on the same page
+    ("Attendo kommer att ha kvar sitt kontor i andra zoner"), they are not approved ones."""
+    leaving = set()
+    lines = [page.title, *(block.text for block in page.blocks)]
+    for sentence in (sentence for line in lines for sentence in sentences(line)):
+        folded = fold_words(sentence)
+        opening = _OPENING_COMPANY.match(sentence)
+        if opening and (_STOPS_AS.search(folded) or _LEAVING_VERB.search(folded)):
+            word = fold_words(opening.group("name"))
+            if word not in NOT_NAME_START and not _NOT_A_NAME.fullmatch(word):
+                leaving.add(word)
+    return leaving
 
 
 def _whole_name(name: str, sentence: str) -> str:
