@@ -834,3 +834,8 @@ def test_a_party_that_got_its_proposal_through_has_a_decision() -> None:
 def test_a_partys_conviction_is_no_fact_about_the_system(sentence: str) -> None:
     found = news(sentence)
     assert found.decisions == [] and [s for s in found.claims if s.modality == "decided"] == []
+
+
+def test_the_municipality_named_after_the_verb_has_the_system() -> None:
+    found = news("För dig som beviljas hemtjänst har Bergsjö kommun kundval.")
+    assert [(str(s.kind), s.categories) for s in found.claims] == [("active", ("hemtjanst",))]

@@ -148,8 +148,9 @@ _CHOSEN = (
     # "Du kan välja vilken BVC du vill gå till"
     r"bvc|mvc|barnavardscentral\w*|\w*mottagning\w*)"
 )
-#: The subject after the verb, in a main clause after a fronted phrase: "tillämpar vi".
-_INVERTED = r"((vi|kommunen|regionen|landstinget|man) )?"
+#: The subject after the verb, in a main clause after a fronted phrase: "tillämpar vi", "har
+#: Vårgårda kommun kundval".
+_INVERTED = r"((vi|kommunen|regionen|landstinget|man|\w+ (kommun|stad)|region \w+) )?"
 #: Not a school: school choice is the Education Act's, not LOV.
 _NOT_SCHOOL = r"(?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk)\w*)"
 #: One side of the choice named: "en privat utförare", "kommunal eller privat utförare".
