@@ -839,3 +839,12 @@ def test_a_partys_conviction_is_no_fact_about_the_system(sentence: str) -> None:
 def test_the_municipality_named_after_the_verb_has_the_system() -> None:
     found = news("För dig som beviljas hemtjänst har Bergsjö kommun kundval.")
     assert [(str(s.kind), s.categories) for s in found.claims] == [("active", ("hemtjanst",))]
+
+
+def test_a_count_stands_though_the_next_clause_speaks_of_applications() -> None:
+    found = findings_from_text(
+        "# Vårdval Norrvik\n\nRegion Norrvik har hittills godkänt 16 vårdcentraler inom Vårdval "
+        "Norrvik, och fler ansökningar ska bedömas under hösten.\n",
+        "https://www.regionnorrvik.se/vardval",
+    )
+    assert [c.private for c in found.counts] == [16]

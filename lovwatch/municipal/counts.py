@@ -375,6 +375,23 @@ def _own_in_list(blocks: list[Block], index: int, total: int) -> tuple[int, int]
     return total, 0
 
 
+#: Where a sentence's main clauses meet: "... godkänt 168 husläkarmottagningar, och fler
+#: ansökningar ska bedömas under hösten".
+_CLAUSE_BREAK = re.compile(r",\s+(?:och|men|samt)\s+|;\s*")
+
+
+def _count_in_clauses(sentence: str, folded: str) -> tuple[int, int, bool] | None:
+    """The count a sentence states, else the first one of its main clauses states: what is
+    said of the applications still to come does not undo the count of those approved."""
+    if (found := count_in_sentence(folded)) is not None:
+        return found
+    clauses = _CLAUSE_BREAK.split(sentence)
+    if len(clauses) < 2:
+        return None
+    counts = (count_in_sentence(fold_words(clause)) for clause in clauses)
+    return next((count for count in counts if count is not None), None)
+
+
 def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
@@ -431,7 +448,7 @@ def stated_counts(page: Page) -> list[Count]:
             )
             if (
                 not (of_these or re.search(_UNITS, folded) or _ONLY_OWN.search(folded))
-                or (found := count_in_sentence(folded)) is None
+                or (found := _count_in_clauses(sentence, folded)) is None
             ):
                 continue
             if names is None:
