@@ -848,3 +848,19 @@ def test_a_count_stands_though_the_next_clause_speaks_of_applications() -> None:
         "https://www.regionnorrvik.se/vardval",
     )
     assert [c.private for c in found.counts] == [16]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "private"),
+    [
+        ("Sedan vårdvalet infördes har antalet privata enheter gått från fyra till tretton.", 13),
+        ("Antalet privata vårdcentraler i vårdvalet har ökat från 4 till 9.", 9),
+    ],
+)
+def test_a_number_of_private_units_that_grew_counts_what_it_grew_to(
+    sentence: str, private: int
+) -> None:
+    found = findings_from_text(
+        f"# Vårdval Norrvik\n\n{sentence}\n", "https://www.regionnorrvik.se/"
+    )
+    assert [c.private for c in found.counts] == [private]

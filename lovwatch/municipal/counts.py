@@ -117,6 +117,13 @@ _RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
 #: A year ("sedan 2012 godkänd utförare") is when, never how many.
 _YEAR = re.compile(r"(19|20)\d\d")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
+#: A number of private providers that grew or fell to a new one: "har antalet privata enheter
+#: gått från fyra till tretton".
+_NOW_AT = re.compile(
+    rf"\bantalet (?:(?:{_ADJECTIVES}) )*(?:{_UNIT}|{_CARE_UNIT}|enheter)\b(?: \w+){{0,4}} "
+    rf"(?:gatt|fatt|okat|vuxit|stigit|minskat|sjunkit) (?:\w+ )?fran {_NUMBER} "
+    rf"till (?P<n>{_NUMBER})\b"
+)
 #: A sentence about the units the one before it named: "Av dessa drivs 15 i privat regi".
 _OF_THESE = re.compile(r"(av|bland) (dessa|dem)\b")
 _UNITS = rf"{_UNIT}|{_CARE_UNIT}"
@@ -285,7 +292,9 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
         return None if left_over is None else (left_over, 0, False)  # left after a change
     if any(cue.search(folded) for cue in (_CHANGE, _PAST, _GOAL, _PART)):
         return None
-    if tally := _TALLY.search(folded):
+    if (now_at := _NOW_AT.search(folded)) and "privat" in now_at.group(0):
+        total = number_value(now_at.group("n"))
+    elif tally := _TALLY.search(folded):
         total = int(tally.group("n"))
     elif number_of := _NUMBER_OF.search(folded):
         total = number_value(number_of.group("n"))
@@ -447,7 +456,12 @@ def stated_counts(page: Page) -> list[Count]:
                 re.search(r"\b(lou|lagen om offentlig upphandling)\b", folded)
             )
             if (
-                not (of_these or re.search(_UNITS, folded) or _ONLY_OWN.search(folded))
+                not (
+                    of_these
+                    or re.search(_UNITS, folded)
+                    or _ONLY_OWN.search(folded)
+                    or _NOW_AT.search(folded)
+                )
                 or (found := _count_in_clauses(sentence, folded)) is None
             ):
                 continue
