@@ -864,3 +864,12 @@ def test_a_number_of_private_units_that_grew_counts_what_it_grew_to(
         f"# Vårdval Norrvik\n\n{sentence}\n", "https://www.regionnorrvik.se/"
     )
     assert [c.private for c in found.counts] == [private]
+
+
+def test_an_authority_known_for_having_introduced_a_system_runs_it() -> None:
+    found = news(
+        "Region Norrvik har utmärkt sig med att införa vårdval på alla områden där det är "
+        "möjligt, och i nuläget finns 38 vårdval."
+    )
+    assert found.decisions == []
+    assert [str(s.kind) for s in found.claims] == ["active"]

@@ -640,8 +640,9 @@ _DECIDED_TO_APPLY = re.compile(
     # but not an extension to a service more ("ska gälla även för hemsjukvård")
     rf"{SYSTEM}( \w+){{0,2}} (ska|skall) (omfatta|galla)\b(?! (aven|ocksa)\b)"
 )
-#: "Kommunen har valt att införa LOV": undated, the choice made is the standing rule.
-_CHOSE_TO = re.compile(r"\bvalt att $")
+#: "Kommunen har valt att införa LOV", "Regionen har utmärkt sig med att införa vårdval på alla
+#: områden": undated, the choice made is the standing rule.
+_CHOSE_TO = re.compile(r"\b(valt|utmarkt sig (med|genom)|varit (forst|tidig\w*) med) att $")
 #: A year, but not that of a statute's number ("socialtjänstlagen (2001:453)" folds to
 #: "2001 453"; an ISO date "2012 12 31" stays a year).
 _YEAR = re.compile(r"\b(19|20)\d\d\b(?! \d{1,4}\b(?! \d))")
