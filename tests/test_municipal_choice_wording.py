@@ -873,3 +873,13 @@ def test_an_authority_known_for_having_introduced_a_system_runs_it() -> None:
     )
     assert found.decisions == []
     assert [str(s.kind) for s in found.claims] == ["active"]
+
+
+def test_systems_picked_out_by_their_end_are_no_decision_to_end_them() -> None:
+    described = news(
+        "Vården i de vårdval som försvinner kan i stället övergå i regionens regi, eller "
+        "upphandlas."
+    )
+    assert described.decisions == []
+    decided = news("Regionstyrelsen beslutade att de vårdval som avskaffas ska upphandlas.")
+    assert [str(s.kind) for s in decided.decisions] == ["end"]

@@ -640,6 +640,11 @@ _DECIDED_TO_APPLY = re.compile(
     # but not an extension to a service more ("ska gälla även för hemsjukvård")
     rf"{SYSTEM}( \w+){{0,2}} (ska|skall) (omfatta|galla)\b(?! (aven|ocksa)\b)"
 )
+#: Systems picked out by a relative clause that starts or ends them: "de vårdval som försvinner".
+_DESCRIBED_BY = re.compile(
+    rf"\b(de|dessa|alla|det|den) (\w+ )?{SYSTEM}\w* som (\w+ )?(forsvinner|avskaffas|avvecklas|"
+    r"upphor|tas bort|skrotas|slopas|lags ner|infors|tillkommer|startar)\b"
+)
 #: "Kommunen har valt att införa LOV", "Regionen har utmärkt sig med att införa vårdval på alla
 #: områden": undated, the choice made is the standing rule.
 _CHOSE_TO = re.compile(r"\b(valt|utmarkt sig (med|genom)|varit (forst|tidig\w*) med) att $")
@@ -849,6 +854,15 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             # "Kommunen kan när som helst besluta att avsluta valfrihetssystemet": a term of
             # the system (a förfrågningsunderlag's), what may be done, not what is done.
             subject = Subject.GENERAL
+        if (
+            kind in (StatementKind.INTRODUCE, StatementKind.END)
+            and modality is Modality.DECIDED
+            and any(m.start() <= verb_at < m.end() for m in _DESCRIBED_BY.finditer(folded))
+            and not DECISION_CUE.search(folded)
+        ):
+            # "Vården i de vårdval som försvinner kan övergå i regionens regi": the end is
+            # what the systems are picked out by, not what the sentence says is decided.
+            modality = Modality.PLANNED
         confidence = _confidence(folded, verb_at, modality)
         return Claim(kind, subject, modality, confidence, verb_at, past)
     if (inside := _in_named_system(sentence, folded)) is not None:
