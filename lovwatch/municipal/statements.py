@@ -64,7 +64,6 @@ from lovwatch.municipal.vocabulary import (
     categories_in,
     find_dates,
     fold_words,
-    speaks_of_lov,
 )
 from lovwatch.normalize.dates import MONTHS
 
@@ -343,10 +342,10 @@ def claims_in(page: Page) -> list[Statement]:
     """
     alone = _run_by_itself(page)
     whole = fold_words(page.title + "\n" + page.text)
-    if not speaks_of_lov(page.title + "\n" + page.text) or (
+    if not LOV_TERMS.search(whole) or (
         _FREE_CARE_SEEKING.search(whole) and not _NAMED_SYSTEMS.search(whole)
     ):
-        return alone
+        return alone  # no LOV, or only the patient's free choice of care
     found: dict[tuple[Any, ...], tuple[int, Statement]] = {}
     dated = page_date(page)
     today = dated.value if dated else None
