@@ -883,3 +883,38 @@ def test_systems_picked_out_by_their_end_are_no_decision_to_end_them() -> None:
     assert described.decisions == []
     decided = news("Regionstyrelsen beslutade att de vårdval som avskaffas ska upphandlas.")
     assert [str(s.kind) for s in decided.decisions] == ["end"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "En vårdgivare kan när som helst anmäla sig till Hälsoval Norrvik.",
+        "En vårdgivare som inte godkänns kan inte bedriva någon verksamhet inom ramen för "
+        "Hälsoval Norrvik.",
+    ],
+)
+def test_a_provider_s_terms_of_joining_a_named_system_show_that_it_runs(sentence: str) -> None:
+    found = findings_from_text(f"# Vanliga frågor\n\n{sentence}\n", REGION_URL)
+    assert [str(s.kind) for s in found.claims] == ["active"]
+
+
+def test_the_law_applying_as_an_obligation_is_the_law_s_claim() -> None:
+    found = news(
+        "LOV gäller sedan 2010 obligatoriskt även för Arbetsförmedlingens valfrihetssystem "
+        "med etableringslotsar."
+    )
+    assert found.statements == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fritt val införs med stöd av lag om valfrihetssystem (LOV).",
+        "Fritt val hemtjänst innebär att du själv får välja vilken utförare som ska utföra din "
+        "hjälp.",
+    ],
+)
+def test_what_a_system_rests_on_or_means_is_general(sentence: str) -> None:
+    found = news(sentence)
+    assert found.decisions == []
+    assert {str(s.subject) for s in found.claims} == {"general"}

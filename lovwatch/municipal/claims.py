@@ -110,7 +110,11 @@ _JOINS = (
     r"(lamnar|lamnade|lamnat)|"
     # "kan inte bli utförare i kommunens valfrihetssystem": who may take part
     r"bli (\w+ )?(utforare|leverantor\w*|anordnare) (i|inom)( kommunens| regionens)?|"
-    r"anslut\w*( sig)? till) (i )?"
+    r"anslut\w*( sig)? till|"
+    # "kan när som helst anmäla sig till Hälsoval Västerbotten", "medverka i hälsovalet", "kan
+    # inte bedriva någon verksamhet inom ramen för Hälsoval Västerbotten": a provider's terms
+    r"anmal\w* sig till|medverka\w* (i|inom)|"
+    r"(bedriva|bedriver|driva|driver) (\w+ ){0,2}verksamhet (inom ramen for|inom|i)) (i )?"
 )
 #: A region's rulebook for its vårdval: "Krav- och kvalitetsbok" (Västra Götaland, Örebro),
 #: "Regelbok för Hälsoval" (Skåne).

@@ -102,6 +102,8 @@ _LAW_SUBJECT = re.compile(
     r"(vardval|valfrihet|valfrihetssystem|lov) (ar|blev) (lag|lagstadgat|obligatoriskt)|"
     # "vårdval, som sedan 1 januari 2010 är obligatoriskt enligt hälso- och sjukvårdslagen"
     r"(ar|blev|blivit) obligatoriskt enligt\b|"
+    # "LOV gäller sedan 2010 obligatoriskt även för Arbetsförmedlingens valfrihetssystem"
+    r"galler( \w+){0,3} obligatoriskt\b|"
     # the nationwide right to choose: "alla Sveriges invånare kan välja vårdcentral i landet"
     r"(samtliga|alla) sveriges|i hela (landet|sverige)|valfri vardcentral i (landet|sverige))\b"
 )
@@ -148,7 +150,8 @@ _ANY_MUNICIPALITY = re.compile(
 # An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
 # is this authority's system).
 _GENERAL_SUBJECT = re.compile(
-    rf"^(?!\w+(et|en) ){SYSTEM} (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    # ("Fritt val hemtjänst innebär att du ...": the service may follow the system's name)
+    rf"^(?!\w+(et|en) ){SYSTEM}( [a-z]+)? (innebar|betyder|bygger pa|syftar|handlar om)\b|"
     # "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja": what
     # the system or law just named means
     r"^(den|lagen|reformen) (innebar|betyder)\b|"
@@ -160,6 +163,9 @@ _GENERAL_SUBJECT = re.compile(
     # "Med LOV kan brukarna välja utförare": what the law makes possible, not what is
     rf"^(med|genom) {SYSTEM} (kan|far|ges|blir)\b|"
     r"\bett valfrihetssystem (ar|innebar)\b|\bkommuner och regioner (kan|far)\b|"
+    # "Fritt val införs med stöd av lag om valfrihetssystem (LOV)": the legal basis of such a
+    # system, in the present, is no dated introduction
+    r"\binfors med stod av (lag|lagen|lov)\b|"
     # "En valfrihetslösning innebär att ...": what such a solution means, not what is
     r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b|"
     # "Olika regler för hälsovalet finns, beroende på var du bor i landet": across the country
