@@ -117,16 +117,16 @@ _RANGE = re.compile(r"\b\d+\s*(till|-|–)?\s*$|\bmellan \w+ och\s*$")
 #: A year ("sedan 2012 godkänd utförare") is when, never how many.
 _YEAR = re.compile(r"(19|20)\d\d")
 _ABOUT = re.compile(r"\b(cirka|ca|drygt|omkring|ungefar|runt|knappt)\s*$")
+_UNITS = rf"{_UNIT}|{_CARE_UNIT}"
 #: A number of private providers that grew or fell to a new one: "har antalet privata enheter
 #: gått från fyra till tretton".
 _NOW_AT = re.compile(
-    rf"\bantalet (?:(?:{_ADJECTIVES}) )*(?:{_UNIT}|{_CARE_UNIT}|enheter)\b(?: \w+){{0,4}} "
+    rf"\bantalet (?:(?:{_ADJECTIVES}) )*(?:{_UNITS}|enheter)\b(?: \w+){{0,4}} "
     rf"(?:gatt|fatt|okat|vuxit|stigit|minskat|sjunkit) (?:\w+ )?fran {_NUMBER} "
     rf"till (?P<n>{_NUMBER})\b"
 )
 #: A sentence about the units the one before it named: "Av dessa drivs 15 i privat regi".
 _OF_THESE = re.compile(r"(av|bland) (dessa|dem)\b")
-_UNITS = rf"{_UNIT}|{_CARE_UNIT}"
 #: The companies a study looked at ("Utredningen har tittat på 14 hemtjänstföretag i Solna och
 #: Linköping") are its sample, not the providers there are.
 _STUDIED = re.compile(
