@@ -15,7 +15,7 @@ import pytest
 from lovwatch.municipal.categorising import sentence_categories
 from lovwatch.municipal.corrections import WEAK
 from lovwatch.municipal.counts import count_in_sentence
-from lovwatch.municipal.findings import PageFindings, findings_from_text
+from lovwatch.municipal.findings import PageFindings, findings_from_html, findings_from_text
 from lovwatch.municipal.vocabulary import fold_words
 
 NEWS_URL = "https://www.bergsjo.se/nyheter"
@@ -169,6 +169,8 @@ def test_private_units_counted_beside_the_own(sentence: str, private: int, own: 
     [
         "Ett ägarbyte inom Vårdval Kronoberg kräver landstingets godkännande.",
         "Regionen planerar att ändra ersättningen inom Vårdval Kronoberg.",
+        "Inom Vårdval Kronoberg tillämpas samma regelverk för samtliga vårdcentraler, oavsett "
+        "driftsform.",
     ],
 )
 def test_something_done_inside_a_region_s_named_system_shows_that_it_runs(sentence: str) -> None:
@@ -918,3 +920,50 @@ def test_what_a_system_rests_on_or_means_is_general(sentence: str) -> None:
     found = news(sentence)
     assert found.decisions == []
     assert {str(s.subject) for s in found.claims} == {"general"}
+
+
+def test_a_national_body_s_pages_under_any_of_its_hosts_have_no_own_system() -> None:
+    found = findings_from_text(
+        "# Valfrihetssystem och ersättningsmodeller\n\n"
+        "Politiskt beslut om att ett valfrihetssystem ska införas i regionen.\n",
+        "https://webbutik.skr.se/skr/valfrihetssystemochersattningsmodeller.1759.html",
+    )
+    assert found.decisions == []
+    assert found.statements == []
+
+
+def test_the_government_s_law_is_the_law_s_claim() -> None:
+    found = news(
+        "Socialdemokraterna och miljöpartiet säger nej till regeringens nya lag om valfrihet i "
+        "hemtjänsten."
+    )
+    assert found.statements == []
+
+
+def test_a_choice_between_courses_of_action_is_no_choice_of_provider() -> None:
+    found = news(
+        "Och den kommunala hemtjänsten kan tvingas välja mellan att hålla hög men dyr kvalitet "
+        "eller att sänka kvaliteten för att priset inte ska bli för högt.\n\nLOV infördes 2009."
+    )
+    assert found.statements == []
+    providers = news(
+        "Du som är beviljad hemvård kan själv välja mellan att få dina insatser utförda av "
+        "kommunen eller privat utförare."
+    )
+    assert [str(s.kind) for s in providers.statements] == ["active"]
+
+
+def test_the_titles_of_other_documents_after_a_document_are_not_read() -> None:
+    text = (
+        "# Granskning av kommunens hemtjänst\n\nRevisorerna har granskat hemtjänsten.\n\n"
+        "Relevanta dokument\n\nVALFRIHETSSYSTEM INOM HEMTJÄNST LOV\n\n"
+        "Kommunen inför LOV i hemtjänsten\n"
+    )
+    found = findings_from_text(text, "https://docplayer.se/109907923-granskning.html")
+    assert found.claims == []
+    html = (
+        "<html><body><main><h1>Granskning av hemtjänsten</h1><p>Revisorerna har granskat "
+        "hemtjänsten.</p><h2>Relaterade dokument</h2><p>Kommunen inför LOV i hemtjänsten</p>"
+        "</main></body></html>"
+    )
+    assert findings_from_html(html, "https://docplayer.se/1-granskning.html").claims == []

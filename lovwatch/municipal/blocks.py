@@ -269,7 +269,22 @@ def page_from_html(html: str, url: str) -> Page:
         blocks.append(Block(_BLOCK_TAGS[main.tag], clean(main.text_content())))
     else:
         _walk(main, blocks)
-    return Page(url, title, blocks, links, _links(main, url), _published(root))
+    return Page(url, title, _own_blocks(blocks), links, _links(main, url), _published(root))
+
+
+#: The heading of a list of other documents, which document archives ("Relevanta dokument"
+#: on docplayer.se) put after a document's text: their titles are not this page's.
+_OTHER_DOCUMENTS = re.compile(
+    r"(relevanta|relaterade|liknande|andra|fler) dokument|related documents", re.IGNORECASE
+)
+
+
+def _own_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks before a list of other documents, if the page has one."""
+    for at, block in enumerate(blocks):
+        if block.kind == HEADING and _OTHER_DOCUMENTS.fullmatch(block.text.strip(" :")):
+            return blocks[:at]
+    return blocks
 
 
 #: Metadata that dates a page, most telling first.
@@ -362,4 +377,4 @@ def page_from_text(text: str, url: str = "", title: str = "") -> Page:
     # headlines of other articles under it).
     top = itertools.takewhile(lambda block: block.kind != PARA, blocks)
     first_heading = next((b.text for b in top if b.kind == HEADING), "")
-    return Page(url, title or first_heading, blocks, links, links)
+    return Page(url, title or first_heading, _own_blocks(blocks), links, links)

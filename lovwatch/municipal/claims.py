@@ -140,7 +140,11 @@ _END_PASSIVE = (
 _DATE_GAP = r"( ((fran och med|fr o m|fran|per) )?(den )?\d{1,2} \w+( \d{4})?)?"
 #: What a resident chooses under a choice system: a provider, a clinic, a health centre.
 _CHOSEN = (
-    r"(utforare\w*|vem som|mellan|leverantor\w*|foretag\w*|anordnare|vardgivare\w*|"
+    # (not a choice between courses of action: "kan tvingas välja mellan att hålla hög men dyr
+    # kvalitet eller att sänka kvaliteten"; but "välja mellan att få dina insatser utförda av
+    # kommunen eller privat utförare" is one of providers)
+    r"(utforare\w*|vem som|mellan(?! att (?!(fa|ha|anlita)\b))|leverantor\w*|foretag\w*|"
+    r"anordnare|vardgivare\w*|"
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
     r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av|"
     r"rehabenhet\w*|vardenhet\w*|"
@@ -884,7 +888,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
 _COOKIES = re.compile(r"\b(kakor|kakorna|cookies?)\b")
 #: A region's system named by its place: "inom Vårdval Kronoberg", "i Hälsoval Skåne" (not
 #: "Klart för Vårdval Gotland": one still to come).
-_NAMED_SYSTEM = re.compile(r"\b(?:inom|i|enligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)")
+_NAMED_SYSTEM = re.compile(
+    r"\b(?:[Ii]nom|[Ii]|[Ee]nligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)"
+)
 
 
 def _in_named_system(sentence: str, folded: str) -> int | None:

@@ -91,7 +91,7 @@ _APPROVED_COMPANY = re.compile(
 )
 _ANOTHER = re.compile(r"\b(en|ett) (annan|annat) (kommun|region|landsting|lan)\b")
 _LAW_SUBJECT = re.compile(
-    r"\b(i kraft|borjade galla|riksdagen|regeringen|lagstift\w*|lagandring\w*|"
+    r"\b(i kraft|borjade galla|riksdagen|regeringens?|lagstift\w*|lagandring\w*|"
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
     r"patientlag\w*|"
@@ -247,12 +247,12 @@ def _is_own(stem: str, names: frozenset[str]) -> bool:
     )
 
 
-#: National bodies' sites: what they say of a municipality or region is another's.
+#: National bodies' sites (and their subdomains, "webbutik.skr.se"): what they say of a
+#: municipality or region is another's.
 _NATIONAL_HOSTS = frozenset(
     {
         "skr.se",
         "skl.se",
-        "webbutik.skl.se",
         "regeringen.se",
         "riksdagen.se",
         "upphandlingsmyndigheten.se",
@@ -272,7 +272,7 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     twice as often as any other ("Sollentuna har använt LOV"). A national body's page (SKR,
     the government) has none: only the `NATIONAL_BODY` marker."""
     host = urlsplit(url).netloc.lower()
-    if host.removeprefix("www.") in _NATIONAL_HOSTS:
+    if any(host == site or host.endswith("." + site) for site in _NATIONAL_HOSTS):
         # A national body's page names municipalities and regions, and is none of them.
         return frozenset({NATIONAL_BODY})
     regions = _named_counts(_NAMED_BODY, text)
