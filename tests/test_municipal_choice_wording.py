@@ -967,3 +967,40 @@ def test_the_titles_of_other_documents_after_a_document_are_not_read() -> None:
         "</main></body></html>"
     )
     assert findings_from_html(html, "https://docplayer.se/1-granskning.html").claims == []
+
+
+def test_a_headline_saying_there_is_none_is_no_system_in_use() -> None:
+    found = findings_from_text(
+        "# Inget vårdval i Norrvik\n\nRegionstyrelsen sammanträdde i dag.\n",
+        "https://www.regionnorrvik.se/nyheter/inget-vardval",
+    )
+    assert found.statements == []
+
+
+def test_an_agreement_extended_without_a_system_named_is_no_renewal() -> None:
+    agenda_item = news(
+        "21 Förlängning av avtal angående drift av daglig verksamhet för synskadade.\n\n"
+        "Remiss om kundval inom vård- och omsorgsboenden."
+    )
+    assert "renewed" not in {str(s.kind) for s in agenda_item.claims}
+    named = news("Nämnden beslutade om förlängning av avtal inom valfrihetssystemet för hemtjänst.")
+    assert "renewed" in {str(s.kind) for s in named.statements}
+
+
+def test_a_matter_still_to_be_dealt_with_is_proposed() -> None:
+    found = news(
+        "Imorgon har vi kommunstyrelsesammanträde och ett av ärendena som ska behandlas är ett "
+        "inriktningsbeslut att införa LOV inom särskilda boenden."
+    )
+    assert found.decisions == []
+    assert [(str(s.kind), str(s.modality)) for s in found.claims] == [("introduce", "proposed")]
+
+
+def test_an_item_on_a_meeting_s_agenda_is_proposed() -> None:
+    agenda = (
+        "Sammanträde 2009-06-11\n\n15 Val av justerare\n\n"
+        "16 Anvisningar för upphandlingar enligt LOV av enskilt drivna LSS-verksamheter\n"
+    )
+    found = findings_from_text(agenda, "https://insynsverige.se/bergsjo/protokoll?date=2009-06-11")
+    assert found.statements == []
+    assert {str(s.modality) for s in found.claims} == {"proposed"}

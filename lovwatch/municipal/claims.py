@@ -312,7 +312,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (
         StatementKind.RENEWED,
         re.compile(
-            rf"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){{0,2}}(avtal\w*|"
+            rf"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){{0,2}}("
+            # (an agenda's "Förlängning av avtal avseende kostentreprenad" is a procured
+            # contract's, unless the sentence names a system: LOV agreements run on)
+            rf"avtal\w*(?=.*\b{SYSTEM})|(?<!forlangning av )(?<!forlangning )avtal\w*|"
             rf"forfragningsunderlag\w*|valfrihetssystem\w*|{_RULEBOOK})|"
             # "Revidering av Krav- och kvalitetsboken inför 2025", "en ny regelbok för
             # Hälsoval": a region's rulebook for its vårdval, revised (not "fastställa Regelbok

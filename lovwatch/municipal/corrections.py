@@ -112,6 +112,27 @@ def headlines_as_sure_as_their_text(statements: list[Statement], page: Page) -> 
     return result
 
 
+#: A meeting's agenda: "Sammanträde 2009-06-11", "Dagordning", "Föredragningslista".
+_AGENDA = re.compile(r"^(sammantrade|dagordning|foredragningslista|kallelse)\b")
+#: An item of an agenda: "16 Anvisningar för upphandlingar enligt LOV av ..." (a title, no
+#: full stop).
+_AGENDA_ITEM = re.compile(r"^\d{1,3} [A-ZÅÄÖ][^.!?]*$")
+
+
+def agenda_items_as_proposed(statements: list[Statement], page: Page) -> list[Statement]:
+    """An item on a meeting's agenda is up for decision, not decided: on a page that is an
+    agenda, a claim read from an item's title is proposed (what the meeting decided is told
+    in sentences, in its protocol)."""
+    if not any(_AGENDA.match(fold_words(block.text)) for block in page.blocks):
+        return statements
+    return [
+        replace(s, modality=Modality.PROPOSED)
+        if s.modality is Modality.DECIDED and _AGENDA_ITEM.match(s.quote.strip())
+        else s
+        for s in statements
+    ]
+
+
 def without_topics(statements: list[Statement]) -> list[Statement]:
     """Drop the weak "active" reading of a topic line ("Valfrihet i hemtjänsten") when the
     page's own claims of another kind are about the same categories: the page is about an

@@ -96,6 +96,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"oversyn|remiss\w*|aterremi\w*|bordla\w*|overvag\w*|diskuter\w*|diskussion\w*|"
             r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
+            # "ett av ärendena som ska behandlas är ett inriktningsbeslut att införa LOV": on
+            # a meeting's agenda, not yet decided
+            r"(ska|skall|kommer att) behandlas|"
             r"skulle innebara|"
             # "Det görs alltid en prövning av lämpligheten att en viss verksamhet ska införas
             # som vårdval": whether it should be, tried case by case

@@ -42,6 +42,7 @@ from lovwatch.municipal.claims import (
 from lovwatch.municipal.corrections import (
     WEAK,
     about_others,
+    agenda_items_as_proposed,
     headlines_as_sure_as_their_text,
     implied_in_use,
     without_topics,
@@ -159,7 +160,8 @@ _NOT_A_TOPIC = re.compile(
     r"\b(inforande\w*|infora|avveckl\w*|avskaff\w*|begaran|aterremiss|tidigare|fanns|fram till)\b|"
     # "Inför LOV i äldreomsorgen!", "Nej till LOV", "Stoppa LOV", "Därför behövs LOV": calls
     # and stances, not a system in use
-    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor)\b|\bbehovs\b|"
+    # ("Inget fritt vårdval i Norrland": none there)
+    r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor|inget|ingen)\b|\bbehovs\b|"
     # "Beslut om vårdval": a decision the text tells of, not a system in use
     r"^beslut\w* om\b|"
     # "Prop. 2014/15:15 Upphävandet av kravet på vårdvalssystem": a government paper's title
@@ -521,6 +523,7 @@ def claims_in(page: Page) -> list[Statement]:
     statements = _as_standing_rules(statements, announced, dated is not None)
     statements = _one_service_page(statements)
     statements = headlines_as_sure_as_their_text(statements, page)
+    statements = agenda_items_as_proposed(statements, page)
     statements += _motions_rejected(statements, page)
     in_use = {
         code
