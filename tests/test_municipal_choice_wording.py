@@ -1004,3 +1004,16 @@ def test_an_item_on_a_meeting_s_agenda_is_proposed() -> None:
     found = findings_from_text(agenda, "https://insynsverige.se/bergsjo/protokoll?date=2009-06-11")
     assert found.statements == []
     assert {str(s.modality) for s in found.claims} == {"proposed"}
+
+
+def test_a_system_in_a_case_is_no_service_named() -> None:
+    found = news(
+        "Ordföranden förklarade att det inte är aktuellt därför att vårdval i det här fallet "
+        "visat sig vara riskfyllt."
+    )
+    assert [s for s in found.claims if str(s.kind) == "active"] == []
+
+
+def test_who_has_been_part_of_a_system_shows_that_it_runs() -> None:
+    found = news("Tidigare har bara barn ingått i vårdvalet för intensivträning.")
+    assert [str(s.kind) for s in found.statements] == ["active"]

@@ -405,7 +405,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\bvalfri (vardcentral|halsocentral|vardgivare|tandvardsklinik|mottagning|utforare)\b|"
             # "kan också lista sig där de vill": a free choice of where to be listed
             rf"\b{LIST_WHERE_ONE_WANTS}\b|"
-            rf"\b(omfattas av|ingar i|inga i|anslut\w* till|verksamma inom|verksam inom) {SYSTEM}|"
+            # ("Tidigare har bara barn ingått i vårdvalet": who has been part of it)
+            rf"\b(omfattas av|ingar i|inga i|ingatt i|anslut\w* till|verksamma? inom) {SYSTEM}|"
             # "Från 1 juli ingår även ögonsjukvården i vårdvalet", "Hälsovalet har funnits i tio år"
             rf"\b(ingar|omfattas) (aven|ocksa|numera)( \w+){{1,3}} (i|av) {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,2}} (har|hade) (nu |redan )?funnits\b|"

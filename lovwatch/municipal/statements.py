@@ -139,8 +139,8 @@ class Statement:
 #: "Valfrihet i hemtjänsten", "LOV ger möjlighet att välja utförare inom hemtjänst": say LOV
 #: is active only if the sentence names a category itself (else it explains what LOV is).
 WEAK_ACTIVE = re.compile(
-    # not a time: "Beslut om vårdval i höst"
-    rf"{SYSTEM} (inom|i|for|av) (?!(host|var|sommar|vinter|ar|dag|morgon|helgen)\b)\w+|"
+    # not a time ("Beslut om vårdval i höst") nor a case ("vårdval i det här fallet")
+    rf"{SYSTEM} (inom|i|for|av) (?!(host|var|sommar|vinter|ar|dag|morgon|helgen|det|detta)\b)\w+|"
     # "Primärvård inom vårdval Region Jönköpings län": the service named first
     rf"\w+ inom {SYSTEM}|"
     rf"\benligt (lov|lagen om valfrihet\w*)\b|{SYSTEM} enligt lag\b|"
