@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from lovwatch.municipal.blocks import page_from_text
 from lovwatch.municipal.categorising import sentence_categories
 from lovwatch.municipal.corrections import WEAK
 from lovwatch.municipal.counts import count_in_sentence
@@ -1017,3 +1018,20 @@ def test_a_system_in_a_case_is_no_service_named() -> None:
 def test_who_has_been_part_of_a_system_shows_that_it_runs() -> None:
     found = news("Tidigare har bara barn ingått i vårdvalet för intensivträning.")
     assert [str(s.kind) for s in found.statements] == ["active"]
+
+
+def test_the_municipalities_systems_together_are_no_own_system() -> None:
+    found = findings_from_text(
+        "# Kommunernas valfrihetssystem – med fokus på hemtjänst\n\nSlutrapport 2013.\n",
+        "https://pdfslide.tips/documents/kommunernas-valfrihetssystem.html",
+    )
+    assert found.statements == []
+
+
+def test_a_sentence_goes_on_after_a_blank_line_in_lower_case() -> None:
+    text = (
+        "# Rapport\n\nKonkurrensverket har fått i uppdrag att utvärdera konkurrensen i Bergsjö "
+        "kommuns valfrihetssystem\n\nsom bedrivs inom hemtjänsten sedan 2010.\n"
+    )
+    page = page_from_text(text, "https://www.bergsjo.se/rapport")
+    assert [b.text for b in page.blocks][1].endswith("sedan 2010.")

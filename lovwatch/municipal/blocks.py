@@ -341,9 +341,17 @@ def _unwrapped(lines: list[str]) -> list[str]:
     """`lines` with the paragraphs a PDF's text or a fixed-width document broke into lines
     joined again: a long line without the sentence's end, followed by a line in lower case,
     goes on in that line ("... läkarorganisationer" + "som har godkänts enligt LOV ..."); a
-    word broken at a hyphen ("läkar-" + "organisation") is one word again."""
+    word broken at a hyphen ("läkar-" + "organisation") is one word again. A blank line
+    between the two does not end the sentence ("... i kommunernas valfrihetssystem", blank,
+    "som bedrivs inom ramen för ...": a PDF page's text copied as paragraphs)."""
     joined: list[str] = []
     for line in lines:
+        if not line.strip() and joined and _WRAPPED.match(joined[-1].rstrip()):
+            joined.append(line)  # (dropped again below if a lower-case line goes on)
+            continue
+        if line[:1].islower() and len(joined) >= 2 and not joined[-1].strip():
+            if _WRAPPED.match(joined[-2].rstrip()):
+                joined.pop()
         previous = joined[-1] if joined else ""
         if previous and _WRAPPED.match(previous.rstrip()) and line[:1].islower():
             if previous.rstrip().endswith("-") and not _SUSPENDED.match(line):

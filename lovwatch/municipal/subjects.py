@@ -166,6 +166,8 @@ _GENERAL_SUBJECT = re.compile(
     # "Fritt val införs med stöd av lag om valfrihetssystem (LOV)": the legal basis of such a
     # system, in the present, is no dated introduction
     r"\binfors med stod av (lag|lagen|lov)\b|"
+    # "Kommunernas valfrihetssystem – med fokus på hemtjänst": the systems of all of them
+    rf"\b(kommunernas|regionernas|landstingens) {SYSTEM}|"
     # "En valfrihetslösning innebär att ...": what such a solution means, not what is
     r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b|"
     # "Olika regler för hälsovalet finns, beroende på var du bor i landet": across the country
