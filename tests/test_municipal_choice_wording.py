@@ -1035,3 +1035,21 @@ def test_a_sentence_goes_on_after_a_blank_line_in_lower_case() -> None:
     )
     page = page_from_text(text, "https://www.bergsjo.se/rapport")
     assert [b.text for b in page.blocks][1].endswith("sedan 2010.")
+
+
+def test_what_the_law_may_be_applied_to_and_who_decides_are_no_decision() -> None:
+    found = news(
+        "Lagen kan tillämpas på handikapp- och äldreomsorg samt hälso- och sjukvårdstjänster och "
+        "det är fullmäktige som beslutar om införande av LOV."
+    )
+    assert found.decisions == []
+    assert found.statements == []
+
+
+def test_a_system_the_municipality_will_introduce_is_not_in_use_yet() -> None:
+    found = news(
+        "Bergsjö kommun kommer att införa ett valfrihetssystem inom hemtjänsten. Det innebär att "
+        "den som har rätt till hemtjänst får möjlighet att välja mellan kommunens hemtjänst och "
+        "privata aktörer."
+    )
+    assert [str(s.kind) for s in found.statements] == ["introduce"]

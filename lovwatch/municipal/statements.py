@@ -209,7 +209,8 @@ _SEVERAL_VARDVAL = re.compile(
 #: An introduction told in the present or the future: "Vårdval Halland införs till
 #: årsskiftet", "Nu inför staden valfrihet", "LOV ska införas i hemtjänsten".
 _INTRODUCED_NOW = re.compile(
-    r"\b(infors|(ska|skall|kommer att) (inforas|borja galla|starta)|nu infor|infor nu|"
+    # ("Mora kommun kommer att införa ett valfrihetssystem": decided, not yet in use)
+    r"\b(infors|(ska|skall|kommer att) (inforas|infora|borja galla|starta)|nu infor|infor nu|"
     # "Till hösten inför kommunen LOV": the verb before its subject, of a start ahead
     r"infor (kommunen|regionen|staden|landstinget|vi)|"
     # "Hälsovalet som startar 1 maj", "som börjar gälla i Skåne 1 maj": a day without a year

@@ -94,7 +94,7 @@ _LAW_SUBJECT = re.compile(
     r"\b(i kraft|borjade galla|riksdagen|regeringens?|lagstift\w*|lagandring\w*|"
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
-    r"patientlag\w*|"
+    r"patientlag\w*|lagen kan tillampas\b|"
     # patientlagen's free choice of care anywhere: "Det fria vårdvalet i öppen vård omfattar
     # alla vårdnivåer"
     r"fria? vardval\w* (i|inom) (den )?oppen ?vard\w*|"
@@ -166,6 +166,8 @@ _GENERAL_SUBJECT = re.compile(
     # "Fritt val införs med stöd av lag om valfrihetssystem (LOV)": the legal basis of such a
     # system, in the present, is no dated introduction
     r"\binfors med stod av (lag|lagen|lov)\b|"
+    # "det är fullmäktige som beslutar om införande av LOV": who decides, a rule
+    r"\bdet ar (\w+ )?(\w*fullmaktige|\w*namnden|kommunen|regionen) som (beslutar|bestammer)\b|"
     # "Kommunernas valfrihetssystem – med fokus på hemtjänst": the systems of all of them
     rf"\b(kommunernas|regionernas|landstingens) {SYSTEM}|"
     # "En valfrihetslösning innebär att ...": what such a solution means, not what is
