@@ -1053,3 +1053,35 @@ def test_a_system_the_municipality_will_introduce_is_not_in_use_yet() -> None:
         "privata aktörer."
     )
     assert [str(s.kind) for s in found.statements] == ["introduce"]
+
+
+HEMTJANST = "# Hemtjänst\n\nI Bergsjö kommun kan du välja utförare av hemtjänst enligt LOV.\n\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["Foto: Humana AB", "Fotograf: Anna Svensson, Vardaga AB", "Pressbild: Nytida AB"]
+)
+def test_a_picture_s_credit_names_no_provider(line: str) -> None:
+    found = findings_from_text(f"{HEMTJANST}{line}\n", "https://www.bergsjo.se/hemtjanst")
+    assert found.providers == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommunen häver avtalet med Aros Omsorg AB.",
+        "Ansökan från Omsorgsgruppen AB avslogs av socialnämnden.",
+        "Hemtjänst Plus AB fick avslag på sin ansökan.",
+    ],
+)
+def test_a_short_sentence_about_a_company_is_no_name(line: str) -> None:
+    found = findings_from_text(f"{HEMTJANST}{line}\n", "https://www.bergsjo.se/hemtjanst")
+    assert found.providers == []
+
+
+def test_the_company_an_authority_approved_is_named_without_the_authority() -> None:
+    found = findings_from_text(
+        f"{HEMTJANST}Socialnämnden godkände Hemtjänst Plus AB.\n",
+        "https://www.bergsjo.se/hemtjanst",
+    )
+    assert [p.name for p in found.providers] == ["Hemtjänst Plus AB"]

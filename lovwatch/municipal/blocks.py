@@ -279,12 +279,18 @@ _OTHER_DOCUMENTS = re.compile(
 )
 
 
+#: A picture's credit: "Foto: Humana AB", "Pressbild: Nytida", "Fotograf: Anna Svensson".
+_CREDIT = re.compile(r"(foto|fotograf|bild|pressbild|illustration|grafik)\s*:", re.IGNORECASE)
+
+
 def _own_blocks(blocks: list[Block]) -> list[Block]:
-    """The blocks before a list of other documents, if the page has one."""
+    """The page's own blocks: those before a list of other documents, if the page has one,
+    without the credits of its pictures (a company named there is no provider)."""
     for at, block in enumerate(blocks):
         if block.kind == HEADING and _OTHER_DOCUMENTS.fullmatch(block.text.strip(" :")):
-            return blocks[:at]
-    return blocks
+            blocks = blocks[:at]
+            break
+    return [b for b in blocks if not (_CREDIT.match(b.text) and len(b.text) <= 120)]
 
 
 #: Metadata that dates a page, most telling first.

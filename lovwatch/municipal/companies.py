@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.numbers import is_public_body, number_value
-from lovwatch.municipal.vocabulary import categories_in
+from lovwatch.municipal.vocabulary import categories_in, fold_words
 from lovwatch.normalize.text import words
 
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
@@ -308,9 +308,16 @@ _FORM_TOKENS = re.compile(
 )
 
 
+#: An authority acting, as a sentence's subject: "Kommunen", "Socialnämnden" (folded).
+ACTING_BODY = re.compile(
+    r"(kommunen|regionen|staden|landstinget|\w+namnden|\w*styrelsen|\w*fullmaktige)"
+)
+
+
 def name_before(text: str) -> str | None:
     """The company name that ends `text` (the words before a company form): back over at most
-    seven words, never over punctuation or a sentence's verbs, starting at a capital."""
+    seven words, never over punctuation or a sentence's verbs, starting at a capital, and not
+    at an authority acting ("Socialnämnden godkände Hemtjänst Plus AB")."""
     name: list[str] = []
     for token in reversed(text.split()):
         if token[-1] in ",.;:!?" or token.endswith(("(", '"', "”")) or token.lower() in _STOP:
@@ -319,7 +326,12 @@ def name_before(text: str) -> str | None:
         if len(name) > 7:
             return None
     while name and (
-        not name[0][0].isupper() and not name[0][0].isdigit() or name[0].lower() in NOT_NAME_START
+        not name[0][0].isupper()
+        and not name[0][0].isdigit()
+        or name[0].lower() in NOT_NAME_START
+        or ACTING_BODY.fullmatch(fold_words(name[0]))
+        and len(name) > 1
+        and name[1][:1].islower()
     ):
         name.pop(0)
     return " ".join(name) if name else None

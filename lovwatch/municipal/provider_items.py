@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lovwatch.municipal.companies import company_form, is_own_unit
+from lovwatch.municipal.companies import ACTING_BODY, company_form, is_own_unit
 from lovwatch.municipal.numbers import ORG_NUMBER, org_number_in
 from lovwatch.municipal.vocabulary import fold_words
 
@@ -109,6 +109,8 @@ def provider_from_item(
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
+    if first.rstrip().endswith((".", "!")) and _in_a_sentence(name):
+        return None  # "Socialnämnden avslog ansökan från Hemtjänst Plus AB."
     if (
         CONTACT.match(folded)
         or ADDRESS.search(name)
@@ -127,6 +129,20 @@ def provider_from_item(
     marked = marked or (bool(rest) and is_own_unit(first[len(name_part) :], None))
     own = is_own_unit(name, org) or (marked and not company_form(name) and org is None)
     return Provider(name, org, own, categories, company_form(name), source)
+
+
+#: Small words a name may hold in lower case: "Omsorg i hemmet AB", "Vård och omsorg".
+_NAME_LINKS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid", "med", "of", "the"})
+
+
+def _in_a_sentence(name: str) -> bool:
+    """Whether a line ending as a sentence does is one about a company: an authority acting
+    ("Kommunen häver avtalet med Aros Omsorg AB"), or three words or more in lower case besides
+    a name's small words ("Ansökan från Omsorgsgruppen AB avslogs av socialnämnden")."""
+    words = name.split()
+    lower = [w for w in words if w[:1].islower() and w not in _NAME_LINKS]
+    acting = len(words) > 2 and ACTING_BODY.fullmatch(fold_words(words[0])) and words[1].islower()
+    return len(lower) >= 3 or bool(acting)
 
 
 #: Where a provider works, not whose it is: "Hela kommunen", "Inom kommunen" (but "I egen
