@@ -1085,3 +1085,21 @@ def test_the_company_an_authority_approved_is_named_without_the_authority() -> N
         "https://www.bergsjo.se/hemtjanst",
     )
     assert [p.name for p in found.providers] == ["Hemtjänst Plus AB"]
+
+
+def test_a_choice_with_its_verb_before_the_resident_is_in_use() -> None:
+    found = news(
+        "Om du beviljas hemtjänst väljer du om du vill anlita den kommunala hemtjänsten eller "
+        "ett privat företag."
+    )
+    assert [str(s.kind) for s in found.statements] == ["active"]
+
+
+def test_the_clinics_one_may_choose_show_a_choice_in_use() -> None:
+    found = findings_from_text(
+        "# Valbara kliniker\n\nHär finns alla valbara kliniker i varje kommun för tandvård.\n",
+        REGION_URL,
+    )
+    assert [str(s.kind) for s in found.statements] == ["active"]
+    planned = news("Kommunen lämnar information om valbara utförare.")
+    assert planned.statements == []

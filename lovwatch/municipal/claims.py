@@ -352,6 +352,12 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             # "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag"
             rf"\b(du|ni|man) valjer (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
+            # "Om du beviljas hemtjänst väljer du om du vill anlita den kommunala hemtjänsten
+            # eller ett privat företag": the verb before its subject
+            rf"\bvaljer (du|ni|man) (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
+            # "Här finns alla valbara kliniker i varje kommun": the units one may choose, there
+            r"\b(finns|har) (\w+ ){0,3}valbara (kliniker|tandvardskliniker|mottagningar|"
+            r"vardcentraler|halsocentraler|utforare|foretag|leverantorer|anordnare|vardgivare)\b|"
             rf"\bratt att (sjalv |sjalva )?valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "Om brukaren väljer privat utförare görs beställningen direkt till vald utförare"
             r"\b(du|ni|brukaren|brukarna|kunden|den enskilde) (valjer|har valt) (en |ett )?"

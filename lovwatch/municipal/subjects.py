@@ -139,7 +139,7 @@ _RESIDENT_CHOOSES = re.compile(
     r"( en| ett)? (privat|annan|ny|en) \w*(utforare|leverantor|vardcentral|mottagning)"
 )
 #: The inverted main clause after a condition: "Om du har hemtjänst, kan du välja ...".
-_MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns) (du|ni|vi|man|det)\b")
+_MAIN_CLAUSE = re.compile(r"^(kan|far|ska|maste|bor|har|finns|valjer) (du|ni|vi|man|det)\b")
 #: Municipalities and regions in general, as the law's addressees ("för kommunerna").
 _ANY_MUNICIPALITY = re.compile(
     # not "landstinget" nor "landstingsfullmäktige": this one's, as "kommunen" is

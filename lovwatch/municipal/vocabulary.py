@@ -42,8 +42,9 @@ LOV_TERMS = re.compile(
     r"hemtjanstval\w*|"
     r"tandvardsval\w*|fritt tandlakarval|valj utforare|bli utforare|aldrepeng\w*|"
     r"hemtjanstpeng\w*|omsorgspeng\w*|"
-    r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|valbara (foretag|"
-    r"utforare)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
+    r"forfragningsunderlag\w*|lagen om valfrihetssystem|godkanda utforare|"
+    r"valbara (foretag|utforare|kliniker|tandvardskliniker|mottagningar|vardcentraler|"
+    r"halsocentraler)|hitta lov uppdrag|valfrihetswebben|auktorisation\w*|auktoriserad\w*|"
     r"ickevalsalternativ\w*|"
     # "rätt att välja vem som ska utföra omsorgen": the choice itself, unnamed
     r"(ratt|mojlighet|mojligt) (\w+ ){0,6}?att (sjalv |sjalva )?valja (vem|utforare|"
