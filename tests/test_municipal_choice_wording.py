@@ -1103,3 +1103,15 @@ def test_the_clinics_one_may_choose_show_a_choice_in_use() -> None:
     assert [str(s.kind) for s in found.statements] == ["active"]
     planned = news("Kommunen lämnar information om valbara utförare.")
     assert planned.statements == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Medborgare med hemtjänst kan välja mellan fem utförare: fyra privata hemtjänstföretag "
+        "eller kommunens hemtjänst.",
+        "Det finns fem utförare, fyra privata och kommunen.",
+    ],
+)
+def test_the_private_ones_among_all_counted_are_the_count(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (4, 1, False)

@@ -125,6 +125,8 @@ _NOW_AT = re.compile(
     rf"(?:gatt|fatt|okat|vuxit|stigit|minskat|sjunkit) (?:\w+ )?fran {_NUMBER} "
     rf"till (?P<n>{_NUMBER})\b"
 )
+#: The private ones among those a sentence counted first: "fem utförare: fyra privata".
+_THEN_PRIVATE = re.compile(rf"\b(?P<n>{_NUMBER}) privata\b")
 #: A sentence about the units the one before it named: "Av dessa drivs 15 i privat regi".
 _OF_THESE = re.compile(r"(av|bland) (dessa|dem)\b")
 #: The companies a study looked at ("Utredningen har tittat på 14 hemtjänstföretag i Solna och
@@ -327,6 +329,12 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
             ):
                 continue
             total, approximate = number_value(word), bool(_ABOUT.search(before))
+            # "välja mellan fem utförare: fyra privata hemtjänstföretag eller kommunens
+            # hemtjänst": the private ones among all those counted
+            split = _THEN_PRIVATE.search(folded, match.end())
+            if total is not None and split and (private := number_value(split.group("n"))):
+                if private < total:
+                    return private, total - private, approximate
             break
     if total is None:
         return None
