@@ -1115,3 +1115,14 @@ def test_the_clinics_one_may_choose_show_a_choice_in_use() -> None:
 )
 def test_the_private_ones_among_all_counted_are_the_count(sentence: str) -> None:
     assert count_in_sentence(fold_words(sentence)) == (4, 1, False)
+
+
+def test_contractors_a_procurement_page_lists_are_no_providers_to_choose() -> None:
+    procured = (
+        "# Upphandlade utförare\n\nKommunen har upphandlat hemtjänst enligt lagen om offentlig "
+        "upphandling. Utförare:\n\n- Förenade Care AB\n- Temabo AB\n"
+    )
+    assert findings_from_text(procured, "https://www.bergsjo.se/hemtjanst").providers == []
+    chosen = procured.replace("Utförare:", "Du kan välja utförare enligt LOV:")
+    found = findings_from_text(chosen, "https://www.bergsjo.se/hemtjanst")
+    assert [p.name for p in found.providers] == ["Förenade Care AB", "Temabo AB"]

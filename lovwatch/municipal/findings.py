@@ -127,6 +127,10 @@ def findings_from_page(page: Page) -> PageFindings:
     speaks = any(s.kind is not StatementKind.NOT_INTRODUCE for s in claims) or speaks_of_lov(
         page.title + "\n" + page.text
     )
+    if not speaks and _PROCURED.search(fold_words(page.title + "\n" + page.text)):
+        # A page on a procurement that speaks of no choice system lists contractors ("Kommunen
+        # har upphandlat hemtjänst enligt LOU. Utförare: ..."), not providers one may choose.
+        providers = []
     if not speaks:
         # A page that speaks of no choice system counts no providers in one: "tar Region
         # Skåne hjälp av två privata leverantörer" after a procurement. That there are none
@@ -163,6 +167,8 @@ def findings_from_text(text: str, url: str = "", title: str = "") -> PageFinding
 
 
 _PRIMARY_CARE_UNIT = re.compile(r"(vardcentral|halsocentral)")
+#: A procurement: "upphandlat hemtjänst enligt LOU", "lagen om offentlig upphandling".
+_PROCURED = re.compile(r"\b(lou|offentlig upphandling|upphandla\w*|upphandling\w*)\b")
 _SCRIPTED_CONTAINER = re.compile(
     r"(utforare|leverantor|provider|jamfor|compare|valbara)", re.IGNORECASE
 )
