@@ -1126,3 +1126,16 @@ def test_contractors_a_procurement_page_lists_are_no_providers_to_choose() -> No
     chosen = procured.replace("Utförare:", "Du kan välja utförare enligt LOV:")
     found = findings_from_text(chosen, "https://www.bergsjo.se/hemtjanst")
     assert [p.name for p in found.providers] == ["Förenade Care AB", "Temabo AB"]
+
+
+@pytest.mark.parametrize(
+    "former",
+    [
+        "Tidigare utförare: Aros Omsorg AB\n",
+        "## Tidigare utförare\n\n- Aros Omsorg AB\n- Nordic Care AB\n",
+    ],
+)
+def test_providers_that_were_are_not_approved_now(former: str) -> None:
+    text = f"{HEMTJANST}## Godkända utförare\n\n- Attendo AB\n- Vardaga AB\n\n{former}"
+    found = findings_from_text(text, "https://www.bergsjo.se/hemtjanst")
+    assert [p.name for p in found.providers] == ["Attendo AB", "Vardaga AB"]

@@ -31,6 +31,10 @@ PROVIDER_LABEL = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+#: A label of providers no longer in the system: "Tidigare utförare:", "Avslutade avtal:".
+_FORMER_LABEL = re.compile(
+    r"^\s*(?:Tidigare|Före detta|F\.d\.|Avslutade|Uppsagda|Upphörda)\b[^:\t]{0,30}:", re.IGNORECASE
+)
 #: The area a listed provider serves, before its name: "Område Nordost: Attendo AB", "Zon 2:
 #: Hemtjänst Norr".
 _AREA_LABEL = re.compile(
@@ -90,6 +94,8 @@ def provider_from_item(
     """A provider from one list item or table row (its `column`), or None if it names none."""
     cells = text.split("\t")
     first = cells[column] if column < len(cells) else ""
+    if _FORMER_LABEL.match(first):
+        return None  # "Tidigare utförare: Aros Omsorg AB"
     first = PROVIDER_LABEL.sub("", first)  # "Utförare: Kreativa Vägar AB"
     first = _AREA_LABEL.sub("", first)  # "Område Nord: Kreativa Vägar AB"
     if _LABEL_VALUE.match(first.strip()) or _FIELD.match(first.strip()):

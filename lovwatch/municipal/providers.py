@@ -168,7 +168,12 @@ def _is_cue(block: Block) -> bool:
         and not _SERVICES_LEAD.search(folded)
         and not AWARD.search(folded)  # a procurement's award lists contractors
         and not _FOR_PROVIDERS.search(folded)
+        and not _FORMER.search(folded)  # "Tidigare utförare": no longer in the system
     )
+
+
+#: The providers that were: "Tidigare utförare", "Utförare som avslutat sina avtal".
+_FORMER = re.compile(r"^(tidigare|fore detta|f d|avslutade|uppsagda|upphorda)\b")
 
 
 #: A line naming a kind of provider, not one: "Privata utförare", "Kommunens hemtjänst".
