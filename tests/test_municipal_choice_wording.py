@@ -1056,13 +1056,19 @@ def test_a_system_the_municipality_will_introduce_is_not_in_use_yet() -> None:
 
 
 HEMTJANST = "# Hemtjänst\n\nI Bergsjö kommun kan du välja utförare av hemtjänst enligt LOV.\n\n"
+HEMTJANST_URL = "https://www.bergsjo.se/hemtjanst"
+
+
+def on_hemtjanst_page(text: str) -> PageFindings:
+    """What a municipality's hemtjänst page with a choice in use yields with `text` after it."""
+    return findings_from_text(f"{HEMTJANST}{text}", HEMTJANST_URL)
 
 
 @pytest.mark.parametrize(
     "line", ["Foto: Humana AB", "Fotograf: Anna Svensson, Vardaga AB", "Pressbild: Nytida AB"]
 )
 def test_a_picture_s_credit_names_no_provider(line: str) -> None:
-    found = findings_from_text(f"{HEMTJANST}{line}\n", "https://www.bergsjo.se/hemtjanst")
+    found = on_hemtjanst_page(f"{line}\n")
     assert found.providers == []
 
 
@@ -1075,15 +1081,12 @@ def test_a_picture_s_credit_names_no_provider(line: str) -> None:
     ],
 )
 def test_a_short_sentence_about_a_company_is_no_name(line: str) -> None:
-    found = findings_from_text(f"{HEMTJANST}{line}\n", "https://www.bergsjo.se/hemtjanst")
+    found = on_hemtjanst_page(f"{line}\n")
     assert found.providers == []
 
 
 def test_the_company_an_authority_approved_is_named_without_the_authority() -> None:
-    found = findings_from_text(
-        f"{HEMTJANST}Socialnämnden godkände Hemtjänst Plus AB.\n",
-        "https://www.bergsjo.se/hemtjanst",
-    )
+    found = on_hemtjanst_page("Socialnämnden godkände Hemtjänst Plus AB.\n")
     assert [p.name for p in found.providers] == ["Hemtjänst Plus AB"]
 
 
@@ -1122,9 +1125,9 @@ def test_contractors_a_procurement_page_lists_are_no_providers_to_choose() -> No
         "# Upphandlade utförare\n\nKommunen har upphandlat hemtjänst enligt lagen om offentlig "
         "upphandling. Utförare:\n\n- Förenade Care AB\n- Temabo AB\n"
     )
-    assert findings_from_text(procured, "https://www.bergsjo.se/hemtjanst").providers == []
+    assert findings_from_text(procured, HEMTJANST_URL).providers == []
     chosen = procured.replace("Utförare:", "Du kan välja utförare enligt LOV:")
-    found = findings_from_text(chosen, "https://www.bergsjo.se/hemtjanst")
+    found = findings_from_text(chosen, HEMTJANST_URL)
     assert [p.name for p in found.providers] == ["Förenade Care AB", "Temabo AB"]
 
 
@@ -1136,6 +1139,5 @@ def test_contractors_a_procurement_page_lists_are_no_providers_to_choose() -> No
     ],
 )
 def test_providers_that_were_are_not_approved_now(former: str) -> None:
-    text = f"{HEMTJANST}## Godkända utförare\n\n- Attendo AB\n- Vardaga AB\n\n{former}"
-    found = findings_from_text(text, "https://www.bergsjo.se/hemtjanst")
+    found = on_hemtjanst_page(f"## Godkända utförare\n\n- Attendo AB\n- Vardaga AB\n\n{former}")
     assert [p.name for p in found.providers] == ["Attendo AB", "Vardaga AB"]
