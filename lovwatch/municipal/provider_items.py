@@ -142,9 +142,10 @@ _NAME_LINKS = frozenset({"i", "och", "&", "för", "av", "de", "la", "på", "vid"
 
 
 def _in_a_sentence(name: str) -> bool:
-    """Whether a line ending as a sentence does is one about a company: an authority acting
-    ("Kommunen häver avtalet med Aros Omsorg AB"), or three words or more in lower case besides
-    a name's small words ("Ansökan från Omsorgsgruppen AB avslogs av socialnämnden")."""
+    """Whether a name read from a line that ends like a sentence is that sentence about a
+    company: an authority acting ("Kommunen häver avtalet med Aros Omsorg AB"), or three words
+    or more in lower case besides a name's small words ("Ansökan från Omsorgsgruppen AB avslogs
+    av socialnämnden")."""
     words = name.split()
     lower = [w for w in words if w[:1].islower() and w not in _NAME_LINKS]
     acting = len(words) > 2 and ACTING_BODY.fullmatch(fold_words(words[0])) and words[1].islower()
