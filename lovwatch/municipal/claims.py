@@ -43,6 +43,7 @@ from lovwatch.municipal.subjects import (
     subject_of,
 )
 from lovwatch.municipal.vocabulary import (
+    DECIDING_BODY,
     LIST_WHERE_ONE_WANTS,
     OWN_AS_ONE_SIDE,
     PROCUREMENT,
@@ -96,11 +97,6 @@ _START_TIME = (
 _A_SERVICE = (
     r"(?! (fler|flera|nya|ny|nytt|ytterligare|ersattning\w*|pengar|miljoner|kronor|\d+|"
     r"mottagningar|vardcentraler|enheter|ar|manader)\b)\b"
-)
-#: The bodies that decide on a system: "Kommunen säger nej till LOV", "Fullmäktige sa ja".
-_DECIDING_BODY = (
-    r"(kommunen|regionen|landstinget|staden|\w*fullmaktige|\w*namnden|\w*styrelsen|"
-    r"politikerna)"
 )
 #: Taking part in a system, or staying out of it: a provider's choice, the system runs.
 _JOINS = (
@@ -182,7 +178,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Regionen har beslutat att inte gå vidare med vårdval inom ortopedi"
             rf"\b(inte|ej) (\w+ )?(ga|gar|gick) vidare med( \w+){{0,2}} {SYSTEM}|"
             # "Kommunen säger nej till LOV" (but a party's "Vi säger nej till LOV" is its stance)
-            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt|tackar|tackade) nej till"
+            rf"\b{DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt|tackar|tackade) nej till"
             rf"( att infora| inforande av)? {SYSTEM}"
         ),
     ),
@@ -251,14 +247,14 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"(?!( \w+){0,3} (inte|ej|avskaffas|avvecklas|upphor|tas bort))|"
             # "Fullmäktige sa ja till LOV", "LOV blir verklighet", "går över till LOV", "Nu blir
             # det LOV i hemtjänsten"
-            rf"\b{_DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt) ja till"
+            rf"\b{DECIDING_BODY} (\w+ ){{0,2}}(sager|sa|sade|sagt) ja till"
             rf"( att infora| inforande av)? {SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,4}} (blir|har blivit) verklighet\b|"
             rf"\b(ga|gar|gick|gatt) over till {SYSTEM}|"
             rf"\b(nu|snart) blir det {SYSTEM}(?! (upphandling|avtal|forfragningsunderlag))|"
             # "Kommunen öppnar för privata utförare i hemtjänsten", "Bergsjö släpper in privata
             # företag" (but "Det här öppnar upp för fler privata aktörer" is a consequence)
-            rf"(\b{_DECIDING_BODY} (\w+ ){{0,2}}|^\w+ )(oppnar|oppnade|slapper|slappte) (upp )?"
+            rf"(\b{DECIDING_BODY} (\w+ ){{0,2}}|^\w+ )(oppnar|oppnade|slapper|slappte) (upp )?"
             r"(for|in) privata? (utforare|foretag|aktorer|hemtjanstforetag|alternativ)\b|"
             # "ta beslut om att permanenta försöket med eget val": a trial made the rule
             rf"\bpermanent(a|as|ade|at|ats) (\w+ ){{0,3}}{SYSTEM}|"
@@ -314,7 +310,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(fornya\w*|forlang\w*|reviderat?|omarbetat?) (\w+ ){{0,2}}("
             # (an agenda's "Förlängning av avtal avseende kostentreprenad" is a procured
-            # contract's, unless the sentence names a system: LOV agreements run on)
+            # contract's, unless a system is named after it: LOV agreements run on)
             rf"avtal\w*(?=.*\b{SYSTEM})|(?<!forlangning av )(?<!forlangning )avtal\w*|"
             rf"forfragningsunderlag\w*|valfrihetssystem\w*|{_RULEBOOK})|"
             # "Revidering av Krav- och kvalitetsboken inför 2025", "en ny regelbok för

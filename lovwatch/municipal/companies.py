@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lovwatch.municipal.numbers import is_public_body, number_value
-from lovwatch.municipal.vocabulary import categories_in, fold_words
+from lovwatch.municipal.vocabulary import DECIDING_BODY, categories_in, fold_words
 from lovwatch.normalize.text import words
 
 #: Words that lead into the names: "De företag som godkänts är X AB", "företaget X AB".
@@ -309,9 +309,7 @@ _FORM_TOKENS = re.compile(
 
 
 #: An authority acting, as a sentence's subject: "Kommunen", "Socialnämnden" (folded).
-ACTING_BODY = re.compile(
-    r"(kommunen|regionen|staden|landstinget|\w+namnden|\w*styrelsen|\w*fullmaktige)"
-)
+ACTING_BODY = re.compile(DECIDING_BODY)
 
 
 def name_before(text: str) -> str | None:

@@ -28,6 +28,12 @@ _OWN_CARE = (
     r"(\w*tjanst|\w*verksamhet|\w*omsorg|\w*boende|\w*vard|regi|"
     r"\w*utforare|enhet|personal)\w*"
 )
+#: The bodies that decide on a system, as a sentence's subject (folded): "Kommunen säger nej
+#: till LOV", "Fullmäktige sa ja", "Socialnämnden godkände Hemtjänst Plus AB".
+DECIDING_BODY = (
+    r"(kommunen|regionen|landstinget|staden|\w*fullmaktige|\w*namnden|\w*styrelsen|"
+    r"politikerna)"
+)
 #: A choice with the municipality's own provider as one side: "välja mellan kommunen och
 #: Omsorgshuset", "välja att få hjälp av kommunens hemtjänst eller av något av de företag".
 OWN_AS_ONE_SIDE = (
