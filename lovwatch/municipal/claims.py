@@ -393,8 +393,10 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Ranagårds äldreboende ska drivas av en privat LOV-entreprenör": a home run in it
             r"\b(drivs|drivas|drivits) (av|som) (en |ett )?(privata? )?lov (entreprenor\w*|"
             r"foretag\w*|utforare\w*|aktor\w*|leverantor\w*|boende\w*)\b|"
-            rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven|ett|en) )?{SYSTEM}"
-            r"( (inom|i|for)\b|$)|"
+            # "I Kävlinge kommun finns Lag om valfrihetssystem (LOV) kopplat till val av
+            # särskilt boende"
+            rf"\bfinns (det )?((inte|ej|sedan \w+|redan|numera|aven|ett|en) )?((lag|lagen) om )?"
+            rf"{SYSTEM}( (inom|i|for)\b|( \w+)? (kopplat|kopplad|knutet|knuten) till\b|$)|"
             rf"\b{SYSTEM}( [a-z]+)? (omfattar|galler for|galler inom|ska galla (for|inom|i))\b|"
             # "I Eskilstuna kan du inte välja hemtjänst enligt LOV" (read as no system below)
             rf"\b(kan|far) (du|man|ni) inte valja( \w+){{0,6}} {SYSTEM}|"
@@ -794,8 +796,11 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             kind = StatementKind.ACTIVE
         elif kind is StatementKind.INTRODUCE and (negated or modality is Modality.REJECTED):
             # Saying no to an introduction, or voting down a proposal of one, is a decision
-            # not to introduce.
-            kind, modality = StatementKind.NOT_INTRODUCE, Modality.DECIDED
+            # not to introduce; a party's intent to vote no ("SD tänker rösta nej till vårt
+            # förslag om vårdval") is still a plan.
+            kind = StatementKind.NOT_INTRODUCE
+            if modality in (Modality.DECIDED, Modality.REJECTED):
+                modality = Modality.DECIDED
         elif (
             kind is StatementKind.INTRODUCE
             and modality is Modality.DECIDED

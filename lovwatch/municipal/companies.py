@@ -33,7 +33,9 @@ _NAMED_AS_PROVIDERS = re.compile(
 #: Whole words (lower case, diacritics kept) that make a name the municipality's own unit.
 _OWN_UNIT = re.compile(
     r"\b(kommun|kommuns|kommunen|kommunens|kommunal|kommunala|egen regi|stad|stads|staden|stadens|"
-    r"region|regionen|regionens|landsting|landstinget|landstingets)\b"
+    r"region|regionen|regionens|landsting|landstinget|landstingets|"
+    # an administration or a board: "Vård- och omsorgsförvaltningen", "Socialnämnden"
+    r"\w*förvaltning|\w*förvaltningen|\w*förvaltningens|\w*nämnden|\w*nämndens)\b"
 )
 
 

@@ -79,6 +79,8 @@ _NONE = re.compile(
 _ONLY_OWN = re.compile(
     r"\b(finns|har vi|erbjuds) (det )?(i dag |idag |i dagslaget |for narvarande )?"
     r"(endast|bara|enbart) (den )?(kommunala|kommunens( egen| egna)?) (hemtjanst\w*|utforare\w*)|"
+    # "Idag finns det enbart hemtjänst i kommunal regi i Botkyrka kommun"
+    r"\bfinns (det )?(i dag |idag )?(endast|bara|enbart) (\w+ )?i (kommunal|kommunens|egen) regi\b|"
     r"\bkommunen ar (i dag |idag |for narvarande )?(den )?(enda|ende) (utforaren?|leverantoren?|"
     r"anordnaren?)\b"
 )
@@ -153,14 +155,18 @@ _PERSON_HAS = re.compile(
     r"\b(du|ni|man|brukar\w*|kund\w*|patient\w*)( idag| i dag| numera)? (har|hade|valt|valjer)"
     r"( \w+){0,2}$"
 )
+#: A condition after the main clause: "... om de sätter för låg nivå", "om man inte ...".
+_IF_THEY = re.compile(r"\b(om|ifall) (de|man|vi|ni) ")
 #: The boundary between the "att"-clauses of a decision ("... att bevilja X samt att ...").
 _ATT_CLAUSE = re.compile(r" (?:samt |och )?att (?=\w+ )")
 #: A count of the past ("har det funnits 1 aktör", "Som mest har det varit 157") is not the
 #: number there are.
 _PAST = re.compile(r"\b(funnits|fanns|hade|som mest|som flest)\b")
 #: A goal is not a count: "På sikt får invånarna fem utförare att välja mellan", "Målet är
-#: minst fem utförare".
-_GOAL = re.compile(r"\b(pa sikt|malet|malsattningen)\b")
+#: minst fem utförare", "För medborgarna ska det finnas fem utförare att välja mellan".
+_GOAL = re.compile(
+    r"\b(pa sikt|malet|malsattningen|(ska|skall) det finnas|kommer det att finnas)\b"
+)
 #: A count in a part of the municipality is not its count: "I stadsdelen Askim finns tre
 #: privata utförare", "I de flesta områden finns det en privat utförare att välja".
 _PART = re.compile(
@@ -277,8 +283,10 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     """(private, own units, approximate) a folded sentence states, or None."""
     total: int | None = None
     approximate = False
-    if re.match(r"(om|ifall|i fall|nar|utan) ", folded):
-        return None  # a condition ("Om ingen privat utförare finns ...") states no count
+    if re.match(r"(om|ifall|i fall|nar|utan) ", folded) or _IF_THEY.search(folded):
+        # a condition ("Om ingen privat utförare finns ...", "De får inga privata utförare
+        # om de sätter för låg nivå") states no count
+        return None
     if len(clauses := _ATT_CLAUSE.split(folded)) > 2:
         # A decision's list of "att"-clauses: each clause is read on its own ("att bevilja
         # ansökningar ..., att bevilja kompensation till länets fyra privata hälsocentraler").

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from lovwatch.municipal.blocks import Page
 from lovwatch.municipal.claims import Claim, Modality, StatementKind
 from lovwatch.municipal.vocabulary import FoundDate, find_dates, fold_words
+from lovwatch.normalize.dates import MONTHS
 
 #: Words before a date that make it the date the statement is about.
 _ANCHORS = re.compile(
@@ -21,7 +22,9 @@ _ANCHORS = re.compile(
 #: Words before a date that make it a start: "från och med den 1 september", "från den 1 mars",
 #: "Valfriheten startar den 1 mars".
 _START = re.compile(
-    r"\b(fran och med|fran|med start|fr o m|startar|borjar galla|trader i kraft)( den)? "
+    r"\b(fran och med|fran|med start|fr o m|startar|borjar galla|trader i kraft)( den)? |"
+    # "I januari 2021 får medborgarna möjlighet att välja": a month ahead, in the present
+    rf"^i (?=({'|'.join(MONTHS)}) \d{{4}} (far|kan|blir)\b)"
 )
 #: Words before a date that make it the date a decision was taken, not when it takes effect.
 _DECISION_DATE = re.compile(r"\b(beslut\w*|sammantrade\w*|motet)( \w+){0,2}\s*$")
@@ -151,4 +154,6 @@ def announces_start(
         if chosen is not None and chosen.start >= match.start() and today is not None:
             # "från och med den första maj i år", read against the page's date
             return chosen.value > today
+        if match.start() == 0 and folded.startswith("i "):
+            return True  # "I januari 2021 får ...": told in the present, so still ahead
     return False

@@ -178,7 +178,11 @@ def in_text(page: Page) -> list[Provider]:
                 continue  # named while its approval is still to come
             if _NOT_APPROVED.search(folded):
                 names = []  # an enumeration of companies that leave or were refused
-            if names and (_NEWS_CUE.search(folded) or len(names) >= 2):
+            if (
+                names
+                and (_NEWS_CUE.search(folded) or len(names) >= 2)
+                and not _VENDOR.search(folded)
+            ):
                 categories = _sentence_categories(page, index, sentence)
                 found += [_named(name, piece, categories) for name, piece in names]
                 continue
@@ -300,7 +304,8 @@ _AGREEMENT = re.compile(
 #: godkände ansökan ...".
 _PUBLIC_BODY = re.compile(
     r"\b(kommun\w*|region\w*|stad\w*|landsting\w*|\w*namnd\w*|\w*styrelse\w*|"
-    r"\w*forvaltning\w*)\b"
+    # "Västra Götalandsregionen"
+    r"\w*forvaltning\w*|\w+regionen)\b"
 )
 #: "En av de nya aktörerna är X", "Den nya utföraren heter X": a new provider, by name.
 _ONE_OF_THE_NEW = re.compile(
@@ -314,6 +319,8 @@ _ONE_OF_THE_NEW = re.compile(
 _VENDOR = re.compile(
     r"\b(via|verktyg\w*|journalsystem\w*|verksamhetssystem\w*|it system\w*|plattform\w*|"
     r"programvar\w*|licens\w*|lokal|lokaler|lokalen|lokalerna|hyra\w*|konsult\w*|leverans av|"
+    # "har socialförvaltningen samarbetat med företaget 2Learn AB": a consultant
+    r"samarbeta\w*|"
     r"inkop av|"
     r"upphandlingsverktyg\w*|\w*informationsstod\w*|\w*informationssystem\w*)\b"
 )

@@ -160,6 +160,11 @@ _CARRIED = re.compile(
     # "Kommunfullmäktige beslutade enligt kommunstyrelsens förslag att avveckla LOV"
     rf"\bbeslut\w* (enligt|i enlighet med) (\w+ ){{0,3}}{_PROPOSAL}"
 )
+#: Proposing that a proposal be carried: "röstat för att föreslå kommunfullmäktige att
+#: bifalla en motion om att utreda LOV".
+_PROPOSES_CARRYING = re.compile(
+    r"\b(foresla|foreslar|foreslog|foreslagit|foreslas)( \w+){0,3} att (bifalla|anta|godkanna)\b"
+)
 #: A proposal carried, said after it: "Förslaget om vårdval i BUP antogs av fullmäktige",
 #: "Socialnämndens förslag om att införa LOV godkändes av kommunfullmäktige".
 _CARRIED_AFTER = re.compile(
@@ -199,8 +204,8 @@ _DECISION_AHEAD = re.compile(
     r"\b(kommer (\w+ ){0,3}att|ska|skall) (ta|fatta) (ett |sitt )?beslut\b"
 )
 #: An attempt, whatever it tried to have decided: "trots att S och V försökte få
-#: kommunfullmäktige att ta beslut om att upphöra med LOV".
-_ATTEMPT = re.compile(r"\b(forsokte|forsoker|forsokt)( \w+){0,8} att\b")
+#: kommunfullmäktige att ta beslut om att upphöra med LOV", "S och V försöker avskaffa LOV".
+_ATTEMPT = re.compile(r"\b(forsokte|forsoker|forsokt)\b")
 #: A decision put off: "beslutade att skjuta upp beslutet om att införa LOV".
 _PUT_OFF = re.compile(r"\b(skjuta|skjuter|skot|skjutit) upp (\w+ ){0,2}beslut")
 #: A decision still to be taken, told after the claim: "Beslut om att införa vårdval för
@@ -223,6 +228,8 @@ def modality_of(folded: str, verb_at: int) -> Modality:
         return Modality.PROPOSED  # "Förslag till beslut: Nämnden beslutar att införa ..."
     if _MOVED.search(folded[:verb_at]):
         return Modality.DEMANDED
+    if _PROPOSES_CARRYING.search(folded[:verb_at]):
+        return Modality.PROPOSED  # "röstat för att föreslå fullmäktige att bifalla en motion"
     if (
         _CARRIED.search(folded[:verb_at])
         or _FOUND_CARRIED.search(folded[verb_at:])

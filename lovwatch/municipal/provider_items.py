@@ -17,7 +17,8 @@ from lovwatch.municipal.vocabulary import fold_words
 
 CONTACT = re.compile(
     r"(telefon\w*|tel|tfn|e post|epost|mejl|mail|adress|besoksadress|postadress|webbplats|"
-    r"hemsida|kontakt\w*|mobil|mobilnummer|fax|www|oppettider|org nr|organisationsnummer)\b"
+    r"hemsida|kontakt\w*|mobil|mobilnummer|fax|www|oppettider|org nr|organisationsnummer|"
+    r"frisvar|svarspost)\b"
 )
 #: A postal address: "Storgatan 1, 123 45 Bergsjö", "Box 12, 123 21 Bergsjö", "Torget 4".
 ADDRESS = re.compile(
@@ -115,6 +116,8 @@ def provider_from_item(
     folded = fold_words(name)
     if re.search(r"\b(ar|som|finns|kan|ska|har|mer information|lasa mer|las mer)\b", folded):
         return None
+    if _DOCUMENT.search(folded) or first.rstrip().endswith("?"):
+        return None  # a document's title, or a question ("Måste jag välja?")
     if first.rstrip().endswith((".", "!")) and _in_a_sentence(name):
         return None  # "Socialnämnden avslog ansökan från Hemtjänst Plus AB."
     if (
@@ -166,3 +169,10 @@ _FIELD = re.compile(
 )
 #: A label with a value ("Tätort: 433", "Timpris: 450 kr"): a price or figure, not a name.
 _LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNORECASE)
+#: A document's title or a section of one, as a list of links or contents shows it:
+#: "Kontrakt, bilaga 6 (PDF, 284 KB)", "Regelverk, riktlinjer och rutiner", "Inledning".
+_DOCUMENT = re.compile(
+    r"\b(bilagas?|bilagor|forfragningsunderlag\w*|ansokningsformular\w*|sanningsforsakran|"
+    r"kontrakt|regelverk\w*|riktlinjer|rutiner|blankett\w*|inledning|sammanfattning|bakgrund|"
+    r"innehallsforteckning|forord|protokoll)\b"
+)

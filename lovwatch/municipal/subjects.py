@@ -23,7 +23,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from lovwatch.normalize.authorities import counties, municipalities, name_words
-from lovwatch.normalize.text import fold
+from lovwatch.normalize.text import fold, words
 
 # Whole words only: "lovade", "klover" do not name LOV. Regional choice systems (vårdval,
 # hälsoval, tandvårdsval) and compounds such as "hemtjänstval" or "LOV-system" are the same
@@ -95,6 +95,8 @@ _LAW_SUBJECT = re.compile(
     r"ar en (lag|frivillig)|lagen (om valfrihetssystem )?(lov )?(ar|ger|reglerar|innebar|trad\w*|"
     r"galler|infordes|borjade|kom|gor)|lov (ar en lag|reglerar|ger kommuner)|vardvalsreform\w*|"
     r"patientlag\w*|lagen kan tillampas\b|"
+    # "lagen om valfrihetssystem (LOV) som är frivillig för kommunerna att tillämpa"
+    r"\bsom ar frivillig\w* for (kommunerna|kommuner|regionerna|regioner|landstingen)\b|"
     # patientlagen's free choice of care anywhere: "Det fria vårdvalet i öppen vård omfattar
     # alla vårdnivåer"
     r"fria? vardval\w* (i|inom) (den )?oppen ?vard\w*|"
@@ -126,7 +128,11 @@ _LAW_START = re.compile(
 )
 # A subordinate clause opening the sentence: a condition or a generalisation ("Där
 # valfrihetssystem införs sker det vanligtvis inom hemtjänsten"); "När det gäller" is "as for".
-_CONDITION = re.compile(r"^((men|och|for) )?(om|ifall|nar(?! det galler)|i fall|dar) ")
+_CONDITION = re.compile(
+    r"^((men|och|for) )?(om|ifall|nar(?! det galler)|i fall|dar|"
+    # the verb first, as a condition: "Införs vårdval kommer de nya mottagningarna att ..."
+    r"infors|avskaffas|avvecklas|slopas|skrotas) "
+)
 #: A time in the past, not a condition: "När vårdvalsreformen infördes för fyra år sedan".
 _WHEN_IT_WAS = re.compile(
     r"^((men|och) )?nar( \w+){1,5} (infordes|inforde|startade|startades|borjade|kom|sjosattes|"
@@ -173,7 +179,12 @@ _GENERAL_SUBJECT = re.compile(
     # "En valfrihetslösning innebär att ...": what such a solution means, not what is
     r"^(en|ett) \w*(valfrihet|kundval|vardval|halsoval)\w* (innebar|betyder)\b|"
     # "Olika regler för hälsovalet finns, beroende på var du bor i landet": across the country
-    r"\bberoende pa (var|i vilken (kommun|region)) (du|man|patienten|brukaren) bor\b"
+    r"\bberoende pa (var|i vilken (kommun|region)) (du|man|patienten|brukaren) bor\b|"
+    # "För myndigheter som har valfrihetssystem är det obligatoriskt att annonsera", "för den
+    # som vill införa en LOV-modell": any authority's, not this one's
+    r"\bmyndigheter som\b|\b(den|de) som vill (infora|tillampa|anvanda|starta)\b|"
+    # "en undersökning om hur LOV tillämpas": what a study is about
+    r"\b(undersokning|studie|kartlaggning|enkat)\w* (om|av|kring) hur\b"
 )
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
@@ -208,6 +219,8 @@ _MUNICIPALITY_ACTS = re.compile(
     r"\w+ (kommun|kommuns|stad|stads))\b"
 )
 #: A place and a relative clause about it: "utvecklingen i Göteborg, där LOV avvecklas".
+#: A sentence that opens where it happens: "I Täby ...", "Både i Täby och i Nacka ...".
+_IN_A_PLACE_FIRST = re.compile(r"^((bade|aven|liksom|men|och) )?i [a-z]")
 _WHERE_CLAUSE = re.compile(r"\bi (?P<place>\w+( \w+)?) dar (?!(vi|kommunen|kommunens)\b)")
 
 
@@ -267,6 +280,10 @@ _NATIONAL_HOSTS = frozenset(
 )
 
 
+#: The path of a notice in the national database, with the advertising authority's slug.
+_NOTICE_PATH = re.compile(r"/hitta-lov-uppdrag/annonser/([^/]+)/")
+
+
 def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     """Folded words naming the page's own municipality. On an authority's own site
     ("falkoping.se", "regionhalland.se") the words of its host; elsewhere the words of the
@@ -276,6 +293,10 @@ def own_names(url: str, title: str, text: str = "") -> frozenset[str]:
     twice as often as any other ("Sollentuna har använt LOV"). A national body's page (SKR,
     the government) has none: only the `NATIONAL_BODY` marker."""
     host = urlsplit(url).netloc.lower()
+    if notice := _NOTICE_PATH.search(urlsplit(url).path.lower()):
+        # A notice in Hitta LOV-uppdrag is the advertising authority's own, named in its path
+        # ("/hitta-lov-uppdrag/annonser/jonkopings-kommun/...").
+        return _without_noise(_address_words(notice.group(1)))
     if any(host == site or host.endswith("." + site) for site in _NATIONAL_HOSTS):
         # A national body's page names municipalities and regions, and is none of them.
         return frozenset({NATIONAL_BODY})
@@ -450,7 +471,7 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
     near = " ".join(folded[:verb_at].split() + folded[verb_at:].split()[:4])
     # "LOV (lagen om valfrihetssystem) innebär att ...": the expansion in brackets is not
     # the law acting.
-    plain = fold(_PARENTHESIS.sub(" ", sentence))
+    plain = words(_PARENTHESIS.sub(" ", sentence))
     names_own, names_other = named_bodies(sentence, names) if names else (False, False)
     if _GENERAL_SUBJECT.search(plain):
         # An explanation, unless it points at the page's own authority ("de leverantörer som
@@ -490,6 +511,14 @@ def subject_of(sentence: str, folded: str, verb_at: int, names: frozenset[str]) 
         return Subject.GENERAL  # "Ofta kan du välja mellan ...": how it usually is
     if other and not (own and own.start() > other.start()):
         return Subject.OTHER
+    if (
+        own
+        and own.group(0) in ("kommunen", "kommunens")
+        and not names_own
+        and _IN_A_PLACE_FIRST.match(folded)
+        and other_place_first(sentence, folded[: own.start()], names)
+    ):
+        return Subject.OTHER  # "Både i Täby och i Nacka blir företag godkända av kommunen"
     if names_other and not own and not names_own:
         return Subject.OTHER
     if names and not own and not names_own and other_place_first(sentence, before, names):
