@@ -1288,3 +1288,48 @@ def test_a_count_to_come_or_on_a_condition_is_no_count(sentence: str) -> None:
 def test_only_the_own_regi_means_no_private_provider() -> None:
     found = count_in_sentence(fold_words("Idag finns det enbart hemtjänst i kommunal regi."))
     assert found is not None and found[0] == 0
+
+
+# Rules from the eightieth round's dev pages; the sentences are written for these tests.
+
+
+def test_no_choice_of_private_companies_is_no_system() -> None:
+    found = news(
+        "All hemtjänst i Bergsjö utförs av kommunen, man kan alltså inte välja privata företag "
+        "som utförare av hemtjänst."
+    )
+    assert kinds(found) == [("not_introduce", ("hemtjanst",))]
+    count = count_in_sentence(fold_words("Man kan alltså inte välja privata företag."))
+    assert count is not None and count[0] == 0
+
+
+def test_the_own_care_as_the_only_one_outweighs_a_party_s_wish() -> None:
+    found = news(
+        "Idag finns inga andra alternativ än den kommunala hemtjänsten, tycker Anna Berg (C) som "
+        "vill att fritt val ska råda."
+    )
+    assert ("not_introduce", ("hemtjanst",)) in kinds(found)
+    assert own_decided(found) == ["not_introduce"]
+
+
+def test_what_a_system_would_also_mean_is_no_system_in_use() -> None:
+    found = news(
+        "Fritt val skulle också innebära att vårdpersonalen får fler arbetsgivare att välja mellan."
+    )
+    assert own_decided(found) == []
+
+
+def test_the_provider_one_has_chosen_shows_a_choice_in_use() -> None:
+    found = news(
+        "Avgiften är densamma oavsett vilken utförare du har valt (kommunens hemtjänst eller ett "
+        "privat företag som är godkänt av kommunen)."
+    )
+    assert kinds(found) == [("active", ("hemtjanst",))]
+
+
+def test_a_count_where_another_municipality_is_has_no_count() -> None:
+    found = news(
+        "Hon vill ha en modell enligt Nacka kommuns koncept. Där finns idag ca 50 anordnare av "
+        "hemtjänst."
+    )
+    assert found.counts == []

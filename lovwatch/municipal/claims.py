@@ -351,6 +351,9 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Om du beviljas hemtjänst väljer du om du vill anlita den kommunala hemtjänsten
             # eller ett privat företag": the verb before its subject
             rf"\bvaljer (du|ni|man) (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
+            # "vilken utförare du har valt (kommunens hemtjänst eller ett privat företag)"
+            r"\b(utforare|utforaren) (du|ni) (har valt|valjer) (kommunens|den kommunala)"
+            rf"( \w+){{1,3}} eller (\w+ )?{_PRIVATE_OR_OWN}\b|"
             # "Här finns alla valbara kliniker i varje kommun": the units one may choose, there
             r"\b(finns|har) (\w+ ){0,3}valbara (kliniker|tandvardskliniker|mottagningar|"
             r"vardcentraler|halsocentraler|utforare|foretag|leverantorer|anordnare|vardgivare)\b|"
@@ -984,7 +987,9 @@ _CANNOT_CHOOSE = re.compile(
     # Said of the service as a whole, not of a part ("... för nattpatrullen" names one), up to
     # the end or a reason ("..., eftersom kommunen är ensam utförare", "..., kommunen är ensam
     # utförare").
-    rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor)( (av|inom|i) \w+){{0,2}}"
+    # ("man kan alltså inte välja privata företag som utförare av hemtjänst")
+    rf"(( \w+){{0,6}} {SYSTEM}| (\w+ )?(utforare|leverantor|(privata? )?(foretag|aktorer)"
+    r"( som utforare)?)( (av|inom|i) \w+){0,2}"
     r"( (eftersom|da|utan|kommunen ar|kommunen star for|(du|ni|man) far kommunens)\b.*)?$|"
     # "Du kan inte välja vilket företag som utför din hemtjänst"
     r" (vem|vilket foretag|vilken utforare|vilka foretag) som (ska )?utfor)"

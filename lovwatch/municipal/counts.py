@@ -79,6 +79,9 @@ _NONE = re.compile(
 _ONLY_OWN = re.compile(
     r"\b(finns|har vi|erbjuds) (det )?(i dag |idag |i dagslaget |for narvarande )?"
     r"(endast|bara|enbart) (den )?(kommunala|kommunens( egen| egna)?) (hemtjanst\w*|utforare\w*)|"
+    # "man kan alltså inte välja privata företag som utförare av hemtjänst"
+    r"\b((kan|far) (du|man|ni)|(du|man|ni) (kan|far))( alltsa| darfor| dock)? inte valja "
+    r"privata? (foretag|utforare)\b|"
     # "Idag finns det enbart hemtjänst i kommunal regi i Botkyrka kommun"
     r"\bfinns (det )?(i dag |idag )?(endast|bara|enbart) (\w+ )?i (kommunal|kommunens|egen) regi\b|"
     r"\bkommunen ar (i dag |idag |for narvarande )?(den )?(enda|ende) (utforaren?|leverantoren?|"
@@ -417,6 +420,12 @@ def _count_in_clauses(sentence: str, folded: str) -> tuple[int, int, bool] | Non
     return next((count for count in counts if count is not None), None)
 
 
+def _names_another(sentence: str, names: frozenset[str]) -> bool:
+    """Whether a sentence names another authority and not the page's own."""
+    named_own, named_other = named_bodies(sentence, names)
+    return named_other and not named_own
+
+
 def stated_counts(page: Page) -> list[Count]:
     """Counts the page states: in sentences, and in rows of a counts table."""
     from lovwatch.municipal.statements import sentences  # a sentence splitter, not a cycle
@@ -464,6 +473,7 @@ def stated_counts(page: Page) -> list[Count]:
             # are the previous sentence's, which the quote takes along.
             of_these = bool(_OF_THESE.match(folded) and re.search(_UNITS, previous))
             quote = f"{previous_sentence} {sentence}" if of_these else sentence
+            before_this = previous_sentence
             previous, previous_sentence = folded, sentence
             if (procured or _PROCURED.search(folded)) and not LOV_TERMS.search(folded):
                 continue  # "... och upphandla hemtjänst enligt LOU. Fem företag fick fortsätta"
@@ -486,6 +496,8 @@ def stated_counts(page: Page) -> list[Count]:
             named_own, named_other = named_bodies(sentence, names)
             if named_other and not named_own or names_others(folded):
                 continue  # "I Stockholms stad har man 140 utförare": another's count
+            if folded.startswith("dar ") and _names_another(before_this, names):
+                continue  # "... enligt Nacka kommuns koncept. Där finns idag ca 50 anordnare"
             private, own, approximate = found
             if own == 0 and sentence.rstrip().endswith(":"):
                 private, own = _own_in_list(page.blocks, index, private)

@@ -99,7 +99,7 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "ett av ärendena som ska behandlas är ett inriktningsbeslut att införa LOV": on
             # a meeting's agenda, not yet decided
             r"(ska|skall|kommer att) behandlas|"
-            r"skulle innebara|"
+            r"skulle( \w+){0,2} (innebara|medfora|betyda)|"
             # "Det görs alltid en prövning av lämpligheten att en viss verksamhet ska införas
             # som vårdval": whether it should be, tried case by case
             r"provning\w*|"

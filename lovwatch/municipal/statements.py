@@ -529,12 +529,23 @@ def claims_in(page: Page) -> list[Statement]:
     in_use = {
         code
         for s in statements
-        if s.subject is Subject.OWN and s.kind in (StatementKind.ACTIVE, StatementKind.INTRODUCE)
+        if s.subject is Subject.OWN
+        and s.kind in (StatementKind.ACTIVE, StatementKind.INTRODUCE)
+        and s.modality is Modality.DECIDED
         for code in s.categories or ("*",)
     }
     # A system the page says is in use or coming outweighs a line that the authority runs
-    # the service itself.
-    alone = [s for s in alone if not set(s.categories or ("*",)) & in_use and "*" not in in_use]
+    # the service itself (but a party's wish for one does not: "Idag finns inga andra
+    # alternativ än den kommunala hemtjänsten, tycker X som vill att fritt val ska råda").
+    # A claim already read from the same sentence's wording says it once.
+    said = {(s.kind, s.categories) for s in statements if s.subject is Subject.OWN}
+    alone = [
+        s
+        for s in alone
+        if not set(s.categories or ("*",)) & in_use
+        and "*" not in in_use
+        and (s.kind, s.categories) not in said
+    ]
     return (
         implied_in_use(about_others(without_topics(without_umbrellas(statements)), page, names))
         + alone
@@ -695,15 +706,20 @@ _BY_ITSELF = (
     r"(av kommunen|av kommunens egen \w+|i kommunal regi|i kommunens (egen )?regi|i egen regi)\b"
 )
 _RUN_BY_ITSELF = re.compile(
-    rf"\ball (var |kommunens )?\w+ {_RUN} (idag |i dag |helt )?{_BY_ITSELF}|"
+    # ("All hemtjänst i Kumla utförs av kommunen")
+    rf"\ball (var |kommunens )?\w+( (i|inom) \w+)? {_RUN} (idag |i dag |helt )?{_BY_ITSELF}|"
     rf"\b{_RUN} (idag |i dag )?all (\w+ ){{1,2}}{_BY_ITSELF}|"
     r"\bfinns (det )?(en|endast en|bara en|en enda) utforare (av|inom|i) (\w+ ){1,3}"
     r"(vilket|som) ar kommunen\w*|"
-    r"\bkommunen ar (den )?(enda|ensam) utforare\w* (av|inom|i)\b"
+    r"\bkommunen ar (den )?(enda|ensam) utforare\w* (av|inom|i)\b|"
+    # "Idag finns inga andra alternativ än den kommunala hemtjänsten"
+    r"\bfinns (det )?(inga|inte nagra) andra alternativ an (den )?(kommunala|kommunens)\b"
 )
 
 #: Words every `_RUN_BY_ITSELF` wording has, in the page's own spelling: a cheap first test.
-_ALONE_HINT = re.compile(r"av kommunen|regi\b|är kommunen|(ensam|enda) utförare", re.IGNORECASE)
+_ALONE_HINT = re.compile(
+    r"av kommunen|regi\b|är kommunen|(ensam|enda) utförare|andra alternativ än", re.IGNORECASE
+)
 
 
 def _run_by_itself(page: Page) -> list[Statement]:

@@ -62,6 +62,8 @@ LOV_TERMS = re.compile(
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren", "innan de väljer anordnare",
     # "de gamla som har valt andra utförare än kommunen": the choice, unnamed
     r"(valja|valjer|valt|valde)( \w+){0,2} (utforare|anordnare)\w*|"
+    # "Det spelar ingen roll vilken utförare du har valt": the choice, told after its object
+    r"\b(utforare|utforaren|anordnare) (du|ni) (har valt|valjer|valt)\b|"
     # "I Flens kommun finns endast den kommunala hemtjänsten": no choice, which is news too
     r"(finns|har vi|erbjuds) (det )?(endast|bara|enbart) (den )?"
     r"(kommunala|kommunens( egen| egna)?) hemtjanst\w*|(enda|ende) (utforaren|leverantoren|"
