@@ -1387,3 +1387,44 @@ def test_a_proposal_sent_on_to_the_council_is_proposed() -> None:
         REGION_URL,
     )
     assert found.decisions == []
+
+
+def test_being_forced_to_change_provider_after_a_tender_is_no_choice() -> None:
+    found = findings_from_text(
+        "# Hemtjänst\n\nUtförarna är uppdelade i områden och de som bedriver hemtjänst är "
+        "Attendo Sverige AB och Hemtjänst Norr AB. Upphandlingen har genomförts enligt LOU och "
+        "ska minska risken för att hemtjänsttagarna ska tvingas byta utförare.\n",
+        HEMTJANST_URL,
+    )
+    assert found.providers == []
+    assert found.statements == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under våren har kommunen tagit över hemtjänsten, efter att Attendo inte ville fortsätta.",
+        "Kommunen tar över Attendo vid årsskiftet. Idag driver Attendo hälften av hemtjänsten.",
+    ],
+)
+def test_a_company_whose_business_the_authority_takes_over_is_no_provider(sentence: str) -> None:
+    found = on_hemtjanst_page(f"{sentence} Attendo driver hemtjänst i norra Bergsjö.\n")
+    assert "Attendo" not in [p.name for p in found.providers]
+
+
+def test_a_form_s_title_is_no_provider() -> None:
+    found = on_hemtjanst_page(
+        "## Godkända utförare\n\n- Attendo AB\n- Val av utförare (pdf, 88 kB)\n"
+    )
+    assert [p.name for p in found.providers] == ["Attendo AB"]
+
+
+def test_a_name_with_och_in_an_enumeration_stays_whole() -> None:
+    found = news(
+        "Kommunen har två nya utförare inom hemtjänst: Portens hemtjänst AB och Ideal Vård och "
+        "Service i Bergsjö AB."
+    )
+    assert [p.name for p in found.providers] == [
+        "Portens hemtjänst AB",
+        "Ideal Vård och Service i Bergsjö AB",
+    ]

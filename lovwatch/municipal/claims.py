@@ -449,7 +449,7 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # "Ersättningen till LOV-utförarna har setts över": providers in a system that runs
             r"\blov (utforare|utforarna|utforaren|foretagen|aktorerna|leverantorerna)\b|"
             # "kan ställa sig i kö för att byta utförare": there is a choice to change
-            r"\b(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
+            r"\b(?<!tvingas )(?<!tvingades )(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare\b|"
             # "för att få din nya hemtjänstutförare": a provider the resident changed to
             r"\bfa (din|er) nya \w*utforare\b|"
             r"\blopande annonsering\b|"

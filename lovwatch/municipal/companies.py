@@ -22,7 +22,26 @@ _LEAD_IN = re.compile(r"^.*\b(?:är|företaget|företagen)\s+(?=[A-ZÅÄÖ0-9])"
 _FORMS = r"(?:AB|HB|(?<!\d )(?<!\d)KB|ekonomisk förening|Ek\. ?för\.?|enskild firma|stiftelse)"
 #: A name that ends in a company form, and nothing after it.
 COMPANY_END = re.compile(rf"^(.*?\b{_FORMS})(?=\W|$)", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r",\s*|\s+(?:samt|och|eller|&amp;)\s+(?=[A-ZÅÄÖ0-9])")
+_LIST_SPLIT = re.compile(r"(,\s*|\s+(?:samt|och|eller|&amp;)\s+(?=[A-ZÅÄÖ0-9]))")
+
+
+def list_pieces(listing: str) -> list[str]:
+    """The pieces of an enumeration; a list joins its last item with one "och", so a second
+    "och" right after a piece without a company form is inside a name ("X AB och Ideal Vård
+    och Service i Stockholm AB")."""
+    parts = _LIST_SPLIT.split(listing)
+    pieces, joiners = parts[0::2], parts[1::2]
+    merged = [pieces[0].strip()]
+    for position, (joiner, piece) in enumerate(zip(joiners, pieces[1:], strict=True)):
+        joins = not joiner.strip().startswith(",")
+        after_join = position > 0 and not joiners[position - 1].strip().startswith(",")
+        if joins and after_join and not company_form(merged[-1]):
+            merged[-1] = f"{merged[-1]}{joiner}{piece.strip()}"
+        else:
+            merged.append(piece.strip())
+    return merged
+
+
 #: A sentence that says its names are the providers: "X och Y heter de två privata företagen",
 #: "Företagen heter X och Y".
 _NAMED_AS_PROVIDERS = re.compile(
@@ -68,7 +87,7 @@ def enumerated_names(sentence: str) -> list[tuple[str, str]]:
         listing = said.group("before") or said.group("after")
     else:
         listing = sentence.split(":", 1)[1] if ":" in sentence else sentence
-    raw = [piece.strip() for piece in _LIST_SPLIT.split(listing)]
+    raw = list_pieces(listing)
     pieces = [_LEAD_IN.sub("", piece).strip(" .") for piece in raw]
     named: list[str | None] = []
     for piece in pieces:
@@ -108,7 +127,7 @@ _AFTER_NAMES = frozenset(
 def _names_before_verb(listing: str) -> list[str]:
     """The pieces of an enumeration that runs on into its sentence: "A, B och C valdes ut"
     gives A, B and C."""
-    pieces = [piece.strip() for piece in _LIST_SPLIT.split(listing)]
+    pieces = list_pieces(listing)
     last = pieces[-1].split()
     end = next((i for i, word in enumerate(last) if i and word.lower() in _AFTER_NAMES), None)
     pieces[-1] = " ".join(last[:end])
@@ -266,11 +285,7 @@ def role_names(sentence: str) -> list[tuple[str, str]]:
         if (match := pattern.search(text)) is None:
             continue
         listing = _OWN_PIECE.sub("", match.group("listing"))
-        pieces = (
-            _names_before_verb(listing)
-            if cut_last
-            else [piece.strip() for piece in _LIST_SPLIT.split(listing)]
-        )
+        pieces = _names_before_verb(listing) if cut_last else list_pieces(listing)
         if len(pieces) >= 2 and all(_name_like(p, 4) and p[0].isupper() for p in pieces):
             found += [(piece, piece) for piece in pieces if (piece, piece) not in found]
     return found

@@ -230,6 +230,22 @@ _STOPS_AS = re.compile(r"\bslutar (som|att vara) (utforare|leverantor|vardgivare
 _LEAVING_VERB = re.compile(r"\b(lamnar|lamnade)\b(?! (in|over|ut)\b)")
 
 
+#: The authority taking over a company's business: "Kommunen tar över Humana", "Laholms kommun
+#: tar över driften från Humana".
+_TAKES_OVER_FROM = re.compile(
+    r"\b(?:[Kk]ommunen|[Rr]egionen|[Ss]taden|\w+ kommun|Region \w+) (?:har )?(?:också )?"
+    r"(?:tar|tog|tagit) (?:över|tillbaka) (?:\w+ )?(?:från |efter (?:att )?)?"
+    r"(?P<name>[A-ZÅÄÖ][\w&-]+)"
+)
+
+
+#: A company that would not go on: "efter att Attendo inte ville fortsätta".
+_WILL_NOT_GO_ON = re.compile(
+    r"\b(?P<name>[A-ZÅÄÖ][\w&-]+) (?:inte ville|inte vill|valde att inte|har valt att inte) "
+    r"(?:fortsätta|förlänga)\b"
+)
+
+
 def _leaving_companies(page: Page) -> set[str]:
     """The first words (folded) of companies the page says leave: named later on the same page
     ("Attendo kommer att ha kvar sitt kontor i andra zoner"), they are not approved ones."""
@@ -242,6 +258,9 @@ def _leaving_companies(page: Page) -> set[str]:
             word = fold_words(opening.group("name"))
             if word not in NOT_NAME_START and not _NOT_A_NAME.fullmatch(word):
                 leaving.add(word)
+        for gone in (_TAKES_OVER_FROM.search(sentence), _WILL_NOT_GO_ON.search(sentence)):
+            if gone is not None:
+                leaving.add(fold_words(gone.group("name")).split()[0])
     return leaving
 
 

@@ -174,5 +174,7 @@ _LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s*[\d\s.,]+(kr|kronor|%)?$", re.IGNOREC
 _DOCUMENT = re.compile(
     r"\b(bilagas?|bilagor|forfragningsunderlag\w*|ansokningsformular\w*|sanningsforsakran|"
     r"kontrakt|regelverk\w*|riktlinjer|rutiner|blankett\w*|inledning|sammanfattning|bakgrund|"
-    r"innehallsforteckning|forord|protokoll)\b"
+    r"innehallsforteckning|forord|protokoll)\b|"
+    # a form's title: "Val av utförare (pdf, 88 kB)"
+    r"^val av\b"
 )

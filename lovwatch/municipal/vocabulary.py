@@ -104,7 +104,8 @@ LOV_TERMS = re.compile(
     r"(du|ni) valjer (sjalv |sjalva )?vem som ska|valjer (sjalv|sjalva) vem som (ska )?utfor\w*|"
     # "Det finns tre olika alternativ att välja mellan: två olika hemtjänstföretag ..."
     r"(alternativ|utforare|foretag|leverantorer|anordnare) att valja (mellan|bland)|"
-    r"(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
+    # (not "risken för att hemtjänsttagarna ska tvingas byta utförare" when a tender ends)
+    r"(?<!tvingas )(?<!tvingades )(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
     # "för att få din nya hemtjänstutförare": a provider the resident changed to
     r"(din|er) nya \w*utforare|"
     # "kan också lista sig där de vill", "lista dig på valfri vårdcentral": a free choice
