@@ -1428,3 +1428,33 @@ def test_a_name_with_och_in_an_enumeration_stays_whole() -> None:
         "Portens hemtjänst AB",
         "Ideal Vård och Service i Bergsjö AB",
     ]
+
+
+def test_a_line_of_labels_is_no_claim() -> None:
+    assert news("Taggar: LOV, hemtjänst").statements == []
+
+
+def test_a_contract_replacing_the_system_ends_it() -> None:
+    found = findings_from_text(
+        "# Upphandlingen klar\n\nDet nya avtalet kommer att ersätta vårdvalet inom psykiatrin.\n",
+        REGION_URL,
+    )
+    assert "end" in own_decided(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "LOV gör att den som har fått hemtjänst beviljad kan välja vilken leverantör som ska "
+        "utföra jobbet.",
+        "Valfrihet inom hemtjänst har visat sig leda till fusk.",
+        "Vårdval inom hörselområdet innebär att den som behöver hörapparat får välja mellan "
+        "flera vårdgivare.",
+        "Mer än varannan svensk kommun tillämpar LOV i hemtjänsten.",
+        "Under lång tid förespråkade vi ett vårdval inom ögonvården.",
+    ],
+)
+def test_what_such_systems_do_elsewhere_or_a_party_s_advocacy_is_no_own_claim(
+    sentence: str,
+) -> None:
+    assert own_decided(news(sentence)) == []

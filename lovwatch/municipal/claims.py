@@ -195,6 +195,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\b(lamna|lamnar|lamnade|lamnat|lamnas) {SYSTEM}|"
             # "Umeå kommun vill ersätta LOV med LOU inom hemtjänsten"
             rf"\b(ersatta|ersatter|ersattes|ersatts) {SYSTEM} med (lou|upphandling\w*)\b|"
+            # "Det nya avtalet kommer att ersätta vårdvalet": a contract takes its place
+            rf"\bavtal\w* (\w+ ){{0,3}}(ersatta|ersatter|ersatt) (\w+ )?{SYSTEM}|"
             rf"\b{SYSTEM}( \w+){{0,5}} {_END_PASSIVE}\b|\b(avveckling|avskaffande) av {SYSTEM}|"
             rf"\bupphora med( \w+){{0,3}} {SYSTEM}|"
             # "Kommunen slutar med LOV", "LOV i hemtjänsten försvinner", "är historia"

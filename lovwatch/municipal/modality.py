@@ -128,7 +128,9 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"(driver|drivit|drev|drivs) (\w+ )?linjen|"
             # "M och KD reserverade sig till förmån för att införa vårdval", "har argumenterat
             # för att införa": a minority's dissent, an argument
-            r"reserver\w* sig|reservation\w*|till forman for att|argumenter\w* for)\b|"
+            r"reserver\w* sig|reservation\w*|till forman for att|argumenter\w* for|"
+            # "Under lång tid förespråkade vi ett vårdval inom ögonvården"
+            r"forespra\w*)\b|"
             # "Kommunen bör införa LOV", "regionen behöver införa vårdval" (but "du som bor i
             # Bergsjö", "du som behöver hjälp" are no cue: only right before the verb)
             r"\b(bor|behover)( (nu|snarast|ocksa|aven|darfor|alltsa))? $"

@@ -164,6 +164,8 @@ _NOT_A_TOPIC = re.compile(
     r"^(infor|nej till|ja till|stoppa|avskaffa|slopa|varfor|inget|ingen)\b|\bbehovs\b|"
     # "Beslut om vårdval": a decision the text tells of, not a system in use
     r"^beslut\w* om\b|"
+    # "Taggar: LOV, hemtjänst": the page's labels
+    r"^(taggar|etiketter|kategorier|kategori|amnen|amnesord|nyckelord)\b|"
     # "Prop. 2014/15:15 Upphävandet av kravet på vårdvalssystem": a government paper's title
     r"^(prop|proposition|sou|ds|dir|bet) \d{4}\b|"
     # "Kommunen har valt LOU i stället för LOV för matdistributionen": no system there

@@ -61,6 +61,8 @@ _OTHER_SUBJECT = re.compile(
     r"nio|tio) (av )?(landets |sveriges |svenska |andra |stora |sma )*(kommuner|regioner|"
     r"kommunerna|regionerna|landsting|landstingen)|"
     r"(andra|ovriga|vissa|manga|flera) kommuner|kommuner som|grannkommun\w*|"
+    # "Mer än varannan svensk kommun tillämpar LOV"
+    r"(varannan|var tredje|var fjarde) (svensk )?(kommun|region)|"
     # "en kommun som avskaffat LOV": some municipality, not this one
     r"(en|ett) (kommun|region|landsting) (som|med|dar)|"
     # the state's employment service and its choice systems (Stöd och matchning, Rusta och
@@ -155,9 +157,17 @@ _ANY_MUNICIPALITY = re.compile(
 )
 # An explanation of the concept: "Kundval innebär ..." (the definite "Kundvalet innebär ..."
 # is this authority's system).
+#: A system named in the indefinite ("Valfrihet", "Fritt val hemtjänst"), not the definite
+#: form that means this authority's ("Kundvalet", "Valfriheten").
+_INDEFINITE = r"(?!(?!valfrihet )\w+(et|en) )"
 _GENERAL_SUBJECT = re.compile(
     # ("Fritt val hemtjänst innebär att du ...": the service may follow the system's name)
-    rf"^(?!\w+(et|en) ){SYSTEM}( [a-z]+)? (innebar|betyder|bygger pa|syftar|handlar om)\b|"
+    rf"^{_INDEFINITE}{SYSTEM}( [a-z]+| (inom|i) [a-z]+)? (innebar|betyder|bygger pa|syftar|"
+    r"handlar om)\b|"
+    # "LOV gör att den som har fått hemtjänst kan välja": what such a system does
+    rf"^{_INDEFINITE}{SYSTEM} (gor (det mojligt|att)|mojliggor)\b|"
+    # "Valfrihet inom hemtjänst har visat sig leda till fusk": a verdict on such systems
+    rf"^{_INDEFINITE}{SYSTEM}( (inom|i) [a-z]+)? har (visat sig|inneburit)\b|"
     # "2009 infördes Lagen om valfrihet, LOV. Den innebär att du har rätt att själv välja": what
     # the system or law just named means
     r"^(den|lagen|reformen) (innebar|betyder)\b|"
