@@ -1458,3 +1458,48 @@ def test_what_such_systems_do_elsewhere_or_a_party_s_advocacy_is_no_own_claim(
     sentence: str,
 ) -> None:
     assert own_decided(news(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Du kan byta vårdcentral så ofta du vill.",
+        "Nyfödda erbjuds närmaste vårdcentral till dess att de själva aktivt väljer vårdcentral.",
+        "Invånaren loggar in och väljer bland alla valbara vårdcentraler.",
+        "Det råder fritt vårdval för ögonsjukdomar.",
+        "Vi arbetar inom patientvalsystemet Vårdval Stockholm.",
+    ],
+)
+def test_ways_of_telling_a_choice_in_use(sentence: str) -> None:
+    assert own_decided(findings_from_text(f"# Vård\n\n{sentence}\n", REGION_URL)) == ["active"]
+
+
+def test_the_providers_the_municipality_approved_show_a_choice_in_use() -> None:
+    found = on_hemtjanst_page("På sidan kan du se vilka utförare som är godkända av kommunen.\n")
+    assert own_decided(found) == ["active"]
+    alone = findings_from_text(
+        "# Hemtjänst\n\nPå sidan kan du se vilka utförare som är godkända av kommunen.\n",
+        HEMTJANST_URL,
+    )
+    assert own_decided(alone) == ["active"]
+
+
+def test_no_longer_choosing_the_provider_ends_the_choice() -> None:
+    found = news(
+        "Efter ett nytt beslut får du inte längre välja vilken hemtjänstaktör du vill anlita."
+    )
+    assert own_decided(found) == ["end"]
+
+
+def test_an_inquiry_into_a_system_broken_off_is_no_introduction() -> None:
+    found = findings_from_text(
+        "# Nyheter\n\nStyrelsen har fattat beslut om att avbryta den pågående utredningen om att "
+        "införa ett vårdval inom tandregleringen.\n",
+        REGION_URL,
+    )
+    assert own_decided(found) == ["not_introduce"]
+
+
+def test_a_proposal_that_won_the_vote_is_a_decision() -> None:
+    found = news("Efter en lång debatt segrade förslaget om LOV i hemtjänsten.")
+    assert own_decided(found) == ["introduce"]

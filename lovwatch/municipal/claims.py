@@ -144,6 +144,8 @@ _CHOSEN = (
     r"vardcentral\w*|halsocentral\w*|tandlakare\w*|folktandvard\w*|tandvards\w*|"
     r"mottagning\w*|klinik\w*|familjeradgivare\w*|nagon av|(vilken|vilket|vilka) av|"
     r"rehabenhet\w*|vardenhet\w*|"
+    # "välja vilken hemtjänstaktör du vill anlita"
+    r"(vilken|vilket|vilka) \w*aktor\w*|"
     # the profession one chooses in a specialist vårdval: "välja fysioterapeut"
     r"fysioterapeut\w*|sjukgymnast\w*|psykoterapeut\w*|logoped\w*|fotterapeut\w*|"
     r"audionom\w*|barnmorsk\w*|tandklinik\w*|ogonklinik\w*|hudklinik\w*|"
@@ -446,6 +448,18 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             r"\b(detta|vart|vara|kommunens|regionens|stadens) (vardval|halsoval|kundval|"
             r"valfrihetssystem)\w*|"
             r"\bvalj utforare\b|(?<!ansokt om att )\bbli utforare\b|"
+            # "vilka utförare som är godkända av Linköpings kommun"
+            r"\b(utforare|foretag|leverantorer)\w* som (ar|har blivit) godkand\w* av "
+            r"(kommunen|regionen|landstinget|\w+ (kommun|stad)|region \w+)\b|"
+            # "Du kan byta vårdcentral så ofta du vill", "tills de själva aktivt väljer
+            # vårdcentral", "väljer bland alla valbara vårdcentraler"
+            r"\b((kan|far) (du|ni|man)|(du|ni|man) (kan|far)) (\w+ )?byta (vardcentral|"
+            r"halsocentral)\b|"
+            r"\b(sjalva |sjalv )?aktivt (valjer|valt|valja) (en )?(vardcentral|halsocentral)\b|"
+            r"\bbland (\w+ ){0,2}valbara (vardcentraler|halsocentraler|mottagningar|kliniker|"
+            r"utforare|foretag)\b|"
+            # "Det råder fritt vårdval för ögonsjukdomar"
+            rf"\brader (ett )?{SYSTEM}|"
             # "kunderna måste göra ett nytt val av utförare": the choice exists
             r"\b(gora|gor|gjort) (ett )?(nytt val|omval) av utforare\b|"
             # "Ersättningen till LOV-utförarna har setts över": providers in a system that runs
@@ -654,6 +668,11 @@ _HAPPENS = re.compile(
 #: förutsättningarna för att införa LOV".
 _INQUIRY_INTO = re.compile(r"\b(utreda|utreder|utreds|undersoka|undersoker|se over|ser over)\s*$")
 #: An introduction told in the past ("har infört", "infördes"): the system is in use.
+#: An inquiry into a system broken off: "avbryta den pågående utredningen om att införa".
+_INQUIRY_STOPPED = re.compile(
+    r"\b(avbryta|avbryter|avbrot|avbrutit|avsluta|avslutar|avslutade|stoppa|stoppar|stoppade) "
+    r"(\w+ ){0,2}(utredning|utredningen|utredningsarbetet)\b"
+)
 _PAST_INTRODUCTION = re.compile(r"^(infordes|infort|inforts|inforde)$")
 #: The same sentence telling when it was introduced: "..., infördes februari 2018".
 _INTRODUCED_IN = re.compile(r"\b(infordes|inforts) (i |den |under )?(\w+ )?(19|20)\d\d\b")
@@ -795,6 +814,9 @@ def read_claim(sentence: str, folded: str, names: frozenset[str] = frozenset()) 
         past = False
         if kind is StatementKind.INTRODUCE and MOVES_REJECTION.search(folded):
             kind = StatementKind.NOT_INTRODUCE  # moved, not decided: the modality says so
+        elif kind is StatementKind.INTRODUCE and _INQUIRY_STOPPED.search(folded[:verb_at]):
+            # "beslut om att avbryta den pågående utredningen om att införa ett vårdval"
+            kind, modality = StatementKind.NOT_INTRODUCE, Modality.DECIDED
         elif kind is StatementKind.INTRODUCE and _REVOKED.search(folded):
             # "Beslutet att införa LOV rivs upp": the introduction will not come.
             kind, modality = StatementKind.NOT_INTRODUCE, Modality.DECIDED
@@ -909,7 +931,8 @@ _COOKIES = re.compile(r"\b(kakor|kakorna|cookies?)\b")
 #: A region's system named by its place: "inom Vårdval Kronoberg", "i Hälsoval Skåne" (not
 #: "Klart för Vårdval Gotland": one still to come).
 _NAMED_SYSTEM = re.compile(
-    r"\b(?:[Ii]nom|[Ii]|[Ee]nligt) (?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)"
+    # (and "inom patientvalsystemet Vårdval Stockholm")
+    r"\b(?:[Ii]nom|[Ii]|[Ee]nligt) (?:\w+systemet )?(?:Vårdval|Hälsoval) (?P<place>[A-ZÅÄÖ][\w-]+)"
 )
 
 
@@ -920,7 +943,8 @@ def _in_named_system(sentence: str, folded: str) -> int | None:
     if match is None or not is_place(match.group("place")):
         return None
     at = re.search(
-        rf"\b(inom|i|enligt) (vardval|halsoval) {fold_words(match.group('place'))}", folded
+        rf"\b(inom|i|enligt) (\w+systemet )?(vardval|halsoval) {fold_words(match.group('place'))}",
+        folded,
     )
     return at.start() if at else None
 
@@ -964,6 +988,8 @@ _REPEALED = re.compile(r"(havs|upphavs|upphavdes|havdes)$")
 #: The choice taken away: "invånarna inte längre kan välja", "kan brukarna inte längre välja".
 _NO_LONGER_CHOOSE = re.compile(
     r"\b(inte|ej) langre (kan|far|kommer att kunna)( \w+){0,3} valja|"
+    # "Efter ett nytt beslut får du inte längre välja vilken hemtjänstaktör du vill anlita"
+    r"\b(far|kan) (du|ni|man) (inte|ej) langre valja\b|"
     r"\b(kan|far) (\w+ ){0,3}(inte|ej) langre valja"
 )
 #: Providers' own agreements: "har valt att förlänga sina avtal".

@@ -175,7 +175,9 @@ _PROPOSES_CARRYING = re.compile(
 #: A proposal carried, said after it: "Förslaget om vårdval i BUP antogs av fullmäktige",
 #: "Socialnämndens förslag om att införa LOV godkändes av kommunfullmäktige".
 _CARRIED_AFTER = re.compile(
-    rf"\b{_PROPOSAL}\b.*\b(antogs|bifolls|godkandes|klubbades|gick igenom)\b(?! (inte|ej)\b)"
+    rf"\b{_PROPOSAL}\b.*\b(antogs|bifolls|godkandes|klubbades|gick igenom)\b(?! (inte|ej)\b)|"
+    # "Efter en debatt segrade förslaget om LOV"
+    rf"\b(segrade|vann) {_PROPOSAL}"
 )
 
 

@@ -106,6 +106,11 @@ LOV_TERMS = re.compile(
     r"(alternativ|utforare|foretag|leverantorer|anordnare) att valja (mellan|bland)|"
     # (not "risken för att hemtjänsttagarna ska tvingas byta utförare" when a tender ends)
     r"(?<!tvingas )(?<!tvingades )(byta|byter|bytt|byte av) (\w+ ){0,2}\w*utforare|"
+    # "Du kan byta vårdcentral så ofta du vill", "väljer bland alla valbara vårdcentraler",
+    # "vilka utförare som är godkända av kommunen", "välja vilken hemtjänstaktör"
+    r"(byta|byter) (\w+ ){0,2}(vardcentral|halsocentral)\w*|bland (\w+ ){0,2}valbara \w+|"
+    r"(utforare|foretag|leverantorer)\w* som (ar|har blivit) godkand\w* av|"
+    r"(valja|valjer) (vilken|vilket|vilka) \w*aktor\w*|"
     # "för att få din nya hemtjänstutförare": a provider the resident changed to
     r"(din|er) nya \w*utforare|"
     # "kan också lista sig där de vill", "lista dig på valfri vårdcentral": a free choice
