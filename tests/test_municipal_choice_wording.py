@@ -1503,3 +1503,15 @@ def test_an_inquiry_into_a_system_broken_off_is_no_introduction() -> None:
 def test_a_proposal_that_won_the_vote_is_a_decision() -> None:
     found = news("Efter en lång debatt segrade förslaget om LOV i hemtjänsten.")
     assert own_decided(found) == ["introduce"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ytterligare 37 kommuner har infört LOV men här har inga privata utförare startat.",
+        "Men sedan 2016 har Bergsjö portat hela åtta utförare, flera av dem på grund av fusk.",
+    ],
+)
+def test_other_municipalities_or_providers_expelled_are_no_count(sentence: str) -> None:
+    assert news(sentence).counts == []
+    assert count_in_sentence(fold_words(sentence.split(" men ")[0])) is None

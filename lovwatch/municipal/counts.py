@@ -191,6 +191,8 @@ _PROCURED = re.compile(
 _CHANGE = re.compile(
     r"\b(lamna\w*|sagt upp|sade upp|slutat|upphor\w*|ansokt|ansoker|soker|ansokningar|"
     r"tillkommit|tillkommer|konkurs|"
+    # "sedan 2016 har Sollentuna portat hela åtta utförare"
+    r"portat|portade|portats|stangt av|stangde av|uteslutit|uteslot|"
     # "Redan nu har två företag hört av sig och visat intresse": interest, not approval
     r"hort av sig|horde av sig|(visat|visar|visade|anmalt|anmalde) (\w+ )?intresse|"
     r"intresserade|"

@@ -444,6 +444,8 @@ def _in_own_county(stem: str, names: frozenset[str]) -> bool:
 #: Other authorities, named by what they are: "i grannkommunen", "andra kommuner".
 _OTHERS = re.compile(
     r"\b(grannkommun\w*|grannregion\w*|(andra|ovriga|flera|manga|vissa) (kommuner|regioner)|"
+    # "Ytterligare 37 kommuner har infört LOV men har inga privata utförare"
+    r"((ytterligare|ungefar|cirka|drygt) )?\d+ (kommuner|regioner)|"
     r"(en|ett) (annan|annat) (kommun|region|landsting))\b"
 )
 
