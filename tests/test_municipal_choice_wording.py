@@ -1515,3 +1515,29 @@ def test_a_proposal_that_won_the_vote_is_a_decision() -> None:
 def test_other_municipalities_or_providers_expelled_are_no_count(sentence: str) -> None:
     assert news(sentence).counts == []
     assert count_in_sentence(fold_words(sentence.split(" men ")[0])) is None
+
+
+def test_providers_named_in_apposition_to_the_private_ones() -> None:
+    found = on_hemtjanst_page(
+        "Varje mottagare skulle få information om samtliga tre utförare: den kommunala "
+        "hemtjänsten, samt de privata aktörerna Eveo och Saand.\n"
+    )
+    assert [p.name for p in found.providers] == ["Eveo", "Saand"]
+
+
+def test_a_clinic_working_on_the_region_s_commission_is_a_provider() -> None:
+    found = findings_from_text(
+        "# Ögonsjukvård\n\nLunda Ögonklinik vid Torget arbetar på uppdrag av Region Norrvik "
+        "inom vårdvalet.\n",
+        REGION_URL,
+    )
+    assert [p.name for p in found.providers] == ["Lunda Ögonklinik vid Torget"]
+
+
+def test_the_applicant_whose_application_was_approved_is_a_provider() -> None:
+    found = findings_from_text(
+        "# Vårdval BUP\n\nRegionstyrelsen beslutade att godkänna Psykiatripartners i Lundas "
+        "ansökan om att bedriva barnpsykiatri inom vårdvalet.\n",
+        REGION_URL,
+    )
+    assert [p.name for p in found.providers] == ["Psykiatripartners i Lunda"]

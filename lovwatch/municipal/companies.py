@@ -206,6 +206,11 @@ _ROLE_APPOSITION = re.compile(
     r"\b(?i:företag|utförare|aktörer|vårdgivare|leverantörer)\b, (?P<listing>[A-ZÅÄÖ0-9][^.:;]+?), "
     r"(?:har|är|blir|blev|kommer|ska|får|fick)\b"
 )
+#: Names in apposition to their role: "samt de privata aktörerna Eveo och Saand".
+_ROLE_BEFORE_NAMES = re.compile(
+    r"\b(?i:de) (?i:privata|externa|godkända) (?i:aktörerna|utförarna|företagen|leverantörerna) "
+    r"(?P<listing>[A-ZÅÄÖ0-9][^.:;,]+?)(?=[.,;]|$)"
+)
 #: Names that join a system: "Från 1 april ingår Lunda Fysio och Rörelsecentrum i Vårdval rehab".
 _JOIN_SYSTEM = re.compile(
     r"\b(?:ingår|ansluts|ansluter|går) (?:nu |även |också |därmed )?(?:med )?"
@@ -280,6 +285,7 @@ def role_names(sentence: str) -> list[tuple[str, str]]:
         (_SYSTEM_THEN_NAMES, True),
         (_ROLE_APPOSITION, False),
         (_JOIN_SYSTEM, False),
+        (_ROLE_BEFORE_NAMES, False),
     )
     for pattern, cut_last in patterns:
         if (match := pattern.search(text)) is None:

@@ -195,6 +195,7 @@ def in_text(page: Page) -> list[Provider]:
                 or (_private_unit(sentence) if about_choice else None)
                 or (_among_providers(sentence) if about_choice else None)
                 or _introduced_company(sentence, _with_previous(page, index))
+                or _approved_application(sentence)
                 or _named_after_approval(folded_before, sentence)
             )
             if agreed and not _leaves(sentence, agreed) and not _VENDOR.search(folded):
@@ -412,6 +413,8 @@ _APPROVED_SUBJECT = re.compile(
     # (the role after "är", not the attribute of a plural: "Endast godkända utförare får")
     r"(?:(?<=är )|(?<=\d{4} ))(?:godkänd|auktoriserad) (?:utförare|leverantör|vårdgivare|"
     r"anordnare)\b|"
+    # "Memira Ögonklinik vid Globen arbetar på uppdrag av Stockholms läns landsting"
+    r"(?:arbetar|verkar) på uppdrag av (?:[Rr]egion\w*|[Ll]andsting\w*|\w+ läns landsting)|"
     # "Lunda Fysio är ansluten till Vårdval Norrvik"
     r"(?:ansluten|anslutna) till (?:LOV|[Vv]årdval|[Hh]älsoval|[Kk]undval|valfrihetssystem)|"
     # "Omsorgsgruppen Norr har fått sin ansökan godkänd", "Vardaga har beviljats ansökan om
@@ -659,6 +662,23 @@ def _each_name(name: str) -> list[str]:
 
 #: A provider presenting itself: "Vi på Hemtjänst Norr är godkända av Bergsjö kommun".
 _WE_AT = re.compile(r"^[Vv]i (?:här )?på (?=[A-ZÅÄÖ])")
+
+
+#: An application approved, by its applicant: "beslutade att godkänna Psykiatripartners i
+#: Östergötlands ansökan om att bedriva ...".
+_APPROVED_APPLICATION = re.compile(
+    r"\bgodkän(?:na|ner|de|t|ts|des) "
+    r"(?P<name>[A-ZÅÄÖ][\w&-]*(?: (?:[A-ZÅÄÖ][\w&-]*|i|och|&)){0,4}?):?s ansökan\b"
+)
+
+
+def _approved_application(sentence: str) -> str | None:
+    """The applicant whose application a sentence says was approved (a company, not a public
+    body)."""
+    match = _APPROVED_APPLICATION.search(sentence)
+    if match is None or _PUBLIC_BODY.search(fold_words(match.group("name"))):
+        return None
+    return match.group("name")
 
 
 def _approved_subject(sentence: str) -> str | None:
