@@ -495,8 +495,7 @@ def stated_counts(page: Page) -> list[Count]:
                 continue
             if names is None:
                 names = own_names(page.url, page.title, page.text)
-            named_own, named_other = named_bodies(sentence, names)
-            if named_other and not named_own or names_others(folded):
+            if _names_another(sentence, names) or names_others(folded):
                 continue  # "I Stockholms stad har man 140 utförare": another's count
             if folded.startswith("dar ") and _names_another(before_this, names):
                 continue  # "... enligt Nacka kommuns koncept. Där finns idag ca 50 anordnare"

@@ -154,6 +154,6 @@ def announces_start(
         if chosen is not None and chosen.start >= match.start() and today is not None:
             # "från och med den första maj i år", read against the page's date
             return chosen.value > today
-        if match.start() == 0 and folded.startswith("i "):
+        if match.group(0) == "i ":
             return True  # "I januari 2021 får ...": told in the present, so still ahead
     return False

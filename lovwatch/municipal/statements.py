@@ -445,10 +445,10 @@ def claims_in(page: Page) -> list[Statement]:
                 # matter goes on to kommunstyrelsen: a step towards the decision
                 modality = Modality.PROPOSED
             if (
-                (proposal_page or _FORWARDED.search(_section_of(page, index)))
-                and claim.kind in EVENT_KINDS
+                claim.kind in EVENT_KINDS
                 and modality is Modality.DECIDED
                 and not DECISION_CUE.search(folded)
+                and (proposal_page or _FORWARDED.search(_section_of(page, index)))
             ):
                 # "Förslag om ökad valmöjlighet inom hemtjänsten" over its news, "Vårdval ska
                 # införas ... Regionstyrelsen överlämnar förslaget till regionfullmäktige"
