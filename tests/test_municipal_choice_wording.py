@@ -1541,3 +1541,36 @@ def test_the_applicant_whose_application_was_approved_is_a_provider() -> None:
         REGION_URL,
     )
     assert [p.name for p in found.providers] == ["Psykiatripartners i Lunda"]
+
+
+def test_a_bare_vardval_on_a_page_about_one_service_is_that_service() -> None:
+    found = findings_from_text(
+        "# Slopat vårdval slår mot patienterna\n\nRegionstyrelsen i Norrvik har beslutat att "
+        "avskaffa vårdvalet inom den vuxenpsykiatriska öppenvården. Slopat vårdval slår mot "
+        "patienterna.\n",
+        REGION_URL,
+    )
+    ends = [s for s in found.statements if str(s.kind) == "end"]
+    assert ends and all(s.categories == ("psykiatri",) for s in ends)
+
+
+def test_a_bare_vardval_beside_primary_care_named_stays_primary_care() -> None:
+    found = findings_from_text(
+        "# Vårdval\n\nRegion Norrvik har beslutat att avskaffa vårdvalet inom den "
+        "vuxenpsykiatriska öppenvården. Vårdvalet för vårdcentralerna avskaffas också.\n",
+        REGION_URL,
+    )
+    assert {s.categories for s in found.statements if str(s.kind) == "end"} == {
+        ("psykiatri",),
+        ("primarvard",),
+    }
+
+
+def test_a_choice_of_specialist_clinic_beside_its_specialty_is_that_specialty() -> None:
+    found = findings_from_text(
+        "# Välj mottagning för ögonsjukvård\n\nDu väljer mellan godkända ögonmottagningar som "
+        "har avtal med Region Norrvik. Du kan också välja specialistmottagning för operation "
+        "av grå starr.\n",
+        REGION_URL,
+    )
+    assert {s.categories for s in found.statements} == {("ogonsjukvard",)}

@@ -162,20 +162,46 @@ def without_topics(statements: list[Statement]) -> list[Statement]:
     ]
 
 
+#: The specialties of specialised care: "Vårdval ögonsjukvård" beside "välja
+#: specialistmottagning" is a choice in ögonsjukvård, not also one in specialised care at large.
+_SPECIALTIES = frozenset(
+    {
+        "ogonsjukvard",
+        "oron_nasa_hals",
+        "hudsjukvard",
+        "gynekologi",
+        "ortopedi",
+        "psykiatri",
+        "psykoterapi",
+        "geriatrik",
+        "forlossningsvard",
+        "horsel",
+    }
+)
+
+
 def without_umbrellas(statements: list[Statement]) -> list[Statement]:
     """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
     no category at all ("Välj utförare"), when statements of the same kind name the specific
-    categories (hemtjänst, särskilt boende)."""
+    categories (hemtjänst, särskilt boende); and one about specialised care only ("välja
+    specialistmottagning") when they name its specialties (ögonsjukvård)."""
     specific = {
         (s.kind, s.subject, s.modality)
         for s in statements
         if set(s.categories) - UMBRELLA_CATEGORIES
+    }
+    specialties = {
+        (s.kind, s.subject, s.modality) for s in statements if set(s.categories) & _SPECIALTIES
     }
     return [
         s
         for s in statements
         if not (
             set(s.categories) <= UMBRELLA_CATEGORIES and (s.kind, s.subject, s.modality) in specific
+        )
+        and not (
+            s.categories == ("specialiserad_oppenvard",)
+            and (s.kind, s.subject, s.modality) in specialties
         )
     ]
 

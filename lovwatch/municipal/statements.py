@@ -590,25 +590,41 @@ def claims_in(page: Page) -> list[Statement]:
 #: Categories that only frame a service: a bare "Vårdval" (primary care by default) and
 #: specialised care.
 _FRAMING = frozenset({"primarvard", "specialiserad_oppenvard"})
+#: Words that name primary care itself, not only a "vårdval" (primary care by default).
+_PRIMARY_CARE = re.compile(r"\b(vardcentral|halsocentral|primarvard|huslakar|familjelakar)\w*")
+
+
+def _bare_choice(statement: Statement) -> bool:
+    """Whether a claim's sentence names only a bare "vårdval" or "hälsoval", which is primary
+    care by default ("Slopat vårdval drabbar de svagaste")."""
+    return (
+        statement.category_source == "sentence"
+        and statement.categories == ("primarvard",)
+        and not _PRIMARY_CARE.search(fold_words(statement.quote))
+    )
 
 
 def _one_service_page(statements: list[Statement]) -> list[Statement]:
     """On a page whose own claims name one service in their sentences (gynekologi), a claim
     that takes only a framing category from a heading, the title or the address ("Vårdval",
-    a sub-heading "Uroterapeutisk utredning") is about that service too."""
+    a sub-heading "Uroterapeutisk utredning"), or from a bare "vårdval" in its own sentence,
+    is about that service too."""
     named = {
         code
         for s in statements
-        if s.subject is Subject.OWN and s.category_source == "sentence"
+        if s.subject is Subject.OWN and s.category_source == "sentence" and not _bare_choice(s)
         for code in s.categories
     }
     if len(named) != 1 or named <= _FRAMING:
         return statements
     return [
         replace(s, categories=tuple(named))
-        if s.category_source in ("heading", "title", "address", "page")
-        and s.categories
-        and set(s.categories) <= _FRAMING
+        if (
+            s.category_source in ("heading", "title", "address", "page")
+            and s.categories
+            and set(s.categories) <= _FRAMING
+        )
+        or _bare_choice(s)
         else s
         for s in statements
     ]
