@@ -1574,3 +1574,46 @@ def test_a_choice_of_specialist_clinic_beside_its_specialty_is_that_specialty() 
         REGION_URL,
     )
     assert {s.categories for s in found.statements} == {("ogonsjukvard",)}
+
+
+def test_the_reader_s_own_region_is_any_region() -> None:
+    found = findings_from_text(
+        "# Välj vårdcentral\n\nDu kan välja en vårdcentral som drivs av regionen eller en "
+        "privat vårdcentral som har avtal med din region eller ditt landsting.\n",
+        "https://www.vardguiden-exempel.se/valj",
+    )
+    assert [str(claim.subject) for claim in found.claims] == ["general"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Regionen har beslutat om vårdval för psykiatrisk öppenvård inom den "
+            "specialiserade vården.",
+            ("psykiatri",),
+        ),
+        ("Vårdval hörsel gäller mottagningar inom specialiserad vård.", ("horsel",)),
+    ],
+)
+def test_specialised_care_beside_psychiatry_or_hearing_frames_it(
+    sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert sentence_categories(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I dagsläget har ingen extern utförare ansökt och blivit godkänd som utförare av "
+        "hemtjänst.",
+        "Hittills har inga privata företag ansökt om att bli utförare.",
+    ],
+)
+def test_no_provider_having_applied_counts_none(sentence: str) -> None:
+    assert count_in_sentence(fold_words(sentence)) == (0, 0, False)
+
+
+def test_only_the_municipality_performing_a_service_counts_no_private_provider() -> None:
+    sentence = "I dagsläget är det bara kommunen som utför den här tjänsten."
+    assert count_in_sentence(fold_words(sentence)) == (0, 1, False)

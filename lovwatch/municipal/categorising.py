@@ -62,8 +62,19 @@ _HEARING = re.compile(r"hörsel", re.IGNORECASE)
 _PSYCHOTHERAPY = re.compile(r"psykoterap", re.IGNORECASE)
 #: Specialties of specialised care: beside one of them, "specialistvård" is the kind of care
 #: it is ("ögonsjukvård ... inom den specialiserade vården"), not a second service.
-_SPECIALTIES = frozenset(
-    {"ogonsjukvard", "hudsjukvard", "oron_nasa_hals", "gynekologi", "ortopedi", "geriatrik"}
+SPECIALTIES = frozenset(
+    {
+        "ogonsjukvard",
+        "hudsjukvard",
+        "oron_nasa_hals",
+        "gynekologi",
+        "ortopedi",
+        "geriatrik",
+        "psykiatri",
+        "psykoterapi",
+        "forlossningsvard",
+        "horsel",
+    }
 )
 
 
@@ -91,7 +102,7 @@ def _one_service(codes: tuple[str, ...], sentence: str) -> tuple[str, ...]:
     the rehabilitation in "hörselrehabilitering", and specialised care beside its
     specialty."""
     dropped: set[str] = set()
-    if "specialiserad_oppenvard" in codes and _SPECIALTIES.intersection(codes):
+    if "specialiserad_oppenvard" in codes and SPECIALTIES.intersection(codes):
         dropped.add("specialiserad_oppenvard")
     if "psykoterapi" in codes and "psykiatri" in codes:
         settings = len(_PSYCHIATRY_SETTING.findall(sentence))

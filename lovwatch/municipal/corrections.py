@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lovwatch.municipal.blocks import HEADING, Page
+from lovwatch.municipal.categorising import SPECIALTIES
 from lovwatch.municipal.claims import Modality, StatementKind, Subject
 from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies
 from lovwatch.municipal.vocabulary import UMBRELLA_CATEGORIES, fold_words
@@ -162,24 +163,6 @@ def without_topics(statements: list[Statement]) -> list[Statement]:
     ]
 
 
-#: The specialties of specialised care: "Vårdval ögonsjukvård" beside "välja
-#: specialistmottagning" is a choice in ögonsjukvård, not also one in specialised care at large.
-_SPECIALTIES = frozenset(
-    {
-        "ogonsjukvard",
-        "oron_nasa_hals",
-        "hudsjukvard",
-        "gynekologi",
-        "ortopedi",
-        "psykiatri",
-        "psykoterapi",
-        "geriatrik",
-        "forlossningsvard",
-        "horsel",
-    }
-)
-
-
 def without_umbrellas(statements: list[Statement]) -> list[Statement]:
     """Drop a statement about an umbrella area only ("Valfrihet inom äldreomsorgen"), or about
     no category at all ("Välj utförare"), when statements of the same kind name the specific
@@ -191,7 +174,7 @@ def without_umbrellas(statements: list[Statement]) -> list[Statement]:
         if set(s.categories) - UMBRELLA_CATEGORIES
     }
     specialties = {
-        (s.kind, s.subject, s.modality) for s in statements if set(s.categories) & _SPECIALTIES
+        (s.kind, s.subject, s.modality) for s in statements if set(s.categories) & SPECIALTIES
     }
     return [
         s

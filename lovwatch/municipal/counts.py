@@ -85,7 +85,15 @@ _ONLY_OWN = re.compile(
     # "Idag finns det enbart hemtjänst i kommunal regi i Botkyrka kommun"
     r"\bfinns (det )?(i dag |idag )?(endast|bara|enbart) (\w+ )?i (kommunal|kommunens|egen) regi\b|"
     r"\bkommunen ar (i dag |idag |for narvarande )?(den )?(enda|ende) (utforaren?|leverantoren?|"
-    r"anordnaren?)\b"
+    r"anordnaren?)\b|"
+    # "I dagsläget är det bara kommunen som utför den här tjänsten"
+    r"\b(ar det|det ar) (endast|bara|enbart) kommunen som (utfor|erbjuder|driver|bedriver)\b"
+)
+#: No provider has applied: "I dagsläget har ingen extern utförare ansökt och blivit godkänd"
+#: (an application is otherwise a change, not a count).
+_NO_APPLICANT = re.compile(
+    rf"\b(?:ingen|inga) (?:(?:{_ADJECTIVES}) )*{_UNIT} (?:har |hade )?(?:annu |hittills )?"
+    r"(?:ansokt|sokt)\b"
 )
 #: "Antal utförare: 8", "Antal godkända utförare inom hemtjänst 12".
 _TALLY = re.compile(rf"\bantal (?:(?:{_ADJECTIVES}) )?{_UNIT}(?: (?:i|inom) \w+)? (?P<n>\d+)\b")
@@ -305,6 +313,8 @@ def count_in_sentence(folded: str) -> tuple[int, int, bool] | None:
     if (left := _LEFT.search(folded)) and not _PAST.search(folded):
         left_over = number_value(left.group("n"))
         return None if left_over is None else (left_over, 0, False)  # left after a change
+    if _NO_APPLICANT.search(folded):
+        return 0, 0, False
     if any(cue.search(folded) for cue in (_CHANGE, _PAST, _GOAL, _PART)):
         return None
     if (now_at := _NOW_AT.search(folded)) and "privat" in now_at.group(0):

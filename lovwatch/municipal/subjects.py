@@ -194,7 +194,11 @@ _GENERAL_SUBJECT = re.compile(
     # som vill införa en LOV-modell": any authority's, not this one's
     r"\bmyndigheter som\b|\b(den|de) som vill (infora|tillampa|anvanda|starta)\b|"
     # "en undersökning om hur LOV tillämpas": what a study is about
-    r"\b(undersokning|studie|kartlaggning|enkat)\w* (om|av|kring) hur\b"
+    r"\b(undersokning|studie|kartlaggning|enkat)\w* (om|av|kring) hur\b|"
+    # "en privat vårdcentral som har avtal med din region eller landsting": the reader's
+    # authority, whichever it is (a national guide's, a company's page)
+    r"\b(din|ditt) (region|landsting|kommun|hemkommun)( eller (ditt |din )?(region|landsting))?"
+    r"\b(?! (dar|som) )"
 )
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
