@@ -1617,3 +1617,22 @@ def test_no_provider_having_applied_counts_none(sentence: str) -> None:
 def test_only_the_municipality_performing_a_service_counts_no_private_provider() -> None:
     sentence = "I dagsläget är det bara kommunen som utför den här tjänsten."
     assert count_in_sentence(fold_words(sentence)) == (0, 1, False)
+
+
+def test_a_choice_of_care_beside_the_right_to_choose_in_the_whole_country_is_that_right() -> None:
+    found = findings_from_text(
+        "# Att välja vårdmottagning\n\nDu kan välja att lista dig på en vårdcentral var som "
+        "helst i Sverige. Du kan också välja att tillhöra en vårdcentral nära jobbet.\n",
+        REGION_URL,
+    )
+    assert [str(claim.subject) for claim in found.claims] == ["general", "general"]
+    assert found.statements == []
+
+
+def test_a_named_choice_system_beside_the_right_in_the_whole_country_stays_own() -> None:
+    found = findings_from_text(
+        "# Välja vårdcentral\n\nDu kan söka öppen vård var som helst i Sverige. Inom "
+        "hälsovalet kan du välja vilken vårdcentral i länet du vill lista dig på.\n",
+        REGION_URL,
+    )
+    assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]

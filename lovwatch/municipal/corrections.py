@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from lovwatch.municipal.blocks import HEADING, Page
 from lovwatch.municipal.categorising import SPECIALTIES
 from lovwatch.municipal.claims import Modality, StatementKind, Subject
-from lovwatch.municipal.subjects import OWN_SUBJECT, named_bodies
+from lovwatch.municipal.subjects import NATIONAL_RIGHT, OWN_SUBJECT, SYSTEM, named_bodies
 from lovwatch.municipal.vocabulary import UMBRELLA_CATEGORIES, fold_words
 
 if TYPE_CHECKING:
@@ -52,6 +52,27 @@ def about_others(statements: list[Statement], page: Page, names: frozenset[str])
         return statements
     return [
         replace(s, subject=Subject.OTHER) if s.subject is Subject.OWN else s for s in statements
+    ]
+
+
+def under_the_national_right(statements: list[Statement]) -> list[Statement]:
+    """On a page that states the patient's right to choose care in the whole country ("lista
+    dig på en vårdcentral var som helst i Sverige"), a choice of care it states without naming
+    a choice system or the authority ("Du kan välja att tillhöra en vårdcentral") is that
+    right too, no region's vårdval."""
+    if not any(
+        s.subject is Subject.GENERAL and re.search(NATIONAL_RIGHT, fold_words(s.quote))
+        for s in statements
+    ):
+        return statements
+    return [
+        replace(s, subject=Subject.GENERAL)
+        if s.subject is Subject.OWN
+        and s.kind is StatementKind.ACTIVE
+        and not re.search(SYSTEM, folded := fold_words(s.quote))
+        and not OWN_SUBJECT.search(folded)
+        else s
+        for s in statements
     ]
 
 

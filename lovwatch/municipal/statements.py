@@ -45,6 +45,7 @@ from lovwatch.municipal.corrections import (
     agenda_items_as_proposed,
     headlines_as_sure_as_their_text,
     implied_in_use,
+    under_the_national_right,
     without_topics,
     without_umbrellas,
 )
@@ -581,7 +582,13 @@ def claims_in(page: Page) -> list[Statement]:
         and (s.kind, s.categories) not in said
     ]
     return (
-        implied_in_use(about_others(without_topics(without_umbrellas(statements)), page, names))
+        implied_in_use(
+            about_others(
+                under_the_national_right(without_topics(without_umbrellas(statements))),
+                page,
+                names,
+            )
+        )
         + alone
         + _table_statements(page)
     )

@@ -160,6 +160,12 @@ _ANY_MUNICIPALITY = re.compile(
 #: A system named in the indefinite ("Valfrihet", "Fritt val hemtjänst"), not the definite
 #: form that means this authority's ("Kundvalet", "Valfriheten").
 _INDEFINITE = r"(?!(?!valfrihet )\w+(et|en) )"
+#: The patient's right to choose care in the whole country (patientlagen), no region's system:
+#: "Du kan välja att lista dig på en vårdcentral var som helst i Sverige", "välja vilken
+#: vårdmottagning du vill gå till när du behöver öppenvård".
+NATIONAL_RIGHT = (
+    r"\b(var som helst|var du vill|overallt) i (sverige|landet)\b|\bnar du behover oppen ?vard\b"
+)
 _GENERAL_SUBJECT = re.compile(
     # ("Fritt val hemtjänst innebär att du ...": the service may follow the system's name)
     rf"^{_INDEFINITE}{SYSTEM}( [a-z]+| (inom|i) [a-z]+)? (innebar|betyder|bygger pa|syftar|"
@@ -195,6 +201,8 @@ _GENERAL_SUBJECT = re.compile(
     r"\bmyndigheter som\b|\b(den|de) som vill (infora|tillampa|anvanda|starta)\b|"
     # "en undersökning om hur LOV tillämpas": what a study is about
     r"\b(undersokning|studie|kartlaggning|enkat)\w* (om|av|kring) hur\b|"
+    # the patient's right in the whole country
+    rf"{NATIONAL_RIGHT}|"
     # "en privat vårdcentral som har avtal med din region eller landsting": the reader's
     # authority, whichever it is (a national guide's, a company's page)
     r"\b(din|ditt) (region|landsting|kommun|hemkommun)( eller (ditt |din )?(region|landsting))?"
