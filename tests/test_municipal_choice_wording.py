@@ -1636,3 +1636,22 @@ def test_a_named_choice_system_beside_the_right_in_the_whole_country_stays_own()
         REGION_URL,
     )
     assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Tvisten mellan den privata vårdcentralen Lundahälsan och regionen är inte löst.",
+            "Lundahälsan",
+        ),
+        (
+            "Den privata vårdcentralen, Stadsparken, har blivit omåttligt populär.",
+            "Stadsparken",
+        ),
+        ("Privata Lunda vårdcentral har fått en ny ägare.", "Lunda vårdcentral"),
+    ],
+)
+def test_a_private_vardcentral_named_is_a_provider_on_any_page(sentence: str, name: str) -> None:
+    found = findings_from_text(f"# Nyheter\n\n{sentence}\n", "https://www.lokaltidning.se/nyhet")
+    assert [p.name for p in found.providers] == [name]

@@ -192,7 +192,7 @@ def in_text(page: Page) -> list[Provider]:
                 or _approved_object(sentence)
                 or (_opening_unit(sentence) if about_choice else None)
                 or (_running_unit(sentence) if about_choice else None)
-                or (_private_unit(sentence) if about_choice else None)
+                or _private_unit(sentence, about_choice)
                 or (_among_providers(sentence) if about_choice else None)
                 or _introduced_company(sentence, _with_previous(page, index))
                 or _approved_application(sentence)
@@ -575,17 +575,28 @@ def _running_unit(sentence: str) -> str | None:
     return None if match is None else _name_forward(match.group(1))
 
 
-#: A unit called private, by its name: "den privata vårdcentralen Norrahamn i Luleå".
+#: A unit called private, by its name: "den privata vårdcentralen Norrahamn i Luleå",
+#: "privata Sidsjö vårdcentral".
 _PRIVATE_UNIT = re.compile(
-    r"\b(?:[Dd]en |[Ee]n )?privata (?:vårdcentralen|hälsocentralen|husläkarmottagningen|"
-    r"familjeläkarmottagningen) (?P<name>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*){0,3})"
+    r"\b(?:[Dd]en |[Ee]n )?privata (?P<unit>vårdcentralen|hälsocentralen|husläkarmottagningen|"
+    r"familjeläkarmottagningen),? (?P<name>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*){0,3})|"
+    r"\b[Pp]rivata (?P<named>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)? (?P<named_unit>vårdcentral|"
+    r"hälsocentral))\b"
 )
 
 
-def _private_unit(sentence: str) -> str | None:
-    """The care unit a sentence calls private by its name (on a page about a choice system)."""
+def _private_unit(sentence: str, about_choice: bool) -> str | None:
+    """The care unit a sentence calls private by its name, on a page about a choice system;
+    a private vårdcentral or hälsocentral on any page, as every one is in its region's
+    vårdval."""
     match = _PRIVATE_UNIT.search(sentence)
-    if match is None or is_place(match.group("name")):
+    if match is None:
+        return None
+    if match.group("named"):
+        return match.group("named")  # "privata Sidsjö vårdcentral"
+    if is_place(match.group("name")):
+        return None
+    if not (about_choice or match.group("unit").endswith("centralen")):
         return None
     return match.group("name")
 
