@@ -1655,3 +1655,12 @@ def test_a_named_choice_system_beside_the_right_in_the_whole_country_stays_own()
 def test_a_private_vardcentral_named_is_a_provider_on_any_page(sentence: str, name: str) -> None:
     found = findings_from_text(f"# Nyheter\n\n{sentence}\n", "https://www.lokaltidning.se/nyhet")
     assert [p.name for p in found.providers] == [name]
+
+
+def test_what_has_happened_since_a_system_was_introduced_shows_it_in_use() -> None:
+    found = news(
+        "Efter införandet av vårdval i Norrvik har hittills cirka 9 000 invånare bytt vårdcentral."
+    )
+    assert [(str(s.kind), str(s.subject), str(s.modality)) for s in found.statements] == [
+        ("active", "own", "decided")
+    ]

@@ -334,6 +334,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
         StatementKind.ACTIVE,
         re.compile(
             rf"\bsedan\b.*{SYSTEM}|{SYSTEM}.*\bsedan\b|\binfordes\b|"
+            # "Efter införandet av vårdval på Gotland har 13 000 bytt vårdcentral": since then
+            rf"^efter (inforandet|starten) av (\w+ ){{0,2}}{SYSTEM}\b( \w+){{0,4}} (har|hade)\b|"
             # "Hälsoval fungerar väl med kontinuerlig uppföljning", "Kundvalet har fungerat bra":
             # a system that works is in use
             rf"^{SYSTEM}( \w+){{0,3}} (fungerar|har fungerat)\b(?! (inte|ej|daligt|samre)\b)|"
