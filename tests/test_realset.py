@@ -2,7 +2,7 @@
 
 The set lives in `fixtures/municipal/realset/` (see its README); the scorer is
 `benchmarks/score_extraction.py`. Only the truth files of the holdout parts (`holdout`,
-`holdout2` to `holdout85`) are checked here: the extractor is never run on holdout pages
+`holdout2` to `holdout87`) are checked here: the extractor is never run on holdout pages
 outside the one final measurement. Extractor thresholds are not asserted yet.
 """
 
@@ -118,6 +118,7 @@ def test_truth_is_well_formed(page: Any) -> None:
         assert count["basis"] == "stated"
         assert count["quote"] in page.text, count["quote"]
     assert isinstance(truth["own_units"], list)
+    assert all(isinstance(unit, str) for unit in truth["own_units"]), "own units are names"
 
 
 def test_the_scorer_runs_on_the_dev_set() -> None:
