@@ -1664,3 +1664,22 @@ def test_what_has_happened_since_a_system_was_introduced_shows_it_in_use() -> No
     assert [(str(s.kind), str(s.subject), str(s.modality)) for s in found.statements] == [
         ("active", "own", "decided")
     ]
+
+
+def test_choosing_which_provider_with_the_verb_first_is_a_choice_naming_its_providers() -> None:
+    found = findings_from_text(
+        "# Hemtjänst\n\nOm du bor i ett område där både Bergsjö kommun och Attendo är verksamma "
+        "väljer du själv vilken hemtjänstutförare du vill få ditt stöd av.\n",
+        NEWS_URL,
+    )
+    assert [(str(s.kind), s.categories) for s in found.statements] == [("active", ("hemtjanst",))]
+    assert [p.name for p in found.providers] == ["Attendo"]
+
+
+def test_a_company_running_a_service_on_a_page_without_any_choice_is_a_contractor() -> None:
+    found = findings_from_text(
+        "# Daglig verksamhet\n\nBräcke diakoni är en ideell organisation som sedan 2010 "
+        "driver daglig verksamhet i Bergsjö. Avtalet med kommunen är förlängt till 2027.\n",
+        NEWS_URL,
+    )
+    assert found.providers == []

@@ -352,6 +352,8 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             rf"\bdet gar (\w+ ){{0,2}}att valja( \w+){{0,3}} {_CHOSEN}\b|"
             # "kan välja att få insatser utförda av kommunen eller av privat utförare"
             rf"\b(kan|far)( \w+){{0,6}} valja( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
+            # "... väljer du själv vilken hemtjänstutförare du vill få ditt stöd av"
+            rf"\bvaljer (du|ni) (sjalv |sjalva )?(vilken|vilket|vilka) (\w+ )?\w*{_CHOSEN}|"
             # "Du väljer själv om du vill ha kommunens hemtjänst eller ett privat företag"
             rf"\b(du|ni|man) valjer (sjalv |sjalva )?(om|mellan)( \w+){{0,10}} {_PRIVATE_OR_OWN}\b|"
             # "Om du beviljas hemtjänst väljer du om du vill anlita den kommunala hemtjänsten

@@ -60,8 +60,9 @@ LOV_TERMS = re.compile(
     r"(?!(forskol|skol|grundskol|gymnasi|fritids|pedagogisk)\w*)|"
     r"valja (\w+ ){0,6}(privata?|kommunala?) (klinik|vardcentral|halsocentral|mottagning)\w*|"
     # "Välja utförare av hemtjänst", "Du väljer själv utföraren", "innan de väljer anordnare",
-    # "de gamla som har valt andra utförare än kommunen": the choice, unnamed
-    r"(valja|valjer|valt|valde)( \w+){0,2} (utforare|anordnare)\w*|"
+    # "de gamla som har valt andra utförare än kommunen", "väljer du själv vilken
+    # hemtjänstutförare": the choice, unnamed
+    r"(valja|valjer|valt|valde)( \w+){0,3} \w*(utforare|anordnare)\w*|"
     # "Det spelar ingen roll vilken utförare du har valt": the choice, told after its object
     r"\b(utforare|utforaren|anordnare) (du|ni) (har valt|valjer|valt)\b|"
     # "I Flens kommun finns endast den kommunala hemtjänsten": no choice, which is news too
