@@ -47,11 +47,15 @@ _PROVIDER_CONTEXT = re.compile(
     # "Vårdcentralen, som i dag drivs av Hälsopraktiken AB, tas över av Capio"
     r"(drivs|drevs)( \w+){0,3} av|(tas|togs) over av|"
     # "där både kommunen och Attendo är verksamma väljer du själv vilken hemtjänstutförare"
-    r"valjer (du|ni) (sjalv |sjalva )?(\w+ ){0,2}\w*(utforare|leverantor|anordnare)\w*|"
-    # "I Kronoberg äger Carema vårdcentralen Hovshaga i Växjö"
-    r"(driver|bedriver|utfor|ager|agde) (\w+ ){0,3}"
+    r"valjer (du|ni) (sjalv |sjalva )?(\w+ ){0,2}\w*(utforare|leverantor|anordnare)\w*)\b"
+)
+#: A company running a service: a provider on a page that speaks of a choice, a contractor on
+#: one that never does ("Bräcke diakoni driver daglig verksamhet i Lerum"); "I Kronoberg äger
+#: Carema vårdcentralen Hovshaga i Växjö".
+_RUNS_SERVICE = re.compile(
+    r"\b(driver|bedriver|utfor|ager|agde) (\w+ ){0,3}"
     r"(hemtjanst|verksamhet\w*|ledsagning|avlosning|boende\w*|daglig|vardcentral\w*|"
-    r"halsocentral\w*))\b"
+    r"halsocentral\w*)\b"
 )
 #: A sentence about how to apply or where to read: tools and vendors, not providers.
 _PROCESS = re.compile(
@@ -154,10 +158,6 @@ def in_text(page: Page) -> list[Provider]:
     lead = next((block for block in page.blocks if block.kind == PARA), None)
     if lead is not None and _REMOVAL_LEAD.search(fold_words(lead.text)):
         return []
-    if not (about_choice or residents_choose):
-        # A page that never speaks of a choice names contractors ("Bräcke diakoni driver
-        # daglig verksamhet i Lerum"), but a private vårdcentral is in its region's vårdval.
-        return _private_units(page)
     found = []
     for index, block in enumerate(page.blocks):
         if block.kind == ROW:
@@ -211,11 +211,10 @@ def in_text(page: Page) -> list[Provider]:
                     for name in _each_name(agreed)
                 ]
                 continue
-            if (
-                block.kind in (PARA, ITEM)
-                and _PROVIDER_CONTEXT.search(folded)
-                and not _PROCESS.search(folded)
-            ):
+            context = _PROVIDER_CONTEXT.search(folded) or (
+                (about_choice or residents_choose) and _RUNS_SERVICE.search(folded)
+            )
+            if block.kind in (PARA, ITEM) and context and not _PROCESS.search(folded):
                 for name, form in names_in_text(sentence):
                     if not _leaves(sentence, name):
                         categories = _sentence_categories(page, index, sentence)
@@ -226,17 +225,6 @@ def in_text(page: Page) -> list[Provider]:
         for provider in found
         if not _procured(page, provider.name)
         and fold_words(provider.name).split()[0] not in leaving
-    ]
-
-
-def _private_units(page: Page) -> list[Provider]:
-    """The private vårdcentraler and hälsocentraler a page names in its running text."""
-    return [
-        Provider(name, None, False, _sentence_categories(page, index, sentence), None, "text")
-        for index, block in enumerate(page.blocks)
-        if block.kind in (PARA, ITEM)
-        for sentence in sentences(block.text)
-        if (name := _private_unit(sentence, about_choice=False)) and not _leaves(sentence, name)
     ]
 
 
