@@ -1690,3 +1690,12 @@ def test_a_decision_on_a_system_as_its_object_is_an_introduction() -> None:
     assert [(str(s.kind), str(s.modality), s.categories) for s in found.statements] == [
         ("introduce", "decided", ("hemtjanst",))
     ]
+
+
+def test_that_a_choice_matters_is_a_value_not_a_system_in_use() -> None:
+    found = news(
+        "Så långt det är möjligt är det viktigt att brukaren själv får välja vilken utförare "
+        "som ska komma in i hemmet."
+    )
+    assert found.statements == []
+    assert [str(claim.modality) for claim in found.claims] == ["demanded"]

@@ -118,6 +118,8 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             # "Därför är det dags att införa vårdval", "Kommunen borde avskaffa LOV": an
             # opinion of what should be done ("borde ha infört" looks back, no demand)
             r"dags att|hog tid att|borde(?! ha\b)|"
+            # "Så långt det är möjligt är det viktigt att brukaren själv får välja": a value
+            r"(det ar|ar det) (\w+ )?(viktigt|angelaget|sjalvklart|avgorande) att|"
             # "Samtliga borgerliga partier gick till val på att införa LOV": a campaign promise
             r"(gick|gar|gatt) till val pa|"
             # "Strängnäspartiet stödjer inte avskaffandet av LOV": a stance
