@@ -1685,13 +1685,6 @@ def test_a_company_running_a_service_on_a_page_without_any_choice_is_a_contracto
     assert found.providers == []
 
 
-def test_a_decision_on_a_system_as_its_object_is_an_introduction() -> None:
-    found = news("Kommunfullmäktige i Bergsjö kommun har beslutat om valfrihet i hemtjänsten.")
-    assert [(str(s.kind), str(s.modality), s.categories) for s in found.statements] == [
-        ("introduce", "decided", ("hemtjanst",))
-    ]
-
-
 def test_that_a_choice_matters_is_a_value_not_a_system_in_use() -> None:
     found = news(
         "Så långt det är möjligt är det viktigt att brukaren själv får välja vilken utförare "

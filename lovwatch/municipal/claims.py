@@ -222,8 +222,6 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
             # system proposed (read as decided only when the proposal was carried)
             rf"\b{_PROPOSAL_NOUN} (om|till) (att (infora|inratta) )?(ett |en )?(nytt |ny )?"
             rf"{SYSTEM}(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
-            # "Kommunfullmäktige har beslutat om valfrihet i hemtjänsten": the system decided
-            rf"\b(har |hade )?(beslutat|beslutade|beslot) om {SYSTEM}|"
             # "Regionfullmäktige antog i februari LOV även för barntandvården": the system adopted
             rf"\b(antog|antagit|antogs) (i \w+ )?{SYSTEM}"
             r"(?!( \w+)? (avtal|forfragningsunderlag|ersattning|regler|villkor)\w*)|"
