@@ -585,7 +585,7 @@ def _running_unit(sentence: str) -> str | None:
 _PRIVATE_UNIT = re.compile(
     r"\b(?:[Dd]en |[Ee]n )?privata (?P<unit>vårdcentralen|hälsocentralen|husläkarmottagningen|"
     r"familjeläkarmottagningen),? (?P<name>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*){0,3})|"
-    r"\b[Pp]rivata (?P<named>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)? (?P<named_unit>vårdcentral|"
+    r"\b[Pp]rivata (?P<named>[A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*)? (?:vårdcentral|"
     r"hälsocentral))\b"
 )
 
