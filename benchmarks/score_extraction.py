@@ -1,7 +1,7 @@
 """Score the municipal extractor against real, public municipal and regional pages.
 
 The pages and what a careful reader finds on them live in
-`tests/fixtures/municipal/realset/<dev|holdout|holdout2|...|holdout87>/` (`<slug>.txt` with a
+`tests/fixtures/municipal/realset/<dev|holdout|holdout2|...|holdout89>/` (`<slug>.txt` with a
 `# source: URL` first line, and `truth.yaml`; the schema is in that folder's README). For every
 page this runs `findings_from_text(text, url)` and compares:
 
@@ -21,7 +21,7 @@ a false positive and missing them is not a false negative. The extractor's state
 subject or modality today, so each one is taken as own and decided; once it exposes
 `subject`/`modality` attributes, only own/decided statements are scored.
 
-    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|...|holdout87|all]
+    python benchmarks/score_extraction.py [--set dev|holdout|holdout2|...|holdout89|all]
         [--json] [--errors] [--kind KIND ...] [--files PATTERN ...]
 
 `--kind` keeps pages whose truth has one of the given kinds (`provider_list`, ...); `--files`
@@ -30,8 +30,8 @@ keeps pages whose file name matches one of the given shell patterns (`"*-utforar
 The holdout sets are for final, one-off measurements: tune on dev only. `holdout2` holds pages
 gathered later, never seen while tuning, for a second one-off measurement; `holdout3` (the third
 round, mostly pages that name providers) for a third; `holdout4` (the fourth round, mostly
-authorities' own pages) for a fourth; `holdout5` to `holdout87` (the fifth to
-eighty-seventh rounds; the thirty-eighth found nothing) for a fifth to an eighty-seventh.
+authorities' own pages) for a fourth; `holdout5` to `holdout89` (the fifth to
+eighty-ninth rounds; the thirty-eighth found nothing) for a fifth to an eighty-ninth.
 """
 
 from __future__ import annotations
@@ -140,6 +140,8 @@ SPLITS = (
     "holdout85",
     "holdout86",
     "holdout87",
+    "holdout88",
+    "holdout89",
 )
 EVENT_KINDS = ("introduce", "end")
 #: Category of a statement about LOV in general (no service named).
@@ -228,7 +230,7 @@ def load_split(split: str, root: Path = REALSET) -> list[RealPage]:
 
 
 def load_pages(which: str, root: Path = REALSET) -> list[RealPage]:
-    """Pages of `dev`, of one holdout split (`holdout` to `holdout87`), or of `all`."""
+    """Pages of `dev`, of one holdout split (`holdout` to `holdout89`), or of `all`."""
     splits = SPLITS if which == "all" else (which,)
     return [page for split in splits for page in load_split(split, root)]
 

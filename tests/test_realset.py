@@ -2,7 +2,7 @@
 
 The set lives in `fixtures/municipal/realset/` (see its README); the scorer is
 `benchmarks/score_extraction.py`. Only the truth files of the holdout parts (`holdout`,
-`holdout2` to `holdout87`) are checked here: the extractor is never run on holdout pages
+`holdout2` to `holdout89`) are checked here: the extractor is never run on holdout pages
 outside the one final measurement. Extractor thresholds are not asserted yet.
 """
 
