@@ -1692,3 +1692,13 @@ def test_that_a_choice_matters_is_a_value_not_a_system_in_use() -> None:
     )
     assert found.statements == []
     assert [str(claim.modality) for claim in found.claims] == ["demanded"]
+
+
+def test_asking_whether_a_system_is_to_end_is_no_decision_to_end_it() -> None:
+    found = findings_from_text(
+        "# Vårdval\n\nDärför frågar jag på regionfullmäktige i morgon hälso- och "
+        "sjukvårdsnämndens ordförande Eva Lund (S) om meningen är att vårdvalen ska avvecklas "
+        "i stället för att utvecklas.\n",
+        REGION_URL,
+    )
+    assert found.decisions == []
