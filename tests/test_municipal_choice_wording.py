@@ -1702,3 +1702,12 @@ def test_asking_whether_a_system_is_to_end_is_no_decision_to_end_it() -> None:
         REGION_URL,
     )
     assert found.decisions == []
+
+
+def test_a_company_set_off_as_one_of_the_private_care_companies_is_a_provider() -> None:
+    found = findings_from_text(
+        "# Hälsoval Norrvik\n\nNär hälsovalet startade etablerades åtta privata vårdcentraler. "
+        "Lundavisiten, ett av de privata vårdföretagen, stämde till sist regionen.\n",
+        REGION_URL,
+    )
+    assert [p.name for p in found.providers] == ["Lundavisiten"]

@@ -629,8 +629,9 @@ _NAME = r"[A-ZÅÄÖ][\w&-]*(?:\.se)?(?: (?:[A-ZÅÄÖ][\w&-]*|i|och|&))*"
 #: av de företag som utför hemtjänst inom kundvalet", "Familjeläkarna i Norrvik AB blir ny
 #: vårdgivare i vårdvalet", "Vårdcentralen Capio Norrvik ingår sedan i våras i hälsovalet".
 _AMONG_PROVIDERS = re.compile(
-    rf"(?:^|\b(?:är|blir) )(?P<one>{_NAME}) (?:är |blir )?(?:nu )?(?:ett|en) av (?:de |dem )?"
-    r"(?:\w+ )?(?:företag|företagen|utförare|utförarna|vårdgivare|vårdgivarna|aktörer|"
+    # "Legevisitten, ett av de privata vårdföretagen, stämde landstinget"
+    rf"(?:^|\b(?:är|blir) )(?P<one>{_NAME}),? (?:är |blir )?(?:nu )?(?:ett|en) av (?:de |dem )?"
+    r"(?:\w+ )?(?:\w*företag|\w*företagen|utförare|utförarna|vårdgivare|vårdgivarna|aktörer|"
     r"aktörerna)\b|"
     rf"^(?P<becomes>{_NAME}) (?:blir|har blivit) (?:en )?(?:ny|ytterligare en) (?:privat )?"
     r"(?:utförare|vårdgivare|leverantör|aktör|"
