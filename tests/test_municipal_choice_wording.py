@@ -1711,3 +1711,12 @@ def test_a_company_set_off_as_one_of_the_private_care_companies_is_a_provider() 
         REGION_URL,
     )
     assert [p.name for p in found.providers] == ["Lundavisiten"]
+
+
+def test_when_a_system_got_going_is_a_time_past_not_a_condition() -> None:
+    found = findings_from_text(
+        "# Nyheter\n\nNär Hälsoval Norrvik, det nya vårdvalsystemet, drog i gång för fem år "
+        "sedan etablerades åtta nya privatägda vårdcentraler.\n",
+        REGION_URL,
+    )
+    assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]

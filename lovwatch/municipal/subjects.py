@@ -135,10 +135,11 @@ _CONDITION = re.compile(
     # the verb first, as a condition: "Införs vårdval kommer de nya mottagningarna att ..."
     r"infors|avskaffas|avvecklas|slopas|skrotas) "
 )
-#: A time in the past, not a condition: "När vårdvalsreformen infördes för fyra år sedan".
+#: A time in the past, not a condition: "När vårdvalsreformen infördes för fyra år sedan",
+#: "När Hälsoval Värmland, det nya vårdvalsystemet, drog i gång".
 _WHEN_IT_WAS = re.compile(
-    r"^((men|och) )?nar( \w+){1,5} (infordes|inforde|startade|startades|borjade|kom|sjosattes|"
-    r"tradde i kraft)\b"
+    r"^((men|och) )?nar( \w+){1,6} (infordes|inforde|startade|startades|borjade|kom|sjosattes|"
+    r"tradde i kraft|drog i ?gang|drogs i ?gang|inleddes)\b"
 )
 #: A condition on the resident's own choice presupposes the choice: "Om brukaren väljer privat
 #: utförare görs beställningen direkt till vald utförare" (but "Om kommunen inför LOV" does not).
