@@ -1720,3 +1720,17 @@ def test_when_a_system_got_going_is_a_time_past_not_a_condition() -> None:
         REGION_URL,
     )
     assert [(str(s.kind), str(s.subject)) for s in found.statements] == [("active", "own")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Vårdval intensivträning för personer med rörelsenedsättning avvecklas.",
+            "rehabilitering",
+        ),
+        ("Regionen har utvärderat sitt vårdval för LARO.", "missbruk_oppenvard"),
+    ],
+)
+def test_named_vardval_areas_are_their_services(sentence: str, expected: str) -> None:
+    assert sentence_categories(sentence) == (expected,)

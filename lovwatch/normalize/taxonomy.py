@@ -194,6 +194,8 @@ CATEGORIES: tuple[Category, ...] = (
     _c("missbruk_oppenvard", "Öppenvård missbruk och beroende", "individ_och_familjeomsorg",
        "öppenvård missbruk", "missbruk", "missbrukare", "missbruksvård", "missbruksbehandling",
        "beroendevård", "beroendebehandling", "beroendeproblematik",
+       # a region's vårdval in läkemedelsassisterad behandling vid opioidberoende
+       "LARO", "läkemedelsassisterad behandling",
        published="Öppenvård missbruk", source="skr_2023"),
     _c("individ_och_familjeomsorg_ovrigt", "Övrig individ- och familjeomsorg",
        "individ_och_familjeomsorg",
@@ -274,6 +276,8 @@ CATEGORIES: tuple[Category, ...] = (
     _c("rehabilitering", "Rehabilitering", "halso_och_sjukvard",
        "rehabilitering", "rehab", "sjukhusrehabilitering", "rehabiliteringstjänst",
        "rehabiliteringsinsats", "rehabiliteringsenhet", "rehabenhet",
+       # "Vårdval intensivträning för personer med rörelsenedsättning"
+       "intensivträning",
        published="Sjukhusrehabilitering", source="cpv"),
     _c("gynekologi", "Gynekologi", "halso_och_sjukvard",
        "gynekologi", "gynekologisk", "gynekologisk sjukhusvård", "gynekolog",
