@@ -1734,3 +1734,14 @@ def test_when_a_system_got_going_is_a_time_past_not_a_condition() -> None:
 )
 def test_named_vardval_areas_are_their_services(sentence: str, expected: str) -> None:
     assert sentence_categories(sentence) == (expected,)
+
+
+def test_a_choice_of_home_care_beside_the_right_in_the_whole_country_stays_own() -> None:
+    found = findings_from_text(
+        "# Äldre\n\nDu kan välja att lista dig på en vårdcentral var som helst i Sverige. "
+        "Du som har hemtjänst kan välja mellan flera utförare.\n",
+        NEWS_URL,
+    )
+    assert [(str(s.kind), str(s.subject), s.categories) for s in found.statements] == [
+        ("active", "own", ("hemtjanst",))
+    ]

@@ -23,6 +23,7 @@ from lovwatch.municipal.categorising import SPECIALTIES
 from lovwatch.municipal.claims import Modality, StatementKind, Subject
 from lovwatch.municipal.subjects import NATIONAL_RIGHT, OWN_SUBJECT, SYSTEM, named_bodies
 from lovwatch.municipal.vocabulary import UMBRELLA_CATEGORIES, fold_words
+from lovwatch.normalize.categories import category_by_code
 
 if TYPE_CHECKING:
     from lovwatch.municipal.statements import Statement
@@ -57,9 +58,10 @@ def about_others(statements: list[Statement], page: Page, names: frozenset[str])
 
 def under_the_national_right(statements: list[Statement]) -> list[Statement]:
     """On a page that states the patient's right to choose care in the whole country ("lista
-    dig på en vårdcentral var som helst i Sverige"), a choice of care it states without naming
-    a choice system or the authority ("Du kan välja att tillhöra en vårdcentral") is that
-    right too, no region's vårdval."""
+    dig på en vårdcentral var som helst i Sverige"), a choice of health care it states without
+    naming a choice system or the authority ("Du kan välja att tillhöra en vårdcentral") is that
+    right too, no region's vårdval (a choice of hemtjänst on the same page stays the
+    municipality's)."""
     if not any(
         s.subject is Subject.GENERAL and re.search(NATIONAL_RIGHT, fold_words(s.quote))
         for s in statements
@@ -69,11 +71,17 @@ def under_the_national_right(statements: list[Statement]) -> list[Statement]:
         replace(s, subject=Subject.GENERAL)
         if s.subject is Subject.OWN
         and s.kind is StatementKind.ACTIVE
+        and all(_is_health_care(code) for code in s.categories)
         and not re.search(SYSTEM, folded := fold_words(s.quote))
         and not OWN_SUBJECT.search(folded)
         else s
         for s in statements
     ]
+
+
+def _is_health_care(code: str) -> bool:
+    category = category_by_code(code)
+    return category is not None and category.group == "halso_och_sjukvard"
 
 
 def _names_own(sentence: str, names: frozenset[str], host: frozenset[str]) -> bool:
