@@ -99,8 +99,10 @@ _MODALITY_CUES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
             r"ta stallning|"
             r"fragan om|tas upp|uppdrag att (utreda|gora|ta fram|genomfora|analysera)|"
             # "Därför frågar jag ordföranden om meningen är att vårdvalen ska avvecklas": a
-            # question whether, not that it is so
-            r"(fragar|fragade|undrar|undrade)( \w+){0,20} (om|huruvida)|"
+            # question whether, not that it is so (but "handläggaren frågar dig om vilken
+            # utförare du vill ha" asks the resident to choose)
+            r"(fragar|fragade|undrar|undrade)(?! (dig|er|brukaren|kunden|patienten)\b)"
+            r"( \w+){0,20} (om|huruvida)|"
             # "ett av ärendena som ska behandlas är ett inriktningsbeslut att införa LOV": on
             # a meeting's agenda, not yet decided
             r"(ska|skall|kommer att) behandlas|"

@@ -206,8 +206,8 @@ _GENERAL_SUBJECT = re.compile(
     rf"{NATIONAL_RIGHT}|"
     # "en privat vårdcentral som har avtal med din region eller landsting": the reader's
     # authority, whichever it is (a national guide's, a company's page)
-    r"\b(din|ditt) (region|landsting|kommun|hemkommun)( eller (ditt |din )?(region|landsting))?"
-    r"\b(?! (dar|som) )"
+    # (not "din kommun": a municipality's own page may address its residents so)
+    r"\b(din|ditt) (region|landsting)( eller (ditt |din )?(region|landsting))?\b(?! (dar|som) )"
 )
 #: The page's own authority in the definite form, inside an explanation.
 _DEFINITE_OWN = re.compile(r"\b(kommunen|kommunens|regionen|regionens|staden|stadens)\b")
